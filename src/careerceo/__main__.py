@@ -1,0 +1,3 @@
+from careerceo.cli.main import run
+
+run()

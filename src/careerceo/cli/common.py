@@ -1,0 +1,95 @@
+"""Shared plumbing for CLI commands: the context, tables, JSON output, and errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from functools import wraps
+from typing import Any, NoReturn, ParamSpec, TypeVar
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from careerceo.errors import CareerError
+from careerceo.services.context import AppContext
+
+console = Console()
+err_console = Console(stderr=True)
+
+_context: AppContext | None = None
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def context() -> AppContext:
+    """The process-wide context, opened (and the database migrated) on first use."""
+    global _context
+    if _context is None:
+        _context = AppContext()
+    return _context
+
+
+def reset_context() -> None:
+    """Forget the context so the next command re-reads the environment (used by tests)."""
+    global _context
+    if _context is not None and "db" in _context.__dict__:
+        _context.db.dispose()
+    _context = None
+
+
+def fail(message: str) -> NoReturn:
+    err_console.print(f"[bold red]Error:[/] {message}", highlight=False)
+    raise typer.Exit(code=2)
+
+
+def validation_message(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "value"
+    return f"{where}: {first['msg']}"
+
+
+def user_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn the errors a user can cause into one red line and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except CareerError as exc:
+            fail(str(exc))
+        except ValidationError as exc:
+            fail(validation_message(exc))
+
+    return wrapper
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def print_json(data: Any) -> None:
+    """Plain JSON on stdout, for scripts: no colour, no wrapping."""
+    typer.echo(json.dumps(data, default=_default, ensure_ascii=False, indent=2))
+
+
+def print_table(
+    title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str = ""
+) -> None:
+    rows = list(rows)
+    if not rows and empty:
+        console.print(empty)
+        return
+    table = Table(title=title, header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if cell is None else str(cell) for cell in row))
+    console.print(table)

@@ -1,0 +1,61 @@
+"""What every shell needs to work: settings, the database, and whose data this is."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sqlalchemy import select
+
+from careerceo.errors import CareerError
+from careerceo.settings import Settings, load_settings
+from careerceo.store.db import Database
+from careerceo.store.tables import Account, Person
+
+
+@dataclass
+class AppContext:
+    """Opened once per process; ``person_id`` is the owner every query is scoped to."""
+
+    settings: Settings = field(default_factory=load_settings)
+
+    @cached_property
+    def db(self) -> Database:
+        return Database(self.settings.database_url)
+
+    @cached_property
+    def person_id(self) -> int:
+        return resolve_person(self.db, os.environ.get("CAREER_PERSON"))
+
+
+def ensure_default_person(db: Database) -> int:
+    """Single-user mode: the first person in the database, created on first use."""
+    with db.transaction() as session:
+        person_id = session.scalars(select(Person.id).order_by(Person.id).limit(1)).first()
+        if person_id is not None:
+            return person_id
+        account = Account(name="local", role="person")
+        session.add(account)
+        session.flush()
+        person = Person(account_id=account.id)
+        session.add(person)
+        session.flush()
+        return person.id
+
+
+def resolve_person(db: Database, selector: str | None) -> int:
+    """``CAREER_PERSON`` (a person's uid or e-mail) picks a client in a coaching practice."""
+    if not selector:
+        return ensure_default_person(db)
+    with db.transaction() as session:
+        person_id = session.scalars(
+            select(Person.id).where((Person.uid == selector) | (Person.email == selector))
+        ).first()
+    if person_id is None:
+        raise CareerError(
+            f"no person matches {selector!r}; set CAREER_PERSON to a person's uid or e-mail, "
+            "or unset it to use the default person",
+            field="CAREER_PERSON",
+        )
+    return person_id

@@ -1,0 +1,45 @@
+"""One settings object, read from ``CAREER_*`` environment variables.
+
+Local-first: by default everything lives in one SQLite file under the platform's user data
+directory; ``CAREER_DATABASE_URL`` points a coaching practice at PostgreSQL instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    host: str
+    port: int
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def _normalise_url(url: str) -> str:
+    # People paste "postgresql://..." from their provider; we speak psycopg 3.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ) if env is None else env
+    data_dir = Path(env.get("CAREER_DATA_DIR") or user_data_dir("career-ceo", appauthor=False))
+    url = env.get("CAREER_DATABASE_URL") or f"sqlite:///{data_dir / 'career.db'}"
+    return Settings(
+        data_dir=data_dir,
+        database_url=_normalise_url(url),
+        host=env.get("CAREER_HOST", "127.0.0.1"),
+        port=int(env.get("CAREER_PORT", "8000")),
+    )
