@@ -11,6 +11,7 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from careerceo.errors import CareerError
@@ -42,7 +43,8 @@ def reset_context() -> None:
 
 
 def fail(message: str) -> NoReturn:
-    err_console.print(f"[bold red]Error:[/] {message}", highlight=False)
+    # soft_wrap: the message stays one line however narrow the terminal is.
+    err_console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)
 
 
@@ -50,6 +52,13 @@ def validation_message(exc: ValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "value"
     return f"{where}: {first['msg']}"
+
+
+def error_line(exc: CareerError) -> str:
+    """``field: message``, unless the message already starts by naming its field."""
+    if exc.field and exc.message.startswith(exc.field):
+        return exc.message
+    return str(exc)
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -60,7 +69,7 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except CareerError as exc:
-            fail(str(exc))
+            fail(escape(error_line(exc)))
         except ValidationError as exc:
             fail(validation_message(exc))
 

@@ -1,0 +1,189 @@
+"""The three macro-challenges of a career: performing in the current job, leaving the old job,
+finding a new job. Where the person stands on each, from whatever data exists.
+
+Honesty first: a challenge with no data says "no data yet" and what would feed it, rather than
+guessing a status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from careerceo.analysis.drift import Finding
+
+NO_DATA = "no data yet"
+CLOSED_STAGES = frozenset({"rejected", "closed", "withdrawn", "declined", "lost", "archived"})
+LEAVE_RULES = frozenset({"low-alignment", "no-new-skill"})
+
+
+@dataclass(frozen=True)
+class SignalsSummary:
+    taken_on: str
+    overall: float
+    recommend_pivot: bool
+    high: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChallengeInputs:
+    trend: Sequence[tuple[str, float | None]] = ()  # month, overall alignment (None = missed)
+    active_goals: int = 0
+    overdue_milestones: int = 0
+    findings: Sequence[Finding] = ()
+    signals: SignalsSummary | None = None
+    opportunities_by_stage: Mapping[str, int] = field(default_factory=dict)
+    contacts: int = 0
+    accomplishments: int = 0
+
+
+@dataclass(frozen=True)
+class Challenge:
+    id: str
+    title: str
+    status: str  # on track | watch | act | no data yet
+    headline: str
+    evidence: tuple[str, ...]
+    next_step: str
+    link: str
+
+
+def _latest(trend: Sequence[tuple[str, float | None]]) -> tuple[str, float] | None:
+    for month, value in reversed(trend):
+        if value is not None:
+            return month, value
+    return None
+
+
+def performing(data: ChallengeInputs) -> Challenge:
+    latest = _latest(data.trend)
+    evidence: list[str] = []
+    if data.accomplishments:
+        evidence.append(f"{data.accomplishments} accomplishment(s) recorded")
+    else:
+        evidence.append("no accomplishments recorded yet")
+    if data.overdue_milestones:
+        evidence.append(f"{data.overdue_milestones} milestone(s) overdue")
+    if latest is None:
+        return Challenge(
+            "performing",
+            "Performing in the current job",
+            NO_DATA,
+            "no monthly review with a score yet",
+            tuple(evidence),
+            "do this month's review: career review",
+            "/review",
+        )
+    month, value = latest
+    evidence.insert(0, f"alignment {value:.0f}/100 in {month}")
+    status = "on track" if value >= 65 else "watch" if value >= 50 else "act"
+    if data.overdue_milestones and status == "on track":
+        status = "watch"
+    headline = {
+        "on track": "your month's work moves your goals forward",
+        "watch": "part of your month serves your goals, part does not",
+        "act": "your day-to-day work is not moving you toward your goals",
+    }[status]
+    step = (
+        "keep recording wins as accomplishments"
+        if status == "on track"
+        else "see the drift findings on the review page and pick one option"
+    )
+    return Challenge(
+        "performing",
+        "Performing in the current job",
+        status,
+        headline,
+        tuple(evidence),
+        step,
+        "/review",
+    )
+
+
+def leaving(data: ChallengeInputs) -> Challenge:
+    drift = [f for f in data.findings if f.rule in LEAVE_RULES]
+    evidence = [f.reason for f in drift]
+    if data.signals is None and not data.trend:
+        return Challenge(
+            "leaving",
+            "Leaving the old job",
+            NO_DATA,
+            "no warning-signs check and no review yet",
+            (),
+            "take the warning-signs check: career signals",
+            "/signals",
+        )
+    if data.signals is None:
+        evidence.append("no warning-signs check yet")
+    else:
+        s = data.signals
+        evidence.insert(0, f"warning signs {s.overall:.0f}/100 on {s.taken_on}")
+        if s.high:
+            evidence.append("high: " + ", ".join(h.replace("_", " ") for h in s.high))
+    if data.signals is not None and data.signals.recommend_pivot:
+        status, headline = "act", "the warning signs say: explore a pivot while still employed"
+    elif drift or (data.signals is not None and data.signals.high):
+        status, headline = "watch", "some signs point away from this job; keep watching monthly"
+    elif data.signals is None:
+        status, headline = NO_DATA, "reviews show no drift, but no warning-signs check yet"
+    else:
+        status, headline = "on track", "no strong reason to leave right now"
+    step = (
+        "explore pivots while employed: /pivots"
+        if status == "act"
+        else "repeat the warning-signs check every quarter"
+    )
+    return Challenge(
+        "leaving", "Leaving the old job", status, headline, tuple(evidence), step, "/signals"
+    )
+
+
+def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
+    active = {k: v for k, v in data.opportunities_by_stage.items() if k not in CLOSED_STAGES and v}
+    total_active = sum(active.values())
+    evidence: list[str] = []
+    if total_active:
+        evidence.append(
+            f"{total_active} open opportunit{'y' if total_active == 1 else 'ies'} ("
+            + ", ".join(f"{n} {stage}" for stage, n in sorted(active.items()))
+            + ")"
+        )
+    if data.contacts:
+        evidence.append(f"{data.contacts} contact(s) in your network")
+    if not total_active and not data.contacts:
+        status = "act" if leave_status == "act" else NO_DATA
+        headline = (
+            "the signs say explore, but no search has started"
+            if status == "act"
+            else "no opportunities or contacts recorded"
+        )
+        return Challenge(
+            "finding",
+            "Finding a new job",
+            status,
+            headline,
+            tuple(evidence),
+            "start a quiet search: list target companies and contacts",
+            "/pivots",
+        )
+    offers = data.opportunities_by_stage.get("offer", 0)
+    if offers:
+        status, headline = "on track", f"{offers} offer(s) on the table"
+    elif total_active:
+        status, headline = "on track", "a search is under way"
+    else:
+        status, headline = "watch", "a network but no open opportunity"
+    return Challenge(
+        "finding",
+        "Finding a new job",
+        status,
+        headline,
+        tuple(evidence),
+        "keep the pipeline moving weekly",
+        "/pivots",
+    )
+
+
+def macro_challenges(data: ChallengeInputs) -> tuple[Challenge, Challenge, Challenge]:
+    leave = leaving(data)
+    return finding(data, leave.status), leave, performing(data)

@@ -1,0 +1,219 @@
+"""Gap against one job posting: what it asks for, what the person has (with evidence), what is
+missing, ranked.
+
+Input is the posting's skill mentions (from ``careerceo.skills``; any objects with the
+``SkillHit`` fields used here) and a map of what the person has, keyed the same way
+(``concept_key``). Requirements are ranked by *strength x frequency*: strength is 1.0 for
+required, 0.6 for preferred, 0.4 for merely mentioned (the strongest mention wins), frequency
+adds ``log2(1 + mentions)`` so a skill named three times outranks one named once, and the
+extractor's confidence scales the whole. Degrees and years of experience are read from the text
+with patterns and compared with the person's education and work history.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+STRENGTH = {"required": 1.0, "preferred": 0.6, "mentioned": 0.4, "held": 0.4}
+TAXONOMY_LABELS = {
+    "onet-element": "O*NET skill/knowledge",
+    "esco": "ESCO skill",
+    "onet-tech": "technology",
+    "onet-tool": "tool",
+    "cert": "certification",
+}
+
+
+class HitLike(Protocol):
+    @property
+    def concept_id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def taxonomy(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def concept_key(taxonomy: str, concept_id: str, label: str) -> str:
+    """Technologies are matched by product name (O*NET lists them per product, and the
+    extractor's id is the product's commodity class); everything else by concept id."""
+    if taxonomy in ("onet-tech", "onet-tool", "tech"):
+        return f"tech:{label.casefold()}"
+    if taxonomy in ("onet-element", "onet"):
+        return f"onet:{concept_id}"
+    return f"{taxonomy}:{concept_id}"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    key: str
+    label: str
+    taxonomy: str
+    kind: str  # human label of the taxonomy
+    strength: str  # required | preferred | mentioned
+    mentions: int
+    weight: float
+    have: bool
+    evidence: tuple[str, ...]  # the person's evidence when have
+    posting_evidence: tuple[str, ...]  # sentences of the posting that ask for it
+    spans: tuple[tuple[int, int], ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Qualification:
+    what: str  # e.g. "Bachelor's degree", "5+ years of experience"
+    strength: str
+    have: bool | None  # None when the person's data cannot say
+    evidence: str
+    posting_evidence: str
+
+
+@dataclass(frozen=True)
+class JobGap:
+    requirements: tuple[Requirement, ...]
+    qualifications: tuple[Qualification, ...]
+    coverage: float  # weighted share of requirements the person has
+    words: int
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    text: str = ""  # the posting as analysed: requirement spans index into it
+
+    @property
+    def have(self) -> list[Requirement]:
+        return [r for r in self.requirements if r.have]
+
+    @property
+    def missing(self) -> list[Requirement]:
+        return [r for r in self.requirements if not r.have]
+
+
+DEGREES: tuple[tuple[str, int, str], ...] = (
+    (r"\b(ph\.?\s?d|doctorate|doctoral)\b", 11, "Doctoral degree"),
+    (r"\b(master'?s?|m\.?s\.?c?|mba|m\.?eng)\b(?:\s+degree)?", 8, "Master's degree"),
+    (
+        r"\b(bachelor'?s?|b\.?s\.?c?|b\.?a\.?|b\.?eng|undergraduate degree)\b",
+        6,
+        "Bachelor's degree",
+    ),
+    (r"\bassociate'?s? degree\b", 5, "Associate's degree"),
+    (r"\b(high school|ged)\b", 2, "High school diploma"),
+)
+_YEARS = re.compile(r"(\d{1,2})\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?years?", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^\n.;]*")
+_PREFERRED = re.compile(r"prefer|nice to have|\bplus\b|bonus|ideally|desired", re.IGNORECASE)
+
+
+def _sentences_with(pattern: re.Pattern[str], text: str) -> list[tuple[re.Match[str], str]]:
+    out = []
+    for line in re.split(r"[\n;]|(?<=[.!?])\s", text):
+        for match in pattern.finditer(line):
+            out.append((match, line.strip()))
+    return out
+
+
+def qualifications(
+    text: str, education_category: int | None, years_experience: float | None
+) -> list[Qualification]:
+    """Degrees and years of experience the posting asks for, against the person's."""
+    out: list[Qualification] = []
+    lowest: tuple[int, str, str, str] | None = None
+    for pattern, category, name in DEGREES:
+        found = _sentences_with(re.compile(pattern, re.IGNORECASE), text)
+        if not found:
+            continue
+        _, sentence = found[0]
+        strength = "preferred" if _PREFERRED.search(sentence) else "required"
+        # The lowest degree named is the requirement; higher ones are usually "or higher".
+        if lowest is None or category < lowest[0]:
+            lowest = (category, name, strength, sentence)
+    if lowest is not None:
+        category, name, strength, sentence = lowest
+        have = None if education_category is None else education_category >= category
+        evidence = (
+            "no education entered"
+            if education_category is None
+            else f"your highest degree is at O*NET education category {education_category}"
+        )
+        out.append(Qualification(name, strength, have, evidence, sentence[:300]))
+    years_asked: list[tuple[int, str]] = []
+    for match, sentence in _sentences_with(_YEARS, text):
+        if "experience" in sentence.lower():
+            years_asked.append((int(match.group(1)), sentence))
+    if years_asked:
+        years, sentence = min(years_asked, key=lambda y: y[0])
+        strength = "preferred" if _PREFERRED.search(sentence) else "required"
+        have = None if years_experience is None else years_experience >= years
+        evidence = (
+            "no positions entered"
+            if years_experience is None
+            else f"{years_experience:.1f} years across your positions"
+        )
+        out.append(
+            Qualification(f"{years}+ years of experience", strength, have, evidence, sentence[:300])
+        )
+    return out
+
+
+def analyse(
+    hits: Iterable[HitLike],
+    have: Mapping[str, Sequence[str]],
+    *,
+    text: str = "",
+    education_category: int | None = None,
+    years_experience: float | None = None,
+    warnings: Sequence[str] = (),
+) -> JobGap:
+    """Requirements with have/missing and evidence, strongest first (see module docstring)."""
+    groups: dict[str, list[HitLike]] = {}
+    for hit in hits:
+        groups.setdefault(concept_key(hit.taxonomy, hit.concept_id, hit.label), []).append(hit)
+    reqs: list[Requirement] = []
+    for key, group in groups.items():
+        best = max(group, key=lambda h: (STRENGTH.get(h.status, 0.4), h.confidence))
+        strength = best.status if best.status in STRENGTH else "mentioned"
+        confidence = max(h.confidence for h in group)
+        weight = STRENGTH[strength] * (1.0 + math.log2(1 + len(group))) * confidence
+        person = tuple(have.get(key, ()))
+        sentences = tuple(dict.fromkeys(h.sentence[:240] for h in group))[:3]
+        reqs.append(
+            Requirement(
+                key=key,
+                label=best.label,
+                taxonomy=best.taxonomy,
+                kind=TAXONOMY_LABELS.get(best.taxonomy, best.taxonomy),
+                strength=strength,
+                mentions=len(group),
+                weight=round(weight, 4),
+                have=bool(person),
+                evidence=person[:3],
+                posting_evidence=sentences,
+                spans=tuple((h.start, h.end) for h in group),
+                source=best.source,
+            )
+        )
+    reqs.sort(key=lambda r: (-r.weight, r.label.casefold()))
+    total = sum(r.weight for r in reqs)
+    covered = sum(r.weight for r in reqs if r.have)
+    return JobGap(
+        requirements=tuple(reqs),
+        qualifications=tuple(qualifications(text, education_category, years_experience)),
+        coverage=round(covered / total, 4) if total else 0.0,
+        words=len(text.split()),
+        warnings=tuple(warnings),
+        text=text,
+    )

@@ -1,0 +1,434 @@
+"""Pivot ranking: every occupation scored against one capability profile, in one vectorised pass.
+
+Signals (each in 0..1, each kept so the ranking can show where a score comes from):
+
+- ``skills`` / ``knowledge``: cosine similarity of *centred* demand profiles. An occupation's
+  demand for an element is importance (rescaled to 0..1) x level (0..7), O*NET's usual
+  composite; the person's is their core weight x level. Both are centred on the mean occupation
+  so that what every job asks for (reading, speaking, listening) does not make everything look
+  alike, and the person's unknown elements sit at the mean, i.e. say nothing. Negative
+  similarity is clipped to 0. When the person has rated fewer than 80 % of the elements (an
+  inventory rather than a job history), centring on the mean would invent a pattern for the
+  unknown majority, so the plain cosine over the elements they did enter (unknown = 0, the
+  occupation's norm over all elements) is used instead: it asks how much of the occupation's
+  demand lies on what the person listed.
+- ``readiness``: importance-weighted level coverage, Σ w·min(you, job) / Σ w·job: how much of
+  what the target asks for you already meet (unknown elements are assumed at the 25th
+  percentile of all occupations, a level nearly every worker has). Its weight is scaled by the
+  share of elements the person actually rated, since the rest is assumption.
+- ``activities``: detailed work activities (DWAs, the shared vocabulary behind O*NET task
+  statements) half, and their parent intermediate work activities (IWAs) half, because two
+  jobs seldom share an exact DWA but often share the activity it refines. These, and
+  ``technology`` and ``esco`` (ESCO skills linked to the occupation), are IDF-weighted cosines
+  between the person's weights and the occupation's incidence, so a rare shared activity
+  counts more than "use spreadsheets".
+- ``interests``: Pearson correlation of RIASEC profiles, clipped to 0..1, when known.
+
+``score = Σ_k W_k·s_k / Σ_k W_k`` over the signals the person has (an occupation without data
+for one counts at that signal's median over all occupations), minus a job-zone
+penalty (0.05 per zone up, 0.03 per zone more than one down: stepping up is a stretch,
+stepping far down wastes what you have), minus a drop penalty and plus an add bonus:
+``0.25 x mean lean`` on the elements, technologies and ESCO skills the person wants to drop,
+``0.15 x mean lean`` on those they want to add, where *lean* is how much the occupation relies
+on the item (its demand over the largest demand any occupation has for it, for elements;
+incidence or ESCO share for the others).
+
+Weights are fixed from what each signal measures, not fitted to any list of moves: the
+content-model profiles (skills 0.20, knowledge 0.15, readiness 0.10) and the activity profile
+(0.20) describe the work itself; technology (0.10) and ESCO skills (0.15) are finer-grained but
+noisier; interests (0.10) say whether the person is likely to enjoy it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from careerceo.analysis.capability import CapabilityProfile
+from careerceo.analysis.pivot_space import F32, OccupationSpace, PivotIndex
+
+WEIGHTS: dict[str, float] = {
+    "skills": 0.20,
+    "knowledge": 0.15,
+    "readiness": 0.10,
+    "activities": 0.20,
+    "technology": 0.10,
+    "esco": 0.15,
+    "interests": 0.10,
+}
+SIGNALS = tuple(WEIGHTS)
+SIGNAL_LABELS = {
+    "skills": "Skills profile",
+    "knowledge": "Knowledge profile",
+    "readiness": "Levels you already meet",
+    "activities": "Work activities",
+    "technology": "Technology",
+    "esco": "ESCO skills",
+    "interests": "Interests (RIASEC)",
+}
+DENSE_PROFILE_SHARE = 0.8
+ACTIVITY_DWA_SHARE = 0.5
+ZONE_UP_PENALTY = 0.05
+ZONE_DOWN_PENALTY = 0.03
+DROP_PENALTY = 0.25
+ADD_BONUS = 0.15
+
+KINDS = ("same", "adjacent", "stretch", "long_shot")
+KIND_LABELS = {
+    "same": "Same occupation, another industry",
+    "adjacent": "Adjacent move",
+    "stretch": "Stretch",
+    "long_shot": "Long shot",
+}
+# Classification thresholds (readiness is the share of the target's demand you meet; core share
+# is the share of your ten strongest elements the target rates important, IM ≥ 3).
+ADJACENT_READINESS = 0.85
+ADJACENT_CORE_SHARE = 0.6
+STRETCH_READINESS = 0.65
+CORE_SIZE = 10
+CORE_IMPORTANCE_WEIGHT = 0.5  # (IM - 1) / 4 ≥ 0.5  ⇔  IM ≥ 3
+
+
+@dataclass(frozen=True)
+class PivotFilters:
+    zone_min: int | None = None
+    zone_max: int | None = None
+    families: tuple[str, ...] = ()  # SOC major groups, e.g. ("15", "17")
+    hot_tech: bool = False  # only occupations that use hot technologies the person lacks or has
+    kinds: tuple[str, ...] = ()
+    exclude_current: bool = False
+
+
+@dataclass
+class Ranking:
+    """Scores for every occupation (aligned with ``space.codes``), plus the order."""
+
+    order: NDArray[np.intp]  # rows, best first, after filters
+    score: F32  # (N,)
+    signals: dict[str, F32]  # each (N,), 0..1, NaN where unavailable
+    contributions: dict[str, F32]  # each (N,): weight share x signal
+    zone_penalty: F32
+    intent_adjustment: F32
+    readiness: F32
+    core_share: F32
+    kind: NDArray[np.str_]
+    top_transfer: NDArray[np.intp]  # (N, k) element columns, best first
+    top_gaps: NDArray[np.intp]  # (N, k)
+    gap_size: F32  # (N, E) importance x deficit
+    met: F32  # (N, E) w · min(you, job)
+    person_zone: float | None
+    available: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _cosine_rows(unit_rows: F32, vec: F32) -> F32:
+    norm = float(np.linalg.norm(vec))
+    if norm == 0.0:
+        return np.zeros(unit_rows.shape[0], np.float32)
+    out: F32 = (unit_rows @ (vec / norm)).astype(np.float32)
+    return out
+
+
+def _cosine_sparse(unit_t: F32, vec: F32) -> F32:
+    """Cosine of ``vec`` with every occupation, touching only the person's non-zero columns."""
+    nz = np.flatnonzero(vec)
+    norm = float(np.linalg.norm(vec[nz]))
+    if norm == 0.0:
+        return np.zeros(unit_t.shape[1], np.float32)
+    out: F32 = ((vec[nz] / norm).astype(np.float32) @ unit_t[nz]).astype(np.float32)
+    return out
+
+
+def _top_k(matrix: F32, k: int) -> NDArray[np.intp]:
+    """Column indices of the k largest values per row, best first (argpartition, then sort)."""
+    k = min(k, matrix.shape[1])
+    if k == 0:
+        return np.zeros((matrix.shape[0], 0), np.intp)
+    part = np.argpartition(-matrix, k - 1, axis=1)[:, :k]
+    vals = np.take_along_axis(matrix, part, axis=1)
+    order = np.argsort(-vals, axis=1, kind="stable")
+    out: NDArray[np.intp] = np.take_along_axis(part, order, axis=1)
+    return out
+
+
+def person_demand(ix: PivotIndex, profile: CapabilityProfile) -> F32:
+    """The person's vector on the demand scale; unknown elements sit at the occupation mean."""
+    demand = np.where(profile.known, profile.core * profile.level, ix.mean_demand)
+    out: F32 = demand.astype(np.float32)
+    return out
+
+
+def effective_level(ix: PivotIndex, profile: CapabilityProfile) -> F32:
+    """Levels used for coverage and gaps: unknown elements at the baseline most workers have."""
+    out: F32 = np.where(profile.known, profile.level, ix.baseline_level).astype(np.float32)
+    return out
+
+
+def known_share(profile: CapabilityProfile) -> float:
+    return float(profile.known.mean()) if profile.known.size else 0.0
+
+
+def signal_matrix(space: OccupationSpace, profile: CapabilityProfile) -> dict[str, F32]:
+    """Each signal for every occupation; NaN where one side has nothing to compare."""
+    ix = space.index
+    n = space.n
+    nan = np.full(n, np.nan, np.float32)
+    out: dict[str, F32] = {}
+    dev = person_demand(ix, profile) - ix.mean_demand
+    sparse = known_share(profile) < DENSE_PROFILE_SHARE
+    plain = np.where(profile.known, profile.core * profile.level, 0.0).astype(np.float32)
+    for name, cols, unit in (
+        ("skills", ix.skill_cols, ix.dev_unit_skill),
+        ("knowledge", ix.knowledge_cols, ix.dev_unit_knowledge),
+    ):
+        if not profile.known[cols].any():
+            out[name] = nan.copy()
+            continue
+        if sparse:
+            demand = ix.demand[:, cols]
+            norms = np.linalg.norm(demand, axis=1)
+            unit_rows = np.divide(
+                demand, norms[:, None], out=np.zeros_like(demand), where=norms[:, None] > 0
+            )
+            sim = _cosine_rows(unit_rows, plain[cols])
+        else:
+            sim = _cosine_rows(unit, dev[cols].astype(np.float32))
+        sim = np.clip(sim, 0.0, 1.0)
+        out[name] = np.where(ix.rated, sim, np.nan).astype(np.float32)
+    if profile.known.any():
+        lv = effective_level(ix, profile)
+        level = np.nan_to_num(space.level, nan=0.0)
+        met = (ix.weight * np.minimum(lv, level)).sum(axis=1)
+        need = ix.demand.sum(axis=1)
+        ready = np.divide(met, need, out=np.zeros(n, np.float32), where=need > 0)
+        out["readiness"] = np.where(ix.rated, ready, np.nan).astype(np.float32)
+    else:
+        out["readiness"] = nan.copy()
+    if profile.dwa.size and profile.dwa.any():
+        iwa = np.zeros(ix.iwa_idf.shape[0], np.float32)
+        np.maximum.at(iwa, ix.iwa_of_dwa, profile.dwa)
+        fine = _cosine_sparse(ix.dwa_unit_t, (profile.dwa * ix.dwa_idf).astype(np.float32))
+        coarse = _cosine_sparse(ix.iwa_unit_t, (iwa * ix.iwa_idf).astype(np.float32))
+        sim = (ACTIVITY_DWA_SHARE * fine + (1.0 - ACTIVITY_DWA_SHARE) * coarse).astype(np.float32)
+        out["activities"] = np.where(ix.has_dwa, sim, np.nan).astype(np.float32)
+    else:
+        out["activities"] = nan.copy()
+    for name, vec, idf, unit_t, has in (
+        ("technology", profile.tech, ix.tech_idf, ix.tech_unit_t, ix.has_tech),
+        ("esco", profile.esco, ix.esco_idf, ix.esco_unit_t, ix.has_esco),
+    ):
+        if vec.size and vec.any():
+            sim = _cosine_sparse(unit_t, (vec * idf).astype(np.float32))
+            out[name] = np.where(has, sim, np.nan).astype(np.float32)
+        else:
+            out[name] = nan.copy()
+    if profile.interests is not None:
+        p = profile.interests - profile.interests.mean()
+        norm = float(np.linalg.norm(p))
+        if norm > 0:
+            corr = np.clip(ix.interest_centred @ (p / norm), 0.0, 1.0)
+            out["interests"] = np.where(ix.has_interests, corr, np.nan).astype(np.float32)
+        else:
+            out["interests"] = nan.copy()
+    else:
+        out["interests"] = nan.copy()
+    return out
+
+
+def combine(signals: dict[str, F32], weights: dict[str, float]) -> tuple[F32, dict[str, F32]]:
+    """Weighted mean over the signals available for each occupation, with each share kept."""
+    stack = np.stack([signals[k] for k in SIGNALS])  # (K, N)
+    w = np.array([weights.get(k, 0.0) for k in SIGNALS], np.float32)[:, None]
+    avail = ~np.isnan(stack)
+    total_w = (w * avail).sum(axis=0)
+    safe = np.where(total_w > 0, total_w, 1.0)
+    parts = np.where(avail, w * np.nan_to_num(stack) / safe, 0.0).astype(np.float32)
+    score = parts.sum(axis=0).astype(np.float32)
+    score[total_w == 0] = 0.0
+    return score, {k: parts[i] for i, k in enumerate(SIGNALS)}
+
+
+def fill_missing(signals: dict[str, F32]) -> dict[str, F32]:
+    """Occupation-side gaps in the data count as typical, not as absent.
+
+    When the person has a signal but an occupation has no data for it (O*NET lists no tasks or
+    technologies for the "All Other" catch-alls), the occupation gets the median of that signal
+    over all occupations. Dropping the signal instead would let a catch-all with no activity
+    data outrank real occupations whose activities were compared and found different.
+    """
+    out: dict[str, F32] = {}
+    for name, values in signals.items():
+        missing = np.isnan(values)
+        if missing.all() or not missing.any():
+            out[name] = values
+            continue
+        median = np.float32(np.median(values[~missing]))
+        out[name] = np.where(missing, median, values).astype(np.float32)
+    return out
+
+
+def zone_penalty(space: OccupationSpace, person_zone: float | None) -> F32:
+    n = space.n
+    if person_zone is None:
+        return np.zeros(n, np.float32)
+    zone = np.nan_to_num(space.job_zone, nan=person_zone)
+    up = np.maximum(zone - person_zone, 0.0)
+    down = np.maximum(person_zone - zone - 1.0, 0.0)
+    out: F32 = (ZONE_UP_PENALTY * up + ZONE_DOWN_PENALTY * down).astype(np.float32)
+    return out
+
+
+def lean_matrix(space: OccupationSpace) -> F32:
+    """How much each occupation relies on each element, relative to the occupation that relies
+    on it most: demand / max demand over occupations (0..1)."""
+    ix = space.index
+    top = ix.demand.max(axis=0)
+    out: F32 = np.divide(ix.demand, top, out=np.zeros_like(ix.demand), where=top > 0).astype(
+        np.float32
+    )
+    return out
+
+
+def intent_adjustment(space: OccupationSpace, profile: CapabilityProfile) -> F32:
+    """Penalty for leaning on what the person wants to drop, bonus for using what they want
+    to add (see module docstring)."""
+    n = space.n
+    total = np.zeros(n, np.float32)
+    leans: list[tuple[F32, NDArray[np.int8]]] = [
+        (lean_matrix(space), profile.intent_element),
+        (space.tech, profile.intent_tech),
+    ]
+    if space.esco_ids:
+        leans.append((space.esco, profile.intent_esco))
+    for sign, factor in ((-1, -DROP_PENALTY), (1, ADD_BONUS)):
+        parts = [lean[:, intent == sign] for lean, intent in leans if (intent == sign).any()]
+        if not parts:
+            continue
+        mean = np.concatenate(parts, axis=1).mean(axis=1)
+        total += (factor * mean).astype(np.float32)
+    return total
+
+
+def core_share(space: OccupationSpace, profile: CapabilityProfile) -> F32:
+    """Share of the person's ten strongest elements that each occupation rates important."""
+    ix = space.index
+    strength = np.where(profile.known, profile.core * profile.level, 0.0)
+    k = min(CORE_SIZE, int((strength > 0).sum()))
+    if k == 0:
+        return np.zeros(space.n, np.float32)
+    core = np.argsort(-strength, kind="stable")[:k]
+    out: F32 = (ix.weight[:, core] >= CORE_IMPORTANCE_WEIGHT).mean(axis=1).astype(np.float32)
+    return out
+
+
+def classify(
+    space: OccupationSpace,
+    profile: CapabilityProfile,
+    readiness: F32,
+    share: F32,
+) -> NDArray[np.str_]:
+    """same / adjacent / stretch / long_shot, by the documented thresholds.
+
+    *Same*: the target is one of the person's own occupations (same 6-digit SOC code), so the
+    move is the same work in another industry. *Adjacent*: no step up in job zone, the target
+    uses most of the person's core, and they already meet most of its demand. *Stretch*: at
+    most one job zone up and two-thirds of the demand met. Everything else is a long shot.
+    """
+    n = space.n
+    kind = np.full(n, "long_shot", dtype="<U9")
+    zone = np.nan_to_num(space.job_zone, nan=0.0)
+    pz = profile.job_zone if profile.job_zone is not None else float(np.nanmedian(space.job_zone))
+    step = zone - pz
+    ready = np.nan_to_num(readiness, nan=0.0)
+    stretch = (ready >= STRETCH_READINESS) & (step <= 1.0 + 1e-6)
+    kind[stretch] = "stretch"
+    adjacent = (ready >= ADJACENT_READINESS) & (share >= ADJACENT_CORE_SHARE) & (step <= 0.5)
+    kind[adjacent] = "adjacent"
+    own = {code[:7] for code, _ in profile.occupations}
+    if own:
+        same = np.array([code[:7] in own for code in space.codes])
+        kind[same] = "same"
+    return kind
+
+
+def apply_filters(
+    space: OccupationSpace,
+    profile: CapabilityProfile,
+    kind: NDArray[np.str_],
+    filters: PivotFilters,
+) -> NDArray[np.bool_]:
+    keep = np.ones(space.n, bool)
+    zone = space.job_zone
+    if filters.zone_min is not None:
+        keep &= np.nan_to_num(zone, nan=0.0) >= filters.zone_min
+    if filters.zone_max is not None:
+        keep &= np.nan_to_num(zone, nan=99.0) <= filters.zone_max
+    if filters.families:
+        fam = np.array([code[:2] for code in space.codes])
+        keep &= np.isin(fam, list(filters.families))
+    if filters.hot_tech:
+        keep &= space.index.has_hot_tech
+    if filters.kinds:
+        keep &= np.isin(kind, list(filters.kinds))
+    if filters.exclude_current and profile.occupations:
+        own = {code for code, _ in profile.occupations}
+        keep &= np.array([code not in own for code in space.codes])
+    return keep
+
+
+def rank(
+    space: OccupationSpace,
+    profile: CapabilityProfile,
+    *,
+    filters: PivotFilters | None = None,
+    weights: dict[str, float] | None = None,
+    explain_k: int = 3,
+) -> Ranking:
+    """Score, classify and explain every occupation; ``order`` lists those passing filters."""
+    ix = space.index
+    filters = filters or PivotFilters()
+    sig = signal_matrix(space, profile)
+    used = dict(weights or WEIGHTS)
+    # Readiness on a sparse profile is mostly the baseline assumed for what was not entered,
+    # so it counts in proportion to how much of the profile is actually known.
+    used["readiness"] = used.get("readiness", 0.0) * known_share(profile)
+    base, parts = combine(fill_missing(sig), used)
+    zp = zone_penalty(space, profile.job_zone)
+    adj = intent_adjustment(space, profile)
+    score = (base - zp + adj).astype(np.float32)
+    has_any = ~np.isnan(np.stack(list(sig.values()))).all(axis=0)
+    score[~has_any] = -np.inf
+    readiness = sig["readiness"]
+    share = core_share(space, profile)
+    kind = classify(space, profile, readiness, share)
+    keep = apply_filters(space, profile, kind, filters) & has_any
+    rows = np.flatnonzero(keep)
+    order = rows[np.argsort(-score[rows], kind="stable")]
+
+    # Explanations for every occupation at once: elements where the person meets most of what
+    # the job asks (transfer), and importance x deficit (gaps).
+    lv = effective_level(ix, profile)
+    level = np.nan_to_num(space.level, nan=0.0)
+    met = (ix.weight * np.minimum(lv, level) * profile.known).astype(np.float32)
+    gap = (ix.weight * np.maximum(level - lv, 0.0)).astype(np.float32)
+    top_transfer = _top_k(met, explain_k)
+    top_gaps = _top_k(gap, explain_k)
+    available = tuple(name for name in SIGNALS if not np.isnan(sig[name]).all())
+    return Ranking(
+        order=order,
+        score=score,
+        signals=sig,
+        contributions=parts,
+        zone_penalty=zp,
+        intent_adjustment=adj,
+        readiness=readiness,
+        core_share=share,
+        kind=kind,
+        top_transfer=top_transfer,
+        top_gaps=top_gaps,
+        gap_size=gap,
+        met=met,
+        person_zone=profile.job_zone,
+        available=available,
+    )

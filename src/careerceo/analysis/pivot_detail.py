@@ -1,0 +1,404 @@
+"""One pivot in detail: what transfers, what is missing, and a learning plan to close it.
+
+The learning plan is a heuristic, stated here so it can be argued with:
+
+- **What**: element gaps with importance x deficit ≥ 0.25 (about half a level point on an
+  important element), the target's hot technologies the person lacks, and the ESCO essential
+  skills of the target the person shows no sign of.
+- **Order**: three stages. 1 *Foundations*: knowledge areas and basic skills (reading, writing,
+  mathematics, science, learning): everything else builds on them. 2 *Applied skills*:
+  technical, systems and problem-solving skills, technologies, ESCO skills. 3 *On the job*:
+  social and resource-management skills, learned best by doing. Within a stage, the best
+  impact per hour first (importance x deficit ÷ effort).
+- **Effort**: level points short x hours per point by element type: knowledge 40 h, basic
+  skills 30 h, technical and systems skills 50 h (practice-heavy), social and resource
+  management 20 h; a technology 25 h when hot (15 h otherwise); an ESCO skill 15 h. Rounded to
+  5 h. Rough by design: an order of magnitude to plan a quarter, not a syllabus.
+- **Kind**: knowledge short by ≥ 2.5 points → an accredited course or degree module;
+  otherwise an online course; technical skills → a hands-on course with a project; basic
+  skills → a short course and practice; social/resource skills → a workshop, mentoring and a
+  stretch assignment; hot technologies → the vendor's tutorial and certification.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from careerceo.analysis.capability import CapabilityProfile, Evidence
+from careerceo.analysis.pivot import (
+    KIND_LABELS,
+    SIGNAL_LABELS,
+    SIGNALS,
+    WEIGHTS,
+    Ranking,
+    effective_level,
+)
+from careerceo.analysis.pivot_space import Ete, OccupationSpace
+
+GAP_THRESHOLD = 0.25
+MAX_ELEMENT_GAPS = 10
+MAX_TECH_GAPS = 4
+MAX_ESCO_GAPS = 10
+HOURS_PER_POINT = {
+    "knowledge": 40.0,
+    "basic": 30.0,
+    "technical": 50.0,
+    "social": 20.0,
+}
+TECH_HOURS_HOT = 25.0
+TECH_HOURS = 15.0
+ESCO_HOURS = 15.0
+STAGES = {1: "Foundations", 2: "Applied skills", 3: "On the job"}
+
+
+@dataclass(frozen=True)
+class SignalPart:
+    name: str
+    label: str
+    value: float | None  # 0..1 or None when unavailable
+    weight: float
+    contribution: float
+
+
+@dataclass(frozen=True)
+class Transfer:
+    name: str
+    kind: str  # skill | knowledge | activity | technology | esco
+    your_level: float | None
+    target_level: float | None
+    importance: float | None
+    evidence: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Gap:
+    id: str
+    name: str
+    kind: str  # skill | knowledge | technology | esco
+    your_level: float | None
+    target_level: float | None
+    importance: float | None
+    deficit: float | None
+    priority: float  # importance x deficit (0..7) for elements, share/hotness for others
+    assumed: bool  # your level is a baseline assumption, not something you entered
+    source: str
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    order: int
+    stage: str
+    what: str
+    kind: str
+    course: str
+    hours: int
+    why: str
+    source: str
+
+
+@dataclass(frozen=True)
+class PivotDetail:
+    code: str
+    title: str
+    score: float
+    kind: str
+    kind_label: str
+    job_zone: int | None
+    your_zone: float | None
+    readiness: float
+    signals: tuple[SignalPart, ...]
+    zone_penalty: float
+    intent_adjustment: float
+    transfers: tuple[Transfer, ...]
+    gaps: tuple[Gap, ...]
+    ete: Ete
+    plan: tuple[PlanStep, ...]
+    chart: tuple[tuple[str, float, float], ...]  # element, your level, target level (0..7)
+    sources: tuple[str, ...]
+    rank: int | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def element_group(element_id: str, kind: str) -> str:
+    """knowledge | basic | technical | social, from the O*NET content-model branch."""
+    if kind == "knowledge" or element_id.startswith("2.C"):
+        return "knowledge"
+    if element_id.startswith("2.A"):
+        return "basic"
+    if element_id.startswith(("2.B.1", "2.B.5")):
+        return "social"
+    return "technical"
+
+
+def _round5(hours: float) -> int:
+    return max(5, round(hours / 5.0) * 5)
+
+
+def _evidence(profile: CapabilityProfile, key: tuple[str, int], limit: int = 3) -> tuple[str, ...]:
+    items: list[Evidence] = profile.evidence.get(key, [])
+    return tuple(str(ev) for ev in items[:limit])
+
+
+def transfers(
+    space: OccupationSpace, profile: CapabilityProfile, ranking: Ranking, row: int, k: int = 8
+) -> list[Transfer]:
+    """Elements whose demand the person meets most, then shared activities and technologies."""
+    ix = space.index
+    onet = space.onet_version
+    out: list[Transfer] = []
+    met = ranking.met[row]
+    for col in np.argsort(-met, kind="stable")[:k]:
+        if met[col] <= 0:
+            break
+        out.append(
+            Transfer(
+                name=space.element_names[col],
+                kind=space.element_kinds[col],
+                your_level=round(float(profile.level[col]), 2),
+                target_level=round(float(space.level[row, col]), 2),
+                importance=round(float(space.importance[row, col]), 2),
+                evidence=_evidence(profile, ("element", int(col))),
+                source=onet,
+            )
+        )
+    if profile.dwa.any():
+        shared = np.flatnonzero((profile.dwa > 0) & (space.dwa[row] > 0))
+        best = shared[np.argsort(-(ix.dwa_idf[shared] * profile.dwa[shared]), kind="stable")]
+        for col in best[:k]:
+            out.append(
+                Transfer(
+                    space.dwa_titles[col],
+                    "activity",
+                    None,
+                    None,
+                    None,
+                    _evidence(profile, ("dwa", int(col))),
+                    onet,
+                )
+            )
+    if profile.tech.any():
+        shared = np.flatnonzero((profile.tech > 0) & (space.tech[row] > 0))
+        best = shared[np.argsort(-(ix.tech_idf[shared] * profile.tech[shared]), kind="stable")]
+        for col in best[:k]:
+            out.append(
+                Transfer(
+                    space.tech_names[col],
+                    "technology",
+                    None,
+                    None,
+                    None,
+                    _evidence(profile, ("tech", int(col))),
+                    onet,
+                )
+            )
+    if space.esco_ids and profile.esco.any():
+        shared = np.flatnonzero((profile.esco > 0) & (space.esco[row] > 0))
+        best = shared[np.argsort(-(space.esco[row, shared] * ix.esco_idf[shared]), kind="stable")]
+        for col in best[:k]:
+            out.append(
+                Transfer(
+                    space.esco_labels[col],
+                    "esco",
+                    None,
+                    None,
+                    None,
+                    _evidence(profile, ("esco", int(col))),
+                    space.esco_version,
+                )
+            )
+    return out
+
+
+def gaps(
+    space: OccupationSpace, profile: CapabilityProfile, ranking: Ranking, row: int
+) -> list[Gap]:
+    """Element gaps by importance x deficit, then hot technologies and ESCO essential skills."""
+    ix = space.index
+    lv = effective_level(ix, profile)
+    out: list[Gap] = []
+    size = ranking.gap_size[row]
+    for col in np.argsort(-size, kind="stable")[:MAX_ELEMENT_GAPS]:
+        if size[col] < GAP_THRESHOLD:
+            break
+        target = float(space.level[row, col])
+        out.append(
+            Gap(
+                id=space.element_ids[col],
+                name=space.element_names[col],
+                kind=space.element_kinds[col],
+                your_level=round(float(lv[col]), 2),
+                target_level=round(target, 2),
+                importance=round(float(space.importance[row, col]), 2),
+                deficit=round(target - float(lv[col]), 2),
+                priority=round(float(size[col]), 3),
+                assumed=not bool(profile.known[col]),
+                source=space.onet_version,
+            )
+        )
+    missing_tech = np.flatnonzero((space.tech[row] > 0) & (profile.tech == 0) & space.tech_hot)
+    # The hot technologies most used across the target's SOC minor group first: what the
+    # target's field runs on, rather than an oddity one O*NET respondent listed.
+    group = np.array([c[:4] == space.codes[row][:4] for c in space.codes])
+    in_group = space.tech[group][:, missing_tech].sum(axis=0)
+    missing_tech = missing_tech[np.argsort(-in_group, kind="stable")]
+    for col in missing_tech[:MAX_TECH_GAPS]:
+        out.append(
+            Gap(
+                space.tech_names[col],
+                space.tech_names[col],
+                "technology",
+                None,
+                None,
+                None,
+                None,
+                round(float(space.tech[group, col].mean()), 3),  # share of the group using it
+                False,
+                f"{space.onet_version} (hot technology)",
+            )
+        )
+    if space.esco_ids:
+        share = space.esco[row]
+        missing = np.flatnonzero((share > 0) & (profile.esco == 0))
+        missing = missing[np.argsort(-(share[missing] * ix.esco_idf[missing]), kind="stable")]
+        for col in missing[:MAX_ESCO_GAPS]:
+            out.append(
+                Gap(
+                    space.esco_ids[col],
+                    space.esco_labels[col],
+                    "esco",
+                    None,
+                    None,
+                    None,
+                    None,
+                    round(float(share[col]), 3),
+                    False,
+                    f"{space.esco_version} (essential skill)",
+                )
+            )
+    return out
+
+
+def _course(gap: Gap) -> tuple[int, str, float]:
+    """(stage, course kind, hours) for one gap, by the rules in the module docstring."""
+    if gap.kind == "technology":
+        hot = "hot" in gap.source
+        course = "vendor tutorial and certification" if hot else "tutorial and a small project"
+        return 2, course, TECH_HOURS_HOT if hot else TECH_HOURS
+    if gap.kind == "esco":
+        return 2, "short course", ESCO_HOURS
+    group = element_group(gap.id, gap.kind)
+    deficit = gap.deficit or 0.0
+    hours = deficit * HOURS_PER_POINT[group]
+    if group == "knowledge":
+        course = "accredited course or degree module" if deficit >= 2.5 else "online course (MOOC)"
+        return 1, course, hours
+    if group == "basic":
+        return 1, "short course and practice", hours
+    if group == "technical":
+        return 2, "hands-on course with a project", hours
+    return 3, "workshop, mentoring and a stretch assignment at work", hours
+
+
+def learning_plan(gap_list: list[Gap]) -> list[PlanStep]:
+    rows: list[tuple[int, float, Gap, str, float]] = []
+    for gap in gap_list:
+        stage, course, hours = _course(gap)
+        hours = max(hours, 1.0)
+        impact = gap.priority if gap.kind in ("skill", "knowledge") else 0.5 * gap.priority
+        rows.append((stage, impact / hours, gap, course, hours))
+    rows.sort(key=lambda r: (r[0], -r[1]))
+    steps: list[PlanStep] = []
+    for i, (stage, _, gap, course, hours) in enumerate(rows, start=1):
+        if gap.kind in ("skill", "knowledge"):
+            why = (
+                f"target level {gap.target_level:.1f}, yours {gap.your_level:.1f}"
+                f"{' (assumed baseline)' if gap.assumed else ''}; importance {gap.importance:.1f}/5"
+            )
+        elif gap.kind == "technology":
+            why = (
+                f"a hot technology; {gap.priority:.0%} of occupations in the target's group use it"
+            )
+        else:
+            why = f"essential in {gap.priority:.0%} of the linked ESCO occupations"
+        steps.append(
+            PlanStep(i, STAGES[stage], gap.name, gap.kind, course, _round5(hours), why, gap.source)
+        )
+    return steps
+
+
+def detail(
+    space: OccupationSpace,
+    profile: CapabilityProfile,
+    ranking: Ranking,
+    code: str,
+    *,
+    chart_k: int = 12,
+) -> PivotDetail:
+    """Everything ``career pivot show CODE`` and the detail page show, with sources."""
+    row = space.row_of[code]
+    parts = []
+    for name in SIGNALS:
+        value = float(ranking.signals[name][row])
+        parts.append(
+            SignalPart(
+                name,
+                SIGNAL_LABELS[name],
+                None if np.isnan(value) else round(value, 4),
+                WEIGHTS[name],
+                round(float(ranking.contributions[name][row]), 4),
+            )
+        )
+    gap_list = gaps(space, profile, ranking, row)
+    # Chart: the target's most important elements, your level beside theirs.
+    lv = effective_level(space.index, profile)
+    imp = np.nan_to_num(space.importance[row], nan=0.0)
+    cols: list[int] = (
+        [int(c) for c in np.argsort(-imp, kind="stable")[:chart_k]]
+        if space.index.rated[row]
+        else []
+    )
+    chart = tuple(
+        (space.element_names[c], round(float(lv[c]), 2), round(float(space.level[row, c]), 2))
+        for c in cols
+    )
+    position = np.flatnonzero(ranking.order == row)
+    zone = space.job_zone[row]
+    notes: list[str] = []
+    if profile.unmatched:
+        notes.append(
+            "Inventory entries not matched to O*NET/ESCO (not counted): "
+            + ", ".join(profile.unmatched[:10])
+        )
+    if not bool(profile.known.all()):
+        notes.append(
+            "Elements you have not entered are assumed at a baseline level most workers have "
+            "(25th percentile across occupations); enter them in your inventory to refine."
+        )
+    sources = [space.onet_version]
+    if space.esco_ids:
+        sources.append(space.esco_version)
+    sources.append("your own entries")
+    return PivotDetail(
+        code=code,
+        title=space.titles[row],
+        score=round(float(ranking.score[row]), 4),
+        kind=str(ranking.kind[row]),
+        kind_label=KIND_LABELS[str(ranking.kind[row])],
+        job_zone=None if np.isnan(zone) else int(zone),
+        your_zone=None if profile.job_zone is None else round(profile.job_zone, 2),
+        readiness=round(float(np.nan_to_num(ranking.readiness[row])), 4),
+        signals=tuple(parts),
+        zone_penalty=round(float(ranking.zone_penalty[row]), 4),
+        intent_adjustment=round(float(ranking.intent_adjustment[row]), 4),
+        transfers=tuple(transfers(space, profile, ranking, row)),
+        gaps=tuple(gap_list),
+        ete=space.ete.get(code, Ete()),
+        plan=tuple(learning_plan(gap_list)),
+        chart=chart,
+        sources=tuple(sources),
+        rank=int(position[0]) + 1 if position.size else None,
+        notes=tuple(notes),
+    )

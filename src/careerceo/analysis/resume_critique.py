@@ -1,0 +1,302 @@
+"""Rule-based critique of a résumé or a LinkedIn section (pure, offline).
+
+Each finding points at one line, says what is wrong and why it costs the reader's attention,
+and proposes a concrete rewrite pattern, filled in with the line's own words where the rule can
+do that safely. The rules are the ones recruiters and résumé guides agree on: achievements over
+duties, a strong verb first, a number in most bullets, active voice, no filler words, one tense
+per job, sections of a readable length, and titles that match the scope described.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from careerceo.analysis.resume_language import (
+    PASSIVE,
+    STRONG_VERBS,
+    VAGUE_WORDS,
+    WEAK_OPENINGS,
+    first_word,
+    has_metric,
+    verb_tense,
+    weak_opening,
+)
+from careerceo.documents.dates import find_range
+from careerceo.documents.resume_parser import BULLET, clean_lines, split_sections
+
+DUTY_PHRASES = {"responsible for", "duties included", "tasked with", "in charge of"}
+SCOPE = re.compile(
+    r"\b(?:led|managed|directed|supervised|oversaw|headed)\s+(?:a\s+)?(?:team|staff|group|"
+    r"department|\d+)|\b\d+\s+(?:direct\s+)?reports\b|\bbudget of\b|\b(?:p&l|hiring|hired)\b",
+    re.IGNORECASE,
+)
+JUNIOR_TITLE = re.compile(
+    r"\b(?:junior|jr\.?|assistant|associate|intern|trainee|coordinator|clerk|helper|aide)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+LIMITS = {"summary": (15, 90), "experience_bullets": (2, 8), "skills": (3, 40)}
+SEVERITY = {
+    "duty-statement": "high",
+    "weak-opening": "high",
+    "no-metric": "medium",
+    "passive-voice": "medium",
+    "vague-word": "low",
+    "tense": "medium",
+    "section-length": "low",
+    "title-undersells": "medium",
+    "first-person": "low",
+    "too-long": "medium",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    line: int  # 1-based line in the text that was critiqued
+    text: str
+    explanation: str
+    suggestion: str
+    severity: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Critique:
+    findings: list[Finding]
+    lines: list[str]
+    words: int
+    bullets: int
+    bullets_with_metric: int
+
+    def by_line(self) -> dict[int, list[Finding]]:
+        grouped: dict[int, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.line, []).append(finding)
+        return grouped
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "words": self.words,
+            "bullets": self.bullets,
+            "bullets_with_metric": self.bullets_with_metric,
+            "counts": {r: sum(1 for f in self.findings if f.rule == r) for r in SEVERITY},
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def _finding(rule: str, line: int, text: str, explanation: str, suggestion: str) -> Finding:
+    return Finding(rule, line, text, explanation, suggestion, SEVERITY[rule])
+
+
+def _rewrite_opening(text: str, phrase: str) -> str:
+    body = BULLET.sub("", text).strip()
+    rest = re.sub(rf"^\W*{re.escape(phrase)}\s*", "", body, flags=re.IGNORECASE)
+    rest = re.sub(r"^(?:the\s+)?", "", rest)
+    verb = WEAK_OPENINGS[phrase][1][0]
+    return f"{verb} {rest.rstrip('.')}, <result with a number: how much, how many, how fast>"
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence in a job description (not a title/employer/location header line)."""
+    return len(line.split()) >= 8 and "|" not in line
+
+
+def _line_rules(number: int, text: str, in_experience: bool) -> list[Finding]:
+    found: list[Finding] = []
+    body = BULLET.sub("", text).strip()
+    is_bullet = bool(BULLET.match(text)) or (in_experience and _is_prose(body))
+    phrase = weak_opening(body)
+    if phrase:
+        rule = "duty-statement" if phrase in DUTY_PHRASES else "weak-opening"
+        why = WEAK_OPENINGS[phrase][0]
+        found.append(
+            _finding(
+                rule,
+                number,
+                text,
+                f'Opens with "{phrase}": it {why}. Readers skim the first two words of a bullet.',
+                "Rewrite as verb + what + result: " + _rewrite_opening(text, phrase),
+            )
+        )
+    passive = PASSIVE.search(body)
+    if passive and not phrase:
+        found.append(
+            _finding(
+                "passive-voice",
+                number,
+                text,
+                f'Passive voice ("{passive.group(0)}") hides who did the work — you.',
+                'Put yourself as the subject: "<Verb>ed <object> ...", e.g. "Reports were '
+                'prepared for finance" -> "Prepared weekly reports for finance, <result>"',
+            )
+        )
+    if (
+        in_experience
+        and is_bullet
+        and not phrase
+        and not has_metric(body)
+        and len(body.split()) >= 4
+    ):
+        found.append(
+            _finding(
+                "no-metric",
+                number,
+                text,
+                "No number: without scale or result the reader cannot tell how big the work was.",
+                f'Add one measure: "{body.rstrip(".")}, <by X% | saving N hours | for N users | '
+                'worth $N>"',
+            )
+        )
+    lowered = f" {body.lower()} "
+    for word, fix in VAGUE_WORDS.items():
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered):
+            found.append(
+                _finding(
+                    "vague-word",
+                    number,
+                    text,
+                    f'"{word}" is vague filler.',
+                    f"Instead: {fix}.",
+                )
+            )
+            break
+    if in_experience and FIRST_PERSON.search(body) and not phrase:
+        found.append(
+            _finding(
+                "first-person",
+                number,
+                text,
+                'Résumé bullets drop "I"/"my"; the whole document is about you.',
+                'Start with the verb: "I managed the budget" -> "Managed the $N budget"',
+            )
+        )
+    return found
+
+
+def critique_text(text: str) -> Critique:
+    lines = clean_lines(text)
+    findings: list[Finding] = []
+    bullets = with_metric = 0
+    words = sum(len(line.split()) for line in lines)
+    for section, heading_line, entries in split_sections(lines):
+        in_exp = section in {"experience", "projects", "volunteer", "accomplishments"}
+        for number, line in entries:
+            if in_exp and find_range(line) and len(line) < 120:
+                continue  # a position header, not a bullet
+            if in_exp and (BULLET.match(line) or _is_prose(line)):
+                bullets += 1
+                with_metric += has_metric(line)
+            findings.extend(_line_rules(number, line, in_exp))
+        if section == "summary":
+            count = sum(len(line.split()) for _, line in entries)
+            low, high = LIMITS["summary"]
+            if count > high or (entries and count < low):
+                findings.append(
+                    _finding(
+                        "section-length",
+                        heading_line,
+                        lines[heading_line - 1],
+                        f"The summary has {count} words; {low}-{high} reads in the 7 seconds a "
+                        "first screen gets.",
+                        "Three lines: who you are + years + field; your best proof with a number; "
+                        "what you are looking for next.",
+                    )
+                )
+        if section == "experience":
+            findings.extend(_experience_rules(entries, lines))
+    if words > 1100:
+        findings.append(
+            _finding(
+                "too-long",
+                1,
+                lines[0] if lines else "",
+                f"{words} words is more than two pages; long résumés get skimmed, not read.",
+                "Keep the last 10-15 years in detail; cut older jobs to one line each and bullets "
+                "to the 3-5 with results.",
+            )
+        )
+    findings.sort(key=lambda f: (f.line, f.rule))
+    return Critique(findings, lines, words, bullets, with_metric)
+
+
+def _experience_rules(entries: list[tuple[int, str]], lines: list[str]) -> list[Finding]:
+    """Per-job rules: tense consistency, bullet count, titles that undersell the scope."""
+    findings: list[Finding] = []
+    jobs: list[tuple[int, str, bool, list[tuple[int, str]]]] = []
+    for number, line in entries:
+        found = find_range(line) if len(line) < 120 else None
+        if found is not None:
+            current = found[1] == ""
+            header = line
+            # the title may sit on the line above the dates
+            if len(line[: found[2][0]].strip() + line[found[2][1] :].strip()) < 3 and number > 1:
+                header = lines[number - 2] + " " + line
+            jobs.append((number, header, current, []))
+        elif jobs:
+            jobs[-1][3].append((number, line))
+    for number, header, current, body in jobs:
+        tenses: list[tuple[int, str, str]] = []
+        for n, text in body:
+            tense = verb_tense(first_word(BULLET.sub("", text)))
+            if tense and first_word(BULLET.sub("", text)) not in {"responsible"}:
+                tenses.append((n, text, tense))
+        expected = "past" if not current else None
+        if current and tenses:
+            past = sum(1 for _, _, t in tenses if t == "past")
+            expected = "past" if past * 2 >= len(tenses) else "present"
+        for n, text, tense in tenses:
+            if expected and tense != expected:
+                when = (
+                    "a past job" if not current else "this job (most bullets use the other tense)"
+                )
+                findings.append(
+                    _finding(
+                        "tense",
+                        n,
+                        text,
+                        f"{tense.title()} tense in {when}; mixed tenses read as careless.",
+                        f"Use the {expected} tense throughout this job "
+                        f'("{"Led" if expected == "past" else "Lead"}'
+                        f'", not "{"Lead" if expected == "past" else "Led"}").',
+                    )
+                )
+        bullet_count = sum(1 for _, t in body if BULLET.match(t))
+        _low, high = LIMITS["experience_bullets"]
+        if bullet_count > high:
+            findings.append(
+                _finding(
+                    "section-length",
+                    number,
+                    header,
+                    f"{bullet_count} bullets for one job; past {high} the best ones get lost.",
+                    f"Keep the {high // 2 + 1} bullets with the biggest results; "
+                    "merge or cut the rest.",
+                )
+            )
+        scope_hits = [t for _, t in body if SCOPE.search(t)]
+        if JUNIOR_TITLE.search(header) and scope_hits:
+            findings.append(
+                _finding(
+                    "title-undersells",
+                    number,
+                    header,
+                    f"The title reads junior but the description shows leadership scope "
+                    f'("{SCOPE.search(scope_hits[0]).group(0)}").',  # type: ignore[union-attr]
+                    'Keep the official title but add the scope: "<Title> (led team of N)" or '
+                    '"<Title> — acting <Lead/Manager>", and open the bullets with that scope.',
+                )
+            )
+    return findings
+
+
+def strong_start_share(lines: list[str]) -> float:
+    """Share of bullets that open with a strong verb (used for a headline number)."""
+    bullets = [BULLET.sub("", line) for line in lines if BULLET.match(line)]
+    if not bullets:
+        return 0.0
+    return sum(1 for b in bullets if first_word(b) in STRONG_VERBS) / len(bullets)

@@ -1,0 +1,190 @@
+"""The vocabulary résumé advice rests on: weak openings, strong verbs, vague words, metrics.
+
+Shared by the critique (which flags weak phrasing) and the accomplishment log (which writes
+bullets), so both give the same advice.
+"""
+
+from __future__ import annotations
+
+import re
+
+# weak opening -> why, and verbs that say what was actually done
+WEAK_OPENINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "responsible for": ("describes a duty, not what you did", ("Led", "Owned", "Ran")),
+    "duties included": ("lists duties, not results", ("Delivered", "Ran", "Handled")),
+    "tasked with": ("says what you were asked, not what you achieved", ("Delivered", "Built")),
+    "helped with": ("hides your own part", ("Co-led", "Built", "Drove")),
+    "helped": ("hides your own part", ("Co-led", "Contributed", "Drove")),
+    "assisted with": ("hides your own part", ("Supported", "Co-delivered", "Prepared")),
+    "assisted in": ("hides your own part", ("Supported", "Co-delivered", "Prepared")),
+    "worked on": ("says you were busy, not what changed", ("Built", "Shipped", "Improved")),
+    "involved in": ("says you were present, not what you did", ("Drove", "Contributed", "Led")),
+    "participated in": ("says you were present, not what you did", ("Contributed", "Co-led")),
+    "in charge of": ("describes a duty, not what you did", ("Led", "Managed", "Directed")),
+    "handled": ("vague about what you did", ("Resolved", "Processed", "Managed")),
+    "was part of": ("says you were present, not what you did", ("Contributed", "Co-built")),
+    "i was": ("first person and a state, not an action", ("Led", "Delivered")),
+}
+STRONG_VERBS = frozenset(
+    [
+        "achieved",
+        "automated",
+        "boosted",
+        "built",
+        "championed",
+        "coached",
+        "consolidated",
+        "created",
+        "cut",
+        "decreased",
+        "delivered",
+        "designed",
+        "developed",
+        "directed",
+        "doubled",
+        "drove",
+        "eliminated",
+        "established",
+        "expanded",
+        "generated",
+        "grew",
+        "halved",
+        "implemented",
+        "improved",
+        "increased",
+        "introduced",
+        "launched",
+        "led",
+        "managed",
+        "mentored",
+        "migrated",
+        "negotiated",
+        "optimised",
+        "optimized",
+        "organised",
+        "organized",
+        "oversaw",
+        "pioneered",
+        "raised",
+        "ran",
+        "reduced",
+        "redesigned",
+        "resolved",
+        "restructured",
+        "saved",
+        "scaled",
+        "shipped",
+        "simplified",
+        "spearheaded",
+        "streamlined",
+        "strengthened",
+        "trained",
+        "transformed",
+        "tripled",
+        "won",
+        "wrote",
+        "analysed",
+        "analyzed",
+        "prepared",
+        "processed",
+        "maintained",
+        "supported",
+        "coordinated",
+        "owned",
+        "authored",
+        "secured",
+        "accelerated",
+        "audited",
+        "closed",
+        "converted",
+        "defined",
+        "deployed",
+        "engineered",
+        "founded",
+        "hired",
+        "modernised",
+        "modernized",
+        "rebuilt",
+        "recruited",
+        "refactored",
+        "replaced",
+        "served",
+        "taught",
+        "tested",
+        "translated",
+    ]
+)
+VAGUE_WORDS = {
+    "various": 'name them, or give a count ("4 product teams")',
+    "several": "give the number",
+    "many": "give the number",
+    "numerous": "give the number",
+    "a lot of": "give the number",
+    "etc": "finish the list or cut it to the best two items",
+    "stuff": "name what it was",
+    "things": "name what they were",
+    "some": "give the number or the name",
+    "successfully": "drop it and show the success with a result",
+    "effectively": "drop it and show the effect with a result",
+    "hard-working": "show it with an outcome instead",
+    "team player": "show it with a shared result instead",
+    "detail-oriented": "show it with an error rate or a catch you made",
+    "go-getter": "show it with a result instead",
+    "synergy": "say what got better and by how much",
+    "dynamic": "cut it; describe what you did",
+}
+METRIC = re.compile(
+    r"(?:[$€£¥]\s?\d[\d,.]*\s?(?:[kmb]n?|million|billion|thousand)?|\d[\d,.]*\s?%|"
+    r"\b\d[\d,.]*\s?(?:x|times|hours?|hrs?|days?|weeks?|months?|years?|people|users|customers|"
+    r"clients|staff|reports|stores|sites|countries|teams?|engineers|projects|accounts|"
+    r"tickets|k|m|bn)\b|\b(?:doubled|tripled|halved)\b|\b\d{2,}[\d,]*\b)",
+    re.IGNORECASE,
+)
+PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn|ght|lt|nt))\b",
+    re.IGNORECASE,
+)
+IRREGULAR_PAST = {
+    "led": "lead", "built": "build", "ran": "run", "won": "win", "wrote": "write",
+    "grew": "grow", "drove": "drive", "taught": "teach", "made": "make", "began": "begin",
+    "brought": "bring", "sold": "sell", "spent": "spend", "set": "set", "cut": "cut",
+    "held": "hold", "kept": "keep", "oversaw": "oversee", "chose": "choose", "gave": "give",
+}  # fmt: skip
+
+
+def first_word(text: str) -> str:
+    m = re.match(r"[^A-Za-z]*([A-Za-z-]+)", text)
+    return m.group(1).lower() if m else ""
+
+
+def verb_tense(word: str) -> str | None:
+    """ "past", "present" or None when the word does not look like a verb we can judge."""
+    w = word.lower()
+    if w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
+        return "past"
+    base = {v for v in STRONG_VERBS}
+    if w.endswith(("es", "s")) and not w.endswith("ss"):
+        stem = w[:-1]
+        if stem + "d" in base or stem + "ed" in base or stem in IRREGULAR_PAST.values():
+            return "present"
+        if w.endswith("ies") and w[:-3] + "ied" in base:
+            return "present"
+    if w + "d" in base or w + "ed" in base or (w.endswith("e") and w + "d" in base):
+        return "present"
+    if w in IRREGULAR_PAST.values():
+        return "present"
+    if w.endswith("ing") and len(w) > 5:
+        return "present"
+    return None
+
+
+def has_metric(text: str) -> bool:
+    return bool(METRIC.search(text))
+
+
+def weak_opening(text: str) -> str | None:
+    lowered = re.sub(r"^[^a-z]*", "", text.lower())
+    for phrase in sorted(WEAK_OPENINGS, key=len, reverse=True):
+        if lowered.startswith(phrase + " ") or lowered == phrase:
+            return phrase
+    return None

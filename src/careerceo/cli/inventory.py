@@ -1,0 +1,147 @@
+"""``career inventory``: the skills, knowledge and attributes you keep, drop or add."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.errors import CareerError
+from careerceo.model.inventory import LEVELS, InventoryOut
+from careerceo.services import inventory as service
+
+inventory_app = typer.Typer(help="Your inventory of skills, knowledge and attributes.")
+
+KIND_HELP = "skill, knowledge or attribute"
+LEVEL_HELP = "1 (aware) to 5 (expert)"
+INTENT_HELP = "keep (use it), drop (stop being hired for it) or add (a gap to close)"
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(inventory_app, name="inventory")
+
+
+def _line(entry: InventoryOut, verb: str) -> None:
+    console.print(
+        f"{verb} {entry.kind} [bold]{entry.name}[/] (#{entry.id}): level {entry.level} "
+        f"({LEVELS[entry.level]}), intent {entry.intent}.",
+        highlight=False,
+    )
+
+
+@inventory_app.command("add")
+@user_errors
+def add(
+    name: str = typer.Argument(..., help="The skill, knowledge area or attribute."),
+    kind: str = typer.Option("skill", "--kind", "-k", help=KIND_HELP),
+    level: str = typer.Option("3", "--level", "-l", help=LEVEL_HELP),
+    intent: str = typer.Option("keep", "--intent", "-i", help=INTENT_HELP),
+    evidence: str = typer.Option("", "--evidence", "-e", help="Where you showed it."),
+    taxonomy: str | None = typer.Option(None, help="onet, esco or tech (linked concept)."),
+    concept_id: str | None = typer.Option(None, "--concept-id", help="The concept's id."),
+    as_json: bool = typer.Option(False, "--json", help="Print the new entry as JSON."),
+) -> None:
+    """Add an entry."""
+    entry = service.add_entry(
+        context(),
+        {
+            "kind": kind,
+            "name": name,
+            "level": level,
+            "intent": intent,
+            "evidence": evidence,
+            "taxonomy": taxonomy,
+            "concept_id": concept_id,
+        },
+    )
+    if as_json:
+        print_json(entry.model_dump(mode="json"))
+    else:
+        _line(entry, "Added")
+
+
+@inventory_app.command("list")
+@user_errors
+def list_entries(
+    kind: str | None = typer.Option(None, "--kind", "-k", help=f"Only this kind: {KIND_HELP}."),
+    intent: str | None = typer.Option(None, "--intent", "-i", help="Only keep, drop or add."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+) -> None:
+    """List entries, optionally only one kind or intent."""
+    entries = service.list_entries(
+        context(),
+        kind=kind.strip().lower() if kind else None,
+        intent=intent.strip().lower() if intent else None,
+    )
+    if as_json:
+        print_json([entry.model_dump(mode="json") for entry in entries])
+        return
+    print_table(
+        "Inventory",
+        ["#", "kind", "name", "level", "intent", "evidence"],
+        (
+            [e.id, e.kind, e.name, f"{e.level} {LEVELS[e.level]}", e.intent, e.evidence[:60]]
+            for e in entries
+        ),
+        empty="No entries yet. Add one: career inventory add 'Python' --level 4",
+    )
+
+
+@inventory_app.command("show")
+@user_errors
+def show(
+    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+) -> None:
+    """Show one entry."""
+    entry = service.get_entry(context(), entry_id)
+    if as_json:
+        print_json(entry.model_dump(mode="json"))
+    else:
+        _line(entry, "The")
+        if entry.evidence:
+            console.print(f"Evidence: {entry.evidence}", highlight=False)
+
+
+@inventory_app.command("edit")
+@user_errors
+def edit(
+    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
+    name: str | None = typer.Option(None, "--name", help="New name."),
+    kind: str | None = typer.Option(None, "--kind", "-k", help=KIND_HELP),
+    level: str | None = typer.Option(None, "--level", "-l", help=LEVEL_HELP),
+    intent: str | None = typer.Option(None, "--intent", "-i", help=INTENT_HELP),
+    evidence: str | None = typer.Option(None, "--evidence", "-e", help="Where you showed it."),
+    taxonomy: str | None = typer.Option(None, help="onet, esco or tech ('' clears it)."),
+    concept_id: str | None = typer.Option(None, "--concept-id", help="'' clears it."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Change the fields you give; the others stay as they are."""
+    given: dict[str, Any] = {
+        "name": name,
+        "kind": kind,
+        "level": level,
+        "intent": intent,
+        "evidence": evidence,
+        "taxonomy": taxonomy,
+        "concept_id": concept_id,
+    }
+    changes = {key: value for key, value in given.items() if value is not None}
+    if not changes:
+        raise CareerError("give at least one field to change, e.g. --level 4")
+    entry = service.update_entry(context(), entry_id, changes)
+    if as_json:
+        print_json(entry.model_dump(mode="json"))
+    else:
+        _line(entry, "Updated")
+
+
+@inventory_app.command("remove")
+@user_errors
+def remove(
+    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
+) -> None:
+    """Remove an entry."""
+    entry = service.remove_entry(context(), entry_id)
+    _line(entry, "Removed")

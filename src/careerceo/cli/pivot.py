@@ -1,0 +1,267 @@
+"""``career pivot`` (ranked pivots), ``career pivot show CODE`` and ``career gap --job FILE``."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from careerceo.cli.common import console, print_json, print_table, user_errors
+from careerceo.errors import CareerError
+
+pivot_app = typer.Typer(
+    help="Pivots ranked from O*NET 29.0 and ESCO 1.1.1: options, gaps, learning plans.",
+    invoke_without_command=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(pivot_app, name="pivot")
+    app.command("gap")(gap)
+
+
+def _ctx_or_none(from_: str | None) -> Any:
+    from careerceo.cli.common import context
+
+    return None if from_ else context()
+
+
+@pivot_app.callback()
+@user_errors
+def pivot(
+    typer_ctx: typer.Context,
+    from_: str | None = typer.Option(
+        None, "--from", help="Rank from a past occupation: an O*NET-SOC code or a job title."
+    ),
+    zone_min: int | None = typer.Option(None, "--zone-min", help="Lowest job zone (1-5)."),
+    zone_max: int | None = typer.Option(None, "--zone-max", help="Highest job zone (1-5)."),
+    family: list[str] = typer.Option(
+        [], "--family", help="SOC major group, e.g. 15 (repeat for several)."
+    ),
+    hot_tech: bool = typer.Option(
+        False,
+        "--hot-tech",
+        help="Only occupations heavy in O*NET hot technologies (median count or more).",
+    ),
+    kind: list[str] = typer.Option(
+        [], "--kind", help="Only same, adjacent, stretch or long_shot (repeatable)."
+    ),
+    limit: int = typer.Option(20, "--limit", "-n", help="How many to show."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+) -> None:
+    """Rank every O*NET occupation as a pivot from your profile."""
+    if typer_ctx.invoked_subcommand is not None:
+        return
+    from careerceo.services import pivots as service
+
+    filters = service.check_filters(zone_min, zone_max, family, hot_tech, kind)
+    result = service.rank_pivots(_ctx_or_none(from_), from_=from_, filters=filters, limit=limit)
+    if as_json:
+        print_json([row.as_dict() for row in result.rows])
+        return
+    console.print(f"Pivots from {result.basis}.", highlight=False)
+    print_table(
+        f"{len(result.rows)} of {result.total} occupations",
+        ["#", "Code", "Occupation", "Score", "Kind", "Zone", "Meets", "Transfers", "Top gaps"],
+        (
+            [
+                r.rank,
+                r.code,
+                r.title,
+                f"{r.score:.3f}",
+                r.kind_label,
+                r.job_zone or "",
+                f"{r.readiness:.0%}",
+                ", ".join(r.transfers),
+                ", ".join(r.gaps),
+            ]
+            for r in result.rows
+        ),
+        empty="No occupation passes these filters; widen the job zones or families.",
+    )
+    for note in result.notes:
+        console.print(f"[yellow]Note:[/] {note}", highlight=False)
+    console.print(
+        f"Sources: {', '.join(result.sources)}. `career pivot show CODE` explains one.",
+        highlight=False,
+    )
+
+
+@pivot_app.command("show")
+@user_errors
+def show(
+    code: str = typer.Argument(..., help="The target occupation: O*NET-SOC code or title."),
+    from_: str | None = typer.Option(None, "--from", help="Profile from a past occupation."),
+    fmt: str | None = typer.Option(None, "--format", help="md or pdf: write a report."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="File for the report."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+) -> None:
+    """What transfers, the gaps, typical training and a learning plan for one pivot."""
+    from careerceo.documents.pivot_report import markdown, pdf
+    from careerceo.services import pivots as service
+
+    if fmt is not None and fmt not in ("md", "pdf"):
+        raise CareerError("use --format md or --format pdf", field="format")
+    if fmt == "pdf" and out is None:
+        raise CareerError("a PDF needs a file: add --out report.pdf", field="out")
+    d = service.pivot_detail(_ctx_or_none(from_), code, from_=from_)
+    basis = f"occupation {from_}" if from_ else "your entries"
+    if fmt == "md":
+        text = markdown(d, basis=basis)
+        if out is None:
+            typer.echo(text)
+        else:
+            _write(out, text.encode("utf-8"))
+            console.print(f"Wrote {out}", highlight=False)
+        return
+    if fmt == "pdf" and out is not None:
+        _write(out, pdf(d, basis=basis))
+        console.print(f"Wrote {out}", highlight=False)
+        return
+    if as_json:
+        print_json(asdict(d))
+        return
+    console.print(
+        f"[bold]{d.title}[/] ({d.code}) — {d.kind_label}, score {d.score:.3f}"
+        + (f", rank {d.rank}" if d.rank else "")
+        + f", you meet {d.readiness:.0%} of its demand",
+        highlight=False,
+    )
+    print_table(
+        "Where the score comes from",
+        ["Signal", "Value", "Weight", "Contribution"],
+        [
+            [
+                s.label,
+                "n/a" if s.value is None else f"{s.value:.0%}",
+                s.weight,
+                f"{s.contribution:.3f}",
+            ]
+            for s in d.signals
+        ]
+        + [
+            ["Job-zone penalty", "", "", f"-{d.zone_penalty:.3f}"],
+            ["Intent (keep/drop/add)", "", "", f"{d.intent_adjustment:+.3f}"],
+        ],
+    )
+    print_table(
+        "What transfers",
+        ["Element", "Kind", "You", "Target", "Evidence", "Source"],
+        [
+            [
+                t.name,
+                t.kind,
+                "" if t.your_level is None else f"{t.your_level:.1f}",
+                "" if t.target_level is None else f"{t.target_level:.1f}",
+                "; ".join(t.evidence[:1]),
+                t.source,
+            ]
+            for t in d.transfers
+        ],
+        empty="Nothing in your profile overlaps with this occupation yet.",
+    )
+    print_table(
+        "Gaps",
+        ["Gap", "Kind", "You", "Target", "Priority", "Source"],
+        [
+            [
+                g.name + (" (assumed)" if g.assumed else ""),
+                g.kind,
+                "" if g.your_level is None else f"{g.your_level:.1f}",
+                "" if g.target_level is None else f"{g.target_level:.1f}",
+                f"{g.priority:.2f}",
+                g.source,
+            ]
+            for g in d.gaps
+        ],
+        empty="No material gaps.",
+    )
+    print_table(
+        "Learning plan",
+        ["#", "Stage", "What", "Course or certification", "Hours", "Why"],
+        [[s.order, s.stage, s.what, s.course, s.hours, s.why] for s in d.plan],
+        empty="Nothing to learn first.",
+    )
+    e = d.ete
+    for label, rows in (
+        ("Education", e.education),
+        ("Related experience", e.experience),
+        ("On-the-job training", e.on_the_job),
+    ):
+        top = sorted(rows, key=lambda r: -r[1])[:3]
+        text = "; ".join(f"{n} {p:.0f}%" for n, p in top) or "not rated"
+        console.print(f"{label}: {text} ({d.sources[0]})", highlight=False)
+    for note in d.notes:
+        console.print(f"[yellow]Note:[/] {note}", highlight=False)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CareerError(f"cannot write {path}: {exc.strerror}", field="out") from exc
+
+
+def _read_job(job: str) -> bytes:
+    if job == "-":
+        return (
+            sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        )
+    path = Path(job)
+    if not path.is_file():
+        raise CareerError(
+            f"no file {job}; give a text file with the posting, or - for stdin", field="job"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CareerError(f"cannot read {job}: {exc.strerror}", field="job") from exc
+
+
+@user_errors
+def gap(
+    job: str = typer.Option(..., "--job", help="A text file with the job posting, or - for stdin."),
+    from_: str | None = typer.Option(None, "--from", help="Compare a past occupation instead."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+) -> None:
+    """Gap against one job description: what it asks for, what you have, what is missing."""
+    from careerceo.services import pivots as service
+
+    text = service.check_posting(_read_job(job))
+    result = service.job_gap(_ctx_or_none(from_), text, from_=from_)
+    if as_json:
+        data = asdict(result)
+        data.pop("text", None)
+        data["have"] = [r.label for r in result.have]
+        data["missing"] = [r.label for r in result.missing]
+        print_json(data)
+        return
+    console.print(
+        f"{len(result.requirements)} requirements found in {result.words} words; you cover "
+        f"{result.coverage:.0%} of them (weighted by strength and frequency).",
+        highlight=False,
+    )
+    print_table(
+        "Requirements",
+        ["", "Requirement", "Kind", "Strength", "Mentions", "Your evidence"],
+        (
+            [
+                "✓" if r.have else "✗",
+                r.label,
+                r.kind,
+                r.strength,
+                r.mentions,
+                "; ".join(r.evidence[:1]) if r.have else "missing",
+            ]
+            for r in result.requirements
+        ),
+        empty="No known skills were found in the posting.",
+    )
+    for q in result.qualifications:
+        mark = "?" if q.have is None else ("✓" if q.have else "✗")
+        console.print(f"{mark} {q.what} ({q.strength}): {q.evidence}", highlight=False)
+    for w in result.warnings:
+        console.print(f"[yellow]Note:[/] {w}", highlight=False)

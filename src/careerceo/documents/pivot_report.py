@@ -1,0 +1,192 @@
+"""A pivot report as Markdown and as PDF (fpdf2), from one ``PivotDetail``.
+
+Both renderings carry the same content: the score and where it comes from, what transfers,
+the gaps, typical education/training/experience and the learning plan, with the source of
+every figure. The PDF uses fpdf2's built-in Helvetica so it needs no font files; characters
+outside Latin-1 are replaced by their nearest plain form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fpdf import FPDF
+
+from careerceo.analysis.pivot_detail import PivotDetail
+
+_PLAIN = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2192": "->",
+        "\u00d7": "x",
+        "≥": ">=",
+        "≤": "<=",
+        "…": "...",
+        "•": "-",
+        "Σ": "sum",
+    }
+)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def _level(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def _dist(rows: Iterable[tuple[str, float]], k: int = 3) -> str:
+    top = sorted(rows, key=lambda r: -r[1])[:k]
+    return "; ".join(f"{name} {p:.0f}%" for name, p in top) or "not rated"
+
+
+def markdown(d: PivotDetail, *, basis: str = "") -> str:
+    """The report as Markdown (also what ``--format md`` writes)."""
+    lines = [f"# Pivot report: {d.title} ({d.code})", ""]
+    if basis:
+        lines += [f"Profile built from {basis}.", ""]
+    zone = f"job zone {d.job_zone}" if d.job_zone else "job zone not rated"
+    you = f", yours {d.your_zone:.1f}" if d.your_zone is not None else ""
+    lines += [
+        f"**{d.kind_label}** · score {d.score:.3f}"
+        + (f" · rank {d.rank}" if d.rank else "")
+        + f" · {zone}{you} · you meet {d.readiness:.0%} of its skill and knowledge demand",
+        "",
+        "## Where the score comes from",
+        "",
+        "| Signal | Value | Weight | Contribution |",
+        "|---|---|---|---|",
+    ]
+    for s in d.signals:
+        lines.append(f"| {s.label} | {_pct(s.value)} | {s.weight:.2f} | {s.contribution:.3f} |")
+    lines += [
+        f"| Job-zone penalty | | | -{d.zone_penalty:.3f} |",
+        f"| Keep/drop/add intent | | | {d.intent_adjustment:+.3f} |",
+        "",
+        f"Sources: {', '.join(d.sources)}.",
+        "",
+        "## What transfers",
+        "",
+    ]
+    if not d.transfers:
+        lines.append("Nothing in your profile overlaps with this occupation yet.")
+    for t in d.transfers:
+        levels = (
+            f" — you {_level(t.your_level)}, target {_level(t.target_level)} (importance "
+            f"{_level(t.importance)}/5)"
+            if t.target_level is not None
+            else ""
+        )
+        why = f"; evidence: {'; '.join(t.evidence)}" if t.evidence else ""
+        lines.append(f"- **{t.name}** ({t.kind}){levels}{why} [{t.source}]")
+    lines += ["", "## Gaps (importance x deficit)", ""]
+    if not d.gaps:
+        lines.append("No material gaps.")
+    for g in d.gaps:
+        if g.kind in ("skill", "knowledge"):
+            assumed = " (your level assumed: not entered)" if g.assumed else ""
+            lines.append(
+                f"- **{g.name}** ({g.kind}): target {_level(g.target_level)}, you "
+                f"{_level(g.your_level)}{assumed}, importance {_level(g.importance)}/5, "
+                f"priority {g.priority:.2f} [{g.source}]"
+            )
+        elif g.kind == "technology":
+            lines.append(
+                f"- **{g.name}** (hot technology you have not listed; used in "
+                f"{g.priority:.0%} of the target's occupation group) [{g.source}]"
+            )
+        else:
+            lines.append(
+                f"- **{g.name}** (ESCO essential skill, in {g.priority:.0%} of linked ESCO "
+                f"occupations) [{g.source}]"
+            )
+    e = d.ete
+    lines += [
+        "",
+        "## Typical education, training and experience",
+        "",
+        f"- Education: {_dist(e.education)}",
+        f"- Related work experience: {_dist(e.experience)}",
+        f"- On-the-job training: {_dist(e.on_the_job)}",
+        f"- On-site training: {_dist(e.on_site)}",
+        "",
+        f"Share of incumbents per category, {d.sources[0]}.",
+        "",
+        "## Learning plan",
+        "",
+    ]
+    if not d.plan:
+        lines.append("Nothing to learn first: apply now.")
+    else:
+        total = sum(s.hours for s in d.plan)
+        lines += [
+            f"About {total} hours in all (rough: level points short x hours per point).",
+            "",
+            "| # | Stage | What | Course or certification | Hours | Why |",
+            "|---|---|---|---|---|---|",
+        ]
+        for step in d.plan:
+            lines.append(
+                f"| {step.order} | {step.stage} | {step.what} | {step.course} | {step.hours} | "
+                f"{step.why} [{step.source}] |"
+            )
+    if d.notes:
+        lines += ["", "## Notes", ""] + [f"- {n}" for n in d.notes]
+    lines += [
+        "",
+        "---",
+        "This report includes information from the O*NET 29.0 Database by the U.S. Department "
+        "of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 "
+        "license, and uses the ESCO classification of the European Commission.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+class _Report(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("Helvetica", size=8)
+        self.cell(0, 8, f"Career CEO pivot report - page {self.page_no()}", align="C")
+
+
+def pdf(d: PivotDetail, *, basis: str = "") -> bytes:
+    """The Markdown report laid out as a PDF: headings, bullets and tables as text rows."""
+    doc = _Report(format="A4")
+    doc.set_auto_page_break(auto=True, margin=15)
+    doc.add_page()
+    width = doc.w - doc.l_margin - doc.r_margin
+    for raw in markdown(d, basis=basis).splitlines():
+        line = _plain(raw.replace("**", ""))
+        if line.startswith("# "):
+            doc.set_font("Helvetica", "B", 15)
+            doc.multi_cell(width, 8, line[2:])
+            doc.ln(1)
+        elif line.startswith("## "):
+            doc.ln(2)
+            doc.set_font("Helvetica", "B", 12)
+            doc.multi_cell(width, 7, line[3:])
+        elif line.startswith("|---"):
+            continue
+        elif line.startswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            doc.set_font("Helvetica", size=8)
+            doc.multi_cell(width, 4.5, "  |  ".join(c for c in cells if c))
+        elif line.startswith("---"):
+            doc.ln(2)
+        elif line.strip():
+            doc.set_font("Helvetica", size=9)
+            doc.multi_cell(width, 5, line)
+        else:
+            doc.ln(1.5)
+    return bytes(doc.output())

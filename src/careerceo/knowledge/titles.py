@@ -1,0 +1,436 @@
+"""Job titles as people write them, reduced to comparable words.
+
+People write "Sr. Software Eng II", "VP, Sales - EMEA" or "social media mgr"; the O*NET and
+ESCO labels say "Software Developers" or "Sales Vice President". Both sides go through the same
+``words()`` so that abbreviations, plurals, punctuation and "of/and" never decide a match.
+Seniority and level are pulled out into their own fields because they describe the person's
+rung, not the occupation, and later features (pivots, path mining) want them separately.
+
+Everything here is pure: strings in, values out, no knowledge base needed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from careerceo.errors import CareerError
+
+MAX_TITLE_CHARS = 500
+
+# Abbreviations expanded on both sides (query and label). Only expansions that are the usual
+# meaning inside a job title; ambiguous ones ("pm", "ba", "pa") are left alone.
+ABBREVIATIONS: dict[str, str] = {
+    "sr": "senior",
+    "snr": "senior",
+    "sen": "senior",
+    "jr": "junior",
+    "jnr": "junior",
+    "eng": "engineer",
+    "engr": "engineer",
+    "engg": "engineer",
+    "mgr": "manager",
+    "mngr": "manager",
+    "mgmt": "management",
+    "dev": "developer",
+    "devs": "developer",
+    "admin": "administrator",
+    "adm": "administrator",
+    "sysadmin": "systems administrator",
+    "asst": "assistant",
+    "assoc": "associate",
+    "coord": "coordinator",
+    "coordr": "coordinator",
+    "spec": "specialist",
+    "tech": "technician",
+    "techn": "technician",
+    "rep": "representative",
+    "reps": "representative",
+    "exec": "executive",
+    "vp": "vice president",
+    "avp": "assistant vice president",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "coo": "chief operating officer",
+    "cio": "chief information officer",
+    "cmo": "chief marketing officer",
+    "ciso": "chief information security officer",
+    "chro": "chief human resources officer",
+    "cpo": "chief product officer",
+    "hr": "human resources",
+    "it": "information technology",
+    "qa": "quality assurance",
+    "qc": "quality control",
+    "ux": "user experience",
+    "ui": "user interface",
+    "rn": "registered nurse",
+    "lpn": "licensed practical nurse",
+    "lvn": "licensed vocational nurse",
+    "cna": "certified nursing assistant",
+    "np": "nurse practitioner",
+    "emt": "emergency medical technician",
+    "ops": "operations",
+    "acct": "accountant",
+    "acctg": "accounting",
+    "mktg": "marketing",
+    "mkt": "marketing",
+    "svc": "service",
+    "svcs": "service",
+    "cust": "customer",
+    "csr": "customer service representative",
+    "sw": "software",
+    "swe": "software engineer",
+    "sde": "software development engineer",
+    "sre": "site reliability engineer",
+    "dba": "database administrator",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "bi": "business intelligence",
+    "bd": "business development",
+    "bdr": "business development representative",
+    "sdr": "sales development representative",
+    "ae": "account executive",
+    "pr": "public relations",
+    "dir": "director",
+    "supv": "supervisor",
+    "supvr": "supervisor",
+    "supvsr": "supervisor",
+    "lab": "laboratory",
+    "elec": "electrical",
+    "mech": "mechanical",
+    "maint": "maintenance",
+    "dept": "department",
+    "govt": "government",
+    "intl": "international",
+    "natl": "national",
+    "sys": "systems",
+    "info": "information",
+    "mfg": "manufacturing",
+    "hvac": "heating ventilation air conditioning",
+    "r&d": "research development",
+    "rnd": "research development",
+    "gm": "general manager",
+}
+
+# Words that say nothing about the occupation when comparing labels.
+STOPWORDS = frozenset({"of", "and", "the", "for", "in", "to", "a", "an", "at", "on", "with", "or"})
+
+# Rung words: recorded as seniority and dropped from the core title.
+LEVEL_WORDS: dict[str, str] = {
+    "intern": "intern",
+    "internship": "intern",
+    "trainee": "trainee",
+    "apprentice": "apprentice",
+    "junior": "junior",
+    "entry": "entry level",
+    "intermediate": "mid level",
+    "mid": "mid level",
+    "senior": "senior",
+    "lead": "lead",
+    "principal": "principal",
+    "staff": "staff",
+    "distinguished": "distinguished",
+}
+# Rank words: recorded as seniority but kept in the core title, because "Vice President,
+# Sales" or "Chief Financial Officer" is itself the occupation (a manager or an executive).
+RANK_PHRASES: tuple[tuple[str, str], ...] = (
+    ("senior vice president", "senior vice president"),
+    ("executive vice president", "executive vice president"),
+    ("assistant vice president", "assistant vice president"),
+    ("vice president", "vice president"),
+    ("managing director", "director"),
+    ("head", "head"),
+    ("director", "director"),
+    ("chief", "chief"),
+)
+SENIORITY_ORDER = (
+    "intern",
+    "trainee",
+    "apprentice",
+    "entry level",
+    "junior",
+    "mid level",
+    "senior",
+    "staff",
+    "lead",
+    "principal",
+    "distinguished",
+    "head",
+    "director",
+    "assistant vice president",
+    "vice president",
+    "senior vice president",
+    "executive vice president",
+    "chief",
+)
+ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "v": "V", "vi": "VI"}
+DIGIT_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI"}
+
+# Location, schedule and contract words that ride along in postings and profiles.
+NOISE_WORDS = frozenset(
+    {
+        "emea",
+        "apac",
+        "apj",
+        "amer",
+        "americas",
+        "latam",
+        "nam",
+        "dach",
+        "nordics",
+        "benelux",
+        "europe",
+        "eu",
+        "uk",
+        "us",
+        "usa",
+        "global",
+        "worldwide",
+        "remote",
+        "hybrid",
+        "onsite",
+        "wfh",
+        "fulltime",
+        "parttime",
+        "contract",
+        "contractor",
+        "temp",
+        "temporary",
+        "permanent",
+        "seasonal",
+        "freelance",
+        "m/f/d",
+        "f/m/d",
+        "m/w/d",
+        "w/m/d",
+        "h/f",
+        "f/h",
+        "m/f",
+    }
+)
+NOISE_PHRASES = (
+    "full time",
+    "part time",
+    "work from home",
+    "night shift",
+    "day shift",
+    "evening shift",
+    "weekend shift",
+    "on site",
+    "all genders",
+    "north america",
+)
+
+_GENDER_TAG = re.compile(r"\(?\b[mfwhd](?:\s*/\s*[mfwhd]){1,2}\b\)?", re.IGNORECASE)
+_SEGMENT_SPLIT = re.compile(r"\s+[-\u2013\u2014|]+\s+|\s*[|\u2022\u00b7]\s*|\s+@\s+")
+_BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
+_NON_WORD = re.compile(r"[^a-z0-9&/+#]+")
+_LEVEL_PHRASE = re.compile(r"\b(?:level|lvl|grade|band|tier)\s*([0-9]|i{1,3}|iv|v|vi)\b")
+_LEVEL_CODE = re.compile(r"\b[lp]([1-6])\b")
+
+
+def plain(text: str) -> str:
+    """NFKC, lower case, typographic punctuation folded, "&" spelled out later by ``words``."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return text.lower().strip()
+
+
+@lru_cache(maxsize=65536)
+def _singular(word: str) -> str:
+    """A light plural fold: O*NET titles are plural ("Software Developers"), people are not."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ys")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Comparable words: abbreviations expanded, stop words dropped, plurals folded.
+
+    Used for both the user's title and every indexed label, so it must stay cheap and
+    deterministic; the order of words is kept (callers that ignore order sort them).
+    """
+    text = plain(text).replace("'", "")
+    text = text.replace("r&d", " rnd ").replace("&", " and ").replace("+", " plus ")
+    out: list[str] = []
+    for token in _NON_WORD.sub(" ", text).replace("/", " ").split():
+        expanded = ABBREVIATIONS.get(token.strip(".#"), token)
+        for word in expanded.split():
+            if word in STOPWORDS:
+                continue
+            out.append(_singular(word))
+    return out
+
+
+@dataclass(frozen=True)
+class ParsedTitle:
+    """What a title says once the person's rung and the posting's noise are set aside."""
+
+    original: str
+    normalized: str  # every content word, expanded, in the person's order
+    core_title: str  # ``normalized`` without level words (rank words such as "director" stay)
+    seniority: str | None = None
+    level: str | None = None
+    noise: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()  # trailing segments ("Backend" in "Engineer - Backend")
+    main: str = ""  # ``core_title`` of the first segment only
+    variants: tuple[str, ...] = field(default=())  # strings worth matching, best first
+
+
+def check_title(value: object, *, field_name: str = "title") -> str:
+    """The title as text, or a CareerError that says what to type instead."""
+    if value is None:
+        raise CareerError("give a job title, e.g. 'Senior Software Engineer'", field=field_name)
+    if not isinstance(value, str):
+        raise CareerError(
+            f"a job title must be text, not {type(value).__name__}; e.g. 'Sales Manager'",
+            field=field_name,
+        )
+    text = value.strip()
+    if not text:
+        raise CareerError(
+            "the job title is empty; type one, e.g. 'Senior Software Engineer'", field=field_name
+        )
+    if len(text) > MAX_TITLE_CHARS:
+        raise CareerError(
+            f"the job title is {len(text)} characters long; keep it under {MAX_TITLE_CHARS} "
+            "(just the title, not the whole description)",
+            field=field_name,
+        )
+    if not any(ch.isalpha() for ch in text):
+        raise CareerError(
+            "the job title has no letters; type words, e.g. 'Registered Nurse'", field=field_name
+        )
+    return text
+
+
+def _strip_noise(text: str, noise: list[str]) -> str:
+    for phrase in NOISE_PHRASES:
+        if phrase in text:
+            noise.append(phrase)
+            text = text.replace(phrase, " ")
+    for match in _GENDER_TAG.findall(text):
+        noise.append(match.strip("()").replace(" ", ""))
+    text = _GENDER_TAG.sub(" ", text)
+    kept = []
+    for token in text.split():
+        bare = token.strip(".,;:()[]")
+        if bare in NOISE_WORDS:
+            noise.append(bare)
+        else:
+            kept.append(token)
+    return " ".join(kept)
+
+
+def _take_level(text: str) -> tuple[str, str | None]:
+    level: str | None = None
+    match = _LEVEL_PHRASE.search(text)
+    if match:
+        raw = match.group(1)
+        level = DIGIT_ROMAN.get(raw) or ROMAN.get(raw, raw.upper())
+        text = text[: match.start()] + " " + text[match.end() :]
+    match = _LEVEL_CODE.search(text)
+    if level is None and match:
+        level = DIGIT_ROMAN[match.group(1)]
+        text = text[: match.start()] + " " + text[match.end() :]
+    tokens = text.split()
+    # A trailing roman numeral or small number ("Engineer II", "Analyst 3") is a pay level.
+    while tokens:
+        last = tokens[-1].strip(".,;:")
+        if last in ROMAN or last in DIGIT_ROMAN:
+            level = level or ROMAN.get(last) or DIGIT_ROMAN[last]
+            tokens.pop()
+        else:
+            break
+    return " ".join(tokens), level
+
+
+def _seniority(tokens: list[str], joined: str) -> tuple[list[str], str | None]:
+    found: list[str] = []
+    for phrase, rank in RANK_PHRASES:
+        if re.search(rf"\b{phrase}\b", joined):
+            found.append(rank)
+            joined = re.sub(rf"\b{phrase}\b", " ", joined)
+    core = []
+    for i, token in enumerate(tokens):
+        rung = LEVEL_WORDS.get(token)
+        # "entry" only counts as a rung in "entry level"; "lead" before nothing is a word.
+        if rung == "entry level" and (i + 1 >= len(tokens) or tokens[i + 1] != "level"):
+            rung = None
+        if rung is not None and len(tokens) > 1:
+            found.append(rung)
+            continue
+        if token == "level" and i > 0 and tokens[i - 1] == "entry":
+            continue
+        core.append(token)
+    if not core:
+        core = tokens
+    best = max(found, key=SENIORITY_ORDER.index) if found else None
+    return core, best
+
+
+def parse_title(value: object) -> ParsedTitle:
+    """Split a free-text title into core words, seniority, level and noise (pure)."""
+    text = plain(check_title(value))
+    noise: list[str] = []
+
+    # Brackets: keep what they say unless it is location or schedule noise ("(remote)").
+    def bracket(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        cleaned = _strip_noise(inner, noise)
+        return " , " + cleaned + " " if cleaned.strip(" ,") else " "
+
+    text = _BRACKETS.sub(bracket, text)
+    segments = [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip(" ,")]
+    segments = [_strip_noise(s, noise) for s in segments]
+    segments = [s for s in segments if s.strip(" ,;:")] or [text]
+
+    level: str | None = None
+    cores: list[list[str]] = []
+    fulls: list[list[str]] = []
+    seniorities: list[str] = []
+    for segment in segments:
+        segment, seg_level = _take_level(segment.replace(",", " , "))
+        level = level or seg_level
+        tokens = words(segment)
+        if not tokens:
+            continue
+        core, rung = _seniority(tokens, " ".join(tokens))
+        if rung:
+            seniorities.append(rung)
+        cores.append(core)
+        fulls.append(tokens)
+    if not cores:
+        raise CareerError(
+            "the job title has no words left once location and schedule are removed; "
+            "type the role itself, e.g. 'Sales Manager'",
+            field="title",
+        )
+    seniority = max(seniorities, key=SENIORITY_ORDER.index) if seniorities else None
+    normalized = " ".join(w for tokens in fulls for w in tokens)
+    core_title = " ".join(w for tokens in cores for w in tokens)
+    main = " ".join(cores[0])
+    variants = [core_title, normalized, main, " ".join(fulls[0])]
+    unique = tuple(dict.fromkeys(v for v in variants if v))
+    return ParsedTitle(
+        original=str(value).strip(),
+        normalized=normalized,
+        core_title=core_title,
+        seniority=seniority,
+        level=level,
+        noise=tuple(dict.fromkeys(noise)),
+        qualifiers=tuple(" ".join(c) for c in cores[1:]),
+        main=main,
+        variants=unique,
+    )

@@ -1,0 +1,158 @@
+"""Validation shared by every input model, and the bridge from pydantic to ``CareerError``.
+
+Messages are written for the person typing, not for a developer: they name what is accepted,
+so the shells can show them verbatim next to the field (web), as one line (CLI) or in a JSON
+detail (API).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core import PydanticCustomError
+
+from careerceo.errors import CareerError
+
+OCCUPATION_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class InputModel(BaseModel):
+    """Strict about unknown fields so a typo in a field name is reported, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def invalid(code: str, message: str) -> PydanticCustomError:
+    """A validation error whose message is shown as-is (no "Value error," prefix)."""
+    return PydanticCustomError(code, message)
+
+
+def text(value: Any, *, field: str, max_length: int, required: bool = False) -> str:
+    """Free text: ``None`` becomes empty, surrounding space is dropped, length is bounded."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise invalid("text", f"must be text, not {type(value).__name__}")
+    result: str = value.strip()
+    if required and not result:
+        raise invalid("required", f"{field} is required; give a non-blank value")
+    if len(result) > max_length:
+        raise invalid(
+            "too_long", f"is {len(result)} characters long; shorten it to at most {max_length}"
+        )
+    return result
+
+
+def optional_text(value: Any, *, max_length: int) -> str | None:
+    """Optional short text: blank means "not set"."""
+    result = text(value, field="", max_length=max_length)
+    return result or None
+
+
+def choice(value: Any, options: tuple[str, ...], *, field: str) -> str:
+    """One of a few words, case-insensitively."""
+    word = value.strip().lower() if isinstance(value, str) else value
+    if word not in options:
+        listed = ", ".join(options[:-1]) + f" or {options[-1]}" if len(options) > 1 else options[0]
+        raise invalid("choice", f"{field} must be {listed} (got {value!r})")
+    return str(word)
+
+
+def occupation_code(value: Any) -> str | None:
+    """An O*NET-SOC code such as ``15-1252.00``; blank means none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str) or not OCCUPATION_CODE.match(value.strip()):
+        raise invalid(
+            "occupation_code",
+            f"occupation_code must look like 15-1252.00 (an O*NET-SOC code), got {value!r}",
+        )
+    code: str = value.strip()
+    return code
+
+
+def email(value: Any) -> str:
+    result = text(value, field="email", max_length=320)
+    if result and not _EMAIL.match(result):
+        raise invalid("email", f"email must look like name@example.org, got {result!r}")
+    return result
+
+
+def month_or_date(value: Any, *, field: str) -> date | None:
+    """``YYYY-MM`` (read as the first of that month) or ``YYYY-MM-DD``; blank means none."""
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise invalid("date", f"{field} must be a date written YYYY-MM or YYYY-MM-DD")
+    raw = value.strip()
+    if not raw:
+        return None
+    try:
+        month = _MONTH.match(raw)
+        if month:
+            return date(int(month.group(1)), int(month.group(2)), 1)
+        if len(raw) == 10:
+            return date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise invalid(
+        "date", f"{field} must be a date written YYYY-MM or YYYY-MM-DD (e.g. 2021-03), got {raw!r}"
+    )
+
+
+def whole_number(value: Any, *, low: int, high: int, message: str) -> int:
+    """An integer in a closed range; numeric strings from forms and the CLI are accepted."""
+    if isinstance(value, bool):
+        raise invalid("number", message)
+    if isinstance(value, str):
+        value = value.strip()
+        if not re.fullmatch(r"[+-]?\d+", value):
+            raise invalid("number", message)
+        value = int(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or not low <= value <= high:
+        raise invalid("number", message)
+    return value
+
+
+class InputError(CareerError):
+    """Refused input; ``errors`` maps every offending field to its message (forms show all)."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        field, message = next(iter(errors.items()))
+        super().__init__(message, field=field)
+        self.errors = errors
+
+
+def _message(error: Mapping[str, Any], field: str) -> str:
+    kind = error.get("type")
+    if kind == "extra_forbidden":
+        return f"{field} is not a field that can be set here; check its spelling"
+    if kind == "missing":
+        return f"{field} is required"
+    return str(error.get("msg", "invalid value"))
+
+
+def input_error(exc: ValidationError) -> InputError:
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        field = ".".join(str(part) for part in error.get("loc", ())) or "value"
+        errors.setdefault(field, _message(error, field))
+    return InputError(errors)
+
+
+def validate(model: type[M], data: Mapping[str, Any]) -> M:
+    """Build ``model`` from raw shell input, raising ``InputError`` (a ``CareerError``)."""
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as exc:
+        raise input_error(exc) from None

@@ -1,0 +1,144 @@
+"""What the person may write about their direction: vision, goals, milestones, reviews, signals.
+
+Validation lives here so the CLI, the web form and the API refuse the same things with the
+same words. Checks that need the clock or the database (a due date in the past, a goal that
+does not exist) are made by the service, which knows ``today`` and the person.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from careerceo.analysis.months import is_month
+
+Horizon = Literal["1y", "2y", "long"]
+GoalStatus = Literal["active", "done", "dropped"]
+HORIZONS: dict[str, str] = {"1y": "1 year", "2y": "2 years", "long": "long term"}
+ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})(?:\.(\d{2}))?$")
+RATING_MIN, RATING_MAX = 0, 5
+
+Text300 = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+
+class VisionIn(_Strict):
+    text: str = Field(min_length=1, max_length=10_000)
+
+
+def _check_code(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    match = ONET_CODE.match(value)
+    if not match:
+        raise ValueError(
+            f"{value!r} is not an O*NET-SOC code; write it like 15-1252.00 (see /occupations)"
+        )
+    return f"{match[1]}-{match[2]}.{match[3] or '00'}"
+
+
+class GoalIn(_Strict):
+    title: Text300
+    horizon: Horizon = "1y"
+    target_role: str = Field(default="", max_length=200)
+    occupation_code: str | None = None
+    why: str = Field(default="", max_length=5000)
+
+    _code = field_validator("occupation_code")(_check_code)
+
+
+class GoalPatch(_Strict):
+    title: Text300 | None = None
+    horizon: Horizon | None = None
+    target_role: str | None = Field(default=None, max_length=200)
+    occupation_code: str | None = None
+    why: str | None = Field(default=None, max_length=5000)
+    status: GoalStatus | None = None
+
+    _code = field_validator("occupation_code")(_check_code)
+
+
+class MilestoneIn(_Strict):
+    title: Text300
+    measure: str = Field(default="", max_length=300)
+    due_date: date | None = None
+
+
+class ActivityIn(_Strict):
+    name: Text300
+    share: int = Field(ge=0, le=100, description="rough percent of the month")
+    goal_id: int | None = None
+
+
+class ReviewIn(_Strict):
+    """One month's review. Ratings are 0 (did not move the goal) to 5 (moved it a lot);
+    milestone progress is where the milestone stands now, 0-100 percent, 100 = done."""
+
+    month: str
+    activities: list[ActivityIn] = Field(default_factory=list, max_length=30)
+    new_skills: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=30
+    )
+    wins: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=list, max_length=30
+    )
+    ratings: dict[int, int] = Field(default_factory=dict)
+    milestones: dict[int, int] = Field(default_factory=dict)
+    notes: str = Field(default="", max_length=10_000)
+
+    @field_validator("month")
+    @classmethod
+    def _month(cls, value: str) -> str:
+        if not is_month(value):
+            raise ValueError(f"{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
+        return value
+
+    @field_validator("ratings")
+    @classmethod
+    def _ratings(cls, value: dict[int, int]) -> dict[int, int]:
+        for goal_id, rating in value.items():
+            if not RATING_MIN <= rating <= RATING_MAX:
+                raise ValueError(
+                    f"rating for goal {goal_id} is {rating}; use {RATING_MIN} (not at all) "
+                    f"to {RATING_MAX} (a lot)"
+                )
+        return value
+
+    @field_validator("milestones")
+    @classmethod
+    def _progress(cls, value: dict[int, int]) -> dict[int, int]:
+        for milestone_id, pct in value.items():
+            if not 0 <= pct <= 100:
+                raise ValueError(
+                    f"progress for milestone {milestone_id} is {pct}; use 0-100 percent or done"
+                )
+        return value
+
+    @field_validator("new_skills")
+    @classmethod
+    def _skills(cls, value: list[str]) -> list[str]:
+        seen: dict[str, str] = {}
+        for skill in value:
+            seen.setdefault(skill.casefold(), skill)
+        return list(seen.values())
+
+    @model_validator(mode="after")
+    def _shares(self) -> ReviewIn:
+        total = sum(a.share for a in self.activities)
+        if total > 100:
+            raise ValueError(
+                f"activity shares add up to {total}%; they are rough shares of one month and "
+                "must add up to 100% or less"
+            )
+        return self
+
+
+class SignalsIn(_Strict):
+    answers: dict[str, int]
+    taken_on: date | None = None

@@ -1,0 +1,86 @@
+"""An inventory entry: a skill, knowledge area or attribute, how strong, and what to do with it.
+
+``intent`` is the CEO decision: keep using it, drop it (stop being hired for it), or add it
+(the gap to close); the direction and pivot features read these.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from careerceo.model.common import InputModel, choice, optional_text, text, whole_number
+
+KINDS = ("skill", "knowledge", "attribute")
+INTENTS = ("keep", "drop", "add")
+TAXONOMIES = ("onet", "esco", "tech")
+LEVELS = {1: "aware", 2: "beginner", 3: "practitioner", 4: "advanced", 5: "expert"}
+LEVEL_MESSAGE = "level must be a whole number from 1 (aware) to 5 (expert)"
+
+Kind = Literal["skill", "knowledge", "attribute"]
+Intent = Literal["keep", "drop", "add"]
+
+
+class InventoryInput(InputModel):
+    kind: Kind
+    name: str
+    level: int = 3
+    intent: Intent = "keep"
+    evidence: str = ""
+    taxonomy: Literal["onet", "esco", "tech"] | None = None
+    concept_id: str | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> str:
+        return choice(value, KINDS, field="kind")
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name(cls, value: Any) -> str:
+        return text(value, field="name", max_length=200, required=True)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level(cls, value: Any) -> int:
+        return whole_number(value, low=1, high=5, message=LEVEL_MESSAGE)
+
+    @field_validator("intent", mode="before")
+    @classmethod
+    def _intent(cls, value: Any) -> str:
+        return choice(value, INTENTS, field="intent")
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence(cls, value: Any) -> str:
+        return text(value, field="evidence", max_length=10_000)
+
+    @field_validator("taxonomy", mode="before")
+    @classmethod
+    def _taxonomy(cls, value: Any) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return choice(value, TAXONOMIES, field="taxonomy")
+
+    @field_validator("concept_id", mode="before")
+    @classmethod
+    def _concept(cls, value: Any) -> str | None:
+        return optional_text(value, max_length=200)
+
+
+class InventoryOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    kind: Kind
+    name: str
+    level: int
+    intent: Intent
+    evidence: str
+    taxonomy: str | None
+    concept_id: str | None
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,96 @@
+"""A position held: employer, title and dates (an empty end date means it is current)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from careerceo.model.common import (
+    InputModel,
+    invalid,
+    month_or_date,
+    occupation_code,
+    optional_text,
+    text,
+)
+
+
+class PositionInput(InputModel):
+    employer: str
+    title: str
+    start_date: date | None = None
+    end_date: date | None = None
+    location: str = ""
+    description: str = ""
+    occupation_code: str | None = None
+    seniority: str | None = None
+
+    @field_validator("employer", "title", mode="before")
+    @classmethod
+    def _required(cls, value: Any, info: ValidationInfo) -> str:
+        return text(value, field=str(info.field_name), max_length=200, required=True)
+
+    @field_validator("start_date", mode="before")
+    @classmethod
+    def _start(cls, value: Any) -> date | None:
+        return month_or_date(value, field="start_date")
+
+    @field_validator("end_date", mode="before")
+    @classmethod
+    def _end(cls, value: Any) -> date | None:
+        return month_or_date(value, field="end_date")
+
+    @field_validator("end_date")
+    @classmethod
+    def _end_after_start(cls, value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("start_date")
+        if value is not None and start is not None and value < start:
+            raise invalid(
+                "date_order",
+                f"end_date ({value.isoformat()}) is before start_date ({start.isoformat()}); "
+                "fix one of them, or leave end_date empty if you still hold the position",
+            )
+        return value
+
+    @field_validator("location", mode="before")
+    @classmethod
+    def _location(cls, value: Any) -> str:
+        return text(value, field="location", max_length=200)
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _description(cls, value: Any) -> str:
+        return text(value, field="description", max_length=20_000)
+
+    @field_validator("occupation_code", mode="before")
+    @classmethod
+    def _code(cls, value: Any) -> str | None:
+        return occupation_code(value)
+
+    @field_validator("seniority", mode="before")
+    @classmethod
+    def _seniority(cls, value: Any) -> str | None:
+        return optional_text(value, max_length=40)
+
+
+class PositionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    employer: str
+    title: str
+    start_date: date | None
+    end_date: date | None
+    location: str
+    description: str
+    occupation_code: str | None
+    seniority: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_date is None

@@ -1,0 +1,102 @@
+"""The whole career plan as one document: profile, vision and goals, inventory, positions,
+accomplishments. Rendered with the résumé's PDF writer so it prints the same clean way."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from careerceo.analysis.accomplishments import Win, to_bullet
+from careerceo.documents.dates import from_date, human
+from careerceo.documents.resume_layout import Block
+from careerceo.documents.resume_pdf import render_blocks
+from careerceo.services.context import AppContext
+from careerceo.store.tables import (
+    Accomplishment,
+    Goal,
+    InventoryEntry,
+    Milestone,
+    Person,
+    Position,
+    Vision,
+)
+
+
+def plan_blocks(ctx: AppContext, *, today: date | None = None) -> list[Block]:
+    today = today or date.today()
+    pid = ctx.person_id
+    with ctx.db.transaction() as s:
+        person = s.get(Person, pid)
+        assert person is not None
+        blocks = [Block("name", f"Career plan: {person.full_name or 'me'}")]
+        blocks.append(Block("meta", f"As of {today.isoformat()}"))
+        if person.headline:
+            blocks.append(Block("headline", person.headline))
+        if person.summary:
+            blocks += [Block("section", "Profile"), Block("para", person.summary)]
+        vision = s.scalars(
+            select(Vision).where(Vision.person_id == pid).order_by(Vision.id.desc())
+        ).first()
+        if vision is not None:
+            blocks += [Block("section", "Vision"), Block("para", vision.text)]
+        goals = s.scalars(select(Goal).where(Goal.person_id == pid).order_by(Goal.id)).all()
+        if goals:
+            blocks.append(Block("section", "Goals"))
+            for g in goals:
+                blocks.append(Block("entry", f"{g.title} ({g.horizon}, {g.status})"))
+                if g.target_role:
+                    blocks.append(Block("meta", f"Target role: {g.target_role}"))
+                if g.why:
+                    blocks.append(Block("para", f"Why: {g.why}"))
+                for m in s.scalars(
+                    select(Milestone).where(Milestone.person_id == pid, Milestone.goal_id == g.id)
+                ):
+                    due = f", due {m.due_date.isoformat()}" if m.due_date else ""
+                    blocks.append(Block("bullet", f"{m.title} [{m.status}{due}]"))
+        inventory = s.scalars(
+            select(InventoryEntry)
+            .where(InventoryEntry.person_id == pid)
+            .order_by(InventoryEntry.kind, InventoryEntry.name)
+        ).all()
+        if inventory:
+            blocks.append(Block("section", "Inventory"))
+            for intent, label in (("keep", "Keep and use"), ("add", "To add"), ("drop", "To drop")):
+                names = [f"{i.name} ({i.level}/5)" for i in inventory if i.intent == intent]
+                if names:
+                    blocks.append(Block("para", f"{label}: {', '.join(names)}"))
+        positions = s.scalars(
+            select(Position).where(Position.person_id == pid).order_by(Position.start_date.desc())
+        ).all()
+        if positions:
+            blocks.append(Block("section", "Positions"))
+            for p in positions:
+                blocks.append(Block("entry", f"{p.title}, {p.employer}"))
+                start = human(from_date(p.start_date, "month")) or "?"
+                end = human(from_date(p.end_date, "month")) or "Present"
+                span = f"{start} - {end}"
+                blocks.append(Block("meta", span))
+        wins = s.scalars(
+            select(Accomplishment)
+            .where(Accomplishment.person_id == pid)
+            .order_by(Accomplishment.happened_on.desc())
+        ).all()
+        if wins:
+            blocks.append(Block("section", "Accomplishments"))
+            for w in wins:
+                bullet = to_bullet(
+                    Win(
+                        title=w.title,
+                        situation=w.situation,
+                        action=w.action,
+                        result=w.result,
+                        metrics=w.metrics,
+                    )
+                )
+                when = f" ({w.happened_on.isoformat()})" if w.happened_on else ""
+                blocks.append(Block("bullet", bullet + when))
+    return blocks
+
+
+def plan_pdf(ctx: AppContext) -> bytes:
+    return render_blocks(plan_blocks(ctx), title="Career plan")

@@ -1,0 +1,108 @@
+"""Use-cases for the skills/knowledge/attributes inventory.
+
+Names are unique per kind regardless of case ("Python" and "python" are one skill), which is
+checked here so the person gets a message naming the existing entry rather than a database
+constraint error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from careerceo.errors import CareerError, NotFoundError
+from careerceo.model.common import validate
+from careerceo.model.inventory import INTENTS, KINDS, InventoryInput, InventoryOut
+from careerceo.services.context import AppContext
+from careerceo.store.repositories import InventoryRepository
+from careerceo.store.tables import InventoryEntry
+
+INPUT_FIELDS = tuple(InventoryInput.model_fields)
+
+
+def _not_found(entry_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"there is no inventory entry #{entry_id}; run `career inventory list` to see the ids",
+        field="id",
+    )
+
+
+def _check_unique(repo: InventoryRepository, data: InventoryInput, own_id: int | None) -> None:
+    existing = repo.find_name(data.kind, data.name)
+    if existing is not None and existing.id != own_id:
+        raise CareerError(
+            f"you already have the {data.kind} {existing.name!r} (#{existing.id}); "
+            "edit that entry instead of adding it again",
+            field="name",
+        )
+
+
+def list_entries(
+    ctx: AppContext, *, kind: str | None = None, intent: str | None = None
+) -> list[InventoryOut]:
+    if kind is not None and kind not in KINDS:
+        raise CareerError(f"kind must be {', '.join(KINDS)}; got {kind!r}", field="kind")
+    if intent is not None and intent not in INTENTS:
+        raise CareerError(f"intent must be {', '.join(INTENTS)}; got {intent!r}", field="intent")
+    with ctx.db.transaction() as session:
+        rows = InventoryRepository(session, ctx.person_id).list(kind=kind, intent=intent)
+        return [InventoryOut.model_validate(row) for row in rows]
+
+
+def get_entry(ctx: AppContext, entry_id: int) -> InventoryOut:
+    with ctx.db.transaction() as session:
+        row = InventoryRepository(session, ctx.person_id).get(entry_id)
+        if row is None:
+            raise _not_found(entry_id)
+        return InventoryOut.model_validate(row)
+
+
+def add_entry(ctx: AppContext, data: InventoryInput | Mapping[str, Any]) -> InventoryOut:
+    entry = data if isinstance(data, InventoryInput) else validate(InventoryInput, data)
+    with ctx.db.transaction() as session:
+        repo = InventoryRepository(session, ctx.person_id)
+        _check_unique(repo, entry, None)
+        row = repo.add(InventoryEntry(**entry.model_dump()))
+        return InventoryOut.model_validate(row)
+
+
+def update_entry(ctx: AppContext, entry_id: int, changes: Mapping[str, Any]) -> InventoryOut:
+    """Apply the given fields; the merged entry is validated as a whole before it is saved."""
+    with ctx.db.transaction() as session:
+        repo = InventoryRepository(session, ctx.person_id)
+        row = repo.get(entry_id)
+        if row is None:
+            raise _not_found(entry_id)
+        current = {name: getattr(row, name) for name in INPUT_FIELDS}
+        merged = validate(InventoryInput, {**current, **changes})
+        _check_unique(repo, merged, row.id)
+        return InventoryOut.model_validate(repo.update(row, merged.model_dump()))
+
+
+def remove_entry(ctx: AppContext, entry_id: int) -> InventoryOut:
+    with ctx.db.transaction() as session:
+        repo = InventoryRepository(session, ctx.person_id)
+        row = repo.get(entry_id)
+        if row is None:
+            raise _not_found(entry_id)
+        removed = InventoryOut.model_validate(row)
+        repo.delete(row)
+        return removed
+
+
+@dataclass(frozen=True)
+class InventorySummary:
+    total: int
+    by_intent: dict[str, int]
+    by_kind: dict[str, int]
+    recent: list[InventoryOut]
+
+
+def summary(ctx: AppContext, *, recent: int = 5) -> InventorySummary:
+    with ctx.db.transaction() as session:
+        repo = InventoryRepository(session, ctx.person_id)
+        by_intent = {intent: 0 for intent in INTENTS} | repo.count_by("intent")
+        by_kind = {kind: 0 for kind in KINDS} | repo.count_by("kind")
+        latest = [InventoryOut.model_validate(row) for row in repo.recent(recent)]
+    return InventorySummary(sum(by_kind.values()), by_intent, by_kind, latest)

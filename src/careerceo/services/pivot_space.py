@@ -1,0 +1,148 @@
+"""Build the pivot engine's ``OccupationSpace`` from the bundled knowledge base, once.
+
+This is the only place that knows both the knowledge base's layout and the engine's arrays.
+Technologies are columns per distinct O*NET technology *example* (e.g. "Python"), not per
+commodity class, because "knows Python" and "knows Perl" should not look the same. ESCO skills
+are columns per ESCO skill that some linked ESCO occupation lists as *essential*; the value is
+O*NET's link-score-weighted share of the occupation's linked ESCO occupations that list it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+
+import numpy as np
+
+from careerceo.analysis.pivot_space import Ete, OccupationSpace
+from careerceo.knowledge import KnowledgeBase, load_knowledge
+
+
+class _EteMap(Mapping[str, Ete]):
+    """Education/training/experience summaries, computed when a detail page asks."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._cache: dict[str, Ete] = {}
+
+    def __getitem__(self, code: str) -> Ete:
+        if code not in self._cache:
+            parts: dict[str, tuple[tuple[str, float], ...]] = {}
+            for dist in self.kb.distributions(code):
+                rows = tuple(
+                    (cat.description.split(" - ")[0], round(p, 1))
+                    for cat, p in zip(dist.scale.categories, dist.percents, strict=False)
+                    if p >= 0.05
+                )
+                parts[dist.scale.array] = rows
+            self._cache[code] = Ete(
+                education=parts.get("ete_education", ()),
+                experience=parts.get("ete_experience", ()),
+                on_the_job=parts.get("ete_on_the_job_training", ()),
+                on_site=parts.get("ete_onsite_training", ()),
+            )
+        return self._cache[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.kb.codes)
+
+    def __len__(self) -> int:
+        return len(self.kb.codes)
+
+
+def _esco_matrix(kb: KnowledgeBase) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
+    arr = kb.esco_arrays
+    n = len(kb.codes)
+    rel_occ, rel_skill, rel_ess = arr.rel_occupation, arr.rel_skill, arr.rel_essential
+    ess_occ, ess_skill = rel_occ[rel_ess], rel_skill[rel_ess]
+    starts = np.searchsorted(ess_occ, np.arange(len(kb.esco_occupations) + 1))
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    total = np.zeros(n, np.float64)
+    np.add.at(total, arr.link_onet.astype(np.intp), arr.link_score.astype(np.float64))
+    for o, e, s in zip(arr.link_onet, arr.link_esco, arr.link_score, strict=True):
+        lo, hi = starts[int(e)], starts[int(e) + 1]
+        if hi <= lo:
+            continue
+        rows.append(np.full(hi - lo, int(o)))
+        cols.append(ess_skill[lo:hi])
+        vals.append(np.full(hi - lo, float(s)))
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    v = np.concatenate(vals)
+    used = np.unique(c)
+    col_of = np.full(int(c.max()) + 1, -1, np.intp)
+    col_of[used] = np.arange(used.size)
+    matrix = np.zeros((n, used.size), np.float32)
+    np.add.at(matrix, (r, col_of[c]), v.astype(np.float32))
+    safe = np.where(total > 0, total, 1.0).astype(np.float32)
+    matrix = np.minimum(matrix / safe[:, None], 1.0).astype(np.float32)
+    skills = kb.esco_skills
+    return (
+        tuple(skills[int(i)].uri for i in used),
+        tuple(skills[int(i)].preferred_label for i in used),
+        matrix,
+    )
+
+
+def _tech_matrix(kb: KnowledgeBase) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    names: dict[str, int] = {}
+    display: list[str] = []
+    hot: list[bool] = []
+    for ex in kb.tech_examples:
+        key = ex.name.casefold()
+        if key not in names:
+            names[key] = len(display)
+            display.append(ex.name)
+            hot.append(ex.hot)
+        elif ex.hot:
+            hot[names[key]] = True
+    matrix = np.zeros((len(kb.codes), len(display)), np.float32)
+    for t in kb.tech_skills:
+        matrix[t.occupation_index, names[t.example.casefold()]] = 1.0
+    return tuple(display), matrix, np.array(hot, bool)
+
+
+def build_space(kb: KnowledgeBase) -> OccupationSpace:
+    a = kb.arrays
+    elements = kb.elements
+    importance = np.concatenate([a.skills_importance, a.knowledge_importance], axis=1)
+    level = np.concatenate([a.skills_level, a.knowledge_level], axis=1)
+    tech_names, tech, tech_hot = _tech_matrix(kb)
+    esco_ids, esco_labels, esco = _esco_matrix(kb)
+    interests = a.interests_score.astype(np.float32).copy()
+    zone = a.job_zone.astype(np.float32)
+    zone[zone == 0] = np.nan
+    dwas = kb.dwas
+    return OccupationSpace(
+        codes=kb.codes,
+        titles=tuple(o.title for o in kb.occupations),
+        element_ids=tuple(e.id for e in elements),
+        element_names=tuple(e.name for e in elements),
+        element_kinds=tuple(e.kind for e in elements),
+        importance=importance.astype(np.float32),
+        level=level.astype(np.float32),
+        dwa_ids=tuple(d.id for d in dwas),
+        dwa_titles=tuple(d.title for d in dwas),
+        dwa=a.dwa.astype(np.float32),
+        tech_names=tech_names,
+        tech=tech,
+        tech_hot=tech_hot,
+        job_zone=zone,
+        interests=interests,
+        esco_ids=esco_ids,
+        esco_labels=esco_labels,
+        esco=esco,
+        ete=_EteMap(kb),
+        onet_version=kb.source.onet,
+        esco_version=kb.source.esco,
+    )
+
+
+@lru_cache(maxsize=1)
+def occupation_space() -> OccupationSpace:
+    """The process-wide space (built on first use, about a second)."""
+    space = build_space(load_knowledge())
+    _ = space.index
+    return space

@@ -1,0 +1,520 @@
+"""Pivot use-cases: read what the person entered, build their profile, rank, explain, gap.
+
+The shells (CLI, web, API) call only these functions. Everything the person owns is read with
+one ``person_id`` filter; the knowledge base and the skill extractor are process-wide caches.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+
+from careerceo.analysis.capability import (
+    CERT_SOURCE,
+    RESUME_SOURCE,
+    CapabilityProfile,
+    ConceptHit,
+    EducationItem,
+    InventoryItem,
+    PositionItem,
+    build_profile,
+    education_category,
+    occupation_profile,
+    resolve_name,
+)
+from careerceo.analysis.job_gap import JobGap, analyse, concept_key
+from careerceo.analysis.pivot import KIND_LABELS, KINDS, PivotFilters, Ranking, rank
+from careerceo.analysis.pivot_detail import PivotDetail, detail
+from careerceo.analysis.pivot_space import OccupationSpace
+from careerceo.errors import CareerError, NotFoundError
+from careerceo.services.context import AppContext
+from careerceo.services.pivot_space import occupation_space
+from careerceo.store.tables import (
+    Certification,
+    Document,
+    Education,
+    InventoryEntry,
+    Person,
+    Position,
+)
+
+EMPTY_PROFILE = (
+    "your profile is empty, so there is nothing to rank pivots from; first add skills to your "
+    "inventory (career inventory add), a position with its job title (career positions add) "
+    "or import a résumé — or rank from a past occupation with --from CODE_OR_TITLE"
+)
+TITLE_MIN_SCORE = 0.6
+MAX_POSTING_CHARS = 200_000
+
+
+@dataclass
+class PersonData:
+    inventory: list[InventoryItem] = field(default_factory=list)
+    positions: list[PositionItem] = field(default_factory=list)
+    descriptions: list[tuple[str, str]] = field(default_factory=list)  # (position label, text)
+    education: list[EducationItem] = field(default_factory=list)
+    certifications: list[str] = field(default_factory=list)
+    resume_text: str = ""
+    interests: dict[str, float] | None = None
+
+
+@dataclass
+class PivotRow:
+    rank: int
+    code: str
+    title: str
+    score: float
+    kind: str
+    kind_label: str
+    job_zone: int | None
+    readiness: float
+    transfers: list[str]
+    gaps: list[str]
+    signals: dict[str, float | None]
+    contributions: dict[str, float]
+    zone_penalty: float
+    intent_adjustment: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class PivotList:
+    rows: list[PivotRow]
+    total: int  # occupations passing the filters
+    basis: str  # what the profile was built from
+    person_zone: float | None
+    signals_used: tuple[str, ...]
+    sources: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+# -- reading the person ---------------------------------------------------------------------
+
+
+def _normal_taxonomy(taxonomy: str | None, concept_id: str | None, name: str) -> tuple[str, str]:
+    tax = (taxonomy or "").strip().casefold()
+    cid = (concept_id or "").strip()
+    if tax in ("onet-element", "onet"):
+        return "onet", cid
+    if tax in ("tech", "onet-tech", "onet-tool"):
+        # Extractor ids name the commodity class; the product name is the concept here.
+        return "tech", name if (not cid or cid.startswith("onet-")) else cid
+    return tax, cid
+
+
+def read_person(ctx: AppContext) -> PersonData:
+    """Everything the pivot engine uses, for the context's person only."""
+    pid = ctx.person_id
+    data = PersonData()
+    with ctx.db.transaction() as s:
+        for e in s.scalars(
+            select(InventoryEntry)
+            .where(InventoryEntry.person_id == pid)
+            .order_by(InventoryEntry.id)
+        ):
+            tax, cid = _normal_taxonomy(e.taxonomy, e.concept_id, e.name)
+            data.inventory.append(
+                InventoryItem(
+                    e.kind, e.name, e.level, e.intent, tax or None, cid or None, e.evidence
+                )
+            )
+        for p in s.scalars(select(Position).where(Position.person_id == pid).order_by(Position.id)):
+            data.positions.append(
+                PositionItem(p.title, p.occupation_code, p.employer, p.start_date, p.end_date)
+            )
+            if p.description.strip():
+                data.descriptions.append((f"{p.title} at {p.employer}", p.description))
+        for ed in s.scalars(
+            select(Education).where(Education.person_id == pid).order_by(Education.id)
+        ):
+            data.education.append(EducationItem(ed.degree, ed.field, ed.institution, ed.end_date))
+        data.certifications = [
+            c.name
+            for c in s.scalars(
+                select(Certification)
+                .where(Certification.person_id == pid)
+                .order_by(Certification.id)
+            )
+        ]
+        doc = s.scalars(
+            select(Document)
+            .where(
+                Document.person_id == pid, Document.kind == "resume", Document.parent_id.is_(None)
+            )
+            .order_by(Document.updated_at.desc(), Document.id.desc())
+            .limit(1)
+        ).first()
+        if doc is not None:
+            data.resume_text = doc.text or ""
+        person = s.get(Person, pid)
+        if person is not None:
+            riasec = (person.extra or {}).get("riasec")
+            if isinstance(riasec, dict):
+                data.interests = {str(k): float(v) for k, v in riasec.items()}
+    return data
+
+
+def _position_codes(space: OccupationSpace, data: PersonData) -> list[PositionItem]:
+    """Positions with an occupation code: the stored one, else the title normalised."""
+    out: list[PositionItem] = []
+    for pos in data.positions:
+        code = pos.occupation_code
+        if code and code not in space.row_of:
+            code = None
+        if code is None and pos.title.strip():
+            code = title_to_code(pos.title)
+        out.append(PositionItem(pos.title, code, pos.employer, pos.start, pos.end))
+    return out
+
+
+def title_to_code(title: str) -> str | None:
+    from careerceo.knowledge.matching import normalize_title
+
+    try:
+        result = normalize_title(title, limit=1)
+    except CareerError:
+        return None
+    best = result.best
+    if best is None or best.score < TITLE_MIN_SCORE:
+        return None
+    return best.code
+
+
+def _hits_to_concepts(hits: Any, source: str, detail: str) -> list[ConceptHit]:
+    out: list[ConceptHit] = []
+    for h in hits:
+        tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
+        if tax not in ("onet", "tech", "esco"):
+            continue
+        out.append(ConceptHit(tax, cid, h.label, source, f"{detail}: “{h.text}”"))
+    return out
+
+
+def _text_concepts(data: PersonData) -> list[ConceptHit]:
+    """Concepts the skill extractor finds in the résumé, certifications and job descriptions."""
+    if not (data.resume_text.strip() or data.certifications or data.descriptions):
+        return []
+    from careerceo.skills.extractor import extract
+
+    out: list[ConceptHit] = []
+    if data.resume_text.strip():
+        out += _hits_to_concepts(extract(data.resume_text, "resume").hits, RESUME_SOURCE, "résumé")
+    for cert in data.certifications:
+        out += _hits_to_concepts(extract(cert, "profile").hits, CERT_SOURCE, cert)
+    for label, text in data.descriptions:
+        out += _hits_to_concepts(extract(text, "profile").hits, "your positions", label)
+    return out
+
+
+def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[InventoryItem]:
+    """Free-text inventory names go through the extractor when no exact label matches."""
+    out: list[InventoryItem] = []
+    pending = [i for i in data.inventory if not (i.taxonomy and i.concept_id)]
+    if not pending:
+        return list(data.inventory)
+    from careerceo.skills.extractor import extract
+
+    for item in data.inventory:
+        if item.taxonomy and item.concept_id:
+            out.append(item)
+            continue
+        if resolve_name(space, item.name) is None:
+            hits = extract(item.name, "profile").hits
+            for h in hits:
+                tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
+                if tax in ("onet", "tech", "esco"):
+                    item = InventoryItem(
+                        item.kind, item.name, item.level, item.intent, tax, cid, item.evidence
+                    )
+                    break
+        out.append(item)
+    return out
+
+
+def person_profile(
+    ctx: AppContext, space: OccupationSpace | None = None
+) -> tuple[CapabilityProfile, PersonData]:
+    space = space or occupation_space()
+    data = read_person(ctx)
+    profile = build_profile(
+        space,
+        inventory=_resolve_inventory(space, data),
+        positions=_position_codes(space, data),
+        education=data.education,
+        concepts=_text_concepts(data),
+        interests=data.interests,
+        today=date.today(),
+    )
+    return profile, data
+
+
+# -- occupations ---------------------------------------------------------------------------
+
+
+def resolve_occupation(space: OccupationSpace, value: str, *, field_name: str = "from") -> str:
+    """An O*NET-SOC code, or a job title normalised to its best occupation."""
+    from careerceo.knowledge import normalise_code
+
+    text = (value or "").strip()
+    if not text:
+        raise CareerError(
+            "give an O*NET-SOC code (e.g. 15-1252.00) or a job title", field=field_name
+        )
+    if any(ch.isdigit() for ch in text[:2]):
+        code = normalise_code(text)
+        if code not in space.row_of:
+            raise NotFoundError(
+                f"no O*NET 29.0 occupation has the code {code}; search with career occupations "
+                "search TITLE",
+                field=field_name,
+            )
+        return code
+    found = title_to_code(text)
+    if found is None:
+        raise NotFoundError(
+            f"no occupation matches the title {text!r}; try another wording or an O*NET-SOC code",
+            field=field_name,
+        )
+    return found
+
+
+def _profile_for(
+    ctx: AppContext | None, space: OccupationSpace, from_: str | None
+) -> tuple[CapabilityProfile, str, PersonData | None]:
+    if from_:
+        code = resolve_occupation(space, from_)
+        basis = f"the profile of {code} {space.titles[space.row_of[code]]} ({space.onet_version})"
+        return occupation_profile(space, code), basis, None
+    if ctx is None:
+        raise CareerError(EMPTY_PROFILE, field="profile")
+    profile, data = person_profile(ctx, space)
+    if profile.is_empty:
+        raise CareerError(EMPTY_PROFILE, field="profile")
+    parts = []
+    if data.inventory:
+        parts.append(f"{len(data.inventory)} inventory entries")
+    if profile.occupations:
+        parts.append(f"{len(profile.occupations)} positions")
+    if data.education:
+        parts.append(f"{len(data.education)} education entries")
+    if data.certifications:
+        parts.append(f"{len(data.certifications)} certifications")
+    if data.resume_text.strip():
+        parts.append("your résumé")
+    return profile, "your " + ", ".join(parts) if parts else "your entries", data
+
+
+def check_filters(
+    zone_min: int | None = None,
+    zone_max: int | None = None,
+    families: list[str] | tuple[str, ...] = (),
+    hot_tech: bool = False,
+    kinds: list[str] | tuple[str, ...] = (),
+    exclude_current: bool = False,
+) -> PivotFilters:
+    for name, zone in (("zone_min", zone_min), ("zone_max", zone_max)):
+        if zone is not None and not 1 <= zone <= 5:
+            raise CareerError("a job zone is a whole number from 1 to 5", field=name)
+    if zone_min is not None and zone_max is not None and zone_min > zone_max:
+        raise CareerError("zone_min is above zone_max; swap them", field="zone_min")
+    fams: list[str] = []
+    for fam in families:
+        f = fam.strip()
+        if not f:
+            continue
+        if not (len(f) == 2 and f.isdigit()):
+            raise CareerError(
+                f"{fam!r} is not an occupation family; use a 2-digit SOC major group, e.g. 15",
+                field="family",
+            )
+        fams.append(f)
+    for kind in kinds:
+        if kind and kind not in KINDS:
+            raise CareerError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", field="kind")
+    return PivotFilters(
+        zone_min, zone_max, tuple(fams), hot_tech, tuple(k for k in kinds if k), exclude_current
+    )
+
+
+def _row(space: OccupationSpace, r: Ranking, i: int, position: int) -> PivotRow:
+    zone = space.job_zone[i]
+    return PivotRow(
+        rank=position,
+        code=space.codes[i],
+        title=space.titles[i],
+        score=round(float(r.score[i]), 4),
+        kind=str(r.kind[i]),
+        kind_label=KIND_LABELS[str(r.kind[i])],
+        job_zone=None if np.isnan(zone) else int(zone),
+        readiness=round(float(np.nan_to_num(r.readiness[i])), 4),
+        transfers=[space.element_names[c] for c in r.top_transfer[i] if r.met[i, c] > 0],
+        gaps=[space.element_names[c] for c in r.top_gaps[i] if r.gap_size[i, c] > 0.25],
+        signals={
+            k: (None if math.isnan(float(v[i])) else round(float(v[i]), 4))
+            for k, v in r.signals.items()
+        },
+        contributions={k: round(float(v[i]), 4) for k, v in r.contributions.items()},
+        zone_penalty=round(float(r.zone_penalty[i]), 4),
+        intent_adjustment=round(float(r.intent_adjustment[i]), 4),
+    )
+
+
+def rank_pivots(
+    ctx: AppContext | None,
+    *,
+    from_: str | None = None,
+    filters: PivotFilters | None = None,
+    limit: int | None = 25,
+    space: OccupationSpace | None = None,
+) -> PivotList:
+    """The ranked pivots for the person (or for a past occupation with ``from_``)."""
+    space = space or occupation_space()
+    if limit is not None and limit < 1:
+        raise CareerError("limit must be 1 or more", field="limit")
+    profile, basis, data = _profile_for(ctx, space, from_)
+    r = rank(space, profile, filters=filters)
+    order = r.order if limit is None else r.order[:limit]
+    rows = [_row(space, r, int(i), n + 1) for n, i in enumerate(order)]
+    notes: list[str] = []
+    if profile.unmatched:
+        notes.append(
+            "not matched to O*NET/ESCO, so not counted: " + ", ".join(profile.unmatched[:10])
+        )
+    sources = (space.onet_version, space.esco_version, "your own entries" if data else basis)
+    return PivotList(
+        rows, int(r.order.size), basis, profile.job_zone, r.available, sources, tuple(notes)
+    )
+
+
+def pivot_detail(
+    ctx: AppContext | None,
+    code: str,
+    *,
+    from_: str | None = None,
+    space: OccupationSpace | None = None,
+) -> PivotDetail:
+    space = space or occupation_space()
+    target = resolve_occupation(space, code, field_name="code")
+    profile, _, _ = _profile_for(ctx, space, from_)
+    r = rank(space, profile)
+    return detail(space, profile, r, target)
+
+
+# -- job-description gap ---------------------------------------------------------------------
+
+
+def check_posting(raw: bytes | str) -> str:
+    """Posting text from a file or paste, or a one-line message saying what is wrong."""
+    if isinstance(raw, bytes):
+        if b"\x00" in raw[:8192]:
+            raise CareerError(
+                "the job description looks binary (a PDF or image?); "
+                "paste or save it as plain text",
+                field="job",
+            )
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    else:
+        text = raw
+    if not text.strip():
+        raise CareerError(
+            "the job description is empty; paste the posting's text or give a file with it",
+            field="job",
+        )
+    if len(text) > MAX_POSTING_CHARS:
+        raise CareerError(
+            f"the job description is {len(text)} characters; keep it under {MAX_POSTING_CHARS}",
+            field="job",
+        )
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:5000])
+    if printable < 0.9 * min(len(text), 5000):
+        raise CareerError(
+            "the job description is not readable text (binary content); save it as plain text",
+            field="job",
+        )
+    return text
+
+
+def _have_index(
+    space: OccupationSpace, profile: CapabilityProfile, data: PersonData | None
+) -> dict[str, list[str]]:
+    """What the person has, keyed like posting requirements, each with its evidence."""
+    have: dict[str, list[str]] = defaultdict(list)
+    for col in np.flatnonzero(profile.known & (profile.level >= 3.0)):
+        evs = profile.evidence.get(("element", int(col)), [])
+        key = f"onet:{space.element_ids[col]}"
+        have[key] += [str(e) for e in evs[:2]] or [f"level {profile.level[col]:.1f}"]
+    for col in np.flatnonzero(profile.tech > 0):
+        key = f"tech:{space.tech_names[col].casefold()}"
+        have[key] += [str(e) for e in profile.evidence.get(("tech", int(col)), [])[:2]]
+    for col in np.flatnonzero(profile.esco > 0):
+        key = f"esco:{space.esco_ids[col]}"
+        have[key] += [str(e) for e in profile.evidence.get(("esco", int(col)), [])[:2]]
+    if data is not None and (data.certifications or data.resume_text.strip()):
+        from careerceo.skills.extractor import extract
+
+        for cert in data.certifications:
+            for h in extract(cert, "profile").hits:
+                have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
+                    f"{cert} ({CERT_SOURCE})"
+                )
+        if data.resume_text.strip():
+            for h in extract(data.resume_text, "resume").hits:
+                if h.taxonomy == "cert":
+                    have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
+                        f"“{h.text}” ({RESUME_SOURCE})"
+                    )
+    return {k: list(dict.fromkeys(v)) or ["in your profile"] for k, v in have.items()}
+
+
+def years_of_experience(positions: list[PositionItem], today: date) -> float | None:
+    if not positions:
+        return None
+    total = 0.0
+    for p in positions:
+        if p.start is None:
+            continue
+        total += max(((p.end or today) - p.start).days / 365.25, 0.0)
+    return round(total, 1)
+
+
+def job_gap(
+    ctx: AppContext | None,
+    text: str,
+    *,
+    from_: str | None = None,
+    space: OccupationSpace | None = None,
+) -> JobGap:
+    """Requirements of a posting, what the person has (with evidence) and what is missing."""
+    from careerceo.skills.extractor import extract
+
+    space = space or occupation_space()
+    text = check_posting(text)
+    profile, _, data = _profile_for(ctx, space, from_)
+    result = extract(text, "posting")
+    edu_cat: int | None = None
+    years: float | None = None
+    if data is not None:
+        cats = [education_category(f"{e.degree} {e.field}") for e in data.education]
+        known = [c[0] for c in cats if c]
+        edu_cat = max(known) if known else None
+        years = years_of_experience(data.positions, date.today())
+    have = _have_index(space, profile, data)
+    return analyse(
+        result.hits,
+        have,
+        text=result.text,
+        education_category=edu_cat,
+        years_experience=years,
+        warnings=result.warnings,
+    )

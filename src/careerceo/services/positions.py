@@ -1,0 +1,67 @@
+"""Use-cases for the positions a person has held (their work history)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from careerceo.errors import NotFoundError
+from careerceo.model.common import validate
+from careerceo.model.position import PositionInput, PositionOut
+from careerceo.services.context import AppContext
+from careerceo.store.repositories import PositionRepository
+from careerceo.store.tables import Position
+
+INPUT_FIELDS = tuple(PositionInput.model_fields)
+
+
+def _not_found(position_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"there is no position #{position_id}; run `career positions list` to see the ids",
+        field="id",
+    )
+
+
+def list_positions(ctx: AppContext, *, current_only: bool = False) -> list[PositionOut]:
+    with ctx.db.transaction() as session:
+        rows = PositionRepository(session, ctx.person_id).list()
+        result = [PositionOut.model_validate(row) for row in rows]
+    return [p for p in result if p.is_current] if current_only else result
+
+
+def get_position(ctx: AppContext, position_id: int) -> PositionOut:
+    with ctx.db.transaction() as session:
+        row = PositionRepository(session, ctx.person_id).get(position_id)
+        if row is None:
+            raise _not_found(position_id)
+        return PositionOut.model_validate(row)
+
+
+def add_position(ctx: AppContext, data: PositionInput | Mapping[str, Any]) -> PositionOut:
+    position = data if isinstance(data, PositionInput) else validate(PositionInput, data)
+    with ctx.db.transaction() as session:
+        row = PositionRepository(session, ctx.person_id).add(Position(**position.model_dump()))
+        return PositionOut.model_validate(row)
+
+
+def update_position(ctx: AppContext, position_id: int, changes: Mapping[str, Any]) -> PositionOut:
+    """Apply the given fields; dates are re-checked against each other after merging."""
+    with ctx.db.transaction() as session:
+        repo = PositionRepository(session, ctx.person_id)
+        row = repo.get(position_id)
+        if row is None:
+            raise _not_found(position_id)
+        current = {name: getattr(row, name) for name in INPUT_FIELDS}
+        merged = validate(PositionInput, {**current, **changes})
+        return PositionOut.model_validate(repo.update(row, merged.model_dump()))
+
+
+def remove_position(ctx: AppContext, position_id: int) -> PositionOut:
+    with ctx.db.transaction() as session:
+        repo = PositionRepository(session, ctx.person_id)
+        row = repo.get(position_id)
+        if row is None:
+            raise _not_found(position_id)
+        removed = PositionOut.model_validate(row)
+        repo.delete(row)
+        return removed

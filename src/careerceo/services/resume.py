@@ -1,0 +1,159 @@
+"""The person's résumé as stored: tables plus the verbatim extras, as one ``Resume``.
+
+This is what every export renders. Per-entry details the tables have no column for (precise
+partial dates, highlights, URLs) were kept at import under ``person.extra["resume_entries"]``
+keyed by the row's uid; they are used only while the row still says the same thing, so an edit
+in the app always wins over what was imported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from careerceo.documents.dates import from_date, to_date
+from careerceo.documents.model import (
+    Resume,
+    ResumeCertification,
+    ResumeEducation,
+    ResumeLanguage,
+    ResumePosition,
+    ResumeSkill,
+)
+from careerceo.services.context import AppContext
+from careerceo.store.tables import (
+    Certification,
+    Education,
+    InventoryEntry,
+    Language,
+    Person,
+    Position,
+)
+
+
+def _date(stored: dict[str, Any], key: str, column: Any) -> str:
+    raw = stored.get(key) or ""
+    if raw and to_date(raw) == column:
+        return str(raw)
+    return from_date(column, "month")
+
+
+def load_resume(session: Session, person_id: int) -> Resume:
+    person = session.get(Person, person_id)
+    assert person is not None
+    extra = dict(person.extra or {})
+    entries: dict[str, Any] = extra.pop("resume_entries", {}) or {}
+    groups = extra.pop("skill_groups", None)
+    resume = Resume(
+        image=str(extra.pop("image", "") or ""),
+        name=person.full_name,
+        label=person.headline,
+        email=person.email,
+        phone=person.phone,
+        url=person.website,
+        summary=person.summary,
+        location=person.location,
+        extra=extra,
+    )
+    if person.linkedin_url and not any(
+        "linkedin" in str(p.get("network", "")).lower() for p in extra.get("profiles", [])
+    ):
+        extra.setdefault("profiles", []).append({"network": "LinkedIn", "url": person.linkedin_url})
+    positions = session.scalars(
+        select(Position).where(Position.person_id == person_id).order_by(Position.id)
+    ).all()
+    ordered = sorted(
+        positions, key=lambda p: (p.end_date is None, p.end_date or p.start_date), reverse=True
+    )
+    if all(p.uid in entries for p in positions):
+        ordered = list(positions)  # imported order is the author's order
+    for p in ordered:
+        stored = entries.get(p.uid, {})
+        summary, highlights = stored.get("summary"), stored.get("highlights")
+        expected = "\n".join([summary or "", *(f"• {h}" for h in highlights or [])]).strip()
+        if summary is None or expected != p.description.strip():
+            lines = [line.strip() for line in p.description.splitlines() if line.strip()]
+            highlights = [
+                line.lstrip("•-* ").strip() for line in lines if line.startswith(("•", "-", "*"))
+            ]
+            summary = "\n".join(line for line in lines if not line.startswith(("•", "-", "*")))
+        resume.positions.append(
+            ResumePosition(
+                employer=p.employer,
+                title=p.title,
+                start=_date(stored, "start", p.start_date),
+                end=_date(stored, "end", p.end_date),
+                location=p.location,
+                summary=summary or "",
+                highlights=list(highlights or []),
+                url=stored.get("url", ""),
+                description=stored.get("description", ""),
+            )
+        )
+    for e in session.scalars(
+        select(Education).where(Education.person_id == person_id).order_by(Education.id)
+    ):
+        stored = entries.get(e.uid, {})
+        resume.education.append(
+            ResumeEducation(
+                institution=e.institution,
+                degree=e.degree,
+                field=e.field,
+                start=_date(stored, "start", e.start_date),
+                end=_date(stored, "end", e.end_date),
+                grade=e.grade,
+                courses=list(stored.get("courses", [])),
+                url=stored.get("url", ""),
+                description=e.description,
+            )
+        )
+    for c in session.scalars(
+        select(Certification).where(Certification.person_id == person_id).order_by(Certification.id)
+    ):
+        stored = entries.get(c.uid, {})
+        resume.certifications.append(
+            ResumeCertification(
+                name=c.name,
+                issuer=c.issuer,
+                date=_date(stored, "date", c.issued_on),
+                expires=from_date(c.expires_on, "month"),
+                url=c.url,
+                credential_id=c.credential_id,
+            )
+        )
+    for lang in session.scalars(
+        select(Language).where(Language.person_id == person_id).order_by(Language.id)
+    ):
+        resume.languages.append(ResumeLanguage(name=lang.name, fluency=lang.proficiency))
+    inventory = session.scalars(
+        select(InventoryEntry)
+        .where(
+            InventoryEntry.person_id == person_id,
+            InventoryEntry.kind == "skill",
+            InventoryEntry.intent != "drop",
+        )
+        .order_by(InventoryEntry.id)
+    ).all()
+    names = {i.name.lower() for i in inventory}
+    if groups:
+        covered: set[str] = set()
+        for g in groups:
+            keywords = [k for k in g.get("keywords", []) if k.lower() in names]
+            if g["name"].lower() in names or keywords:
+                resume.skills.append(
+                    ResumeSkill(name=g["name"], level=g.get("level", ""), keywords=keywords)
+                )
+                covered.update(k.lower() for k in [g["name"], *keywords])
+        resume.skills.extend(
+            ResumeSkill(name=i.name) for i in inventory if i.name.lower() not in covered
+        )
+    else:
+        resume.skills = [ResumeSkill(name=i.name) for i in inventory]
+    return resume
+
+
+def current_resume(ctx: AppContext) -> Resume:
+    with ctx.db.transaction() as session:
+        return load_resume(session, ctx.person_id)

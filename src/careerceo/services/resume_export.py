@@ -1,0 +1,89 @@
+"""Export the stored résumé in the four formats, and critique a file or a stored document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from careerceo.analysis.resume_critique import Critique, critique_text
+from careerceo.documents.jsonresume import dumps
+from careerceo.documents.model import Resume
+from careerceo.documents.resume_html import to_html
+from careerceo.documents.resume_markdown import to_markdown
+from careerceo.documents.resume_pdf import to_pdf
+from careerceo.errors import CareerError, NotFoundError
+from careerceo.services.context import AppContext
+from careerceo.services.resume_import import read_path, read_source
+from careerceo.store.tables import Document
+
+FORMATS = {
+    "json": ("application/json", ".json"),
+    "md": ("text/markdown; charset=utf-8", ".md"),
+    "html": ("text/html; charset=utf-8", ".html"),
+    "pdf": ("application/pdf", ".pdf"),
+}
+
+
+def render(resume: Resume, fmt: str) -> bytes:
+    if fmt == "json":
+        return dumps(resume).encode("utf-8")
+    if fmt == "md":
+        return to_markdown(resume).encode("utf-8")
+    if fmt == "html":
+        return to_html(resume).encode("utf-8")
+    if fmt == "pdf":
+        return to_pdf(resume)
+    raise CareerError(f"unknown format {fmt!r}; use one of json, md, html, pdf", field="format")
+
+
+def format_for(path: Path, fmt: str | None) -> str:
+    if fmt:
+        return fmt.lower()
+    suffix = path.suffix.lower().lstrip(".")
+    aliases = {"markdown": "md", "htm": "html"}
+    chosen = aliases.get(suffix, suffix)
+    if chosen not in FORMATS:
+        raise CareerError(
+            f"cannot tell the format from {path.name!r}; pass --format json|md|html|pdf",
+            field="format",
+        )
+    return chosen
+
+
+def text_of_document(ctx: AppContext, document_id: int) -> tuple[str, str]:
+    with ctx.db.transaction() as s:
+        doc = s.get(Document, document_id)
+        if doc is None or doc.person_id != ctx.person_id:
+            raise NotFoundError(f"no document with id {document_id}", field="document_id")
+        return doc.filename or doc.title, doc.text
+
+
+def text_for_critique(data: bytes, filename: str) -> str:
+    source = read_source(data, filename)
+    if source.text:
+        return source.text
+    from careerceo.documents.resume_layout import layout, plain_text
+
+    return plain_text(layout(source.resume))
+
+
+def critique_file(path: Path) -> tuple[str, Critique]:
+    source = read_path(path)
+    if source.text:
+        return source.text, critique_text(source.text)
+    from careerceo.documents.resume_layout import layout, plain_text
+
+    text = plain_text(layout(source.resume))
+    return text, critique_text(text)
+
+
+def list_documents(ctx: AppContext) -> list[Document]:
+    with ctx.db.transaction() as s:
+        return list(
+            s.scalars(
+                select(Document)
+                .where(Document.person_id == ctx.person_id)
+                .order_by(Document.id.desc())
+            )
+        )

@@ -1,0 +1,390 @@
+"""Find the skills a text shows: phrase matching over the packaged lexicon, then context.
+
+Pipeline: check and clean the input; split into sections and sentences; run one Aho-Corasick
+pass over the normalised tokens (every lexicon key wrapped in spaces, so matches fall on token
+boundaries); keep the longest non-overlapping spans; check acronyms and case-sensitive product
+names against the original casing; drop negated mentions and those in benefits/about sections
+(reported as ``excluded`` with the reason); grade each hit required / preferred / held.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from careerceo.errors import CareerError
+from careerceo.skills import context
+from careerceo.skills.lexicon import (
+    KIND_CONFIDENCE,
+    TAXONOMY_NAMES,
+    TAXONOMY_RANK,
+    Entry,
+    Lexicon,
+)
+from careerceo.skills.model import Excluded, ExtractionResult, SkillHit
+from careerceo.skills.normalize import Token, prepare, tokens
+
+MAX_CHARS = 1_000_000
+KINDS = ("auto", "resume", "posting", "profile")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MOJIBAKE = re.compile(r"Ã[\x80-\xbf]|â€|Â[\xa0-\xbf]")
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "a",
+        "an",
+        "is",
+        "are",
+        "be",
+        "will",
+        "you",
+        "we",
+        "our",
+        "your",
+        "on",
+        "as",
+        "or",
+        "at",
+        "by",
+        "this",
+        "that",
+        "from",
+        "have",
+        "has",
+        "experience",
+        "work",
+        "team",
+        "skills",
+    ]
+)
+OTHER_WORDS = frozenset(
+    [
+        "und",
+        "der",
+        "die",
+        "das",
+        "mit",
+        "für",
+        "wir",
+        "sie",
+        "ist",
+        "le",
+        "la",
+        "les",
+        "et",
+        "des",
+        "pour",
+        "avec",
+        "nous",
+        "vous",
+        "est",
+        "el",
+        "los",
+        "las",
+        "y",
+        "con",
+        "para",
+        "del",
+        "una",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "met",
+        "zijn",
+        "il",
+        "di",
+        "che",
+        "per",
+        "nel",
+        "dei",
+        "och",
+        "att",
+        "som",
+        "för",
+        "på",
+    ]
+)
+
+
+class InputError(CareerError):
+    """The text cannot be read as text (binary, too large, wrong type)."""
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8, else line by line with Windows-1252 for the lines that are not."""
+    if len(data) > MAX_CHARS * 4:
+        raise InputError(_too_big(len(data)), field="text", status=413)
+    if b"\x00" in data[:8192]:
+        raise InputError(
+            "the input looks binary (it contains NUL bytes); give plain text, or extract the "
+            "text from the PDF/DOCX first",
+            field="text",
+        )
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    lines = []
+    for raw in data.splitlines(keepends=True):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(raw.decode("cp1252", errors="replace"))
+    return "".join(lines), ["some lines were not UTF-8 and were read as Windows-1252"]
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"the text is {size / 1_000_000:.1f} MB; the limit is {MAX_CHARS // 1_000_000} MB "
+        "of text: split it into smaller documents"
+    )
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """NFKC, control characters out, common UTF-8-read-as-Latin-1 damage repaired."""
+    warnings: list[str] = []
+    if len(text) > MAX_CHARS:
+        raise InputError(_too_big(len(text)), field="text", status=413)
+    if _MOJIBAKE.search(text):
+        try:
+            fixed = text.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            fixed = text
+        if fixed != text:
+            text = fixed
+            warnings.append("repaired text that had been decoded with the wrong encoding")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(16, len(text) // 20):
+        raise InputError(
+            "the input looks binary (many control characters); give plain text",
+            field="text",
+        )
+    text = _CONTROL.sub(" ", text)
+    return prepare(text), warnings
+
+
+def language_warning(toks: list[Token]) -> str | None:
+    words = [t.text.lower() for t in toks[:3000]]
+    english = sum(w in ENGLISH_WORDS for w in words)
+    other = sum(w in OTHER_WORDS for w in words)
+    letters = [t.text for t in toks[:3000] if t.text.isalpha()]
+    non_latin = sum(not w.isascii() and not w[0].isascii() for w in letters)
+    if letters and non_latin > 0.5 * len(letters):
+        return (
+            "the text does not look like English (mostly non-Latin script); skill "
+            "extraction supports English only, so nothing was extracted"
+        )
+    if other >= 5 and other > 2 * english:
+        return (
+            "the text does not look like English; skill extraction supports English "
+            "only, so nothing was extracted"
+        )
+    return None
+
+
+@dataclass(slots=True)
+class _Span:
+    first: int  # token index
+    last: int  # token index, inclusive
+    entries: tuple[Entry, ...]
+
+
+class Extractor:
+    """A lexicon plus its automaton; thread-safe after construction (read-only)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.automaton = lexicon.automaton
+        self.semantic_available = False
+
+    # -- matching ---------------------------------------------------------------------------
+    def _candidates(self, toks: list[Token]) -> list[_Span]:
+        starts: dict[int, int] = {}
+        parts: list[str] = []
+        pos = 1
+        for i, t in enumerate(toks):
+            starts[pos] = i
+            parts.append(t.norm)
+            pos += len(t.norm) + 1
+        haystack = " " + " ".join(parts) + " "
+        found: list[_Span] = []
+        for end, k in self.automaton.iter(haystack):
+            begin = end - len(k) - 1  # the space before the key
+            first = starts.get(begin + 1)
+            if first is None:
+                continue
+            last = first + k.count(" ")
+            found.append(_Span(first, last, self.lexicon.entries[k]))
+        return found
+
+    def _accept(self, entry: Entry, surface: str, prev: Token | None) -> bool:
+        if entry.kind == "x":
+            letters = [c for c in surface if c.isalpha()]
+            if not letters or not all(c.isupper() for c in letters[:-1]):
+                return False
+            return not (prev is not None and prev.text.isdigit() and len(letters) <= 2)
+        if entry.kind == "c":
+            # A product named without its vendor ("Excel", "Jira"): it must look like a name.
+            if surface == entry.surface or surface.replace("\u2019", "'") == entry.surface:
+                return True
+            # "Jira" for "JIRA": a brand the source writes in capitals, in title case here.
+            return entry.surface.isupper() and surface.istitle() and len(surface) > 3
+        return True
+
+    def _resolve(self, text: str, toks: list[Token], spans: list[_Span]) -> list[_Span]:
+        """Keep the longest spans first; an overlapped shorter span is dropped."""
+        spans.sort(key=lambda s: (-(s.last - s.first), s.first))
+        taken = bytearray(len(toks))
+        kept: list[_Span] = []
+        for span in spans:
+            if any(taken[span.first : span.last + 1]):
+                continue
+            surface = text[toks[span.first].start : toks[span.last].end]
+            prev = toks[span.first - 1] if span.first else None
+            entries = tuple(e for e in span.entries if self._accept(e, surface, prev))
+            if not entries:
+                continue
+            taken[span.first : span.last + 1] = b"\x01" * (span.last - span.first + 1)
+            kept.append(_Span(span.first, span.last, entries))
+        kept.sort(key=lambda s: s.first)
+        return kept
+
+    # -- the public call ----------------------------------------------------------------------
+    def extract(self, text: str | bytes, kind: str = "auto") -> ExtractionResult:
+        if kind not in KINDS:
+            raise CareerError(
+                f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}", field="kind"
+            )
+        warnings: list[str] = []
+        if isinstance(text, bytes | bytearray):
+            text, decode_warnings = decode(bytes(text))
+            warnings += decode_warnings
+        if not isinstance(text, str):
+            raise InputError("the text must be a string", field="text")
+        text, clean_warnings = clean_text(text)
+        warnings += clean_warnings
+        if not text.strip():
+            return ExtractionResult(text, kind, warnings=(*warnings, "the text is empty"))
+        if kind == "auto":
+            kind = context.detect_kind(text)
+        toks = tokens(text)
+        lang = language_warning(toks)
+        if lang:
+            return ExtractionResult(text, kind, warnings=(*warnings, lang))
+        spans = self._resolve(text, toks, self._candidates(toks))
+        hits, excluded = self._contextualise(text, toks, spans, kind)
+        if not hits and not excluded:
+            warnings.append("no known skills were found in the text")
+        used = sorted({h.taxonomy for h in hits}, key=TAXONOMY_RANK.__getitem__)
+        return ExtractionResult(
+            text,
+            kind,
+            hits=tuple(hits),
+            excluded=tuple(excluded),
+            warnings=tuple(warnings),
+            sources=tuple(TAXONOMY_NAMES[t] for t in used),
+        )
+
+    def _contextualise(
+        self, text: str, toks: list[Token], spans: list[_Span], kind: str
+    ) -> tuple[list[SkillHit], list[Excluded]]:
+        segs = context.segments(text)
+        seg_starts = [s.start for s in segs]
+        concepts = self.lexicon.concepts
+        # Concepts seen through a full (non-acronym) label: context for short acronyms.
+        spelled = {e.concept for s in spans for e in s.entries if e.kind != "x"}
+        per_segment: defaultdict[int, int] = defaultdict(int)
+        placed: list[tuple[_Span, int]] = []
+        for span in spans:
+            si = max(0, bisect.bisect_right(seg_starts, toks[span.first].start) - 1)
+            per_segment[si] += 1
+            placed.append((span, si))
+        hits: list[SkillHit] = []
+        excluded: list[Excluded] = []
+        for span, si in placed:
+            start, end = toks[span.first].start, toks[span.last].end
+            surface = text[start:end]
+            seg = segs[si] if segs else context.Segment(0, len(text), None)
+            sentence = text[seg.start : max(seg.end, end)].strip()
+            by_taxonomy: dict[str, list[Entry]] = defaultdict(list)
+            for entry in span.entries:
+                by_taxonomy[concepts[entry.concept].taxonomy].append(entry)
+            letters = sum(c.isalpha() for c in surface)
+            short_acronym = all(e.kind == "x" for e in span.entries) and letters <= 2
+            if (
+                short_acronym
+                and per_segment[si] < 2
+                and not ({e.concept for e in span.entries} & spelled)
+            ):
+                excluded.append(
+                    Excluded(
+                        concepts[span.entries[0].concept].concept_id,
+                        concepts[span.entries[0].concept].label,
+                        start,
+                        end,
+                        surface,
+                        "a short acronym with no other skill nearby to confirm it",
+                    )
+                )
+                continue
+            reason = None
+            if context.negated(text[seg.start : start]):
+                reason = "negated in its sentence"
+            elif seg.section in context.EXCLUDED_SECTIONS:
+                reason = f"in the {seg.section} section"
+            status = context.strength(sentence, seg.section, kind)
+            for taxonomy in sorted(by_taxonomy, key=TAXONOMY_RANK.__getitem__):
+                entries = sorted(by_taxonomy[taxonomy], key=self.lexicon.entry_rank)
+                best = entries[0]
+                concept = concepts[best.concept]
+                if reason:
+                    excluded.append(
+                        Excluded(concept.concept_id, concept.label, start, end, surface, reason)
+                    )
+                    continue
+                confidence = KIND_CONFIDENCE[best.kind]
+                confidence -= 0.1 * min(2, len({e.concept for e in entries}) - 1)
+                if span.first == span.last and best.kind not in {"x", "c"}:
+                    confidence -= 0.1
+                if seg.section in {"skills", "requirements", "preferred"}:
+                    confidence += 0.04
+                hits.append(
+                    SkillHit(
+                        concept_id=concept.concept_id,
+                        label=concept.label,
+                        taxonomy=taxonomy,
+                        source=TAXONOMY_NAMES[taxonomy],
+                        skill_type=concept.skill_type,
+                        category=concept.category,
+                        start=start,
+                        end=end,
+                        text=surface,
+                        matched_label=best.surface,
+                        sentence=sentence[:500],
+                        section=seg.section,
+                        status=status,
+                        confidence=round(max(0.05, min(0.99, confidence)), 3),
+                    )
+                )
+        return hits, excluded
+
+
+@lru_cache(maxsize=1)
+def load_extractor() -> Extractor:
+    """The process-wide extractor (the lexicon loads once, in about a second)."""
+    return Extractor(Lexicon.packaged())
+
+
+def extract(text: str | bytes, kind: str = "auto") -> ExtractionResult:
+    """Skills, knowledge, technologies and certifications mentioned in ``text``."""
+    return load_extractor().extract(text, kind)

@@ -1,0 +1,146 @@
+"""The packaged lexicon, and an Aho-Corasick automaton over its normalised labels.
+
+The artifact (``data/lexicon.json.gz``, built by ``scripts/build_skill_lexicon.py``) keeps the
+labels as written; keys are made here with the same normaliser the text goes through, so the
+normaliser can improve without rebuilding the artifact. ``data/blocklist.txt`` holds keys that
+SkillSpan's train split showed to be common words far more often than skills (made by
+``scripts/tune_skill_blocklist.py``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from careerceo.errors import CareerError
+from careerceo.skills.normalize import NORMALISER_VERSION, key
+
+TAXONOMY_NAMES = {
+    "esco": "ESCO 1.1.1",
+    "onet-element": "O*NET 29.0 skills and knowledge",
+    "onet-tech": "O*NET 29.0 technology skills",
+    "onet-tool": "O*NET 29.0 tools",
+    "cert": "Certifications (curated)",
+}
+# Which taxonomy wins a span first when a caller wants one concept per span.
+TAXONOMY_RANK = {"cert": 0, "onet-element": 1, "esco": 2, "onet-tech": 3, "onet-tool": 4}
+KIND_RANK = {"p": 0, "a": 1, "x": 2, "c": 3, "v": 4}
+KIND_CONFIDENCE = {"p": 0.95, "a": 0.85, "x": 0.8, "c": 0.8, "v": 0.75}
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    concept_id: str
+    taxonomy: str
+    label: str
+    skill_type: str  # "skill" or "knowledge"
+    category: str
+    weight: int  # occupations that list it: breaks ties between concepts sharing a label
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One way of writing one concept: ``kind`` is p(referred), a(lt), x (acronym), c (case-
+    sensitive vendor-less product name) or v (derived variant); ``surface`` is the label."""
+
+    concept: int
+    kind: str
+    surface: str
+
+
+def _read(name: str) -> bytes:
+    try:
+        return resources.files("careerceo.skills").joinpath("data", name).read_bytes()
+    except FileNotFoundError as exc:  # pragma: no cover - a broken install
+        raise CareerError(
+            f"the skill lexicon file {name} is missing from the package; reinstall careerceo "
+            "or run scripts/build_skill_lexicon.py",
+            status=500,
+        ) from exc
+
+
+def manifest() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_read("manifest.json"))
+    return data
+
+
+def blocklist() -> frozenset[str]:
+    try:
+        raw = _read("blocklist.txt").decode("utf-8")
+    except CareerError:
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip() for line in raw.splitlines())
+    return frozenset(line for line in lines if line)
+
+
+def label_forms(surface: str, kind: str) -> list[tuple[str, str, str]]:
+    """(key, kind, surface) for a label and its word-order variants; the build script stores
+    these so that loading does not have to normalise 130,000 labels again."""
+    forms = [(surface, kind)] + [(v, "v") for v in _variants(surface) if kind != "x"]
+    out = []
+    for form, form_kind in forms:
+        k = key(form)
+        if k:
+            out.append((k, form_kind, form))
+    return out
+
+
+def _variants(surface: str) -> list[str]:
+    """Word-order variants: "management of projects" also as "projects management"."""
+    words = surface.split()
+    if len(words) == 3 and words[1].lower() == "of":
+        return [f"{words[2]} {words[0]}"]
+    if len(words) == 2 and words[0].islower() and words[1].islower():
+        return [f"{words[1]} of {words[0]}"]
+    return []
+
+
+class Lexicon:
+    """Concepts plus a key -> entries automaton; built once per process (see load_extractor)."""
+
+    def __init__(self, raw: dict[str, Any], blocked: frozenset[str] = frozenset()) -> None:
+        if raw.get("format") != "careerceo-skill-lexicon":
+            raise CareerError("the skill lexicon file is not a careerceo lexicon", status=500)
+        self.version = str(raw["version"])
+        self.concepts = [Concept(*row) for row in raw["concepts"]]
+        self.blocked = blocked
+        entries: defaultdict[str, dict[int, Entry]] = defaultdict(dict)
+        if raw.get("normaliser") != NORMALISER_VERSION:
+            raise CareerError(
+                "the skill lexicon was built with another normaliser version; rebuild it with "
+                "scripts/build_skill_lexicon.py",
+                status=500,
+            )
+        for k, index, form_kind, form in raw["keys"]:
+            if k in blocked:
+                continue
+            current = entries[k].get(index)
+            if current is None or KIND_RANK[form_kind] < KIND_RANK[current.kind]:
+                entries[k][index] = Entry(index, form_kind, form)
+        self.entries: dict[str, tuple[Entry, ...]] = {
+            k: tuple(sorted(v.values(), key=self.entry_rank)) for k, v in entries.items()
+        }
+
+    def entry_rank(self, entry: Entry) -> tuple[int, int, int]:
+        """Preferred labels before alternatives, then the more widely listed concept."""
+        return (KIND_RANK[entry.kind], -self.concepts[entry.concept].weight, entry.concept)
+
+    @cached_property
+    def automaton(self) -> Any:
+        auto = ahocorasick.Automaton()
+        for k in self.entries:
+            auto.add_word(f" {k} ", k)
+        auto.make_automaton()
+        return auto
+
+    @classmethod
+    def packaged(cls) -> Lexicon:
+        raw = json.loads(gzip.decompress(_read("lexicon.json.gz")))
+        return cls(raw, blocklist())

@@ -1,0 +1,93 @@
+"""``/api/v1/resume`` and ``/api/v1/accomplishments``: the same services as the pages, in JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, Response, UploadFile
+
+from careerceo.analysis.resume_critique import critique_text
+from careerceo.documents.jsonresume import to_jsonresume
+from careerceo.errors import CareerError
+from careerceo.services import accomplishments as wins
+from careerceo.services import resume_import
+from careerceo.services.context import AppContext
+from careerceo.services.resume import current_resume
+from careerceo.services.resume_export import FORMATS, render, text_for_critique
+from careerceo.web.pages.resume import read_upload
+from careerceo.web.templating import app_context
+
+router = APIRouter(tags=["resume"])
+
+
+@router.get("/resume")
+def get_resume(ctx: AppContext = Depends(app_context)) -> dict[str, Any]:
+    """The stored résumé as a JSON Resume document."""
+    return to_jsonresume(current_resume(ctx))
+
+
+@router.get("/resume/export/{fmt}")
+def export_resume(fmt: str, ctx: AppContext = Depends(app_context)) -> Response:
+    if fmt not in FORMATS:
+        raise CareerError(f"unknown format {fmt!r}; use json, md, html or pdf", field="format")
+    return Response(render(current_resume(ctx), fmt), media_type=FORMATS[fmt][0])
+
+
+@router.post("/resume/preview")
+async def preview_import(
+    file: UploadFile | None = None, ctx: AppContext = Depends(app_context)
+) -> dict[str, Any]:
+    data, filename = await read_upload(file)
+    return resume_import.preview(ctx, resume_import.read_source(data, filename)).as_dict()
+
+
+@router.post("/resume/import", status_code=201)
+async def import_file(
+    file: UploadFile | None = None, ctx: AppContext = Depends(app_context)
+) -> dict[str, Any]:
+    data, filename = await read_upload(file)
+    return resume_import.confirm(ctx, resume_import.read_source(data, filename)).as_dict()
+
+
+@router.post("/resume/critique")
+async def critique(file: UploadFile | None = None) -> dict[str, Any]:
+    data, filename = await read_upload(file)
+    return critique_text(text_for_critique(data, filename)).as_dict()
+
+
+@router.post("/resume/critique/text")
+def critique_pasted(text: str = Body(..., embed=True, max_length=200_000)) -> dict[str, Any]:
+    return critique_text(text).as_dict()
+
+
+@router.get("/accomplishments")
+def list_accomplishments(ctx: AppContext = Depends(app_context)) -> list[dict[str, Any]]:
+    return [w.as_dict() for w in wins.list_wins(ctx)]
+
+
+@router.post("/accomplishments", status_code=201)
+def add_accomplishment(
+    data: dict[str, Any] = Body(...), ctx: AppContext = Depends(app_context)
+) -> dict[str, Any]:
+    if isinstance(data.get("text"), str):
+        extra = {k: v for k, v in data.items() if k != "text"}
+        return wins.quick_win(ctx, data["text"], **extra).as_dict()
+    return wins.add_win(ctx, data).as_dict()
+
+
+@router.get("/accomplishments/{win_id}")
+def get_accomplishment(win_id: int, ctx: AppContext = Depends(app_context)) -> dict[str, Any]:
+    return wins.get_win(ctx, win_id).as_dict()
+
+
+@router.patch("/accomplishments/{win_id}")
+def edit_accomplishment(
+    win_id: int, data: dict[str, Any] = Body(...), ctx: AppContext = Depends(app_context)
+) -> dict[str, Any]:
+    return wins.update_win(ctx, win_id, data).as_dict()
+
+
+@router.delete("/accomplishments/{win_id}", status_code=204)
+def delete_accomplishment(win_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    wins.remove_win(ctx, win_id)
+    return Response(status_code=204)

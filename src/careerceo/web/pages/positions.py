@@ -1,0 +1,131 @@
+"""``/positions``: the work history, with add, edit and remove."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from careerceo.errors import CareerError
+from careerceo.model.position import PositionOut
+from careerceo.services import positions as service
+from careerceo.services.context import AppContext
+from careerceo.web.forms import flash, form_errors, month_text
+from careerceo.web.templating import app_context, templates
+
+router = APIRouter()
+
+FIELDS = (
+    "employer",
+    "title",
+    "start_date",
+    "end_date",
+    "location",
+    "occupation_code",
+    "description",
+)
+
+
+def _values(position: PositionOut) -> dict[str, Any]:
+    values = position.model_dump()
+    values["start_date"] = month_text(position.start_date)
+    values["end_date"] = month_text(position.end_date)
+    values["occupation_code"] = position.occupation_code or ""
+    return values
+
+
+def _list_page(
+    request: Request,
+    ctx: AppContext,
+    *,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    done: str | None = None,
+) -> HTMLResponse:
+    positions = service.list_positions(ctx)
+    return templates.TemplateResponse(
+        request,
+        "positions/index.html",
+        {
+            "positions": [(p, month_text(p.start_date), month_text(p.end_date)) for p in positions],
+            "values": values or dict.fromkeys(FIELDS, ""),
+            "errors": errors or {},
+            "flash": flash(done),
+        },
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/positions", response_class=HTMLResponse)
+def positions_page(
+    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
+) -> HTMLResponse:
+    return _list_page(request, ctx, done=done)
+
+
+@router.post("/positions", response_class=HTMLResponse)
+def add_position(
+    request: Request,
+    employer: str = Form(""),
+    title: str = Form(""),
+    start_date: str = Form(""),
+    end_date: str = Form(""),
+    location: str = Form(""),
+    occupation_code: str = Form(""),
+    description: str = Form(""),
+    ctx: AppContext = Depends(app_context),
+) -> Response:
+    values = {name: value for name, value in locals().items() if name in FIELDS}
+    try:
+        service.add_position(ctx, values)
+    except CareerError as exc:
+        return _list_page(request, ctx, values=values, errors=form_errors(exc))
+    return RedirectResponse("/positions?done=added", status_code=303)
+
+
+def _edit_page(
+    request: Request, position_id: int, values: dict[str, Any], errors: dict[str, str]
+) -> HTMLResponse:
+    return templates.TemplateResponse(
+        request,
+        "positions/edit.html",
+        {"position_id": position_id, "values": values, "errors": errors},
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/positions/{position_id}/edit", response_class=HTMLResponse)
+def edit_page(
+    request: Request, position_id: int, ctx: AppContext = Depends(app_context)
+) -> HTMLResponse:
+    return _edit_page(request, position_id, _values(service.get_position(ctx, position_id)), {})
+
+
+@router.post("/positions/{position_id}", response_class=HTMLResponse)
+def save_position(
+    request: Request,
+    position_id: int,
+    employer: str = Form(""),
+    title: str = Form(""),
+    start_date: str = Form(""),
+    end_date: str = Form(""),
+    location: str = Form(""),
+    occupation_code: str = Form(""),
+    description: str = Form(""),
+    ctx: AppContext = Depends(app_context),
+) -> Response:
+    values = {name: value for name, value in locals().items() if name in FIELDS}
+    try:
+        service.update_position(ctx, position_id, values)
+    except CareerError as exc:
+        if exc.status == 404:
+            raise
+        return _edit_page(request, position_id, values, form_errors(exc))
+    return RedirectResponse("/positions?done=saved", status_code=303)
+
+
+@router.post("/positions/{position_id}/delete")
+def delete_position(position_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    service.remove_position(ctx, position_id)
+    return RedirectResponse("/positions?done=removed", status_code=303)

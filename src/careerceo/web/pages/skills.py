@@ -1,0 +1,116 @@
+"""/skills: paste a text, see the skills found highlighted in it and listed by taxonomy/status."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse
+
+from careerceo.errors import CareerError
+from careerceo.skills import ExtractionResult, SkillHit, extract
+from careerceo.skills.extractor import KINDS
+from careerceo.skills.lexicon import TAXONOMY_NAMES, TAXONOMY_RANK
+from careerceo.web.templating import templates
+
+router = APIRouter()
+
+STATUS_ORDER = ("required", "preferred", "held", "mentioned")
+
+
+@dataclass
+class Piece:
+    """A run of the text: plain, a hit (with its concepts) or a left-out mention."""
+
+    text: str
+    hits: list[SkillHit] = field(default_factory=list)
+    excluded_reason: str = ""
+
+    @property
+    def css(self) -> str:
+        if self.excluded_reason:
+            return "skill-excluded"
+        return f"skill-{self.hits[0].taxonomy}" if self.hits else ""
+
+    @property
+    def title(self) -> str:
+        if self.excluded_reason:
+            return f"left out: {self.excluded_reason}"
+        lines = [
+            f"{h.label} ({h.source}, {h.skill_type}) · {h.status} · {h.confidence:.2f}"
+            for h in self.hits
+        ]
+        return "\n".join(lines)
+
+
+def pieces(result: ExtractionResult) -> list[Piece]:
+    """Cut the text at hit boundaries so the template can wrap each hit in a <mark>."""
+    text = result.text
+    spans: dict[tuple[int, int], Piece] = {}
+    for hit in result.hits:
+        spans.setdefault((hit.start, hit.end), Piece(hit.text)).hits.append(hit)
+    for ex in result.excluded:
+        if (ex.start, ex.end) not in spans:
+            spans[(ex.start, ex.end)] = Piece(ex.text, excluded_reason=ex.reason)
+    out: list[Piece] = []
+    pos = 0
+    for (start, end), piece in sorted(spans.items()):
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(Piece(text[pos:start]))
+        out.append(piece)
+        pos = end
+    if pos < len(text):
+        out.append(Piece(text[pos:]))
+    return out
+
+
+def grouped(result: ExtractionResult) -> dict[str, Any]:
+    by_taxonomy: defaultdict[str, dict[str, SkillHit]] = defaultdict(dict)
+    by_status: defaultdict[str, dict[str, SkillHit]] = defaultdict(dict)
+    for hit in result.hits:
+        by_taxonomy[hit.taxonomy].setdefault(hit.concept_id + hit.label, hit)
+        by_status[hit.status].setdefault(hit.concept_id + hit.label, hit)
+    return {
+        "by_taxonomy": [
+            (t, TAXONOMY_NAMES[t], list(by_taxonomy[t].values()))
+            for t in sorted(by_taxonomy, key=TAXONOMY_RANK.__getitem__)
+        ],
+        "by_status": [(s, list(by_status[s].values())) for s in STATUS_ORDER if s in by_status],
+    }
+
+
+def _render(request: Request, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    base: dict[str, Any] = {
+        "kinds": KINDS,
+        "taxonomies": [(t, TAXONOMY_NAMES[t]) for t in TAXONOMY_RANK],
+        "text": "",
+        "kind": "auto",
+        "errors": {},
+        "result": None,
+    }
+    base.update(context)
+    return templates.TemplateResponse(request, "skills/extract.html", base, status_code=status)
+
+
+@router.get("/skills", response_class=HTMLResponse)
+def skills_form(request: Request) -> HTMLResponse:
+    return _render(request, {})
+
+
+@router.post("/skills", response_class=HTMLResponse)
+def skills_extract(
+    request: Request, text: str = Form(""), kind: str = Form("auto")
+) -> HTMLResponse:
+    try:
+        result = extract(text, kind=kind)
+    except CareerError as exc:
+        errors = {exc.field or "text": exc.message}
+        return _render(request, {"text": text[:200_000], "kind": kind, "errors": errors}, 422)
+    return _render(
+        request,
+        {"text": text, "kind": kind, "result": result, "pieces": pieces(result), **grouped(result)},
+    )

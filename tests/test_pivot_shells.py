@@ -1,0 +1,152 @@
+"""The pivot CLI, web pages and API on a real database and the real knowledge base."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from careerceo.services import pivots as service
+from careerceo.services.context import AppContext
+from careerceo.store.tables import Certification, Education, InventoryEntry, Position
+from careerceo.web.app import create_app
+
+POSTING = """Data Analyst
+
+Responsibilities:
+- Build dashboards in Tableau and write SQL queries against our warehouse.
+- Present findings to stakeholders.
+
+Minimum qualifications:
+- Bachelor's degree in Statistics, Mathematics or a related field.
+- 3+ years of experience with SQL and Python.
+- Strong knowledge of statistics and mathematics.
+
+Preferred qualifications:
+- Experience with Kubernetes is a plus.
+"""
+
+
+def _seed(ctx: AppContext) -> None:
+    with ctx.db.transaction() as s:
+        pid = ctx.person_id
+        s.add_all(
+            [
+                InventoryEntry(person_id=pid, kind="skill", name="Python", level=4),
+                InventoryEntry(person_id=pid, kind="knowledge", name="Mathematics", level=4),
+                InventoryEntry(
+                    person_id=pid, kind="skill", name="Programming", level=4, intent="drop"
+                ),
+                Position(
+                    person_id=pid,
+                    employer="Acme",
+                    title="Statistician",
+                    start_date=date(2018, 1, 1),
+                    occupation_code="15-2041.00",
+                ),
+                Education(person_id=pid, institution="Uni", degree="BSc", field="Statistics"),
+                Certification(person_id=pid, name="AWS Certified Solutions Architect"),
+            ]
+        )
+
+
+def test_empty_profile_says_what_to_enter(sqlite_ctx: AppContext) -> None:
+    try:
+        service.rank_pivots(sqlite_ctx)
+    except Exception as exc:
+        assert "inventory" in str(exc) and "--from" in str(exc)
+    else:
+        raise AssertionError("an empty profile must not be ranked")
+
+
+def test_service_ranks_and_gaps_a_real_person(sqlite_ctx: AppContext) -> None:
+    _seed(sqlite_ctx)
+    result = service.rank_pivots(sqlite_ctx, limit=10)
+    assert result.rows[0].code.startswith("15-2041") or any(
+        r.code.startswith("15-2") for r in result.rows[:3]
+    )
+    assert "inventory" in result.basis and "positions" in result.basis
+    gap = service.job_gap(sqlite_ctx, POSTING)
+    labels = {r.label.casefold() for r in gap.requirements}
+    assert "python" in {lbl.split(" (")[0] for lbl in labels}
+    have = {r.label for r in gap.have}
+    missing = {r.label for r in gap.missing}
+    assert "Kubernetes" in missing
+    assert any("Python" in h for h in have)
+    kube = next(r for r in gap.requirements if r.label == "Kubernetes")
+    assert kube.strength == "preferred"
+    degree = next(q for q in gap.qualifications if "degree" in q.what)
+    assert degree.have is True
+    years = next(q for q in gap.qualifications if "years" in q.what)
+    assert years.what.startswith("3+") and years.have is True
+
+
+def test_cli_json_shape_and_errors(cli: object, tmp_path: Path) -> None:
+    run = cli  # type: ignore[assignment]
+    result = run("pivot", "--from", "15-1252.00", "--json", "--limit", "5")  # type: ignore[operator]
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == 5
+    assert {"code", "title", "score", "kind"} <= set(rows[0])
+    assert rows[0]["code"] == "15-1252.00"
+    assert rows[0]["score"] >= rows[1]["score"]
+    titled = run("pivot", "--from", "registered nurse", "--json", "--limit", "1")  # type: ignore[operator]
+    assert json.loads(titled.stdout)[0]["code"].startswith("29-1141")
+    empty = run("pivot")  # type: ignore[operator]
+    assert empty.exit_code == 2 and "inventory" in empty.output
+    unknown = run("pivot", "show", "99-9999.00", "--from", "15-1252.00")  # type: ignore[operator]
+    assert unknown.exit_code == 2 and "99-9999.00" in unknown.output
+    filt = run("pivot", "--from", "15-1252", "--zone-min", "5", "--family", "11", "--json")  # type: ignore[operator]
+    assert all(r["code"].startswith("11-") and r["job_zone"] == 5 for r in json.loads(filt.stdout))
+    bad_zone = run("pivot", "--from", "15-1252", "--zone-min", "9")  # type: ignore[operator]
+    assert bad_zone.exit_code == 2 and "job zone" in bad_zone.output
+    md = tmp_path / "r.md"
+    shown = run(
+        "pivot", "show", "15-2051.00", "--from", "15-1252.00", "--format", "md", "--out", str(md)
+    )  # type: ignore[operator]
+    assert shown.exit_code == 0, shown.output
+    text = md.read_text()
+    assert "Data Scientists" in text and "O*NET 29.0" in text and "Learning plan" in text
+    pdf = tmp_path / "r.pdf"
+    shown = run(
+        "pivot", "show", "15-2051.00", "--from", "15-1252.00", "--format", "pdf", "--out", str(pdf)
+    )  # type: ignore[operator]
+    assert shown.exit_code == 0 and pdf.read_bytes().startswith(b"%PDF")
+    empty_file = tmp_path / "empty.txt"
+    empty_file.write_text("  \n")
+    res = run("gap", "--job", str(empty_file), "--from", "15-1252.00")  # type: ignore[operator]
+    assert res.exit_code == 2 and "empty" in res.output
+    binary = tmp_path / "job.pdf"
+    binary.write_bytes(b"%PDF-1.4\x00\x01\x02binary")
+    res = run("gap", "--job", str(binary), "--from", "15-1252.00")  # type: ignore[operator]
+    assert res.exit_code == 2 and "binary" in res.output
+    res = run("gap", "--job", "-", "--from", "15-2041.00", "--json", input=POSTING)  # type: ignore[operator]
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert "Kubernetes" in data["missing"]
+
+
+def test_web_pages_render(sqlite_ctx: AppContext) -> None:
+    client = TestClient(create_app(sqlite_ctx))
+    empty = client.get("/pivots")
+    assert empty.status_code == 200 and "profile is empty" in empty.text
+    _seed(sqlite_ctx)
+    page = client.get("/pivots", params={"zone_min": "4", "limit": "30"})
+    assert page.status_code == 200
+    assert 'id="pivots-table"' in page.text and "th.sortable" in page.text
+    bad = client.get("/pivots", params={"zone_min": "x"})
+    assert bad.status_code == 422 and "job zone" in bad.text
+    detail = client.get("/pivots/15-2051.00")
+    assert detail.status_code == 200
+    assert "<svg" in detail.text and "Learning plan" in detail.text and "O*NET 29.0" in detail.text
+    assert client.get("/pivots/99-9999.00").status_code == 404
+    assert client.get("/pivots/15-2051.00/report.pdf").content.startswith(b"%PDF")
+    gap = client.post("/gap", data={"text": POSTING})
+    assert gap.status_code == 200 and 'class="skill missing"' in gap.text
+    assert client.post("/gap", data={"text": " "}).status_code == 422
+    api = client.get("/api/v1/pivots", params={"from": "29-1141.00", "limit": 3}).json()
+    assert api["pivots"][0]["code"] == "29-1141.00"
+    api_gap = client.post("/api/v1/gap", json={"text": POSTING}).json()
+    assert "Kubernetes" in api_gap["missing"]

@@ -1,0 +1,158 @@
+"""The rule-based critique, and the optional LLM provider against a real local HTTP server."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from _resume_files import make_pdf, synthetic_text
+from careerceo.analysis.resume_critique import critique_text
+from careerceo.errors import CareerError
+from careerceo.services.llm import LLMConfig, complete, llm_config, rewrite_lines
+
+SAMPLE = """Dana Example
+SUMMARY
+Analyst.
+EXPERIENCE
+Operations Coordinator, Example Freight Inc   2016 - 2019
+• Responsible for the daily shipping schedule
+• Helped with various vendor negotiations
+• Manage a team of 6 dispatchers and the hiring of new staff
+• Invoices were processed for 40 clients
+• Reduced late deliveries by 22% by re-sequencing routes
+• I built the carrier scorecard used by the whole team
+"""
+
+
+def _rules(text: str) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for f in critique_text(text).findings:
+        found.setdefault(f.line, set()).add(f.rule)
+    return found
+
+
+def test_each_rule_points_at_its_line() -> None:
+    rules = _rules(SAMPLE)
+    assert "duty-statement" in rules[6]
+    assert {"weak-opening", "vague-word"} <= rules[7]
+    assert "tense" in rules[8]  # present tense in a past job
+    assert "passive-voice" in rules[9]
+    assert "no-metric" not in rules.get(10, set())  # has 22%
+    assert "first-person" in rules[11] and "no-metric" in rules[11]
+    assert "section-length" in rules[2]  # a one-word summary
+    assert "title-undersells" in rules[5]  # coordinator who manages a team of 6
+
+
+def test_rewrite_patterns_are_concrete() -> None:
+    findings = {f.line: f for f in critique_text(SAMPLE).findings if f.rule == "duty-statement"}
+    assert findings[6].suggestion.startswith(
+        "Rewrite as verb + what + result: Led daily shipping schedule"
+    )
+    assert findings[6].text == "• Responsible for the daily shipping schedule"
+
+
+def test_a_strong_resume_has_few_findings() -> None:
+    good = (
+        "EXPERIENCE\nData Lead, Example Co  2019 - Present\n"
+        "• Cut reporting time 60% by automating the pipeline in Python\n"
+        "• Grew self-serve analytics to 300 users in 12 months\n"
+    )
+    assert critique_text(good).findings == []
+
+
+def test_critique_of_a_pdf_via_cli(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(make_pdf(synthetic_text()))
+    result = cli("resume", "critique", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    rules = {f["rule"] for f in data["findings"]}
+    assert {"duty-statement", "weak-opening", "passive-voice"} <= rules
+    assert data["bullets"] == 6 and data["bullets_with_metric"] == 3
+
+
+@pytest.mark.shared
+def test_critique_real_pdf(shared_data: Path) -> None:
+    from careerceo.documents.pdf_reader import read_pdf_text
+
+    pdf = shared_data / "resumes" / "pdf_livecareer" / "ACCOUNTANT" / "10554236.pdf"
+    result = critique_text(read_pdf_text(pdf.read_bytes()))
+    assert any(
+        f.rule == "duty-statement" and "responsible for" in f.text.lower() for f in result.findings
+    )
+    assert all(1 <= f.line <= len(result.lines) for f in result.findings)
+
+
+class _FakeOpenAI(BaseHTTPRequestHandler):
+    requests: ClassVar[list[dict[str, Any]]] = []
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        _FakeOpenAI.requests.append(
+            {"path": self.path, "auth": self.headers.get("Authorization"), "body": body}
+        )
+        if body["model"] == "broken":
+            self.send_response(500)
+            self.end_headers()
+            self.wfile.write(b"boom")
+            return
+        lines = [x[2:] for x in body["messages"][1]["content"].splitlines()[1:]]
+        answer = "\n".join(f"- Led {x.lower()}, <N%>" for x in lines)
+        payload = {"choices": [{"message": {"role": "assistant", "content": answer}}]}
+        data = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def fake_llm() -> Iterator[str]:
+    server = HTTPServer(("127.0.0.1", 0), _FakeOpenAI)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+def test_llm_provider_against_local_server(fake_llm: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAREER_LLM_BASE_URL", fake_llm)
+    monkeypatch.setenv("CAREER_LLM_MODEL", "tiny")
+    monkeypatch.setenv("CAREER_LLM_API_KEY", "k-123")
+    config = llm_config()
+    assert config == LLMConfig(fake_llm, "tiny", "k-123")
+    out = rewrite_lines(config, ["Responsible for payroll", "Helped with audits"])
+    assert out == ["Led responsible for payroll, <N%>", "Led helped with audits, <N%>"]
+    last = _FakeOpenAI.requests[-1]
+    assert last["path"] == "/v1/chat/completions" and last["auth"] == "Bearer k-123"
+    with pytest.raises(CareerError, match="HTTP 500"):
+        complete(LLMConfig(fake_llm, "broken"), "s", "u")
+
+
+def test_llm_is_optional_and_failures_are_clear(
+    monkeypatch: pytest.MonkeyPatch, cli: Any, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("CAREER_LLM_BASE_URL", raising=False)
+    assert llm_config() is None
+    path = tmp_path / "cv.txt"
+    path.write_text(SAMPLE)
+    assert cli("resume", "critique", str(path)).exit_code == 0
+    result = cli("resume", "critique", str(path), "--llm")
+    assert result.exit_code == 2 and "CAREER_LLM_BASE_URL" in result.output
+    with pytest.raises(CareerError, match="unreachable"):
+        complete(LLMConfig("http://127.0.0.1:9", "m"), "s", "u")
+    monkeypatch.setenv("CAREER_LLM_BASE_URL", "http://127.0.0.1:9")
+    monkeypatch.delenv("CAREER_LLM_MODEL", raising=False)
+    with pytest.raises(CareerError, match="CAREER_LLM_MODEL"):
+        llm_config()
