@@ -66,8 +66,10 @@ def main() -> None:
     pages = len(PdfReader(__import__("io").BytesIO(data)).pages)
     times = timed(parse_pdf, data)
     print(f"3-page PDF résumé ({pages} pages, {len(data):,} bytes, real text):")
-    print(f"  read + parse: median {statistics.median(times):.0f} ms, "
-          f"best {min(times):.0f} ms, worst {max(times):.0f} ms (target < 500 ms)")
+    print(
+        f"  read + parse: median {statistics.median(times):.0f} ms, "
+        f"best {min(times):.0f} ms, worst {max(times):.0f} ms (target < 500 ms)"
+    )
     text_only = timed(parse_resume_text, read_pdf_text(data))
     print(f"  of which parsing the text: median {statistics.median(text_only):.1f} ms")
 
@@ -82,17 +84,66 @@ def main() -> None:
         totals.append((ms, n))
     three = [ms for ms, n in totals if n == 3]
     print(f"Real LiveCareer PDFs ({len(pdfs)} files, their overprinted text is slow to extract):")
-    print(f"  per page: median {statistics.median(per_page):.0f} ms, "
-          f"90th percentile {sorted(per_page)[int(len(per_page) * 0.9)]:.0f} ms")
+    print(
+        f"  per page: median {statistics.median(per_page):.0f} ms, "
+        f"90th percentile {sorted(per_page)[int(len(per_page) * 0.9)]:.0f} ms"
+    )
     if three:
         print(f"  the {len(three)} three-page ones: median {statistics.median(three):.0f} ms")
 
-    try:
-        from benchmarks_tailor import bench_tailoring  # type: ignore[import-not-found]
-    except ImportError:
-        bench_tailoring = None
-    if bench_tailoring is not None:
-        bench_tailoring(text)
+    bench_ranking(text)
+
+
+def real_postings() -> list[tuple[str, str]]:
+    root = SHARED.parent / "postings"
+    out: list[tuple[str, str]] = []
+    with (root / "google_job_skills" / "job_skills.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            body = "\n".join(
+                row[k]
+                for k in ("Responsibilities", "Minimum Qualifications", "Preferred Qualifications")
+            )
+            out.append((row["Title"], body))
+    with (root / "glassdoor_ds_jobs_2020" / "glassdoor_jobs.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            out.append((row.get("Job Title", ""), row.get("Job Description", "")))
+    return out
+
+
+def bench_ranking(resume_text: str, n: int = 10_000) -> None:
+    """One résumé against 10,000 stored postings: the 2,206 real ones, cycled to 10,000."""
+    from careerceo.analysis.posting_rank import PostingIndex
+    from careerceo.analysis.tailoring import have_index
+    from careerceo.services.tailoring import posting_keys
+    from careerceo.skills import extract, load_extractor
+
+    start = time.perf_counter()
+    load_extractor()
+    postings = real_postings()
+    keys = [posting_keys(body) for _, body in postings]
+    index = PostingIndex.build((i, keys[i % len(keys)]) for i in range(n))
+    load = time.perf_counter() - start
+    print(
+        f"Ranking: {len(postings):,} real postings extracted and cycled to {len(index):,}; "
+        f"load (extractor + posting analysis + index) {load:.1f} s, done once and cached"
+    )
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        have = have_index(extract(resume_text, "resume").hits)
+        best = index.rank(have.keys(), top=20)
+        times.append((time.perf_counter() - t0) * 1000)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        index.scores(have.keys())
+    pure = (time.perf_counter() - t0) * 1000 / 20
+    print(
+        f"  one résumé ranked against {len(index):,} postings: "
+        f"median {statistics.median(times):.0f} ms "
+        f"(résumé extraction + ranking; target < 1 s); the vectorised scoring alone {pure:.1f} ms"
+    )
+    top_title = postings[best[0][0] % len(postings)][0]
+    print(f"  best match: {top_title!r} covering {100 * best[0][1]:.0f}% of its requirements")
 
 
 if __name__ == "__main__":

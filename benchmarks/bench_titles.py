@@ -6,7 +6,9 @@ Three held-out sets, each with the way its gold code is derived:
    The matcher is rebuilt WITHOUT the reported titles and WITHOUT any O*NET alternate/short
    title or ESCO label whose normalised form equals a held-out title (so an alternate title
    "Staff Nurse" cannot answer the query "Staff Nurse"). The official occupation titles stay
-   indexed (they name the occupation). Gold = every code the title is reported under.
+   indexed (they name the occupation). Gold = every code the title is reported under. The
+   matcher's few scoring constants were chosen on one half of these titles (crc32 even);
+   the other half is reported separately as the untouched figure.
 2. ESCO 1.1.1 occupation preferred labels, with the matcher built from O*NET labels only (no
    ESCO labels at all). Gold = the O*NET 29.0 code(s) Nesta's ESCO->O*NET crosswalk gives for
    the ESCO occupation, as resolved by the knowledge builder (links of method "nesta" or
@@ -27,6 +29,7 @@ import csv
 import re
 import sys
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -105,6 +108,16 @@ def reported_set(kb: KnowledgeBase) -> None:
     report(
         "  ... excluding titles equal to an official O*NET title",
         evaluate(matcher, strict),
+    )
+    # The scoring constants in knowledge/search.py were chosen on the even crc32 half; the
+    # odd half was never looked at while tuning, so it is the fairest single figure.
+    report(
+        "  ... tuning half (crc32 even)",
+        evaluate(matcher, [(t, g) for t, g in cases if zlib.crc32(t.encode()) % 2 == 0]),
+    )
+    report(
+        "  ... untouched half (crc32 odd)",
+        evaluate(matcher, [(t, g) for t, g in cases if zlib.crc32(t.encode()) % 2 == 1]),
     )
     shown = {r.title for r in kb.reported_titles if r.shown_in_my_next_move}
     report(

@@ -30,6 +30,8 @@ from careerceo.skills.lexicon import label_forms
 from careerceo.skills.normalize import NORMALISER_VERSION, stem
 
 LEXICON_VERSION = "1"
+# Which one-word label kinds the ordinary-word filter applies to (chosen on SkillSpan train).
+LOOSE_KINDS = frozenset({"a"})
 
 # Label kinds: p = preferred label, a = alternative label, v = derived variant,
 # x = acronym (must be upper case in the text), c = case-sensitive variant (vendor stripped).
@@ -440,17 +442,22 @@ def common_words(esco: Path, min_count: int = 3) -> set[str]:
 
 
 def drop_loose_single_words(
-    labels: list[list[object]], concept_taxonomy: dict[str, str], common: set[str]
+    labels: list[list[object]],
+    concepts: dict[str, list[object]],
+    common: set[str],
+    kinds: frozenset[str] = frozenset({"a"}),
 ) -> list[list[object]]:
-    """Remove one-word alternative labels, variants and tools that are ordinary words."""
+    """Remove one-word alternative labels that are ordinary words and are not part of the
+    concept's own name ("data" for "statistics", "standard" for "scaffolding components")."""
     kept: list[list[object]] = []
     for text, owner, flag in labels:
         words = str(text).split()
-        if len(words) == 1 and flag in {"a", "v", "p"} and stem(words[0]) in common:
-            taxonomy = concept_taxonomy.get(str(owner), "")
-            loose = flag in {"a", "v"} or (flag == "p" and taxonomy == "onet-tool")
-            if loose and taxonomy != "onet-element" and taxonomy != "cert":
-                continue
+        if len(words) == 1 and flag in kinds and stem(words[0]) in common:
+            concept = concepts.get(str(owner))
+            if concept is not None and concept[1] not in {"onet-element", "cert"}:
+                own = {stem(w) for w in re.findall(r"[A-Za-z]+", str(concept[2]))}
+                if flag != "a" or stem(words[0]) not in own:
+                    continue
         kept.append([text, owner, flag])
     return kept
 
@@ -474,8 +481,8 @@ def build(onet: Path, esco: Path) -> dict[str, object]:
             continue
         unique[keys[i]] = len(final_concepts)
         final_concepts.append(concept_rows[i])
-    concept_taxonomy = {key: str(final_concepts[idx][1]) for key, idx in unique.items()}
-    raw_labels = drop_loose_single_words(raw_labels, concept_taxonomy, common_words(esco))
+    by_owner = {key: final_concepts[idx] for key, idx in unique.items()}
+    raw_labels = drop_loose_single_words(raw_labels, by_owner, common_words(esco), LOOSE_KINDS)
     # Resolve acronym and alias tables through the labels that already exist.
     label_owner: dict[str, str] = {}
     for text, key, _flag in raw_labels:

@@ -58,7 +58,9 @@ def run(
     good: Counter[str] = Counter()
     tp_pred = n_pred = tp_gold = n_gold = 0
     for text, gold in data:
-        hits = {(h.start, h.end, key(h.matched_label)) for h in extractor.extract(text, "posting").hits}
+        hits = {
+            (h.start, h.end, key(h.matched_label)) for h in extractor.extract(text, "posting").hits
+        }
         spans = {(s, e) for s, e, _ in hits}
         for start, end, k in hits:
             seen[k] += 1
@@ -85,9 +87,7 @@ def main() -> int:
     print(f"no blocklist: train partial F1 {f1:.3f}")
     best: tuple[float, float, list[str]] = (f1, 0.0, [])
     for cutoff in (float(c) for c in args.cutoffs.split(",")):
-        blocked = sorted(
-            k for k, n in seen.items() if n >= args.min_count and good[k] / n < cutoff
-        )
+        blocked = sorted(k for k, n in seen.items() if n >= args.min_count and good[k] / n < cutoff)
         f1, _, _ = run(Extractor(Lexicon(raw, frozenset(blocked))), data)
         print(f"cut-off {cutoff:.2f}: {len(blocked)} keys blocked, train partial F1 {f1:.3f}")
         if f1 > best[0]:

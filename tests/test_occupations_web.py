@@ -38,7 +38,7 @@ def test_api_normalize(client: TestClient) -> None:
     response = client.get("/api/v1/occupations/normalize", params={"title": "HR generalist"})
     assert response.status_code == 200
     body = response.json()
-    assert body["core_title"] == "human resource generalist"
+    assert body["core_title"] == "human resources generalist"
     assert "13-1071.00" in [c["code"] for c in body["candidates"][:3]]
     assert body["candidates"][0]["matched_label"]
 

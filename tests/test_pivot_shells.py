@@ -63,6 +63,12 @@ def test_empty_profile_says_what_to_enter(sqlite_ctx: AppContext) -> None:
 
 def test_service_ranks_and_gaps_a_real_person(sqlite_ctx: AppContext) -> None:
     _seed(sqlite_ctx)
+    summary = service.capability_summary(sqlite_ctx)
+    names = {e["name"]: e for e in summary["elements"]}
+    assert names["Programming"]["intent"] == "drop"
+    assert names["Programming"]["level"] == 5.25  # inventory level 4 overrides the position
+    assert "Python" in summary["technologies"]
+    assert summary["job_zone"] is not None and summary["interests"] is not None
     result = service.rank_pivots(sqlite_ctx, limit=10)
     assert result.rows[0].code.startswith("15-2041") or any(
         r.code.startswith("15-2") for r in result.rows[:3]
@@ -138,6 +144,8 @@ def test_web_pages_render(sqlite_ctx: AppContext) -> None:
     assert 'id="pivots-table"' in page.text and "th.sortable" in page.text
     bad = client.get("/pivots", params={"zone_min": "x"})
     assert bad.status_code == 422 and "job zone" in bad.text
+    compared = client.get("/pivots", params={"compare": "15-2051.00"})
+    assert 'id="compare-chart"' in compared.text and "Data Scientists" in compared.text
     detail = client.get("/pivots/15-2051.00")
     assert detail.status_code == 200
     assert "<svg" in detail.text and "Learning plan" in detail.text and "O*NET 29.0" in detail.text
@@ -150,3 +158,33 @@ def test_web_pages_render(sqlite_ctx: AppContext) -> None:
     assert api["pivots"][0]["code"] == "29-1141.00"
     api_gap = client.post("/api/v1/gap", json={"text": POSTING}).json()
     assert "Kubernetes" in api_gap["missing"]
+
+
+def test_resume_and_title_feed_the_profile(ctx: AppContext, shared_data: Path) -> None:
+    """A real résumé text and a position with only a title (normalised to an occupation)."""
+    import csv
+
+    from careerceo.store.tables import Document
+
+    with (shared_data / "resumes" / "UpdatedResumeDataSet.csv").open(encoding="utf-8") as fh:
+        text = next(r["Resume"] for r in csv.DictReader(fh) if r["Category"] == "Data Science")
+    with ctx.db.transaction() as s:
+        s.add(Document(person_id=ctx.person_id, kind="resume", title="CV", text=text))
+        s.add(
+            Position(
+                person_id=ctx.person_id,
+                employer="Acme",
+                title="Senior Software Engineer",
+                start_date=date(2019, 1, 1),
+            )
+        )
+    profile, data = service.person_profile(ctx)
+    assert data.resume_text
+    assert profile.occupations and profile.occupations[0][0].startswith("15-")
+    resume_evidence = [
+        ev for evs in profile.evidence.values() for ev in evs if ev.source == "your résumé"
+    ]
+    assert len(resume_evidence) >= 5
+    result = service.rank_pivots(ctx, limit=15)
+    assert "your résumé" in result.basis
+    assert all(r.code[:2] in {"15", "11", "17", "13", "19", "25"} for r in result.rows[:5])

@@ -239,3 +239,20 @@ def test_parse_speed_three_page_pdf() -> None:
     start = time.perf_counter()
     parse_resume_text(read_pdf_text(data))
     assert time.perf_counter() - start < 2.0  # the benchmark prints the real figure
+
+
+def test_entry_and_row_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerceo.documents import linkedin_export
+
+    many = {
+        "basics": {"name": "A"},
+        "work": [{"name": f"C{i}", "position": "X"} for i in range(2001)],
+    }
+    with pytest.raises(CareerError, match="limit is 2000"):
+        from_jsonresume(many)
+    monkeypatch.setattr(linkedin_export, "MAX_CSV_ROWS", 5)
+    rows = "".join(f"Skill {i}\n" for i in range(10))
+    with pytest.raises(CareerError, match="more than 5 rows"):
+        resume_from_files({"Skills.csv": ("Name\n" + rows).encode()})
+    with pytest.raises(CareerError, match="MB"):
+        read_docx_text(b"PK" + b"0" * (11 * 1024 * 1024), name="big.docx")

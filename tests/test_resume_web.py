@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from _resume_files import FIXTURES, linkedin_zip, make_pdf, synthetic_text
 
 
@@ -24,12 +25,18 @@ def test_api_import_critique_export_and_wins(live_server: str) -> None:
     resume = httpx.get(f"{api}/resume").json()
     assert resume["work"][0]["name"] == "Northwind Logistics Inc"
     pdf_out = httpx.get(f"{api}/resume/export/pdf")
-    assert pdf_out.headers["content-type"] == "application/pdf" and pdf_out.content.startswith(b"%PDF")
+    assert pdf_out.headers["content-type"] == "application/pdf" and pdf_out.content.startswith(
+        b"%PDF"
+    )
     critique = httpx.post(f"{api}/resume/critique", files=files).json()
     assert critique["counts"]["duty-statement"] == 1
-    pasted = httpx.post(f"{api}/resume/critique/text", json={"text": "EXPERIENCE\n• Helped with stuff"})
+    pasted = httpx.post(
+        f"{api}/resume/critique/text", json={"text": "EXPERIENCE\n• Helped with stuff"}
+    )
     assert {f["rule"] for f in pasted.json()["findings"]} >= {"weak-opening"}
-    win = httpx.post(f"{api}/accomplishments", json={"text": "Cut costs 10% by renegotiating contracts"})
+    win = httpx.post(
+        f"{api}/accomplishments", json={"text": "Cut costs 10% by renegotiating contracts"}
+    )
     assert win.status_code == 201 and win.json()["bullet"].startswith("Renegotiated contracts")
     win_id = win.json()["id"]
     patched = httpx.patch(f"{api}/accomplishments/{win_id}", json={"situation": "Budget overrun"})
@@ -40,11 +47,15 @@ def test_api_import_critique_export_and_wins(live_server: str) -> None:
 
 def test_api_refusals_are_clear(live_server: str) -> None:
     api = f"{live_server}/api/v1"
-    bad = httpx.post(f"{api}/resume/import", files={"file": ("cv.pdf", b"not a pdf", "application/pdf")})
+    bad = httpx.post(
+        f"{api}/resume/import", files={"file": ("cv.pdf", b"not a pdf", "application/pdf")}
+    )
     assert bad.status_code == 422
     assert "not a PDF" in bad.json()["detail"][0]["msg"]
     evil = linkedin_zip({"../../escape.csv": b"x"})
-    bad = httpx.post(f"{api}/resume/import", files={"file": ("export.zip", evil, "application/zip")})
+    bad = httpx.post(
+        f"{api}/resume/import", files={"file": ("export.zip", evil, "application/zip")}
+    )
     assert bad.status_code == 422 and "unsafe path" in bad.json()["detail"][0]["msg"]
     assert httpx.get(f"{api}/resume/export/docx").status_code == 422
     assert httpx.get(f"{api}/resume").json()["basics"] == {}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from careerceo.errors import CareerError
 from careerceo.knowledge import load_knowledge
-from careerceo.knowledge.matching import matcher_for
+from careerceo.knowledge.matching import _read_cache, _write_cache, matcher_for
 from careerceo.knowledge.search import LabelEntry, TitleMatcher, build_matcher
 from careerceo.knowledge.titles import parse_title, words
 
@@ -27,6 +29,8 @@ def test_words_expand_abbreviations_fold_plurals_and_drop_stopwords() -> None:
     assert words("Sr. Software Eng") == ["senior", "software", "engineer"]
     assert words("Director of R&D") == ["director", "research", "development"]
     assert words("HR & Payroll Mgr") == ["human", "resource", "payroll", "manager"]
+    assert words("A/V Tech") == ["audio", "visual", "technician"]
+    assert words("Receptionist/Secretary") == ["receptionist", "secretary"]
     assert words("Software Developers") == words("software developer")
 
 
@@ -38,6 +42,7 @@ def test_seniority_and_level_are_separate_fields() -> None:
     assert parse_title("Data Analyst 3").level == "III"
     assert parse_title("Engineer, Level 2").level == "II"
     assert parse_title("Junior Accountant").seniority == "junior"
+    assert parse_title("Sales Interns").seniority == "intern"
     assert parse_title("Head of Marketing").seniority == "head"
     assert parse_title("Principal Product Designer").core_title == "product designer"
 
@@ -45,7 +50,7 @@ def test_seniority_and_level_are_separate_fields() -> None:
 def test_rank_words_are_kept_in_the_core_because_they_define_the_occupation() -> None:
     parsed = parse_title("VP, Sales \u2013 EMEA")
     assert parsed.seniority == "vice president"
-    assert parsed.core_title == "vice president sale"
+    assert parsed.core_title == "vice president sales"
     assert "emea" in parsed.noise
 
 
@@ -205,3 +210,16 @@ def test_scores_are_ranked_and_bounded(matcher: TitleMatcher) -> None:
 def test_long_input_with_a_real_title_is_refused_not_crashed(matcher: TitleMatcher) -> None:
     with pytest.raises(CareerError, match="keep it under 500"):
         matcher.normalize("Software Engineer " * 40)
+
+
+def test_the_disk_cache_round_trips_and_ignores_damage(
+    matcher: TitleMatcher, tmp_path: Path
+) -> None:
+    path = tmp_path / "cache" / "title-matcher-test.pickle"
+    _write_cache(path, matcher)
+    loaded = _read_cache(path)
+    assert loaded is not None
+    title = "Sr. Software Eng II"
+    assert loaded.normalize(title).as_dict() == matcher.normalize(title).as_dict()
+    path.write_bytes(b"not a pickle")
+    assert _read_cache(path) is None

@@ -15,7 +15,9 @@ How each source counts (the heuristics, in one place):
 - **Inventory entries** are the person's own statement and override inferred levels for the
   element they name. Their level 1..5 maps onto O*NET's 0..7 level scale as
   ``1.5 + 1.25 x (level - 1)`` (1 → 1.5 "aware", 3 → 4.0 "working", 5 → 6.5 "expert").
-  Intent (keep / drop / add) is kept separately: it changes the ranking, not the capability.
+  Each entry's weight in the person's demand vector is 0.75, O*NET importance 4 of 5 ("very
+  important"): a person lists what matters in their work. Intent (keep / drop / add) is kept
+  separately: it changes the ranking, not the capability.
 - **Education**: the field of study implies a knowledge area at a level set by the degree
   (associate 4.0, bachelor 5.0, master 5.75, doctorate 6.5), and the degree sets the job zone
   the person can enter (bachelor → zone 4, master or above → 5).
@@ -218,15 +220,22 @@ def zone_for_education(category: int) -> int:
     return 2
 
 
-def resolve_name(space: OccupationSpace, name: str) -> tuple[str, str] | None:
+def resolve_name(space: OccupationSpace, name: str, kind: str = "") -> tuple[str, str] | None:
     """An inventory name without a taxonomy, matched exactly (case-insensitively) against O*NET
-    element names, then technology names, then ESCO preferred labels."""
+    element names (the entry's own kind first: "Mathematics" is both a skill and a knowledge
+    area), then technology names, then ESCO preferred labels."""
     key = name.strip().casefold()
     if not key:
         return None
-    for eid, ename in zip(space.element_ids, space.element_names, strict=True):
-        if ename.casefold() == key:
-            return "onet", eid
+    matches = [
+        (ekind != kind, eid)
+        for eid, ename, ekind in zip(
+            space.element_ids, space.element_names, space.element_kinds, strict=True
+        )
+        if ename.casefold() == key
+    ]
+    if matches:
+        return "onet", min(matches)[1]
     if key in space.tech_row:
         return "tech", space.tech_names[space.tech_row[key]]
     for sid, label in zip(space.esco_ids, space.esco_labels, strict=True):
@@ -317,6 +326,7 @@ def build_profile(
     concepts: tuple[ConceptHit, ...] | list[ConceptHit] = (),
     interests: dict[str, float] | None = None,
     today: date | None = None,
+    position_source: str = POSITION_SOURCE,
 ) -> CapabilityProfile:
     """Everything the person entered, as one profile over ``space`` (see module docstring)."""
     today = today or date.today()
@@ -344,21 +354,21 @@ def build_profile(
             weights = ix.weight[row] * credit
             for col in np.flatnonzero(~np.isnan(space.level[row])):
                 ev = Evidence(
-                    POSITION_SOURCE,
+                    position_source,
                     f"{label}: level {space.level[row, col]:.1f} x credit {credit:.2f}",
                 )
                 b.element(int(col), float(levels[col]), float(weights[col]), ev, stated=False)
         for col in np.flatnonzero(space.dwa[row] > 0):
             if credit > b.dwa[col]:
                 b.dwa[col] = credit
-            b.evidence[("dwa", int(col))].append(Evidence(POSITION_SOURCE, label))
+            b.evidence[("dwa", int(col))].append(Evidence(position_source, label))
         for col in np.flatnonzero(space.tech[row] > 0):
             b.tech[col] = max(b.tech[col], credit)
-            b.evidence[("tech", int(col))].append(Evidence(POSITION_SOURCE, label))
+            b.evidence[("tech", int(col))].append(Evidence(position_source, label))
         if space.esco_ids:
             for col in np.flatnonzero(space.esco[row] > 0):
                 b.esco[col] = max(b.esco[col], credit * float(space.esco[row, col]))
-                b.evidence[("esco", int(col))].append(Evidence(POSITION_SOURCE, label))
+                b.evidence[("esco", int(col))].append(Evidence(position_source, label))
         if ix.has_interests[row]:
             interest_sum += credit * space.interests[row]
             interest_weight += credit
@@ -413,7 +423,7 @@ def build_profile(
         level = inventory_level(item.level)
         taxonomy, concept_id = item.taxonomy, item.concept_id
         if not taxonomy or not concept_id:
-            resolved = resolve_name(space, item.name)
+            resolved = resolve_name(space, item.name, item.kind)
             if resolved is None:
                 unmatched.append(item.name)
                 continue
@@ -474,4 +484,9 @@ def occupation_profile(space: OccupationSpace, code: str) -> CapabilityProfile:
     """Someone whose experience is exactly one occupation (``career pivot --from CODE``)."""
     # Ten years in the role up to "today": recency 1 and tenure 1, so credit is exactly 1.
     full = PositionItem(space.titles[space.row_of[code]], code, start=date(1990, 1, 1))
-    return build_profile(space, positions=[full], today=date(2000, 1, 1))
+    return build_profile(
+        space,
+        positions=[full],
+        today=date(2000, 1, 1),
+        position_source=f"{space.onet_version} profile of {code}",
+    )

@@ -9,9 +9,8 @@ Signals (each in 0..1, each kept so the ranking can show where a score comes fro
   alike, and the person's unknown elements sit at the mean, i.e. say nothing. Negative
   similarity is clipped to 0. When the person has rated fewer than 80 % of the elements (an
   inventory rather than a job history), centring on the mean would invent a pattern for the
-  unknown majority, so the plain cosine over the elements they did enter (unknown = 0, the
-  occupation's norm over all elements) is used instead: it asks how much of the occupation's
-  demand lies on what the person listed.
+  unknown majority, so ``sparse_similarity`` is used instead: level agreement on the elements
+  they did enter, times the share of the occupation's demand that lies on them.
 - ``readiness``: importance-weighted level coverage, Σ w·min(you, job) / Σ w·job: how much of
   what the target asks for you already meet (unknown elements are assumed at the 25th
   percentile of all occupations, a level nearly every worker has). Its weight is scaled by the
@@ -165,6 +164,27 @@ def effective_level(ix: PivotIndex, profile: CapabilityProfile) -> F32:
     return out
 
 
+def sparse_similarity(demand: F32, person: F32, known: NDArray[np.bool_]) -> F32:
+    """Similarity for a profile that rates only some elements (an inventory, not a history).
+
+    ``closeness``: weighted Jaccard Σ min / Σ max between the person's and each occupation's
+    demand on the elements the person rated (how well the levels agree there);
+    ``focus``: the share of the occupation's total demand that lies on those elements (how much
+    of the job is about them). The geometric mean needs both: a job that matches your levels
+    on what you listed but is mostly about other things scores low, and so does one that is
+    about your elements at very different levels. Unknown elements are never guessed.
+    """
+    b = demand[:, known]
+    x = person[known]
+    lo = np.minimum(b, x).sum(axis=1)
+    hi = np.maximum(b, x).sum(axis=1)
+    closeness = np.divide(lo, hi, out=np.zeros_like(lo), where=hi > 0)
+    total = demand.sum(axis=1)
+    focus = np.divide(b.sum(axis=1), total, out=np.zeros_like(lo), where=total > 0)
+    out: F32 = np.sqrt(np.clip(closeness * focus, 0.0, 1.0)).astype(np.float32)
+    return out
+
+
 def known_share(profile: CapabilityProfile) -> float:
     return float(profile.known.mean()) if profile.known.size else 0.0
 
@@ -186,12 +206,7 @@ def signal_matrix(space: OccupationSpace, profile: CapabilityProfile) -> dict[st
             out[name] = nan.copy()
             continue
         if sparse:
-            demand = ix.demand[:, cols]
-            norms = np.linalg.norm(demand, axis=1)
-            unit_rows = np.divide(
-                demand, norms[:, None], out=np.zeros_like(demand), where=norms[:, None] > 0
-            )
-            sim = _cosine_rows(unit_rows, plain[cols])
+            sim = sparse_similarity(ix.demand[:, cols], plain[cols], profile.known[cols])
         else:
             sim = _cosine_rows(unit, dev[cols].astype(np.float32))
         sim = np.clip(sim, 0.0, 1.0)

@@ -329,6 +329,21 @@ def learning_plan(gap_list: list[Gap]) -> list[PlanStep]:
     return steps
 
 
+def chart_rows(
+    space: OccupationSpace, profile: CapabilityProfile, row: int, k: int = 12
+) -> tuple[tuple[str, float, float], ...]:
+    """The target's k most important elements: (name, your level, its level), 0..7 scale."""
+    if not space.index.rated[row]:
+        return ()
+    lv = effective_level(space.index, profile)
+    imp = np.nan_to_num(space.importance[row], nan=0.0)
+    cols = [int(c) for c in np.argsort(-imp, kind="stable")[:k]]
+    return tuple(
+        (space.element_names[c], round(float(lv[c]), 2), round(float(space.level[row, c]), 2))
+        for c in cols
+    )
+
+
 def detail(
     space: OccupationSpace,
     profile: CapabilityProfile,
@@ -352,18 +367,7 @@ def detail(
             )
         )
     gap_list = gaps(space, profile, ranking, row)
-    # Chart: the target's most important elements, your level beside theirs.
-    lv = effective_level(space.index, profile)
-    imp = np.nan_to_num(space.importance[row], nan=0.0)
-    cols: list[int] = (
-        [int(c) for c in np.argsort(-imp, kind="stable")[:chart_k]]
-        if space.index.rated[row]
-        else []
-    )
-    chart = tuple(
-        (space.element_names[c], round(float(lv[c]), 2), round(float(space.level[row, c]), 2))
-        for c in cols
-    )
+    chart = chart_rows(space, profile, row, chart_k)
     position = np.flatnonzero(ranking.order == row)
     zone = space.job_zone[row]
     notes: list[str] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 
 import typer
 
@@ -36,4 +37,30 @@ _register_all()
 
 
 def run() -> None:
-    app()
+    """Entry point: usage mistakes get the same one-line treatment as other bad input.
+
+    Typer vendors its own click, so its usage errors are recognised by shape (a message and an
+    exit code) rather than by importing a private exception class.
+    """
+    from rich.markup import escape
+
+    from careerceo.cli.common import err_console
+
+    try:
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:
+        format_message = getattr(exc, "format_message", None)
+        exit_code = getattr(exc, "exit_code", None)
+        if not callable(format_message) or not isinstance(exit_code, int):
+            raise
+        message = str(format_message()).strip()
+        if message:  # empty when click already printed the help (no arguments given)
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+            err_console.print(
+                f"[bold red]Error:[/] {escape(message + hint)}", highlight=False, soft_wrap=True
+            )
+        sys.exit(exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

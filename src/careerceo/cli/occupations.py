@@ -12,6 +12,8 @@ from careerceo.cli.common import console, print_json, print_table, user_errors
 from careerceo.knowledge import load_knowledge
 from careerceo.knowledge.matching import matcher_for
 from careerceo.knowledge.profile import occupation_profile
+from careerceo.knowledge.search import TitleMatcher
+from careerceo.settings import load_settings
 
 occupations_app = typer.Typer(
     help="Look up O*NET 29.0 occupations (with ESCO 1.1.1 links) and normalise job titles.",
@@ -23,6 +25,11 @@ def register(app: typer.Typer) -> None:
     app.add_typer(occupations_app, name="occupations")
 
 
+def _matcher() -> TitleMatcher:
+    """The title matcher, cached on disk in the data directory (no database needed)."""
+    return matcher_for(load_knowledge(), load_settings().data_dir / "cache")
+
+
 @occupations_app.command("search")
 @user_errors
 def search(
@@ -31,7 +38,7 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Find occupations by title, alternate title, description or code."""
-    hits = matcher_for(load_knowledge()).search(text, limit)
+    hits = _matcher().search(text, limit)
     if as_json:
         print_json([h.as_dict() for h in hits])
         return
@@ -51,7 +58,7 @@ def title(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (a list of candidates)."),
 ) -> None:
     """Normalise a free-text job title to ranked O*NET occupations."""
-    result = matcher_for(load_knowledge()).normalize(text, limit)
+    result = _matcher().normalize(text, limit)
     if as_json:
         parsed = result.parsed
         rows = []

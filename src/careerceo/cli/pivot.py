@@ -65,18 +65,17 @@ def pivot(
     console.print(f"Pivots from {result.basis}.", highlight=False)
     print_table(
         f"{len(result.rows)} of {result.total} occupations",
-        ["#", "Code", "Occupation", "Score", "Kind", "Zone", "Meets", "Transfers", "Top gaps"],
+        ["#", "Occupation", "Score", "Kind", "Zone", "Meets", "Transfers", "Top gaps"],
         (
             [
                 r.rank,
-                r.code,
-                r.title,
+                f"{r.title} ({r.code})",
                 f"{r.score:.3f}",
-                r.kind_label,
+                r.kind.replace("_", " "),
                 r.job_zone or "",
                 f"{r.readiness:.0%}",
-                ", ".join(r.transfers),
-                ", ".join(r.gaps),
+                ", ".join(r.transfers[:2]),
+                ", ".join(r.gaps[:2]),
             ]
             for r in result.rows
         ),
@@ -198,6 +197,41 @@ def show(
         console.print(f"[yellow]Note:[/] {note}", highlight=False)
 
 
+@pivot_app.command("profile")
+@user_errors
+def profile(as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts.")) -> None:
+    """Your capability profile: what the ranking compares, and where each level comes from."""
+    from careerceo.cli.common import context
+    from careerceo.services import pivots as service
+
+    data = service.capability_summary(context())
+    if as_json:
+        print_json(data)
+        return
+    print_table(
+        "Your skills and knowledge (O*NET level 0-7)",
+        ["Element", "Kind", "Level", "Intent", "Evidence"],
+        [
+            [e["name"], e["kind"], f"{e['level']:.1f}", e["intent"], "; ".join(e["evidence"][:1])]
+            for e in data["elements"]
+        ],
+    )
+    for o in data["occupations"]:
+        console.print(
+            f"Position → {o['title']} ({o['code']}), credit {o['credit']:.2f}", highlight=False
+        )
+    console.print(
+        f"{len(data['technologies'])} technologies, {len(data['esco_skills'])} ESCO skills, "
+        f"{data['activities']} work activities; job zone {data['job_zone'] or 'unknown'}.",
+        highlight=False,
+    )
+    if data["unmatched"]:
+        console.print(
+            "[yellow]Not matched (not counted):[/] " + ", ".join(data["unmatched"]),
+            highlight=False,
+        )
+
+
 def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
@@ -223,14 +257,24 @@ def _read_job(job: str) -> bytes:
 
 @user_errors
 def gap(
-    job: str = typer.Option(..., "--job", help="A text file with the job posting, or - for stdin."),
+    job: str | None = typer.Option(
+        None, "--job", help="A text file with the job posting, or - for stdin."
+    ),
+    posting: int | None = typer.Option(None, "--posting", help="A saved job posting's id."),
     from_: str | None = typer.Option(None, "--from", help="Compare a past occupation instead."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
 ) -> None:
     """Gap against one job description: what it asks for, what you have, what is missing."""
     from careerceo.services import pivots as service
 
-    text = service.check_posting(_read_job(job))
+    if (job is None) == (posting is None):
+        raise CareerError("give the posting with --job FILE (or - for stdin) or --posting ID")
+    if posting is not None:
+        from careerceo.cli.common import context
+
+        text = service.check_posting(service.saved_posting_text(context(), posting))
+    else:
+        text = service.check_posting(_read_job(job or "-"))
     result = service.job_gap(_ctx_or_none(from_), text, from_=from_)
     if as_json:
         data = asdict(result)

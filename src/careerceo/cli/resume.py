@@ -171,6 +171,156 @@ def plan_export(file: Path = typer.Argument(..., help="The PDF to write")) -> No
     console.print(f"Wrote {file} ({len(data):,} bytes).", highlight=False)
 
 
+def _posting_id(posting: int | None, posting_file: Path | None, title: str) -> int:
+    from careerceo.services.tailoring import save_posting
+
+    if posting is not None:
+        return posting
+    if posting_file is None:
+        raise CareerError(
+            "give --posting ID (a saved posting) or --posting-file FILE", field="posting"
+        )
+    if not posting_file.is_file():
+        raise CareerError(f"{posting_file} does not exist", field="posting-file")
+    try:
+        text = posting_file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CareerError(f"{posting_file.name} is not UTF-8 text", field="posting-file") from exc
+    return save_posting(context(), title or posting_file.stem.replace("_", " "), text)
+
+
+@resume_app.command("match")
+@user_errors
+def match_cmd(
+    posting: int | None = typer.Option(None, "--posting", help="A saved job posting id"),
+    posting_file: Path | None = typer.Option(
+        None, "--posting-file", help="A posting as text (saved first)"
+    ),
+    title: str = typer.Option("", "--title", help="The posting's title (with --posting-file)"),
+    occupation: str | None = typer.Option(None, "--occupation", help="A target O*NET code"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Match score with its breakdown, matched and missing keywords (ranked, with where to add)."""
+    from careerceo.services.tailoring import match_occupation, match_posting
+
+    if occupation:
+        data = match_occupation(context(), occupation)
+        if as_json:
+            print_json(data)
+            return
+        console.print(
+            f"[bold]Match with {data['title']} ({data['code']}): {data['score']:.0f}/100[/]",
+            highlight=False,
+        )
+        print_table(
+            "Breakdown (pivot engine)", ["part", "score", "weight", "what"],
+            [(p["name"], "n/a" if p["score"] is None else f"{100 * p['score']:.0f}", p["weight"],
+              p["detail"]) for p in data["parts"]],
+        )  # fmt: skip
+        console.print(
+            "Carries over: " + ", ".join(f"[green]{m['label']}[/]" for m in data["matched"][:15]),
+            highlight=False,
+        )
+        print_table(
+            "Missing, most important first", ["keyword", "kind", "add it to"],
+            [(f"[red]{m['label']}[/]", m["kind"], m["where"]) for m in data["missing"][:20]],
+            empty="Nothing missing.",
+        )  # fmt: skip
+        console.print(f"[dim]Sources: {data['source']}[/]", highlight=False)
+        return
+    posting_id = _posting_id(posting, posting_file, title)
+    target, result = match_posting(context(), posting_id)
+    if as_json:
+        print_json({"posting_id": posting_id, "title": target.title, **result.as_dict()})
+        return
+    console.print(f"[bold]Match with {target.title}: {result.score:.0f}/100[/]", highlight=False)
+    print_table(
+        "Breakdown", ["part", "score", "weight", "why"],
+        [(p.name, "n/a" if p.score is None else f"{100 * p.score:.0f}", p.weight, p.detail)
+         for p in result.parts],
+    )  # fmt: skip
+    console.print(
+        "Matched: " + ", ".join(f"[green]{r.label}[/]" for r in result.matched), highlight=False
+    )
+    print_table(
+        "Missing keywords, most important first", ["keyword", "kind", "asked", "add it to"],
+        [(f"[red]{m.label}[/]", m.kind, m.strength, m.where) for m in result.missing[:20]],
+        empty="Nothing missing.",
+    )  # fmt: skip
+
+
+@resume_app.command("tailor")
+@user_errors
+def tailor_cmd(
+    posting: int | None = typer.Option(None, "--posting"),
+    posting_file: Path | None = typer.Option(None, "--posting-file"),
+    title: str = typer.Option("", "--title"),
+    occupation: str | None = typer.Option(None, "--occupation", help="A target O*NET code"),
+    out: Path | None = typer.Option(
+        None, "--out", help="Also write the version (.json/.md/.html/.pdf)"
+    ),
+) -> None:
+    """Save a version of your résumé ordered for one target (kept alongside the original)."""
+    from careerceo.documents.jsonresume import from_jsonresume
+    from careerceo.services.tailoring import save_tailored, save_tailored_occupation
+
+    if occupation:
+        doc = save_tailored_occupation(context(), occupation)
+    else:
+        doc = save_tailored(context(), _posting_id(posting, posting_file, title))
+    console.print(f"Saved {doc.title} as document #{doc.id}.", highlight=False)
+    if out is not None:
+        version = from_jsonresume(doc.data["jsonresume"])
+        data = render(version, format_for(out, None))
+        out.write_bytes(data)
+        console.print(f"Wrote {out}.", highlight=False)
+
+
+@resume_app.command("rank")
+@user_errors
+def rank_cmd(
+    top: int = typer.Option(20, "--top", min=1, max=1000),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Your saved postings ranked by how much of each your résumé covers."""
+    from careerceo.services.tailoring import rank_postings
+
+    rows = rank_postings(context(), top)
+    if as_json:
+        print_json(rows)
+        return
+    print_table("Postings by coverage", ["posting", "title", "company", "coverage"],
+                [
+                    (r["posting_id"], r["title"], r["company"], f"{100 * r['coverage']:.0f}%")
+                    for r in rows
+                ],
+                empty="No saved postings yet.")  # fmt: skip
+
+
+@resume_app.command("pitch")
+@user_errors
+def pitch_cmd(
+    posting: int | None = typer.Option(None, "--posting", help="Pitch for a saved posting"),
+    occupation: str | None = typer.Option(
+        None, "--occupation", help="O*NET code of the pivot target"
+    ),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """The story of your move, and LinkedIn headline and About drafts with the target keywords."""
+    from careerceo.services.pitch import pitch
+
+    result = pitch(context(), posting_id=posting, occupation=occupation)
+    if as_json:
+        print_json(result.as_dict())
+        return
+    console.print("[bold]Your story[/]\n" + result.story, highlight=False)
+    console.print("\n[bold]LinkedIn headline[/]\n" + result.headline, highlight=False)
+    console.print("\n[bold]LinkedIn About[/]\n" + result.about, highlight=False)
+    for item in result.missing_inputs:
+        console.print(f"[yellow]to make it stronger:[/] {item}", highlight=False)
+    console.print("[dim]Sources: " + "; ".join(result.sources) + "[/]", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(resume_app, name="resume")
     app.add_typer(plan_app, name="plan")

@@ -67,9 +67,12 @@ def extract_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the hits as a JSON list."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0),
+    semantic: bool = typer.Option(
+        False, "--semantic", help="Also match phrasings by meaning (needs careerceo[semantic])."
+    ),
 ) -> None:
     """List the skills found in FILE, with where each was found and how sure the match is."""
-    result = run_extract(read_input(source), kind=kind)
+    result = run_extract(read_input(source), kind=kind, semantic=semantic)
     hits = [h for h in result.hits if h.confidence >= min_confidence]
     for warning in result.warnings:
         err_console.print(f"[yellow]Note:[/] {warning}", highlight=False)

@@ -36,6 +36,13 @@ KIND_SOURCE = {
     "esco": f"{ESCO_VERSION} occupation label",
 }
 CANDIDATES_PER_QUERY = 40
+# Label similarity = COSINE_WEIGHT x TF-IDF cosine + the rest x RapidFuzz ratio of the sorted
+# words; an occupation's score = its best label, with up to SUPPORT_BONUS for several agreeing
+# labels. Chosen on half of the held-out reported titles (benchmarks/bench_titles.py).
+COSINE_WEIGHT = 0.6
+SUPPORT_BONUS = 0.1
+SUPPORT_WINDOW = 0.2  # labels this close to the best one count as support
+SUPPORT_SATURATION = 3.0  # this many extra labels give the whole bonus
 MAX_LIMIT = 100
 _CODE = re.compile(r"^\d{2}(?:-\d{0,4}(?:\.\d{0,2})?)?$")
 _EXCEPT = re.compile(r",?\s+except\b.*$", re.IGNORECASE)
@@ -181,7 +188,8 @@ class TitleMatcher:
             ids, cosines = self.index.top(tokens, per_query)
             for doc, cosine in zip(ids.tolist(), cosines.tolist(), strict=True):
                 ratio = fuzz.ratio(query, self.doc_text[doc]) / 100.0
-                sim = (0.45 * min(cosine, 1.0) + 0.55 * ratio) * weight
+                sim = COSINE_WEIGHT * min(cosine, 1.0) + (1 - COSINE_WEIGHT) * ratio
+                sim *= weight
                 if sim > best.get(doc, 0.0):
                     best[doc] = sim
         return best
@@ -204,18 +212,19 @@ class TitleMatcher:
         entry, score, code = entry[order], score[order], code[order]
         first = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
         bounds = np.r_[first, len(code)]
-        # Only the best groups can make the cut (support adds at most 0.04): build those.
+        # Only the best groups can make the cut (support adds at most SUPPORT_BONUS).
         keep = np.argsort(-score[first], kind="stable")
-        floor = score[first][keep[min(limit, len(keep)) - 1]] - 0.05
+        floor = score[first][keep[min(limit, len(keep)) - 1]] - SUPPORT_BONUS - 0.01
         ranked: list[TitleCandidate] = []
         for g in keep.tolist():
             lo, hi = int(bounds[g]), int(bounds[g + 1])
             top = float(score[lo])
             if top < floor:
                 break
-            close = entry[lo:hi][score[lo:hi] >= top - 0.12]
+            close = entry[lo:hi][score[lo:hi] >= top - SUPPORT_WINDOW]
             support = len({self.strings[int(f)].lower() for f in self.entry_form[close]})
-            value = 0.96 * top + 0.04 * min(1.0, (support - 1) / 3.0)
+            bonus = min(1.0, (support - 1) / SUPPORT_SATURATION)
+            value = (1 - SUPPORT_BONUS) * top + SUPPORT_BONUS * bonus
             best = int(entry[lo])
             occ = self.codes[int(code[lo])]
             kind_name = KINDS[int(self.entry_kind[best])]
@@ -239,12 +248,7 @@ class TitleMatcher:
         """Ranked occupations for a free-text job title, with the parse kept alongside."""
         limit = check_limit(limit)
         parsed = parse_title(title)
-        variants: list[tuple[str, float]] = [(parsed.core_title, 1.0)]
-        if parsed.normalized != parsed.core_title:
-            variants.append((parsed.normalized, 1.0))
-        if parsed.qualifiers:
-            # Trailing segments may be a team or a place: try without them, a little lower.
-            variants.append((parsed.main, 0.97))
+        variants = parsed.variants
         return TitleResult(parsed, tuple(self.rank_occupations(self.label_scores(variants), limit)))
 
     # -- occupation search ---------------------------------------------------------------
@@ -389,7 +393,3 @@ def build_matcher(
         )
         matcher.description_codes = described
     return matcher
-
-
-def top_codes(result: TitleResult) -> list[str]:
-    return [c.code for c in result.candidates]

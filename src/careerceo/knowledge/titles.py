@@ -19,6 +19,7 @@ from functools import lru_cache
 from careerceo.errors import CareerError
 
 MAX_TITLE_CHARS = 500
+MAX_VARIANTS = 5
 
 # Abbreviations expanded on both sides (query and label). Only expansions that are the usual
 # meaning inside a job title; ambiguous ones ("pm", "ba", "pa") are left alone.
@@ -64,6 +65,7 @@ ABBREVIATIONS: dict[str, str] = {
     "cpo": "chief product officer",
     "hr": "human resources",
     "it": "information technology",
+    "ict": "information technology",  # ESCO's spelling of the same field
     "qa": "quality assurance",
     "qc": "quality control",
     "ux": "user experience",
@@ -113,6 +115,8 @@ ABBREVIATIONS: dict[str, str] = {
     "mfg": "manufacturing",
     "hvac": "heating ventilation air conditioning",
     "r&d": "research development",
+    "a/v": "audio visual",
+    "mna": "mergers acquisitions",
     "rnd": "research development",
     "gm": "general manager",
 }
@@ -148,6 +152,7 @@ RANK_PHRASES: tuple[tuple[str, str], ...] = (
     ("director", "director"),
     ("chief", "chief"),
 )
+_RANK_ONLY = frozenset(phrase for phrase, _ in RANK_PHRASES)
 SENIORITY_ORDER = (
     "intern",
     "trainee",
@@ -255,22 +260,30 @@ def _singular(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
+def words(text: str, *, fold: bool = True) -> list[str]:
     """Comparable words: abbreviations expanded, stop words dropped, plurals folded.
 
     Used for both the user's title and every indexed label, so it must stay cheap and
     deterministic; the order of words is kept (callers that ignore order sort them).
+    ``fold=False`` keeps plurals, for showing a person their cleaned title.
     """
     text = plain(text).replace("'", "")
-    text = text.replace("r&d", " rnd ").replace("&", " and ").replace("+", " plus ")
+    text = text.replace("r&d", " rnd ").replace("m&a", " mna ").replace("&", " and ")
+    text = text.replace("+", " plus ")
     out: list[str] = []
-    for token in _NON_WORD.sub(" ", text).replace("/", " ").split():
-        expanded = ABBREVIATIONS.get(token.strip(".#"), token)
-        for word in expanded.split():
+    for chunk in _NON_WORD.sub(" ", text).split():
+        whole = ABBREVIATIONS.get(chunk.strip(".#/"))  # "a/v" before it is split at "/"
+        parts = [whole] if whole else [ABBREVIATIONS.get(p, p) for p in chunk.split("/") if p]
+        for word in " ".join(parts).split():
             if word in STOPWORDS:
                 continue
-            out.append(_singular(word))
+            out.append(_singular(word) if fold else word)
     return out
+
+
+def fold(text: str) -> str:
+    """The matching form of an already cleaned title (plurals folded)."""
+    return " ".join(_singular(word) for word in text.split())
 
 
 @dataclass(frozen=True)
@@ -280,12 +293,13 @@ class ParsedTitle:
     original: str
     normalized: str  # every content word, expanded, in the person's order
     core_title: str  # ``normalized`` without level words (rank words such as "director" stay)
+    # ``variants`` hold the matching forms (plurals folded) of these readable strings.
     seniority: str | None = None
     level: str | None = None
     noise: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()  # trailing segments ("Backend" in "Engineer - Backend")
     main: str = ""  # ``core_title`` of the first segment only
-    variants: tuple[str, ...] = field(default=())  # strings worth matching, best first
+    variants: tuple[tuple[str, float], ...] = field(default=())  # (words to match, weight)
 
 
 def check_title(value: object, *, field_name: str = "title") -> str:
@@ -364,7 +378,7 @@ def _seniority(tokens: list[str], joined: str) -> tuple[list[str], str | None]:
             joined = re.sub(rf"\b{phrase}\b", " ", joined)
     core = []
     for i, token in enumerate(tokens):
-        rung = LEVEL_WORDS.get(token)
+        rung = LEVEL_WORDS.get(token) or LEVEL_WORDS.get(_singular(token))
         # "entry" only counts as a rung in "entry level"; "lead" before nothing is a word.
         if rung == "entry level" and (i + 1 >= len(tokens) or tokens[i + 1] != "level"):
             rung = None
@@ -403,7 +417,7 @@ def parse_title(value: object) -> ParsedTitle:
     for segment in segments:
         segment, seg_level = _take_level(segment.replace(",", " , "))
         level = level or seg_level
-        tokens = words(segment)
+        tokens = words(segment, fold=False)
         if not tokens:
             continue
         core, rung = _seniority(tokens, " ".join(tokens))
@@ -421,8 +435,14 @@ def parse_title(value: object) -> ParsedTitle:
     normalized = " ".join(w for tokens in fulls for w in tokens)
     core_title = " ".join(w for tokens in cores for w in tokens)
     main = " ".join(cores[0])
-    variants = [core_title, normalized, main, " ".join(fulls[0])]
-    unique = tuple(dict.fromkeys(v for v in variants if v))
+    weighted: dict[str, float] = {fold(core_title): 1.0}
+    weighted.setdefault(fold(normalized), 1.0)
+    if len(cores) > 1:
+        # Trailing segments may be a team or a place: also try without them, a little lower.
+        weighted.setdefault(fold(main), 0.97)
+    for alternative, weight in _alternatives(str(value)):
+        if weighted.get(alternative, 0.0) < weight:
+            weighted[alternative] = weight
     return ParsedTitle(
         original=str(value).strip(),
         normalized=normalized,
@@ -432,5 +452,40 @@ def parse_title(value: object) -> ParsedTitle:
         noise=tuple(dict.fromkeys(noise)),
         qualifiers=tuple(" ".join(c) for c in cores[1:]),
         main=main,
-        variants=unique,
+        # Each variant costs one index query: a pasted title with many parts keeps the best few.
+        variants=tuple(weighted.items())[:MAX_VARIANTS],
     )
+
+
+def _alternatives(text: str) -> list[tuple[str, float]]:
+    """Other readings of a title with brackets or commas, as (core title, weight).
+
+    "A/V Tech (Audio Visual Technician)" names one job twice: each half is worth matching on
+    its own. "Risk and Analytics IT, Data Scientist" puts the team before the role: each
+    comma part is tried too, slightly lower than the whole. Parts have no brackets or
+    commas left, so parsing them does not recurse further.
+    """
+    out: list[tuple[str, float]] = []
+    pieces: list[tuple[str, float]] = []
+    if "(" in text and ")" in text:
+        outer = _BRACKETS.sub(" ", text)
+        pieces.append((outer, 1.0))
+        pieces.extend((inner, 1.0) for inner in _BRACKETS.findall(text))
+    else:
+        outer = text
+    first = _SEGMENT_SPLIT.split(outer)[0]
+    if "," in first:
+        pieces.extend((part, 0.95) for part in first.split(","))
+    for piece, weight in pieces:
+        if "(" in piece or "," in piece or not _strip_noise(plain(piece), []).strip(" .;:-"):
+            continue
+        try:
+            parsed = parse_title(piece)
+        except CareerError:
+            continue
+        # A comma part needs two words to stand alone: "VP, Sales" is one title, not two.
+        core = parsed.core_title
+        if weight < 1.0 and (len(core.split()) < 2 or core in _RANK_ONLY):
+            continue
+        out.append((fold(core), weight))
+    return out

@@ -30,8 +30,8 @@ from careerceo.analysis.capability import (
 )
 from careerceo.analysis.job_gap import JobGap, analyse, concept_key
 from careerceo.analysis.pivot import KIND_LABELS, KINDS, PivotFilters, Ranking, rank
-from careerceo.analysis.pivot_detail import PivotDetail, detail
-from careerceo.analysis.pivot_space import OccupationSpace
+from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail
+from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
 from careerceo.services.pivot_space import occupation_space
@@ -40,6 +40,7 @@ from careerceo.store.tables import (
     Document,
     Education,
     InventoryEntry,
+    JobPosting,
     Person,
     Position,
 )
@@ -94,6 +95,8 @@ class PivotList:
     signals_used: tuple[str, ...]
     sources: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    compare_code: str | None = None  # the pivot the chart compares you with
+    chart: tuple[tuple[str, float, float], ...] = ()
 
 
 # -- reading the person ---------------------------------------------------------------------
@@ -226,7 +229,7 @@ def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[Invento
         if item.taxonomy and item.concept_id:
             out.append(item)
             continue
-        if resolve_name(space, item.name) is None:
+        if resolve_name(space, item.name, item.kind) is None:
             hits = extract(item.name, "profile").hits
             for h in hits:
                 tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
@@ -256,6 +259,45 @@ def person_profile(
     return profile, data
 
 
+def capability_summary(ctx: AppContext, space: OccupationSpace | None = None) -> dict[str, Any]:
+    """The capability profile as the person can read it: each element with its level and where
+    it comes from, the technologies and ESCO skills, job zone and interests."""
+    space = space or occupation_space()
+    profile, _ = person_profile(ctx, space)
+    if profile.is_empty:
+        raise CareerError(EMPTY_PROFILE, field="profile")
+    intents = {-1: "drop", 0: "keep", 1: "add"}
+    elements = [
+        {
+            "id": space.element_ids[c],
+            "name": space.element_names[c],
+            "kind": space.element_kinds[c],
+            "level": round(float(profile.level[c]), 2),
+            "intent": intents[int(profile.intent_element[c])],
+            "evidence": [str(e) for e in profile.evidence.get(("element", int(c)), [])[:3]],
+        }
+        for c in np.argsort(-profile.level, kind="stable")
+        if profile.known[c]
+    ]
+    return {
+        "elements": elements,
+        "technologies": [space.tech_names[c] for c in np.flatnonzero(profile.tech > 0)],
+        "esco_skills": [space.esco_labels[c] for c in np.flatnonzero(profile.esco > 0)],
+        "activities": int((profile.dwa > 0).sum()),
+        "job_zone": None if profile.job_zone is None else round(profile.job_zone, 2),
+        "interests": None
+        if profile.interests is None
+        else {k: round(float(v), 2) for k, v in zip(RIASEC, profile.interests, strict=True)},
+        "interests_source": profile.interests_source,
+        "occupations": [
+            {"code": code, "title": space.titles[space.row_of[code]], "credit": round(credit, 3)}
+            for code, credit in profile.occupations
+        ],
+        "unmatched": list(profile.unmatched),
+        "sources": [space.onet_version, space.esco_version, "your own entries"],
+    }
+
+
 # -- occupations ---------------------------------------------------------------------------
 
 
@@ -269,7 +311,10 @@ def resolve_occupation(space: OccupationSpace, value: str, *, field_name: str = 
             "give an O*NET-SOC code (e.g. 15-1252.00) or a job title", field=field_name
         )
     if any(ch.isdigit() for ch in text[:2]):
-        code = normalise_code(text)
+        try:
+            code = normalise_code(text)
+        except CareerError as exc:
+            raise NotFoundError(exc.message, field=field_name) from None
         if code not in space.row_of:
             raise NotFoundError(
                 f"no O*NET 29.0 occupation has the code {code}; search with career occupations "
@@ -374,6 +419,7 @@ def rank_pivots(
     filters: PivotFilters | None = None,
     limit: int | None = 25,
     space: OccupationSpace | None = None,
+    compare: str | None = None,
 ) -> PivotList:
     """The ranked pivots for the person (or for a past occupation with ``from_``)."""
     space = space or occupation_space()
@@ -388,9 +434,29 @@ def rank_pivots(
         notes.append(
             "not matched to O*NET/ESCO, so not counted: " + ", ".join(profile.unmatched[:10])
         )
+    rated = int(profile.known.sum())
+    if rated < 0.8 * profile.known.size:
+        notes.append(
+            f"your profile rates {rated} of {profile.known.size} O*NET skills and knowledge "
+            "areas; the rest are assumed at a baseline, so readiness and kinds are rough — add "
+            "positions or inventory entries to sharpen them"
+        )
     sources = (space.onet_version, space.esco_version, "your own entries" if data else basis)
+    compare_code = resolve_occupation(space, compare, field_name="compare") if compare else None
+    if compare_code is None and rows:
+        # The best real move: comparing you with your own occupation shows nothing new.
+        compare_code = next((r.code for r in rows if r.kind != "same"), rows[0].code)
+    chart = chart_rows(space, profile, space.row_of[compare_code], 10) if compare_code else ()
     return PivotList(
-        rows, int(r.order.size), basis, profile.job_zone, r.available, sources, tuple(notes)
+        rows,
+        int(r.order.size),
+        basis,
+        profile.job_zone,
+        r.available,
+        sources,
+        tuple(notes),
+        compare_code,
+        chart,
     )
 
 
@@ -445,7 +511,23 @@ def check_posting(raw: bytes | str) -> str:
     return text
 
 
-def _have_index(
+def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
+    """The text of a job posting the person saved (their own postings only)."""
+    with ctx.db.transaction() as s:
+        posting = s.scalars(
+            select(JobPosting).where(
+                JobPosting.person_id == ctx.person_id, JobPosting.id == posting_id
+            )
+        ).first()
+        if posting is None:
+            raise NotFoundError(
+                f"you have no saved job posting #{posting_id}; give --job FILE instead",
+                field="posting",
+            )
+        return posting.text or ""
+
+
+def have_index(
     space: OccupationSpace, profile: CapabilityProfile, data: PersonData | None
 ) -> dict[str, list[str]]:
     """What the person has, keyed like posting requirements, each with its evidence."""
@@ -509,7 +591,7 @@ def job_gap(
         known = [c[0] for c in cats if c]
         edu_cat = max(known) if known else None
         years = years_of_experience(data.positions, date.today())
-    have = _have_index(space, profile, data)
+    have = have_index(space, profile, data)
     return analyse(
         result.hits,
         have,

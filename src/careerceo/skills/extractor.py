@@ -26,6 +26,7 @@ from careerceo.skills.lexicon import (
 )
 from careerceo.skills.model import Excluded, ExtractionResult, SkillHit
 from careerceo.skills.normalize import Token, prepare, tokens
+from careerceo.skills.semantic import load_semantic, unavailable_reason
 
 MAX_CHARS = 1_000_000
 KINDS = ("auto", "resume", "posting", "profile")
@@ -260,7 +261,9 @@ class Extractor:
         return kept
 
     # -- the public call ----------------------------------------------------------------------
-    def extract(self, text: str | bytes, kind: str = "auto") -> ExtractionResult:
+    def extract(
+        self, text: str | bytes, kind: str = "auto", semantic: bool = False
+    ) -> ExtractionResult:
         if kind not in KINDS:
             raise CareerError(
                 f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}", field="kind"
@@ -282,7 +285,14 @@ class Extractor:
         if lang:
             return ExtractionResult(text, kind, warnings=(*warnings, lang))
         spans = self._resolve(text, toks, self._candidates(toks))
-        hits, excluded = self._contextualise(text, toks, spans, kind)
+        segs = context.segments(text)
+        hits, excluded = self._contextualise(text, toks, spans, kind, segs)
+        if semantic:
+            reason = unavailable_reason()
+            if reason:
+                warnings.append(reason)
+            else:
+                hits = self._semantic(text, segs, hits, kind)
         if not hits and not excluded:
             warnings.append("no known skills were found in the text")
         used = sorted({h.taxonomy for h in hits}, key=TAXONOMY_RANK.__getitem__)
@@ -295,10 +305,62 @@ class Extractor:
             sources=tuple(TAXONOMY_NAMES[t] for t in used),
         )
 
+    def _semantic(
+        self, text: str, segs: list[context.Segment], hits: list[SkillHit], kind: str
+    ) -> list[SkillHit]:
+        """Add meaning-based hits for clauses that phrase matching left (mostly) uncovered."""
+        matcher = load_semantic(self.lexicon)
+        covered = bytearray(len(text))
+        for hit in hits:
+            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        chunks: list[tuple[int, int, str]] = []
+        where: list[context.Segment] = []
+        for seg in segs:
+            if seg.section in context.EXCLUDED_SECTIONS:
+                continue
+            for start, end, chunk in matcher.candidates(text, seg.start, seg.end):
+                if sum(covered[start:end]) * 2 >= end - start:
+                    continue
+                if context.negated(text[seg.start : start]):
+                    continue
+                chunks.append((start, end, chunk))
+                where.append(seg)
+        found = matcher.match(chunks)
+        seg_of = {(c[0], c[1]): seg for c, seg in zip(chunks, where, strict=True)}
+        extra: list[SkillHit] = []
+        for m in found:
+            seg = seg_of[(m.start, m.end)]
+            concept = self.lexicon.concepts[m.concept]
+            sentence = text[seg.start : seg.end].strip()
+            extra.append(
+                SkillHit(
+                    concept_id=concept.concept_id,
+                    label=concept.label,
+                    taxonomy=concept.taxonomy,
+                    source=TAXONOMY_NAMES[concept.taxonomy],
+                    skill_type=concept.skill_type,
+                    category=concept.category,
+                    start=m.start,
+                    end=m.end,
+                    text=text[m.start : m.end],
+                    matched_label=concept.label,
+                    sentence=sentence[:500],
+                    section=seg.section,
+                    status=context.strength(sentence, seg.section, kind),
+                    confidence=round(min(0.9, m.similarity) * 0.9, 3),
+                    method="semantic",
+                )
+            )
+        return sorted([*hits, *extra], key=lambda h: (h.start, TAXONOMY_RANK[h.taxonomy]))
+
     def _contextualise(
-        self, text: str, toks: list[Token], spans: list[_Span], kind: str
+        self,
+        text: str,
+        toks: list[Token],
+        spans: list[_Span],
+        kind: str,
+        segs: list[context.Segment],
     ) -> tuple[list[SkillHit], list[Excluded]]:
-        segs = context.segments(text)
         seg_starts = [s.start for s in segs]
         concepts = self.lexicon.concepts
         # Concepts seen through a full (non-acronym) label: context for short acronyms.
@@ -385,6 +447,10 @@ def load_extractor() -> Extractor:
     return Extractor(Lexicon.packaged())
 
 
-def extract(text: str | bytes, kind: str = "auto") -> ExtractionResult:
-    """Skills, knowledge, technologies and certifications mentioned in ``text``."""
-    return load_extractor().extract(text, kind)
+def extract(text: str | bytes, kind: str = "auto", semantic: bool = False) -> ExtractionResult:
+    """Skills, knowledge, technologies and certifications mentioned in ``text``.
+
+    ``semantic=True`` adds the optional meaning-based step when its packages are installed;
+    when they are not, the result carries a warning saying so and phrase hits only.
+    """
+    return load_extractor().extract(text, kind, semantic=semantic)

@@ -17,7 +17,7 @@ def line_chart(
     label: str = "",
 ) -> Markup:
     """A trend line; ``None`` values (a missed month) leave a visible gap and a hollow marker."""
-    pad_l, pad_r, pad_t, pad_b = 40, 12, 14, 34
+    pad_l, pad_r, pad_t, pad_b = 40, 30, 14, 34
     inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
     n = max(len(points), 1)
     step = inner_w / max(n - 1, 1)

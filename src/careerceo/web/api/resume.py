@@ -91,3 +91,52 @@ def edit_accomplishment(
 def delete_accomplishment(win_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     wins.remove_win(ctx, win_id)
     return Response(status_code=204)
+
+
+@router.post("/postings/for-resume", status_code=201)
+def save_posting_for_resume(
+    title: str = Body(...),
+    text: str = Body(...),
+    company: str = Body(""),
+    ctx: AppContext = Depends(app_context),
+) -> dict[str, Any]:
+    """Save a posting to match against (the job search area owns the full posting records)."""
+    from careerceo.services.tailoring import save_posting
+
+    return {"id": save_posting(ctx, title, text, company=company)}
+
+
+@router.get("/resume/match/{posting_id}")
+def match_resume(posting_id: int, ctx: AppContext = Depends(app_context)) -> dict[str, Any]:
+    from careerceo.services.tailoring import match_posting
+
+    posting, result = match_posting(ctx, posting_id)
+    return {"posting_id": posting.id, "title": posting.title, **result.as_dict()}
+
+
+@router.post("/resume/tailor/{posting_id}", status_code=201)
+def tailor_resume(posting_id: int, ctx: AppContext = Depends(app_context)) -> dict[str, Any]:
+    from careerceo.services.tailoring import save_tailored
+
+    doc = save_tailored(ctx, posting_id)
+    return {"document_id": doc.id, "title": doc.title, "parent_id": doc.parent_id, **doc.data}
+
+
+@router.get("/resume/rank")
+def rank(top: int = 20, ctx: AppContext = Depends(app_context)) -> list[dict[str, Any]]:
+    from careerceo.services.tailoring import rank_postings
+
+    if not 1 <= top <= 1000:
+        raise CareerError("top must be between 1 and 1000", field="top")
+    return rank_postings(ctx, top)
+
+
+@router.get("/resume/pitch")
+def pitch(
+    posting: int | None = None,
+    occupation: str | None = None,
+    ctx: AppContext = Depends(app_context),
+) -> dict[str, Any]:
+    from careerceo.services.pitch import pitch as build
+
+    return build(ctx, posting_id=posting, occupation=occupation).as_dict()

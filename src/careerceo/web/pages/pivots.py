@@ -40,6 +40,7 @@ def explorer(
     hot_tech: str | None = None,
     kind: str | None = None,
     limit: int = Query(50, ge=1, le=1100),
+    compare: str | None = None,
 ) -> Response:
     form = {
         "from": from_ or "",
@@ -62,17 +63,31 @@ def explorer(
             [kind] if kind else [],
         )
         result = service.rank_pivots(
-            None if from_ else ctx, from_=from_ or None, filters=filters, limit=limit
+            None if from_ else ctx,
+            from_=from_ or None,
+            filters=filters,
+            limit=limit,
+            compare=compare or None,
         )
     except CareerError as exc:
         if exc.field == "profile":
             message = exc.message
         else:
             errors[exc.field or "from"] = exc.message
+    chart = None
+    compare_title = ""
+    if result is not None and result.chart:
+        row = next((r for r in result.rows if r.code == result.compare_code), None)
+        compare_title = row.title if row else (result.compare_code or "")
+        chart = paired_bars(list(result.chart), max_value=7.0, names=("You", compare_title[:30]))
+    query = {k: v for k, v in request.query_params.items() if k != "compare"}
     return templates.TemplateResponse(
         request,
         "pivots/explorer.html",
         {
+            "chart": chart,
+            "compare_title": compare_title,
+            "query": query,
             "result": result,
             "form": form,
             "errors": errors,

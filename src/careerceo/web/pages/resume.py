@@ -201,9 +201,15 @@ def add_win(
     ctx: AppContext = Depends(app_context),
 ) -> Response:
     values = {
-        "quick": quick, "title": title, "situation": situation, "action": action,
-        "result": result, "metrics": metrics, "skills": skills, "happened_on": happened_on,
-    }  # fmt: skip
+        "quick": quick,
+        "title": title,
+        "situation": situation,
+        "action": action,
+        "result": result,
+        "metrics": metrics,
+        "skills": skills,
+        "happened_on": happened_on,
+    }
     try:
         if not any(v.strip() for v in (quick, title, action, result)):
             raise CareerError("say what you did, in one line or in the parts below", field="quick")
@@ -221,3 +227,152 @@ def add_win(
 def delete_win(win_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     wins.remove_win(ctx, win_id)
     return RedirectResponse("/resume/wins?done=win-removed", status_code=303)
+
+
+def _tailor_page(
+    request: Request,
+    ctx: AppContext,
+    *,
+    posting_id: int | None = None,
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    saved: int | None = None,
+) -> HTMLResponse:
+    from careerceo.analysis.tailoring import highlight, posting_spans
+    from careerceo.services.tailoring import match_posting, versions
+
+    context: dict[str, Any] = {
+        "errors": errors or {},
+        "values": values or {},
+        "result": None,
+        "posting": None,
+        "pieces": [],
+        "versions": versions(ctx),
+        "saved": saved,
+    }
+    if posting_id is not None and not errors:
+        try:
+            posting, result = match_posting(ctx, posting_id)
+        except CareerError as exc:
+            context["errors"] = {exc.field or "text": exc.message}
+        else:
+            context.update(
+                posting=posting,
+                result=result,
+                pieces=highlight(result.gap.text, posting_spans(result)),
+            )
+    return templates.TemplateResponse(
+        request, "resume/tailor.html", context, status_code=422 if context["errors"] else 200
+    )
+
+
+@router.get("/resume/tailor", response_class=HTMLResponse)
+def tailor_page(
+    request: Request,
+    posting: int | None = None,
+    occupation: str = "",
+    saved: int | None = None,
+    ctx: AppContext = Depends(app_context),
+) -> HTMLResponse:
+    if occupation:
+        from careerceo.services.tailoring import match_occupation, versions
+
+        errors: dict[str, str] = {}
+        data: dict[str, Any] | None = None
+        try:
+            data = match_occupation(ctx, occupation)
+        except CareerError as exc:
+            errors["occupation"] = exc.message
+        return templates.TemplateResponse(
+            request,
+            "resume/tailor_occupation.html",
+            {
+                "data": data,
+                "errors": errors,
+                "occupation": occupation,
+                "saved": saved,
+                "versions": versions(ctx),
+            },
+            status_code=422 if errors else 200,
+        )
+    return _tailor_page(request, ctx, posting_id=posting, saved=saved)
+
+
+@router.post("/resume/tailor/occupation/{code}/save")
+def tailor_occupation_save(code: str, ctx: AppContext = Depends(app_context)) -> Response:
+    from careerceo.services.tailoring import save_tailored_occupation
+
+    doc = save_tailored_occupation(ctx, code)
+    return RedirectResponse(
+        f"/resume/tailor?occupation={doc.target_occupation_code}&saved={doc.id}", status_code=303
+    )
+
+
+@router.post("/resume/tailor", response_class=HTMLResponse)
+def tailor_post(
+    request: Request,
+    title: str = Form(""),
+    company: str = Form(""),
+    text: str = Form(""),
+    ctx: AppContext = Depends(app_context),
+) -> Response:
+    from careerceo.services.tailoring import save_posting
+
+    values = {"title": title, "company": company, "text": text}
+    try:
+        posting_id = save_posting(ctx, title, text, company=company)
+    except CareerError as exc:
+        return _tailor_page(request, ctx, errors={exc.field or "text": exc.message}, values=values)
+    return RedirectResponse(f"/resume/tailor?posting={posting_id}", status_code=303)
+
+
+@router.post("/resume/tailor/{posting_id}/save")
+def tailor_save(posting_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    from careerceo.services.tailoring import save_tailored
+
+    doc = save_tailored(ctx, posting_id)
+    return RedirectResponse(f"/resume/tailor?posting={posting_id}&saved={doc.id}", status_code=303)
+
+
+@router.get("/resume/versions/{document_id}.{fmt}")
+def version_export(document_id: int, fmt: str, ctx: AppContext = Depends(app_context)) -> Response:
+    from careerceo.documents.jsonresume import from_jsonresume
+    from careerceo.errors import NotFoundError
+    from careerceo.store.tables import Document
+
+    if fmt not in FORMATS:
+        raise CareerError(f"unknown format {fmt!r}; use json, md, html or pdf", field="format")
+    with ctx.db.transaction() as s:
+        doc = s.get(Document, document_id)
+        if doc is None or doc.person_id != ctx.person_id or "jsonresume" not in (doc.data or {}):
+            raise NotFoundError(f"no tailored version with id {document_id}")
+        data = doc.data["jsonresume"]
+    media_type, suffix = FORMATS[fmt]
+    return Response(
+        render(from_jsonresume(data), fmt),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="resume-v{document_id}{suffix}"'},
+    )
+
+
+@router.get("/resume/pitch", response_class=HTMLResponse)
+def pitch_page(
+    request: Request,
+    posting: int | None = None,
+    occupation: str = "",
+    ctx: AppContext = Depends(app_context),
+) -> HTMLResponse:
+    from careerceo.services.pitch import pitch
+
+    errors: dict[str, str] = {}
+    result = None
+    try:
+        result = pitch(ctx, posting_id=posting, occupation=occupation or None)
+    except CareerError as exc:
+        errors[exc.field or "target"] = exc.message
+    return templates.TemplateResponse(
+        request,
+        "resume/pitch.html",
+        {"result": result, "errors": errors, "occupation": occupation, "posting": posting},
+        status_code=422 if errors and (posting or occupation) else 200,
+    )

@@ -89,6 +89,7 @@ def _render(request: Request, context: dict[str, Any], status: int = 200) -> HTM
         "taxonomies": [(t, TAXONOMY_NAMES[t]) for t in TAXONOMY_RANK],
         "text": "",
         "kind": "auto",
+        "semantic": False,
         "errors": {},
         "result": None,
     }
@@ -103,14 +104,15 @@ def skills_form(request: Request) -> HTMLResponse:
 
 @router.post("/skills", response_class=HTMLResponse)
 def skills_extract(
-    request: Request, text: str = Form(""), kind: str = Form("auto")
+    request: Request,
+    text: str = Form(""),
+    kind: str = Form("auto"),
+    semantic: bool = Form(False),
 ) -> HTMLResponse:
+    form = {"text": text, "kind": kind, "semantic": semantic}
     try:
-        result = extract(text, kind=kind)
+        result = extract(text, kind=kind, semantic=semantic)
     except CareerError as exc:
         errors = {exc.field or "text": exc.message}
-        return _render(request, {"text": text[:200_000], "kind": kind, "errors": errors}, 422)
-    return _render(
-        request,
-        {"text": text, "kind": kind, "result": result, "pieces": pieces(result), **grouped(result)},
-    )
+        return _render(request, {**form, "text": text[:200_000], "errors": errors}, 422)
+    return _render(request, {**form, "result": result, "pieces": pieces(result), **grouped(result)})

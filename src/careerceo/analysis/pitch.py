@@ -1,0 +1,135 @@
+"""The story of a career move, and LinkedIn headline and About drafts (pure).
+
+Three beats, in the order a listener needs them: why the move (the person's own goal and
+reason), what carries over (skills the target needs that the person already shows, with the
+best accomplishments as proof), and what is new (what they are adding, said plainly). The
+drafts reuse the target's keywords so the profile is found by recruiters searching for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+HEADLINE_LIMIT = 220  # LinkedIn's headline length
+ABOUT_LIMIT = 2600  # LinkedIn's About length
+
+
+@dataclass(frozen=True)
+class PitchInput:
+    name: str
+    current_title: str
+    target_role: str
+    why: str = ""
+    carries_over: tuple[str, ...] = ()
+    new_skills: tuple[str, ...] = ()
+    proof: tuple[str, ...] = ()  # accomplishment bullets
+    keywords: tuple[str, ...] = ()  # the target's keywords, most important first
+    years: float | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pitch:
+    story: str
+    headline: str
+    about: str
+    keywords_used: tuple[str, ...]
+    missing_inputs: tuple[str, ...] = field(default_factory=tuple)
+    sources: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "story": self.story,
+            "headline": self.headline,
+            "about": self.about,
+            "keywords_used": list(self.keywords_used),
+            "missing_inputs": list(self.missing_inputs),
+            "sources": list(self.sources),
+        }
+
+
+def distinct(labels: list[str] | tuple[str, ...]) -> list[str]:
+    """Labels without near-duplicates ("SQL" and "Structured query language SQL"): the shorter
+    of two labels where one contains the other is kept, in the first one's place."""
+    kept: list[str] = []
+    for label in (x.strip() for x in labels):
+        if not label:
+            continue
+        low = label.casefold()
+        clash = next(
+            (i for i, k in enumerate(kept) if k.casefold() in low or low in k.casefold()), None
+        )
+        if clash is None:
+            kept.append(label)
+        elif len(label) < len(kept[clash]):
+            kept[clash] = label
+    return kept
+
+
+def _join(items: tuple[str, ...] | list[str], limit: int) -> str:
+    items = distinct(items)[:limit]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
+
+
+def build_pitch(data: PitchInput) -> Pitch:
+    missing = []
+    if not data.why:
+        missing.append("why (add the reason to your goal: career goals edit --why)")
+    if not data.proof:
+        missing.append('proof (log wins: career win "...")')
+    if not data.carries_over:
+        missing.append("what carries over (import a résumé or add skills to your inventory)")
+    current = data.current_title or "my current role"
+    years = f"{data.years:.0f} years as " if data.years and data.years >= 1 else ""
+    why = _sentence(data.why) if data.why else f"I want to move into {data.target_role} work."
+    carry = _join(list(data.carries_over), 5)
+    new = _join(list(data.new_skills), 4)
+    proof = [_sentence(p) for p in data.proof[:3]]
+    story_parts = [
+        f"Why: after {years}{current}, I am moving towards {data.target_role}. {why}",
+        f"What carries over: {carry}." if carry else "What carries over: (add evidence).",
+    ]
+    if proof:
+        story_parts.append("Proof: " + " ".join(proof))
+    story_parts.append(
+        f"What is new: I am building {new}, and I say so plainly."
+        if new
+        else "What is new: the role itself; I bring the skills it needs already."
+    )
+    story = "\n".join(story_parts)
+
+    keywords = distinct([k for k in data.keywords if k] + list(data.carries_over))
+    headline = f"{current} → {data.target_role}"
+    used: list[str] = []
+    for keyword in keywords:
+        candidate = f"{headline} | {keyword}" if not used else f"{headline} · {keyword}"
+        if len(candidate) > HEADLINE_LIMIT or len(used) >= 4:
+            break
+        headline = candidate
+        used.append(keyword)
+    about_parts = [
+        f"I am {data.name or 'a professional'}, {years}{current}, moving into "
+        f"{data.target_role}. {why}",
+    ]
+    if carry:
+        about_parts.append(f"What I bring: {carry}.")
+    if proof:
+        about_parts.append("A few results:\n" + "\n".join(f"• {p}" for p in proof))
+    if new:
+        about_parts.append(f"What I am adding now: {new}.")
+    if keywords:
+        about_parts.append("Keywords: " + ", ".join(keywords[:12]) + ".")
+        used = list(dict.fromkeys(used + keywords[:12]))
+    about = "\n\n".join(about_parts)[:ABOUT_LIMIT]
+    return Pitch(story, headline[:HEADLINE_LIMIT], about, tuple(used), tuple(missing), data.sources)

@@ -1,0 +1,119 @@
+"""Gathering the pitch's inputs: the goal and its reason, the pivot target, the wins.
+
+The target is, in order: a saved posting (``posting_id``, matched through the tailoring
+analysis), an O*NET occupation (``occupation``, through the pivot engine's transfers and gaps),
+or the active goal's target role and occupation.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from careerceo.analysis.pitch import Pitch, PitchInput, build_pitch
+from careerceo.analysis.tailoring import years_in
+from careerceo.documents.resume_layout import layout, plain_text
+from careerceo.errors import CareerError
+from careerceo.services.accomplishments import list_wins
+from careerceo.services.context import AppContext
+from careerceo.services.resume import current_resume
+from careerceo.store.tables import Goal, InventoryEntry, Vision
+
+
+def singular(title: str) -> str:
+    """O*NET titles are plural ("Data Scientists"); a pitch names one role."""
+    words = title.split(", ")[0].split(" ")
+    last = words[-1]
+    if last.endswith(("ists", "ers", "ors", "ians", "ants", "ents", "ysts", "ects", "ects")):
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def pitch(
+    ctx: AppContext, *, posting_id: int | None = None, occupation: str | None = None
+) -> Pitch:
+    from datetime import date
+
+    resume = current_resume(ctx)
+    with ctx.db.transaction() as s:
+        goal = s.scalars(
+            select(Goal)
+            .where(Goal.person_id == ctx.person_id, Goal.status == "active")
+            .order_by(Goal.id)
+        ).first()
+        goal_role = (goal.target_role or goal.title) if goal else ""
+        goal_why = goal.why if goal else ""
+        goal_code = goal.occupation_code if goal else None
+        vision = s.scalars(
+            select(Vision.text).where(Vision.person_id == ctx.person_id).order_by(Vision.id.desc())
+        ).first()
+        adding = [
+            i.name
+            for i in s.scalars(
+                select(InventoryEntry).where(
+                    InventoryEntry.person_id == ctx.person_id, InventoryEntry.intent == "add"
+                )
+            )
+        ]
+    carries: list[str] = []
+    new: list[str] = list(adding)
+    keywords: list[str] = []
+    sources: list[str] = ["your goals, inventory and accomplishment log"]
+    target = goal_role
+    code = occupation or (goal_code if posting_id is None else None)
+    if posting_id is not None:
+        from careerceo.services.tailoring import match_posting
+
+        posting, result = match_posting(ctx, posting_id)
+        target = target or posting.title
+        carries = [r.label for r in result.matched]
+        new += [m.label for m in result.missing if m.strength == "required"][:4]
+        keywords = [r.label for r in result.gap.requirements][:10]
+        sources.append(
+            f"saved posting #{posting_id} ({posting.title}); skills: ESCO 1.1.1, O*NET 29.0"
+        )
+    elif code:
+        from careerceo.services.pivots import pivot_detail
+
+        detail = pivot_detail(ctx, code)
+        title = singular(detail.title)
+        target = title if occupation else (target or title)
+        # Only what the résumé shows, or what the pivot engine credits from the person's own
+        # work (activities, ESCO skills), is claimed; technologies the person never named are not.
+        shown = plain_text(layout(resume)).casefold()
+        order = {"esco": 1, "skill": 2, "knowledge": 3}
+        transfers = sorted(
+            (
+                t
+                for t in detail.transfers
+                if t.kind in order or (t.kind == "technology" and t.name.casefold() in shown)
+            ),
+            key=lambda t: (t.name.casefold() not in shown, order.get(t.kind, 5)),
+        )
+        carries = [t.name.rstrip(".") for t in transfers][:8]
+        gaps = sorted(detail.gaps, key=lambda g: -g.priority)
+        new += [g.name for g in gaps][:4]
+        keywords = carries[:6] + [g.name for g in gaps][:4]
+        sources.append(
+            f"pivot engine: {detail.title} ({detail.code}); " + ", ".join(detail.sources)
+        )
+    if not target:
+        raise CareerError(
+            "no target: set a goal with a target role (career goals add), or pass a posting or an "
+            "occupation code",
+            field="target",
+        )
+    wins = list_wins(ctx)
+    proof = [w.bullet for w in sorted(wins, key=lambda w: (not w.metrics, -(w.id)))][:3]
+    data = PitchInput(
+        name=resume.name,
+        current_title=resume.positions[0].title if resume.positions else resume.label,
+        target_role=target,
+        why=goal_why or (vision or ""),
+        carries_over=tuple(carries),
+        new_skills=tuple(dict.fromkeys(new)),
+        proof=tuple(proof),
+        keywords=tuple(keywords),
+        years=years_in(resume, date.today()),
+        sources=tuple(sources),
+    )
+    return build_pitch(data)

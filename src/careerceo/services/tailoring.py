@@ -1,0 +1,269 @@
+"""Tailoring the stored résumé to a saved job posting: match, tailored versions, ranking.
+
+Versions are ``document`` rows (kind ``resume``) with ``target_posting_id`` set and
+``parent_id`` pointing at the résumé they were made from, so each target keeps its own history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from careerceo.analysis.job_gap import analyse
+from careerceo.analysis.posting_rank import PostingIndex
+from careerceo.analysis.tailoring import Match, have_index, match, tailor, words
+from careerceo.documents.jsonresume import to_jsonresume
+from careerceo.documents.model import Resume
+from careerceo.documents.resume_layout import layout, plain_text
+from careerceo.errors import CareerError, NotFoundError
+from careerceo.services.context import AppContext
+from careerceo.services.resume import current_resume
+from careerceo.store.tables import Document, JobPosting
+
+MAX_POSTING_CHARS = 100_000
+KEYS = "resume_keys"  # requirement weights cached in job_posting.analysis
+
+
+@dataclass
+class PostingText:
+    id: int
+    title: str
+    company: str
+    text: str
+
+
+def save_posting(
+    ctx: AppContext, title: str, text: str, *, company: str = "", url: str = ""
+) -> int:
+    if not title.strip():
+        raise CareerError("give the posting's job title", field="title")
+    if not text.strip():
+        raise CareerError("the posting text is empty; paste the job description", field="text")
+    if len(text) > MAX_POSTING_CHARS:
+        raise CareerError(
+            f"the posting is longer than {MAX_POSTING_CHARS:,} characters", field="text"
+        )
+    with ctx.db.transaction() as s:
+        row = JobPosting(
+            person_id=ctx.person_id,
+            title=title.strip()[:300],
+            company_name=company[:200],
+            url=url[:1000],
+            source="resume-tailor",
+            text=text,
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def get_posting(ctx: AppContext, posting_id: int) -> PostingText:
+    with ctx.db.transaction() as s:
+        row = s.get(JobPosting, posting_id)
+        if row is None or row.person_id != ctx.person_id:
+            raise NotFoundError(f"no saved job posting with id {posting_id}", field="posting")
+        if not row.text.strip():
+            raise CareerError(f"posting {posting_id} has no text to match against", field="posting")
+        return PostingText(row.id, row.title, row.company_name, row.text)
+
+
+def match_posting(
+    ctx: AppContext, posting_id: int, *, today: date | None = None
+) -> tuple[PostingText, Match]:
+    from careerceo.skills import extract
+
+    posting = get_posting(ctx, posting_id)
+    resume = current_resume(ctx)
+    text = plain_text(layout(resume))
+    if not resume.positions and not resume.skills:
+        raise CareerError(
+            "your résumé is empty; import one first (career resume import FILE)", field="resume"
+        )
+    posting_result = extract(posting.text, "posting")
+    result = match(
+        resume,
+        extract(text, "resume").hits,
+        posting.title,
+        posting_result.hits,
+        posting_result.text,
+        today=today or date.today(),
+    )
+    return posting, result
+
+
+def save_tailored(ctx: AppContext, posting_id: int) -> Document:
+    posting, result = match_posting(ctx, posting_id)
+    version = tailor(current_resume(ctx), [r.label for r in result.matched])
+    with ctx.db.transaction() as s:
+        parent = s.scalars(
+            select(Document)
+            .where(
+                Document.person_id == ctx.person_id,
+                Document.kind == "resume",
+                Document.parent_id.is_(None),
+            )
+            .order_by(Document.id.desc())
+        ).first()
+        count = len(
+            s.scalars(
+                select(Document.id).where(
+                    Document.person_id == ctx.person_id, Document.target_posting_id == posting_id
+                )
+            ).all()
+        )
+        doc = Document(
+            person_id=ctx.person_id,
+            kind="resume",
+            title=f"Tailored for {posting.title}"
+            + (f" at {posting.company}" if posting.company else "")
+            + f" (v{count + 1})",
+            filename=f"resume-posting-{posting_id}-v{count + 1}.json",
+            media_type="application/json",
+            text=plain_text(layout(version)),
+            parent_id=parent.id if parent else None,
+            target_posting_id=posting_id,
+            data={
+                "jsonresume": to_jsonresume(version),
+                "match": result.as_dict(),
+                "version": count + 1,
+            },
+        )
+        s.add(doc)
+        s.flush()
+        return doc
+
+
+def versions(ctx: AppContext, posting_id: int | None = None) -> list[Document]:
+    with ctx.db.transaction() as s:
+        query = select(Document).where(
+            Document.person_id == ctx.person_id,
+            Document.target_posting_id.is_not(None) | Document.target_occupation_code.is_not(None),
+        )
+        if posting_id is not None:
+            query = query.where(Document.target_posting_id == posting_id)
+        return list(s.scalars(query.order_by(Document.id.desc())))
+
+
+def posting_keys(text: str) -> dict[str, float]:
+    """A posting's requirement weights, keyed like ``have_index``."""
+    from careerceo.skills import extract
+
+    result = extract(text, "posting")
+    return {r.key: r.weight for r in analyse(result.hits, {}, text=result.text).requirements}
+
+
+def rank_postings(ctx: AppContext, top: int = 20) -> list[dict[str, Any]]:
+    """Every saved posting scored by how much of it the résumé covers, best first."""
+    from careerceo.skills import extract
+
+    with ctx.db.transaction() as s:
+        rows = list(s.scalars(select(JobPosting).where(JobPosting.person_id == ctx.person_id)))
+        for row in rows:
+            if KEYS not in (row.analysis or {}) and row.text.strip():
+                row.analysis = {**(row.analysis or {}), KEYS: posting_keys(row.text)}
+        titles = {r.id: (r.title, r.company_name) for r in rows}
+        index = PostingIndex.build((r.id, (r.analysis or {}).get(KEYS, {})) for r in rows)
+    text = plain_text(layout(current_resume(ctx)))
+    have = have_index(extract(text, "resume").hits)
+    return [
+        {
+            "posting_id": pid,
+            "title": titles[pid][0],
+            "company": titles[pid][1],
+            "coverage": round(score, 3),
+        }
+        for pid, score in index.rank(have.keys(), top)
+    ]
+
+
+def _where_for(name: str, kind: str, resume: Resume) -> str:
+    if kind == "technology":
+        return "Skills section, and the bullet of the job where you used it"
+    best, best_overlap = None, 0
+    for p in resume.positions:
+        overlap = len(words(" ".join([p.title, p.summary, *p.highlights])) & words(name))
+        if overlap > best_overlap:
+            best, best_overlap = p, overlap
+    if best is not None:
+        return f"a bullet under {best.title} at {best.employer}"
+    return "Summary (if true for you), or Skills"
+
+
+def match_occupation(ctx: AppContext, code: str) -> dict[str, Any]:
+    """The pivot engine's view of one target occupation, shaped like a posting match."""
+    from careerceo.services.pivots import pivot_detail
+
+    detail = pivot_detail(ctx, code)
+    resume = current_resume(ctx)
+    return {
+        "code": detail.code,
+        "title": detail.title,
+        "score": round(100 * detail.score, 1),
+        "parts": [
+            {"name": s.name, "score": s.value, "weight": s.weight, "detail": s.label}
+            for s in detail.signals
+        ],
+        "matched": [
+            {
+                "label": t.name.rstrip("."),
+                "kind": t.kind,
+                "strength": "",
+                "evidence": list(t.evidence),
+            }
+            for t in detail.transfers
+            if t.kind != "activity"
+        ],
+        "missing": [
+            {
+                "label": g.name,
+                "kind": g.kind,
+                "strength": "needed",
+                "mentions": 1,
+                "weight": round(g.priority, 3),
+                "where": _where_for(g.name, g.kind, resume),
+                "posting_evidence": "",
+            }
+            for g in sorted(detail.gaps, key=lambda g: -g.priority)
+        ],
+        "source": ", ".join(detail.sources),
+    }
+
+
+def save_tailored_occupation(ctx: AppContext, code: str) -> Document:
+    result = match_occupation(ctx, code)
+    version = tailor(current_resume(ctx), [m["label"] for m in result["matched"]])
+    with ctx.db.transaction() as s:
+        parent = s.scalars(
+            select(Document)
+            .where(
+                Document.person_id == ctx.person_id,
+                Document.kind == "resume",
+                Document.parent_id.is_(None),
+            )
+            .order_by(Document.id.desc())
+        ).first()
+        count = len(
+            s.scalars(
+                select(Document.id).where(
+                    Document.person_id == ctx.person_id,
+                    Document.target_occupation_code == result["code"],
+                )
+            ).all()
+        )
+        doc = Document(
+            person_id=ctx.person_id,
+            kind="resume",
+            title=f"Tailored for {result['title']} ({result['code']}) (v{count + 1})",
+            filename=f"resume-{result['code']}-v{count + 1}.json",
+            media_type="application/json",
+            text=plain_text(layout(version)),
+            parent_id=parent.id if parent else None,
+            target_occupation_code=result["code"],
+            data={"jsonresume": to_jsonresume(version), "match": result, "version": count + 1},
+        )
+        s.add(doc)
+        s.flush()
+        return doc
