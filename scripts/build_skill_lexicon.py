@@ -365,7 +365,8 @@ def product_variants(example: str, strip_generic: bool = True) -> list[tuple[str
     words = base.split()
     if len(words) >= 2 and is_acronym(words[-1]):
         acronym, expansion = words[-1], " ".join(words[:-1])
-        if abbreviates(acronym.rstrip("s"), expansion):
+        bare = " ".join(words[1:-1])  # without a vendor: "SQL Server Reporting Services"
+        if abbreviates(acronym.rstrip("s"), expansion) or abbreviates(acronym.rstrip("s"), bare):
             out.append((expansion, "v"))
             out.append((acronym, "x"))
     for vendor in VENDORS:

@@ -93,3 +93,12 @@ def test_show_unknown_code(cli: Any) -> None:
     assert "no O*NET 29.0 occupation has the code 99-9999.00" in result.output
     bad = cli("occupations", "show", "nurse")
     assert bad.exit_code == 2 and "not an O*NET-SOC code" in bad.output
+
+
+def test_nonsense_says_there_is_no_close_match(cli: Any) -> None:
+    result = cli("occupations", "title", "Ninja Rockstar")
+    assert result.exit_code == 0
+    assert "No close match" in result.stdout
+    assert "No close match" not in cli("occupations", "title", "Registered Nurse").stdout
+    empty = cli("occupations", "search", "zzzz")
+    assert empty.exit_code == 0 and "No occupation matches" in empty.stdout

@@ -119,7 +119,26 @@ def test_detail_has_sources_gaps_and_plan(space: OccupationSpace) -> None:
     r = rank(space, profile)
     d = detail(space, profile, r, "13-1151.00")  # teacher -> training & development specialist
     assert d.transfers and all(t.source for t in d.transfers)
-    assert any(g.kind == "esco" and g.source.startswith("ESCO 1.1.1") for g in d.gaps) or True
-    assert (d.plan and d.plan[0].stage == "Foundations") or d.plan[0].stage == "Applied skills"
+    assert any(g.kind == "esco" and g.source.startswith("ESCO 1.1.1") for g in d.gaps)
+    assert any(g.kind == "knowledge" for g in d.gaps)
+    assert d.plan and d.plan[0].stage == "Foundations"
+    assert [s.order for s in d.plan] == list(range(1, len(d.plan) + 1))
     assert d.ete.education, "typical education comes from O*NET"
     assert d.rank is not None and d.rank < 60
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kinds"),
+    [
+        ("29-1141.00", "29-1141.01", {"same"}),  # RN -> acute care nurse: same SOC occupation
+        ("29-1141.00", "29-1171.00", {"stretch"}),  # RN -> nurse practitioner: zone 4 -> 5
+        ("29-1141.00", "35-9021.00", {"long_shot"}),  # RN -> dishwasher: does not use the core
+        ("41-2031.00", "43-4051.00", {"adjacent"}),  # retail -> customer service
+        ("23-2011.00", "23-1011.00", {"long_shot"}),  # paralegal -> lawyer: two zones up
+    ],
+)
+def test_kinds_follow_the_rules(
+    space: OccupationSpace, source: str, target: str, kinds: set[str]
+) -> None:
+    r = rank(space, occupation_profile(space, source))
+    assert str(r.kind[space.row_of[target]]) in kinds

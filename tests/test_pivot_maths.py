@@ -209,9 +209,10 @@ def test_intent_moves_ranks_the_right_way() -> None:
     assert after.score[couns] - neutral.score[couns] > after.score[prog] - neutral.score[prog]
     added = [*base, InventoryItem("skill", "Service Orientation", 1, intent="add")]
     more = rank(space, build_profile(space, inventory=added))
-    assert more.intent_adjustment[couns] > more.intent_adjustment[prog] > 0 or (
-        more.intent_adjustment[couns] > 0 and more.intent_adjustment[prog] >= 0
-    )
+    # Service Orientation: the counsellor's demand is the largest (lean 1.0, bonus 0.15); the
+    # programmer's is 0.125 x 2.0 = 0.25 of 3.75 (lean 1/15, bonus 0.01).
+    assert more.intent_adjustment[couns] == pytest.approx(0.15, abs=1e-4)
+    assert more.intent_adjustment[prog] == pytest.approx(0.15 / 15, abs=1e-4)
 
 
 def test_empty_profile_is_empty() -> None:

@@ -188,3 +188,28 @@ def test_resume_and_title_feed_the_profile(ctx: AppContext, shared_data: Path) -
     result = service.rank_pivots(ctx, limit=15)
     assert "your résumé" in result.basis
     assert all(r.code[:2] in {"15", "11", "17", "13", "19", "25"} for r in result.rows[:5])
+
+
+def test_cli_gap_from_a_saved_posting(cli: object) -> None:
+    from careerceo.cli.common import context, reset_context
+    from careerceo.store.tables import JobPosting
+
+    run = cli  # type: ignore[assignment]
+    assert run("pivot", "--from", "15-2041", "--limit", "1").exit_code == 0  # type: ignore[operator]
+    ctx = context()
+    with ctx.db.transaction() as s:
+        s.add(InventoryEntry(person_id=ctx.person_id, kind="skill", name="Python", level=4))
+        row = JobPosting(person_id=ctx.person_id, title="Analyst", text=POSTING)
+        s.add(row)
+        s.flush()
+        posting_id = row.id
+    reset_context()
+    res = run("gap", "--posting", str(posting_id), "--json")  # type: ignore[operator]
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert "Kubernetes" in data["missing"] and data["requirements"]
+    assert any(r["label"] == "Python" and r["have"] for r in data["requirements"])
+    none = run("gap")  # type: ignore[operator]
+    assert none.exit_code == 2 and "--job" in none.output
+    other = run("gap", "--posting", "9999")  # type: ignore[operator]
+    assert other.exit_code == 2 and "#9999" in other.output

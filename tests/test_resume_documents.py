@@ -77,6 +77,7 @@ def _check_synthetic(text: str) -> None:
     assert resume.education[0].end == "2013"
     names = {n.lower() for n in resume.skill_names()}
     assert {"python", "sql", "r", "tableau", "forecasting"} <= names
+    assert "languages" not in names and "tools" not in names  # group headings, not skills
     assert resume.certifications[0].name == "Tableau Desktop Specialist"
     assert [lang.name for lang in resume.languages] == ["English", "Spanish"]
 

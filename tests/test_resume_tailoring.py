@@ -242,5 +242,5 @@ def test_occupation_target_match_version_and_pitch(sqlite_ctx: AppContext) -> No
     made = pitch(sqlite_ctx, occupation="15-2051.00")
     assert made.headline.startswith("Senior Data Analyst → Data Scientist")
     assert "pivot engine: Data Scientists (15-2051.00)" in "; ".join(made.sources)
-    with pytest.raises(CareerError, match="99-9999.99"):
+    with pytest.raises(CareerError, match=r"99-9999\.99"):
         match_occupation(sqlite_ctx, "99-9999.99")

@@ -43,6 +43,8 @@ def test_seniority_and_level_are_separate_fields() -> None:
     assert parse_title("Engineer, Level 2").level == "II"
     assert parse_title("Junior Accountant").seniority == "junior"
     assert parse_title("Sales Interns").seniority == "intern"
+    assert parse_title("Associate Professor").seniority == "associate"
+    assert parse_title("Sales Associate").seniority is None  # the job, not a rung
     assert parse_title("Head of Marketing").seniority == "head"
     assert parse_title("Principal Product Designer").core_title == "product designer"
 

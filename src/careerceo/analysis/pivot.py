@@ -86,6 +86,7 @@ KIND_LABELS = {
 ADJACENT_READINESS = 0.85
 ADJACENT_CORE_SHARE = 0.6
 STRETCH_READINESS = 0.65
+STRETCH_CORE_SHARE = 0.4
 CORE_SIZE = 10
 CORE_IMPORTANCE_WEIGHT = 0.5  # (IM - 1) / 4 ≥ 0.5  ⇔  IM ≥ 3
 
@@ -326,9 +327,14 @@ def intent_adjustment(space: OccupationSpace, profile: CapabilityProfile) -> F32
 
 
 def core_share(space: OccupationSpace, profile: CapabilityProfile) -> F32:
-    """Share of the person's ten strongest elements that each occupation rates important."""
+    """Share of the person's core that each occupation rates important (IM >= 3).
+
+    The core is the person's ten most *distinctive* elements: those where their demand stands
+    furthest above the average occupation's. Plain strength would pick reading, speaking and
+    listening for nearly everyone, and every job rates those important.
+    """
     ix = space.index
-    strength = np.where(profile.known, profile.core * profile.level, 0.0)
+    strength = np.where(profile.known, profile.core * profile.level - ix.mean_demand, 0.0)
     k = min(CORE_SIZE, int((strength > 0).sum()))
     if k == 0:
         return np.zeros(space.n, np.float32)
@@ -347,8 +353,11 @@ def classify(
 
     *Same*: the target is one of the person's own occupations (same 6-digit SOC code), so the
     move is the same work in another industry. *Adjacent*: no step up in job zone, the target
-    uses most of the person's core, and they already meet most of its demand. *Stretch*: at
-    most one job zone up and two-thirds of the demand met. Everything else is a long shot.
+    uses most of the person's core (60 % of their ten strongest elements) and they already meet
+    most of its demand (85 %). *Stretch*: a step up of at most one job zone, or a step into
+    another domain, that still uses a good part of the core (40 %) with two-thirds of the
+    demand met. Everything else is a long shot, including moves down into work that does not
+    use the person's core: those are not pivots "related to your core professional identity".
     """
     n = space.n
     kind = np.full(n, "long_shot", dtype="<U9")
@@ -356,7 +365,7 @@ def classify(
     pz = profile.job_zone if profile.job_zone is not None else float(np.nanmedian(space.job_zone))
     step = zone - pz
     ready = np.nan_to_num(readiness, nan=0.0)
-    stretch = (ready >= STRETCH_READINESS) & (step <= 1.0 + 1e-6)
+    stretch = (ready >= STRETCH_READINESS) & (step <= 1.0 + 1e-6) & (share >= STRETCH_CORE_SHARE)
     kind[stretch] = "stretch"
     adjacent = (ready >= ADJACENT_READINESS) & (share >= ADJACENT_CORE_SHARE) & (step <= 0.5)
     kind[adjacent] = "adjacent"

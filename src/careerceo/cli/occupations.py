@@ -76,6 +76,11 @@ def title(
         + (f" (ignored: {escape(', '.join(parsed.noise))})" if parsed.noise else ""),
         highlight=False,
     )
+    if result.candidates and not result.confident:
+        console.print(
+            "[yellow]No close match:[/] these are only the nearest occupations. "
+            "Check the spelling, or use the words of the role itself."
+        )
     print_table(
         "Best matching occupations",
         ["#", "Code", "Occupation", "Score", "Matched label", "Source"],

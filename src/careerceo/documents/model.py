@@ -61,6 +61,9 @@ class ResumeSkill:
     name: str
     level: str = ""
     keywords: list[str] = dataclasses.field(default_factory=list)
+    # "Tools: Excel, dbt" in a text résumé: the name is a heading, not a skill of its own
+    # (JSON Resume skill names such as "Web Development" are skills, so they stay False).
+    heading_only: bool = False
 
 
 @dataclass
@@ -102,7 +105,7 @@ class Resume:
         """Flat, de-duplicated skill names including group keywords."""
         seen: dict[str, str] = {}
         for skill in self.skills:
-            for name in [skill.name, *skill.keywords]:
+            for name in [*([] if skill.heading_only else [skill.name]), *skill.keywords]:
                 key = name.strip().lower()
                 if key and key not in seen:
                     seen[key] = name.strip()

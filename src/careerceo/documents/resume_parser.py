@@ -345,7 +345,9 @@ def parse_skills(entries: list[tuple[int, str]]) -> list[ResumeSkill]:
         if group:
             keywords = [k for k in _skill_items(group.group(2)) if k.lower() not in seen]
             seen.update(k.lower() for k in keywords)
-            skills.append(ResumeSkill(name=group.group(1).strip(), keywords=keywords))
+            skills.append(
+                ResumeSkill(name=group.group(1).strip(), keywords=keywords, heading_only=True)
+            )
             continue
         for item in _skill_items(line):
             if item.lower() not in seen:

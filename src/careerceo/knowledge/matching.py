@@ -88,17 +88,22 @@ def _read_cache(path: Path) -> TitleMatcher | None:
 
 def _write_cache(path: Path, matcher: TitleMatcher) -> None:
     """Write atomically; a cache that cannot be written is only a missed speed-up."""
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".titles-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(matcher, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        tmp = None
         for old in path.parent.glob("title-matcher-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
         return
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def build_knowledge_matcher(kb: KnowledgeBase) -> TitleMatcher:

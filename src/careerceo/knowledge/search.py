@@ -44,6 +44,8 @@ SUPPORT_BONUS = 0.1
 SUPPORT_WINDOW = 0.2  # labels this close to the best one count as support
 SUPPORT_SATURATION = 3.0  # this many extra labels give the whole bonus
 MAX_LIMIT = 100
+CONFIDENT = 0.6  # below this best score, a title is said to have no close match
+MIN_SEARCH_SCORE = 0.3  # search hits weaker than this are noise ("zzzz" -> "jazz singer")
 _CODE = re.compile(r"^\d{2}(?:-\d{0,4}(?:\.\d{0,2})?)?$")
 _EXCEPT = re.compile(r",?\s+except\b.*$", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^)]*)\)")
@@ -101,6 +103,11 @@ class TitleResult:
     def best(self) -> TitleCandidate | None:
         return self.candidates[0] if self.candidates else None
 
+    @property
+    def confident(self) -> bool:
+        """Whether the best occupation is a close match rather than merely the nearest."""
+        return self.best is not None and self.best.score >= CONFIDENT
+
     def as_dict(self) -> dict[str, object]:
         return {
             "input": self.parsed.original,
@@ -110,6 +117,7 @@ class TitleResult:
             "level": self.parsed.level,
             "removed_noise": list(self.parsed.noise),
             "qualifiers": list(self.parsed.qualifiers),
+            "confident": self.confident,
             "candidates": [c.as_dict() for c in self.candidates],
         }
 
@@ -288,6 +296,7 @@ class TitleMatcher:
             hits.append(
                 SearchHit(code, self.titles[code], round(min(1.0, score), 4), matched, source)
             )
+        hits = [h for h in hits if h.score >= MIN_SEARCH_SCORE]
         hits.sort(key=lambda h: (-h.score, h.code))
         return hits[:limit]
 

@@ -134,6 +134,8 @@ LEVEL_WORDS: dict[str, str] = {
     "entry": "entry level",
     "intermediate": "mid level",
     "mid": "mid level",
+    "associate": "associate",
+    "adjunct": "adjunct",
     "senior": "senior",
     "lead": "lead",
     "principal": "principal",
@@ -152,6 +154,7 @@ RANK_PHRASES: tuple[tuple[str, str], ...] = (
     ("director", "director"),
     ("chief", "chief"),
 )
+_PREFIX_RUNGS = frozenset({"associate", "adjunct"})
 _RANK_ONLY = frozenset(phrase for phrase, _ in RANK_PHRASES)
 SENIORITY_ORDER = (
     "intern",
@@ -160,6 +163,8 @@ SENIORITY_ORDER = (
     "entry level",
     "junior",
     "mid level",
+    "associate",
+    "adjunct",
     "senior",
     "staff",
     "lead",
@@ -379,8 +384,11 @@ def _seniority(tokens: list[str], joined: str) -> tuple[list[str], str | None]:
     core = []
     for i, token in enumerate(tokens):
         rung = LEVEL_WORDS.get(token) or LEVEL_WORDS.get(_singular(token))
-        # "entry" only counts as a rung in "entry level"; "lead" before nothing is a word.
+        # "entry" only counts as a rung in "entry level"; "associate" and "adjunct" only before
+        # the role ("Associate Professor"), since a "Sales Associate" is a job, not a rung.
         if rung == "entry level" and (i + 1 >= len(tokens) or tokens[i + 1] != "level"):
+            rung = None
+        if rung in _PREFIX_RUNGS and i + 1 >= len(tokens):
             rung = None
         if rung is not None and len(tokens) > 1:
             found.append(rung)

@@ -206,7 +206,6 @@ class Extractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.automaton = lexicon.automaton
-        self.semantic_available = False
 
     # -- matching ---------------------------------------------------------------------------
     def _candidates(self, toks: list[Token]) -> list[_Span]:
@@ -381,8 +380,10 @@ class Extractor:
             by_taxonomy: dict[str, list[Entry]] = defaultdict(list)
             for entry in span.entries:
                 by_taxonomy[concepts[entry.concept].taxonomy].append(entry)
-            letters = sum(c.isalpha() for c in surface)
-            short_acronym = all(e.kind == "x" for e in span.entries) and letters <= 2
+            # Two-letter acronyms ("PM", "HR", "AI") have many readings; "P&L" or "C#" do not.
+            short_acronym = (
+                all(e.kind == "x" for e in span.entries) and surface.isalpha() and len(surface) <= 2
+            )
             if (
                 short_acronym
                 and per_segment[si] < 2

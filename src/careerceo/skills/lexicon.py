@@ -32,6 +32,9 @@ TAXONOMY_NAMES = {
 # Which taxonomy wins a span first when a caller wants one concept per span.
 TAXONOMY_RANK = {"cert": 0, "onet-element": 1, "esco": 2, "onet-tech": 3, "onet-tool": 4}
 KIND_RANK = {"p": 0, "a": 1, "x": 2, "c": 3, "v": 4}
+# An acronym taken from an O*NET product name counts only for products that at least this many
+# occupations list.
+MIN_ACRONYM_LISTINGS = 3
 KIND_CONFIDENCE = {"p": 0.95, "a": 0.85, "x": 0.8, "c": 0.8, "v": 0.75}
 
 
@@ -121,6 +124,13 @@ class Lexicon:
         for k, index, form_kind, form in raw["keys"]:
             if k in blocked:
                 continue
+            concept = self.concepts[index]
+            if (
+                form_kind == "x"
+                and concept.taxonomy in {"onet-tech", "onet-tool"}
+                and concept.weight < MIN_ACRONYM_LISTINGS
+            ):
+                continue  # "PMP" is the certification, not a rarely listed "Pathogen ... PMP"
             current = entries[k].get(index)
             if current is None or KIND_RANK[form_kind] < KIND_RANK[current.kind]:
                 entries[k][index] = Entry(index, form_kind, form)

