@@ -151,7 +151,7 @@ CERTIFICATIONS: list[tuple[str, str, list[str]]] = [
     (
         "cert:itil",
         "ITIL certification",
-        ["ITIL Foundation", "ITIL certification", "ITIL certified"],
+        ["ITIL", "ITIL Foundation", "ITIL certification", "ITIL certified"],
     ),
     (
         "cert:six-sigma-gb",
@@ -279,11 +279,13 @@ def initials(label: str) -> str:
 
 
 def abbreviates(acronym: str, expansion: str) -> bool:
-    """True when the acronym's letters start the expansion's first word and appear in order
-    in it ("HTML" for "Hypertext markup language", not "SQL" for "SoftRisk Technologies")."""
+    """True when the acronym's first letter is in the expansion's first word and all its letters
+    appear in order ("HTML" for "Hypertext markup language", not "SQL" for "SoftRisk
+    Technologies")."""
     letters = re.sub(r"[^A-Z0-9]", "", expansion.upper())
-    if not acronym or not letters or acronym[0] != letters[0]:
-        return False
+    first_word = re.sub(r"[^A-Z0-9]", "", (expansion.split() or [""])[0].upper())
+    if not acronym or not letters or acronym[0] not in first_word:
+        return False  # the first letter may sit inside the first word: "eXtensible" for XML
     pos = 0
     for char in acronym:
         pos = letters.find(char, pos)

@@ -78,7 +78,9 @@ def db_url(request: pytest.FixtureRequest) -> str:
 
 
 def make_context(url: str, data_dir: Path) -> AppContext:
-    return AppContext(settings=Settings(data_dir=data_dir, database_url=url, host="127.0.0.1", port=0))
+    return AppContext(
+        settings=Settings(data_dir=data_dir, database_url=url, host="127.0.0.1", port=0)
+    )
 
 
 @pytest.fixture
@@ -138,7 +140,9 @@ def live_server(sqlite_ctx: AppContext) -> Iterator[str]:
     from careerceo.web.app import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(sqlite_ctx), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(sqlite_ctx), host="127.0.0.1", port=port, log_level="warning"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -156,3 +156,13 @@ def test_llm_is_optional_and_failures_are_clear(
     monkeypatch.delenv("CAREER_LLM_MODEL", raising=False)
     with pytest.raises(CareerError, match="CAREER_LLM_MODEL"):
         llm_config()
+
+
+def test_linkedin_about_section() -> None:
+    about = (
+        "About\n"
+        "Responsible for various analytics projects at a fast-growing startup and helped "
+        "with many dashboards; a detail-oriented team player.\n"
+    )
+    rules = {f.rule for f in critique_text(about).findings}
+    assert {"duty-statement", "vague-word"} <= rules

@@ -257,3 +257,28 @@ def test_entry_and_row_limits(monkeypatch: pytest.MonkeyPatch) -> None:
         resume_from_files({"Skills.csv": ("Name\n" + rows).encode()})
     with pytest.raises(CareerError, match="MB"):
         read_docx_text(b"PK" + b"0" * (11 * 1024 * 1024), name="big.docx")
+
+
+@pytest.mark.shared
+def test_docx_and_pdf_made_from_real_texts_parse_like_the_text(shared_data: Path) -> None:
+    """Real résumé texts (UpdatedResumeDataSet) written to DOCX and PDF at test time."""
+    import csv
+
+    from careerceo.documents.pdf_text import latin1
+
+    with (shared_data / "resumes" / "UpdatedResumeDataSet.csv").open(encoding="utf-8") as handle:
+        rows = [r["Resume"] for r in csv.DictReader(handle)]
+    samples = [t for t in rows[::97] if "Education" in t][:5]
+    assert len(samples) >= 4
+    for text in samples:
+        plain = parse_resume_text(text)
+        from_docx = parse_resume_text(read_docx_text(make_docx(text), name="real.docx"))
+        assert [e.institution for e in from_docx.education] == [
+            e.institution for e in plain.education
+        ]
+        assert {s.lower() for s in from_docx.skill_names()} == {
+            s.lower() for s in plain.skill_names()
+        }
+        latin = latin1(text)
+        from_pdf = parse_resume_text(read_pdf_text(make_pdf(latin)))
+        assert len(from_pdf.education) == len(parse_resume_text(latin).education)

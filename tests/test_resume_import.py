@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -157,3 +158,25 @@ def test_a_failure_mid_import_rolls_everything_back(
     monkeypatch.setattr(resume_import, "Contact", real)
     resume_import.confirm(sqlite_ctx, source)
     assert counts(sqlite_ctx)["position"] == 2
+
+
+def test_cli_import_asks_before_writing(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(make_pdf(synthetic_text()))
+    declined = cli("resume", "import", str(path), input="n\n")
+    assert declined.exit_code == 1
+    assert "Import preview: cv.pdf" in declined.output and "Northwind" in declined.output
+    assert "Nothing imported." in declined.output
+    assert json.loads(cli("resume", "documents", "--json").output) == []
+    accepted = cli("resume", "import", str(path), input="y\n")
+    assert accepted.exit_code == 0 and "Imported" in accepted.output
+    again = cli("resume", "import", str(path))
+    assert "Nothing new to import." in again.output
+    folder = cli("resume", "import", str(FIXTURES / "linkedin"), "--yes", "--json")
+    assert json.loads(folder.output)["counts"]["create"] > 0
+    docs = json.loads(cli("resume", "documents", "--json").output)
+    assert [d["kind"] for d in docs] == ["linkedin", "resume"]
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 nope")
+    refused = cli("resume", "import", str(broken), "--yes")
+    assert refused.exit_code == 2 and "broken.docx is not a valid .docx" in refused.output

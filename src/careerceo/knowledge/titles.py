@@ -246,9 +246,10 @@ _LEVEL_CODE = re.compile(r"\b[lp]([1-6])\b")
 
 def plain(text: str) -> str:
     """NFKC, lower case, typographic punctuation folded, "&" spelled out later by ``words``."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    return text.lower().strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return text.replace("`", "'").lower().strip()
 
 
 @lru_cache(maxsize=65536)

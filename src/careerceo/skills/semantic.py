@@ -153,7 +153,7 @@ class SemanticMatcher:
         matrix = self.embedder.embed(labels)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.npy")
+            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
             np.save(tmp, matrix.astype(np.float16))
             tmp.replace(path)
         except OSError:
