@@ -102,3 +102,20 @@ def print_table(
     for row in rows:
         table.add_row(*("" if cell is None else str(cell) for cell in row))
     console.print(table)
+
+
+def preload(*names: str) -> None:
+    """Load what a command needs before it starts, with a spinner on an interactive terminal.
+
+    The loads are cached per process, so the command's own calls then return at once; a first
+    run that takes seconds shows what it is waiting for instead of looking hung.
+    """
+    from careerceo.services.warmup import LOADERS
+
+    for name in names:
+        label, loader = LOADERS[name]
+        if err_console.is_terminal:
+            with err_console.status(f"Loading {label}..."):
+                loader()
+        else:
+            loader()

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from careerceo.cli.common import console, print_json, print_table, user_errors
+from careerceo.cli.common import console, preload, print_json, print_table, user_errors
 from careerceo.knowledge import load_knowledge
 from careerceo.knowledge.matching import matcher_for
 from careerceo.knowledge.profile import occupation_profile
@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
 
 def _matcher() -> TitleMatcher:
     """The title matcher, cached on disk in the data directory (no database needed)."""
+    preload("knowledge", "titles")
     return matcher_for(load_knowledge(), load_settings().data_dir / "cache")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, print_json, print_table, user_errors
+from careerceo.cli.common import console, preload, print_json, print_table, user_errors
 from careerceo.errors import CareerError
 
 pivot_app = typer.Typer(
@@ -55,6 +55,7 @@ def pivot(
     """Rank every O*NET occupation as a pivot from your profile."""
     if typer_ctx.invoked_subcommand is not None:
         return
+    preload("knowledge", "titles", "skills", "pivots")
     from careerceo.services import pivots as service
 
     filters = service.check_filters(zone_min, zone_max, family, hot_tech, kind)
@@ -99,6 +100,7 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
 ) -> None:
     """What transfers, the gaps, typical training and a learning plan for one pivot."""
+    preload("knowledge", "titles", "skills", "pivots")
     from careerceo.documents.pivot_report import markdown, pdf
     from careerceo.services import pivots as service
 
@@ -201,6 +203,7 @@ def show(
 @user_errors
 def profile(as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts.")) -> None:
     """Your capability profile: what the ranking compares, and where each level comes from."""
+    preload("knowledge", "titles", "skills", "pivots")
     from careerceo.cli.common import context
     from careerceo.services import pivots as service
 
@@ -265,6 +268,7 @@ def gap(
     as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
 ) -> None:
     """Gap against one job description: what it asks for, what you have, what is missing."""
+    preload("knowledge", "titles", "skills", "pivots")
     from careerceo.services import pivots as service
 
     if (job is None) == (posting is None):

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.common import (
+    console,
+    context,
+    fail,
+    preload,
+    print_json,
+    print_table,
+    user_errors,
+)
 from careerceo.errors import CareerError
 from careerceo.services import resume_import
 from careerceo.services.career_plan import plan_pdf
@@ -201,6 +209,7 @@ def match_cmd(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Match score with its breakdown, matched and missing keywords (ranked, with where to add)."""
+    preload("knowledge", "skills", "pivots")
     from careerceo.services.tailoring import match_occupation, match_posting
 
     if occupation:
@@ -261,6 +270,7 @@ def tailor_cmd(
     ),
 ) -> None:
     """Save a version of your résumé ordered for one target (kept alongside the original)."""
+    preload("knowledge", "skills", "pivots")
     from careerceo.documents.jsonresume import from_jsonresume
     from careerceo.services.tailoring import save_tailored, save_tailored_occupation
 
@@ -283,6 +293,7 @@ def rank_cmd(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Your saved postings ranked by how much of each your résumé covers."""
+    preload("knowledge", "skills", "pivots")
     from careerceo.services.tailoring import rank_postings
 
     rows = rank_postings(context(), top)
@@ -307,6 +318,7 @@ def pitch_cmd(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """The story of your move, and LinkedIn headline and About drafts with the target keywords."""
+    preload("knowledge", "skills", "pivots")
     from careerceo.services.pitch import pitch
 
     result = pitch(context(), posting_id=posting, occupation=occupation)

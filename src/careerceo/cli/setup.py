@@ -27,13 +27,18 @@ def serve(
     port: int = typer.Option(None, help="Port to listen on (default 8000)."),
 ) -> None:
     """Start the local web UI."""
+    import threading
+
     import uvicorn
 
+    from careerceo.services.warmup import warm
     from careerceo.web.app import create_app
 
     ctx = context()
     host = host or ctx.settings.host
     port = port or ctx.settings.port
     web_app = create_app(ctx)
+    # Build the caches the analysis pages use while the person opens the dashboard.
+    threading.Thread(target=warm, name="career-warmup", daemon=True).start()
     console.print(f"Career CEO is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop).")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

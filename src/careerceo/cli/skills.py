@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from careerceo.cli.common import err_console, print_json, print_table, user_errors
+from careerceo.cli.common import err_console, preload, print_json, print_table, user_errors
 from careerceo.errors import CareerError
 from careerceo.skills import extract as run_extract
 from careerceo.skills.extractor import KINDS, MAX_CHARS
@@ -72,6 +72,7 @@ def extract_command(
     ),
 ) -> None:
     """List the skills found in FILE, with where each was found and how sure the match is."""
+    preload("skills")
     result = run_extract(read_input(source), kind=kind, semantic=semantic)
     hits = [h for h in result.hits if h.confidence >= min_confidence]
     for warning in result.warnings:

@@ -1,0 +1,50 @@
+"""The heavy, cached loads behind the analyses, named so shells can run them up front.
+
+The CLI runs them under a spinner (so a first call that waits seconds says why), and the web
+server runs them in a background thread at start, so the first page a person opens is not the
+one that pays for building the title index or the occupation space.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+
+def _knowledge() -> object:
+    from careerceo.knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+def _titles() -> object:
+    from careerceo.knowledge import load_knowledge
+    from careerceo.knowledge.matching import matcher_for
+    from careerceo.settings import load_settings
+
+    return matcher_for(load_knowledge(), load_settings().data_dir / "cache")
+
+
+def _skills() -> object:
+    from careerceo.skills import load_extractor
+
+    return load_extractor()
+
+
+def _pivots() -> object:
+    from careerceo.services.pivot_space import occupation_space
+
+    return occupation_space()
+
+
+LOADERS: dict[str, tuple[str, Callable[[], object]]] = {
+    "knowledge": ("the occupational knowledge base (O*NET 29.0, ESCO 1.1.1)", _knowledge),
+    "titles": ("the job-title index", _titles),
+    "skills": ("the skill lexicon", _skills),
+    "pivots": ("the occupation space for pivots", _pivots),
+}
+
+
+def warm(names: Iterable[str] = tuple(LOADERS)) -> None:
+    """Run the named loads; each is cached by its own module, so later calls are instant."""
+    for name in names:
+        LOADERS[name][1]()
