@@ -40,6 +40,35 @@ def make_pdf(text: str, *, layout: str = "plain", repeat: int = 1) -> bytes:
     return bytes(pdf.output())
 
 
+def make_glyph_pdf(text: str) -> bytes:
+    """The way web-to-PDF résumé builders write text: every glyph placed on its own, no space
+    characters (the gap is just skipped), and headings in "fake bold" (drawn twice, offset)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    y = 15.0
+    for raw in text.splitlines():
+        line = _latin(raw).strip()
+        if not line:
+            y += 3
+            continue
+        bold = line.isupper() and len(line) < 30
+        for offset in (0.0, 0.15) if bold else (0.0,):
+            x = 15.0
+            for char in line:
+                if char != " ":
+                    pdf.text(x + offset, y, char)
+                x += pdf.get_string_width(char)
+        y += 6
+        if y > 280:
+            pdf.add_page()
+            y = 15.0
+    return bytes(pdf.output())
+
+
 def make_image_pdf() -> bytes:
     from fpdf import FPDF
 

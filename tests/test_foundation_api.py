@@ -71,6 +71,7 @@ def test_inventory_conflicts_and_unknown_ids(client: TestClient) -> None:
             "loc": ["name"],
             "msg": f"you already have the skill 'Go' (#{entry['id']}); "
             "edit that entry instead of adding it again",
+            "type": "invalid",
         }
     ]
     typo = client.patch(f"/api/v1/inventory/{entry['id']}", json={"levl": 2})

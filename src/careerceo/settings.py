@@ -41,5 +41,17 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         data_dir=data_dir,
         database_url=_normalise_url(url),
         host=env.get("CAREER_HOST", "127.0.0.1"),
-        port=int(env.get("CAREER_PORT", "8000")),
+        port=_port(env.get("CAREER_PORT", "8000")),
     )
+
+
+def _port(raw: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        from careerceo.errors import CareerError
+
+        raise CareerError(
+            f"{raw!r} is not a port; set it to a number from 1 to 65535 or unset it",
+            field="CAREER_PORT",
+        )
+    return int(text)

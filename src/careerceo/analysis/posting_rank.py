@@ -15,6 +15,19 @@ import numpy as np
 import numpy.typing as npt
 
 
+def _segment_sums(
+    values: npt.NDArray[np.float32], indptr: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float32]:
+    """Sum of each CSR row; a row with no entries sums to 0.
+
+    ``reduceat`` refuses a start index equal to ``len(values)`` (postings at the end whose text
+    gave no requirements) and returns ``values[i]`` for an empty row, so pad and mask.
+    """
+    padded = np.append(values, np.float32(0.0))
+    sums = np.add.reduceat(padded, indptr[:-1]) if len(indptr) > 1 else padded[:0]
+    return np.where(np.diff(indptr) == 0, 0.0, sums).astype(np.float32)
+
+
 @dataclass(frozen=True)
 class PostingIndex:
     ids: npt.NDArray[np.int64]
@@ -39,8 +52,7 @@ class PostingIndex:
             indptr.append(len(columns))
         w = np.asarray(weights, dtype=np.float32)
         ptr = np.asarray(indptr, dtype=np.int64)
-        totals = np.add.reduceat(w, ptr[:-1]) if len(w) else np.zeros(len(ids), np.float32)
-        totals = np.where(np.diff(ptr) == 0, 0.0, totals).astype(np.float32)
+        totals = _segment_sums(w, ptr)
         return cls(
             np.asarray(ids, dtype=np.int64), ptr, np.asarray(columns, dtype=np.int32), w, totals,
             vocabulary,
@@ -56,8 +68,7 @@ class PostingIndex:
         mask[cols] = 1.0
         if not len(self.weights):
             return np.zeros(len(self.ids), dtype=np.float32)
-        covered = np.add.reduceat(self.weights * mask[self.columns], self.indptr[:-1])
-        covered = np.where(np.diff(self.indptr) == 0, 0.0, covered)
+        covered = _segment_sums(self.weights * mask[self.columns], self.indptr)
         with np.errstate(divide="ignore", invalid="ignore"):
             out = np.where(self.totals > 0, covered / self.totals, 0.0)
         return out.astype(np.float32)

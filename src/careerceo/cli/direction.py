@@ -626,7 +626,8 @@ def review(
     if typer_ctx.invoked_subcommand is not None:
         return
     ctx = context()
-    target = month or service.default_review_month(ctx)
+    target = month.strip() if month is not None else service.default_review_month(ctx)
+    service.check_review_month(target)
     has_flags = bool(activity or new_skill or win or rate or milestone or notes is not None)
     guided = interactive if interactive is not None else not has_flags
     if guided:
@@ -656,6 +657,7 @@ def review_edit(
 ) -> None:
     """Change a past review; the previous version is kept in its history."""
     ctx = context()
+    month = month.strip()
     base = service.review_input(ctx, month)
     has_flags = bool(activity or new_skill or win or rate or milestone or notes is not None)
     if has_flags:
@@ -807,9 +809,9 @@ def signals(
     if answer:
         answers: dict[str, int] = {}
         for item in answer:
-            if "=" not in item:
+            key, sep, value = item.partition("=")
+            if not key.strip() or not sep:
                 fail(f"answer {item!r} must be QUESTION=1..5, e.g. um1=4")
-            key, value = item.split("=", 1)
             if not value.strip().isdigit():
                 fail(
                     f"answer for {key.strip()} must be a whole number from 1 to 5, "

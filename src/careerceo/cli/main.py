@@ -36,6 +36,13 @@ def _register_all() -> None:
 _register_all()
 
 
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # stdin was closed
+        return False
+
+
 def run() -> None:
     """Entry point: usage mistakes get the same one-line treatment as other bad input.
 
@@ -49,7 +56,19 @@ def run() -> None:
     try:
         code = app(standalone_mode=False)
     except typer.Abort:
-        sys.exit(1)
+        # A prompt met the end of its input: Ctrl+C/Ctrl+D on a terminal, or a closed or
+        # exhausted stdin when a script runs an interactive command.
+        if _stdin_is_terminal():
+            err_console.print("Aborted; nothing was saved.", highlight=False)
+            sys.exit(1)
+        err_console.print(
+            "[bold red]Error:[/] input ended before every question was answered (stdin is not "
+            "a terminal); nothing was saved - give the answers as options (see --help) or "
+            "run it in a terminal",
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(2)
     except Exception as exc:
         format_message = getattr(exc, "format_message", None)
         exit_code = getattr(exc, "exit_code", None)

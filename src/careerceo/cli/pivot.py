@@ -106,6 +106,14 @@ def show(
 
     if fmt is not None and fmt not in ("md", "pdf"):
         raise CareerError("use --format md or --format pdf", field="format")
+    if out is not None and fmt is None:
+        fmt = {".md": "md", ".pdf": "pdf"}.get(out.suffix.lower())
+        if fmt is None:
+            raise CareerError(
+                f"cannot tell the report format from {out.name!r}; name it *.md or *.pdf, "
+                "or add --format md|pdf",
+                field="out",
+            )
     if fmt == "pdf" and out is None:
         raise CareerError("a PDF needs a file: add --out report.pdf", field="out")
     d = service.pivot_detail(_ctx_or_none(from_), code, from_=from_)

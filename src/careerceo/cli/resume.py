@@ -274,15 +274,33 @@ def tailor_cmd(
     from careerceo.documents.jsonresume import from_jsonresume
     from careerceo.services.tailoring import save_tailored, save_tailored_occupation
 
+    chosen = None
+    if out is not None:  # checked first: a bad --out must not leave a saved version behind
+        try:
+            chosen = format_for(out, None)
+        except CareerError:
+            raise CareerError(
+                f"cannot tell the format from {out.name!r}; name it *.json, *.md, *.html or *.pdf",
+                field="out",
+            ) from None
+        if out.is_dir() or not out.parent.is_dir():
+            raise CareerError(f"cannot write {out}: give a file in an existing folder", field="out")
     if occupation:
         doc = save_tailored_occupation(context(), occupation)
     else:
         doc = save_tailored(context(), _posting_id(posting, posting_file, title))
     console.print(f"Saved {doc.title} as document #{doc.id}.", highlight=False)
-    if out is not None:
+    if out is not None and chosen is not None:
         version = from_jsonresume(doc.data["jsonresume"])
-        data = render(version, format_for(out, None))
-        out.write_bytes(data)
+        data = render(version, chosen)
+        try:
+            out.write_bytes(data)
+        except OSError as exc:
+            raise CareerError(
+                f"cannot write {out}: {exc.strerror}; the version is saved as document "
+                f"#{doc.id} (career resume export can write it again)",
+                field="out",
+            ) from exc
         console.print(f"Wrote {out}.", highlight=False)
 
 

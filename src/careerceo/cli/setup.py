@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from careerceo.cli.common import console, context, user_errors
+from careerceo.errors import CareerError
 
 
 def register(app: typer.Typer) -> None:
@@ -21,10 +22,32 @@ def init() -> None:
     console.print(f"Database ready: [bold]{where}[/] (person #{person_id}).")
 
 
+def _check_can_listen(host: str, port: int) -> None:
+    """Refuse a port in use or a host that is not ours now, rather than let uvicorn log it."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OverflowError) as exc:
+        raise CareerError(
+            f"cannot use host {host!r} ({exc}); give an address such as 127.0.0.1", field="host"
+        ) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise CareerError(
+                f"cannot listen on {host}:{port} ({exc.strerror}); pick another with --port",
+                field="port",
+            ) from None
+
+
 @user_errors
 def serve(
     host: str = typer.Option(None, help="Address to listen on (default 127.0.0.1)."),
-    port: int = typer.Option(None, help="Port to listen on (default 8000)."),
+    port: int = typer.Option(None, min=1, max=65535, help="Port to listen on (default 8000)."),
 ) -> None:
     """Start the local web UI."""
     import threading
@@ -37,6 +60,7 @@ def serve(
     ctx = context()
     host = host or ctx.settings.host
     port = port or ctx.settings.port
+    _check_can_listen(host, port)
     web_app = create_app(ctx)
     # Build the caches the analysis pages use while the person opens the dashboard.
     threading.Thread(target=warm, name="career-warmup", daemon=True).start()

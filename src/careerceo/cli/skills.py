@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import sys
 from pathlib import Path
 
@@ -41,10 +42,16 @@ def read_input(source: str) -> bytes | str:
     if suffix == ".pdf":
         from pypdf import PdfReader
 
+        # pypdf logs every repair it attempts; the one line below says what matters.
+        pdf_log = logging.getLogger("pypdf")
+        level = pdf_log.level
+        pdf_log.setLevel(logging.CRITICAL)
         try:
             return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
         except Exception as exc:  # pypdf raises many types for damaged files
             raise CareerError(f"{source} is not a readable PDF ({exc})", field="FILE") from exc
+        finally:
+            pdf_log.setLevel(level)
     if suffix == ".docx":
         from docx import Document
 

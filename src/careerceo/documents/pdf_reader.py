@@ -1,33 +1,48 @@
 """Text out of a PDF résumé, or a clear reason why there is none.
 
-pypdf is used because it is pure Python and handles the overprinted "fake bold" that résumé
-builders produce; the checks before extraction turn the usual failures (encrypted, scanned,
-truncated, enormous) into messages a person can act on.
+PDFium (pypdfium2, Apache-2.0/BSD, prebuilt wheels) reads the text layer: it is five to seven times
+faster than pure-Python pypdf on the résumé-builder PDFs that draw every glyph on its own and
+overprint bold text, and ``pdf_lines`` restores the word spaces those PDFs hide from it. The
+checks before extraction turn the usual failures (encrypted, scanned, truncated, enormous) into
+messages a person can act on.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError, PdfStreamError
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from careerceo.documents.limits import MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_TEXT_CHARS
+from careerceo.documents.pdf_lines import page_lines
 from careerceo.errors import CareerError
 
-logging.getLogger("pypdf").setLevel(logging.ERROR)
+# Builders' junk: a full-width colon decoded as Latin-1 ("ï¼"), zero-width spaces, PDFium's
+# marker for a hyphen that breaks a word at the end of a line.
+JUNK = str.maketrans({"\u200b": None, "\ufeff": None, "\x02": "-", "\u00a0": " "})
 
 
-def _join_fragments(page: str) -> str:
-    """pypdf writes the pieces of one visual line separated by a whitespace-only line;
-    putting them back on one line (two spaces apart) keeps "Title  Jan 2019  to  Present"
-    together, which is what the parser anchors positions on."""
-    page = page.replace("\u00ef\u00bc\u200b", "").replace("\u200b", "")
-    page = re.sub(r"[ \t]*\n[ \t]+\n[ \t]*", "  ", page)
-    # A fragment that ends in a space continues on the same visual line ("July 2011  to ").
-    return re.sub(r"(?<=\S)[ \t]+\n(?=\S)", "  ", page)
+def _clean(page: list[str]) -> str:
+    text = "\n".join(page).replace("\u00ef\u00bc", " ").translate(JUNK)
+    return re.sub(r"(?<=\S) {3,}(?=\S)", "  ", text).strip("\n")
+
+
+def _open(data: bytes, name: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise CareerError(
+                f"{name} is encrypted (password-protected); save an unprotected copy and import "
+                "that",
+                field="file",
+            ) from exc
+        raise CareerError(
+            f"{name} is damaged and cannot be read ({exc}); re-export it from the program that "
+            "made it",
+            field="file",
+        ) from exc
 
 
 def read_pdf_text(data: bytes, *, name: str = "the PDF") -> str:
@@ -40,32 +55,34 @@ def read_pdf_text(data: bytes, *, name: str = "the PDF") -> str:
         )
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise CareerError(f"{name} is not a PDF (it does not start with %PDF)", field="file")
+    document = _open(data, name)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise CareerError(
-                f"{name} is encrypted (password-protected); save an unprotected copy and import "
-                "that",
-                field="file",
-            )
-        count = len(reader.pages)
+        count = len(document)
         if count > MAX_PDF_PAGES:
             raise CareerError(
                 f"{name} has {count} pages; a résumé import takes at most {MAX_PDF_PAGES}",
                 field="file",
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except CareerError:
-        raise
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        pages = []
+        for number in range(count):
+            page = document[number]
+            textpage = page.get_textpage()
+            try:
+                pages.append(_clean(page_lines(page, textpage)))
+            finally:
+                textpage.close()
+                page.close()
+    except pdfium.PdfiumError as exc:
         raise CareerError(
-            f"{name} is damaged and cannot be read ({type(exc).__name__}); re-export it from "
-            "the program that made it",
+            f"{name} is damaged and cannot be read ({exc}); re-export it from the program that "
+            "made it",
             field="file",
         ) from exc
+    finally:
+        document.close()
     if count == 0:
         raise CareerError(f"{name} has no pages", field="file")
-    text = "\n\n".join(_join_fragments(page).strip("\n") for page in pages)
+    text = "\n\n".join(pages)
     if len(text.strip()) < 20:
         raise CareerError(
             f"{name} has no text layer (it looks scanned, image-only); run OCR on it or export "

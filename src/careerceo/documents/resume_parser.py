@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from careerceo.documents.dates import SINGLE, find_range, parse_date
+from careerceo.documents.dates import END_DATE, ONE_DATE, SINGLE, find_range, parse_date
 from careerceo.documents.model import (
     Resume,
     ResumeCertification,
@@ -39,6 +39,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "skills", "technical skills", "core skills", "key skills", "skill set", "skillset",
         "core competencies", "competencies", "areas of expertise", "expertise", "highlights",
         "skills summary", "technologies", "tools", "technical proficiencies", "strengths",
+        "skill highlights", "computer skills", "core qualifications", "key qualifications",
     ),
     "certifications": (
         "certifications", "certificates", "licenses", "licenses and certifications",
@@ -49,13 +50,21 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "accomplishments": ("accomplishments", "achievements", "key achievements", "awards",
                         "honors", "honours", "awards and honors"),
     "volunteer": ("volunteer", "volunteering", "volunteer experience", "community service"),
-    "publications": ("publications", "papers"),
+    "publications": ("publications", "papers", "presentations", "publications and presentations",
+                     "lectures", "conference presentations"),
     "interests": ("interests", "hobbies", "hobbies and interests"),
     "references": ("references",),
     "additional": ("additional information", "additional", "other", "activities", "affiliations",
                    "professional affiliations", "training"),
 }  # fmt: skip
 HEADING_OF = {name: section for section, names in HEADINGS.items() for name in names}
+# "Computer Skills", "IT Proficiencies", "Technical Skill Set": a kind of skill, then the noun.
+# Only kinds that name a list ("Communication Skills" is a sub-heading of prose, not a list).
+SKILLS_HEADING = re.compile(
+    r"^(?:(?:computer|technical|it|software|programming|core|key|professional|relevant|"
+    r"additional|digital|specialized|job|functional|other) )+"
+    r"(?:skills?|skill set|skillset|competencies|proficiencies|expertise)$"
+)
 
 TITLE_WORDS = re.compile(
     r"\b(engineer|developer|manager|director|analyst|consultant|specialist|officer|assistant|"
@@ -76,9 +85,10 @@ EMPLOYER_WORDS = re.compile(
     re.IGNORECASE,
 )
 DEGREE_WORDS = re.compile(
-    r"\b(bachelor|master|doctor|ph\.?\s?d|mba|msc|m\.sc|bsc|b\.sc|b\.?s\.?|m\.?s\.?|b\.?a\.?|"
+    r"\b(bachelors?|masters?|doctor|ph\.?\s?d|mba|msc|m\.sc|bsc|b\.sc|b\.?s\.?|m\.?s\.?|b\.?a\.?|"
     r"m\.?a\.?|b\.?e\.?|b\.?tech|m\.?tech|be|me|bba|bcom|b\.com|mca|bca|diploma|associate|"
-    r"certificate|high school|ged|a-levels|hsc|ssc|degree|licence|license|juris|jd|md)\b",
+    r"certificate|certification|high school|ged|a-levels|hsc|ssc|degree|licence|license|juris|"
+    r"jd|md)\b|\b(?-i:AA|AAS|AS|BSN|ADN|MSN|BBM|BBA|LLB|LLM)\b",
     re.IGNORECASE,
 )
 INSTITUTION_WORDS = re.compile(
@@ -86,11 +96,29 @@ INSTITUTION_WORDS = re.compile(
     r"école|conservatory|seminary|iit|mit)\b",
     re.IGNORECASE,
 )
+# A named institution: capitalised words ending in the kind of school, optionally "of <Place>"
+# ("California State University of Hayward", "MYSORE UNIVERSITY", "Touro College").
+INSTITUTION_NAME = re.compile(
+    r"(?:[A-Z][\w.&'\u2019-]*\s+(?:of\s+|the\s+)?)*"
+    r"(?:University|UNIVERSITY|College|COLLEGE|Institute|INSTITUTE|School|SCHOOL|Academy|"
+    r"ACADEMY|Polytechnic|Conservatory|Universit[éeä]t?|[EÉ]cole)"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)?)?"
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
 URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S+", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-\u2013—>»✓✔]|\d{1,2}[.)])\s+")
 SEPARATORS = re.compile(r"\s+(?:\||—|\u2013|-|@|at)\s+|\s*[|,;]\s*|\t+|\s{2,}", re.IGNORECASE)
+STRONG_SEPARATORS = re.compile(
+    r"\s+(?:\||—|\u2013|-|@|at)\s+|\s*[|;•·]\s*|\t+|\s{2,}", re.IGNORECASE
+)
+# LiveCareer and the Kaggle résumé sets built from it replace every employer with this
+# placeholder; it is the employer, and it separates the title from the location around it.
+PLACEHOLDER = re.compile(r"\s*\bCompany Name\b\s*")
+# Surely an employer: the placeholder, or a name ending in a legal form ("Fabrikam Retail Ltd").
+STRONG_EMPLOYER = re.compile(
+    r"\bCompany Name\b|\b(?:inc|llc|ltd|limited|corp|gmbh|plc|ag|s\.?a|b\.?v)\.?$", re.IGNORECASE
+)
 LOCATION = re.compile(
     r"^(?:[A-Z][\w .'-]+,\s*[A-Z]{2}|City\s*,\s*State|[A-Z][\w .'-]+,\s*[A-Z][\w .'-]+|Remote)$"
 )
@@ -121,7 +149,7 @@ def clean_lines(text: str) -> list[str]:
     lines: list[str] = []
     section = ""
     for raw in text.split("\n"):
-        line = re.sub(r"[ \t]+", " ", fix_mojibake(raw)).strip()
+        line = _spaces(fix_mojibake(raw))
         m = INLINE_HEADING.match(line)
         if heading_of(line):
             section = heading_of(line) or ""
@@ -132,7 +160,38 @@ def clean_lines(text: str) -> list[str]:
             section = heading_of(m.group(1)) or ""
             continue
         lines.append(line)
-    return lines
+    return _join_split_ranges(lines)
+
+
+LONE_DATE = re.compile(rf"{ONE_DATE}", re.IGNORECASE)
+LONE_END = re.compile(END_DATE, re.IGNORECASE)
+CONNECTOR = re.compile(r"to|until|till|through|-|\u2013|—", re.IGNORECASE)
+
+
+def _join_split_ranges(lines: list[str]) -> list[str]:
+    """A narrow date column wraps "June 2013 / to / March 2016" onto lines of their own; put
+    the range back on one line so it can anchor the position. Blank lines keep their place so
+    line numbers still point at the source."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        if not LONE_DATE.fullmatch(out[i]):
+            continue
+        if i + 2 < len(out) and CONNECTOR.fullmatch(out[i + 1]) and LONE_END.fullmatch(out[i + 2]):
+            out[i] = f"{out[i]} to {out[i + 2]}"
+            out[i + 1] = out[i + 2] = ""
+        elif re.fullmatch(rf"(?:to|-|\u2013)\s*{END_DATE}", out[i + 1], re.IGNORECASE):
+            out[i] = f"{out[i]} {out[i + 1]}"
+            out[i + 1] = ""
+    return out
+
+
+def _spaces(raw: str) -> str:
+    """One space between words, two between fields (tabs and wide gaps mark a new field);
+    a stray "Â" (a non-breaking space decoded as Latin-1) becomes a space."""
+    line = re.sub(r"\u00c2(?=[\s\u00a0]|$)", "", raw)
+    line = re.sub(r"(?<=[a-z.,;])\u00c2(?=[A-Za-z])", " ", line)
+    line = re.sub(r"[ \u00a0]*\t[ \t\u00a0]*| {2,}", "  ", line)
+    return re.sub(r"[^\S\n ]+", " ", line).strip()
 
 
 def heading_of(line: str) -> str | None:
@@ -141,7 +200,10 @@ def heading_of(line: str) -> str | None:
     if not candidate or len(candidate) > 45:
         return None
     key = re.sub(r"\s+", " ", candidate.lower().replace("&", "and"))
-    return HEADING_OF.get(key) or HEADING_OF.get(key.removesuffix(" details"))
+    found = HEADING_OF.get(key) or HEADING_OF.get(key.removesuffix(" details"))
+    if found is None and SKILLS_HEADING.match(key):
+        return "skills"
+    return found
 
 
 def split_sections(lines: list[str]) -> list[tuple[str, int, list[tuple[int, str]]]]:
@@ -181,26 +243,85 @@ def _parts(text: str) -> list[str]:
 
 
 LOCATION_IN = re.compile(
-    r"(?:\bCity\s*,\s*State(?:\s*,\s*(?:USA|United States))?|"
+    r"(?:\bCity\s*,\s*State(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?|"
     r"\b[A-Z][a-zA-Z.'-]+(?: [A-Z][a-zA-Z.'-]+)?,\s*[A-Z]{2}\b(?!\w))"
 )
+PLACEHOLDER_CITY = re.compile(r"(?<=Company Name)\s+City\s*$")
 
 
 def _take_location(text: str, position: ResumePosition) -> str:
-    m = LOCATION_IN.search(text)
-    if m and not position.location:
-        position.location = m.group(0)
+    if position.location:
+        return text
+    m = LOCATION_IN.search(text) or PLACEHOLDER_CITY.search(text)
+    if m:
+        position.location = m.group(0).strip()
         return text[: m.start()] + "  " + text[m.end() :]
     return text
 
 
+def _header_parts(text: str, position: ResumePosition) -> list[str]:
+    """The fields of a header fragment, split only where a layout separates fields (wide gaps,
+    bars, dashes, "at"); commas are left for ``_assign`` because titles contain them
+    ("Chief, Accounts Payable Branch")."""
+    text = PLACEHOLDER.sub("  Company Name  ", _take_location(text, position))
+    return [
+        p.strip(" ,.-\u2013—|:")
+        for p in STRONG_SEPARATORS.split(text)
+        if p and p.strip(" ,.-\u2013—|:")
+    ]
+
+
+def _pure_employer(part: str) -> bool:
+    return bool(STRONG_EMPLOYER.search(part)) or (
+        bool(EMPLOYER_WORDS.search(part)) and not TITLE_WORDS.search(part)
+    )
+
+
+def _sentence_tail(part: str) -> str:
+    """ "…a 24% increase in sales. Wine Steward/Educator": a title that the PDF put on the
+    last line of the previous paragraph."""
+    if len(part) > 50 and ". " in part:
+        head, tail = part.rsplit(". ", 1)
+        if tail[:1].isupper() and len(tail.split()) <= 8 and len(head.split()) >= 6:
+            return tail.strip()
+    return part
+
+
+def _could_be_title(part: str) -> bool:
+    return bool(TITLE_WORDS.search(part)) or not EMPLOYER_WORDS.search(part)
+
+
+def _has_title(parts: list[str]) -> bool:
+    return any(_could_be_title(p) for p in parts)
+
+
+def _title_line(line: str) -> bool:
+    """A line short and plain enough to be a job title or employer above or below a date."""
+    return _header_like(line) and len(line) <= 70 and len(line.split()) <= 10
+
+
 def _assign(parts: list[str], position: ResumePosition) -> None:
     """Decide which fragments are the title, the employer and the location."""
+    if len(parts) == 1 and "," in parts[0]:
+        # "Senior Analyst, Northwind Inc": one fragment holding both.
+        parts = [p.strip(" .") for p in parts[0].split(",") if p.strip(" .")]
+    parts = [_sentence_tail(p) for p in parts]
+    strong = [p for p in parts if STRONG_EMPLOYER.search(p) and not TITLE_WORDS.search(p)]
+    if strong and not position.employer:
+        position.employer = strong[0]
+        parts.remove(strong[0])
+    # "Engineering Lab Technician": a title with an employer-ish word is still the title when
+    # another fragment is plainly the employer.
+    employer_elsewhere = bool(position.employer) or any(_pure_employer(p) for p in parts)
     rest: list[str] = []
     for part in parts:
         if not position.location and LOCATION.match(part) and not TITLE_WORDS.search(part):
             position.location = part
-        elif not position.title and TITLE_WORDS.search(part) and not EMPLOYER_WORDS.search(part):
+        elif (
+            not position.title
+            and TITLE_WORDS.search(part)
+            and (not EMPLOYER_WORDS.search(part) or employer_elsewhere)
+        ):
             position.title = part
         elif not position.employer and EMPLOYER_WORDS.search(part):
             position.employer = part
@@ -215,62 +336,104 @@ def _assign(parts: list[str], position: ResumePosition) -> None:
             position.location = part
 
 
+def _run_on_header(line: str) -> tuple[str, str] | None:
+    """ "Staffing Coordinator Company Name City , State Created and kept…": a header and the
+    first sentence flattened onto one line; split after the location that ends the header."""
+    m = LOCATION_IN.search(line)
+    if m is None or m.start() > 90 or len(line[: m.start()].split()) > 12:
+        return None
+    return line[: m.end()], line[m.end() :].strip()
+
+
+def _line_parts(line: str, found: tuple[int, int], position: ResumePosition) -> list[str]:
+    a, b = found
+    return _header_parts(line[:a], position) + _header_parts(line[b:], position)
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
 def parse_experience(
     entries: list[tuple[int, str]], kind: str = "experience"
 ) -> list[ResumePosition]:
-    anchors = [i for i, (_, line) in enumerate(entries) if find_range(line) and len(line) < 160]
+    """Each date range anchors one position. Its title and employer are the fields on the
+    date line, then (while no title is found) up to two short lines above it, then short
+    lines below it while a title or employer is still missing."""
+    ranges = [(i, find_range(line)) for i, (_, line) in enumerate(entries) if len(line) < 160]
+    anchors = [(i, found) for i, found in ranges if found is not None]
     positions: list[ResumePosition] = []
     taken_until = -1
-    for k, anchor in enumerate(anchors):
+    for k, (anchor, found) in enumerate(anchors):
         number, line = entries[anchor]
-        found = find_range(line)
-        assert found is not None
-        start, end, (a, b) = found
+        start, end, span = found
         position = ResumePosition(employer="", title="", start=start, end=end, line=number)
-        parts = _parts(_take_location(line[:a], position)) + _parts(
-            _take_location(line[b:], position)
-        )
+        parts = _line_parts(line, span, position)
         first = anchor
-        # Header lines just above the date line (layouts that put dates on their own line).
         while (
-            len(parts) < 2
+            not _has_title(parts)
             and first - 1 > taken_until
-            and _header_like(entries[first - 1][1])
             and anchor - first < 2
+            and _title_line(entries[first - 1][1])
         ):
             first -= 1
-            parts = _parts(_take_location(entries[first][1], position)) + parts
+            parts = _header_parts(entries[first][1], position) + parts
             position.line = entries[first][0]
-        next_anchor = anchors[k + 1] if k + 1 < len(anchors) else len(entries)
+        next_anchor = anchors[k + 1][0] if k + 1 < len(anchors) else len(entries)
         body_start = anchor + 1
-        while (
-            body_start < next_anchor
-            and body_start - anchor <= 2
-            and _header_like(entries[body_start][1])
-            and (len(parts) < 2 or LOCATION_IN.fullmatch(entries[body_start][1].strip()))
-        ):
-            parts += _parts(_take_location(entries[body_start][1], position))
+        lead = ""
+        while body_start < next_anchor and body_start - anchor <= 2:
+            text = entries[body_start][1]
+            has_employer = len(parts) >= 2 or any(_pure_employer(p) for p in parts)
+            if not position.location and (
+                LOCATION_IN.fullmatch(text.strip()) or text.strip() == "City"
+            ):
+                position.location = text.strip()
+                body_start += 1
+                continue
+            if _has_title(parts) and has_employer:
+                break
+            if not _title_line(text):
+                split = _run_on_header(text) if not _is_bullet(text) else None
+                if split is not None and "Company Name" in split[0]:
+                    parts += _header_parts(split[0], position)
+                    tail = split[1]
+                    if (
+                        not _has_title(parts)
+                        and _header_like(tail)
+                        and len(tail) <= 90
+                        and len(tail.split()) <= 12
+                    ):
+                        parts += _header_parts(split[1], position)  # the title after the place
+                    else:
+                        lead = split[1]
+                    body_start += 1
+                break
+            more = _header_parts(text, position)
+            if _has_title(parts) and not any(EMPLOYER_WORDS.search(p) for p in more):
+                break
+            parts += more
             body_start += 1
         _assign(parts, position)
         body_end = next_anchor
         # Leave the next entry's header lines (title/employer above its dates) to it.
         if k + 1 < len(anchors):
             nxt_line = entries[next_anchor][1]
-            nf = find_range(nxt_line)
-            if (
-                nf is not None
-                and len(_parts(nxt_line[: nf[2][0]] + " " + nxt_line[nf[2][1] :])) < 2
+            probe = ResumePosition(employer="", title="", start="")
+            nxt_parts = _line_parts(nxt_line, anchors[k + 1][1][2], probe)
+            back = 0
+            while (
+                not _has_title(nxt_parts)
+                and back < 2
+                and body_end - 1 >= body_start
+                and _title_line(entries[body_end - 1][1])
             ):
-                back = 0
-                while (
-                    back < 2
-                    and body_end - 1 >= body_start
-                    and _header_like(entries[body_end - 1][1])
-                ):
-                    body_end -= 1
-                    back += 1
-        summary: list[str] = []
-        for _, text in entries[body_start:body_end]:
+                body_end -= 1
+                back += 1
+                nxt_parts = _header_parts(entries[body_end][1], probe) + nxt_parts
+        summary: list[str] = [lead] if lead else []
+        for _, raw in entries[body_start:body_end]:
+            text = _tidy(raw)
             if _is_bullet(text):
                 position.highlights.append(_strip_bullet(text))
             elif position.highlights and text[:1].islower():
@@ -286,6 +449,24 @@ def parse_experience(
     return positions
 
 
+def _education_parts(text: str) -> list[str]:
+    """Fields of an education line with the place taken out and a named institution cut from
+    the degree it was run into ("Associate : Accounting Tidewater Community College")."""
+    text = LOCATION_IN.sub("  ", text)
+    text = re.sub(r"(?<=\s)City\s*$", "", text)
+    out: list[str] = []
+    for part in _parts(text):
+        m = INSTITUTION_NAME.search(part)
+        if m and not INSTITUTION_NAME.fullmatch(part) and len(m.group(0).split()) > 1:
+            out.extend(p for p in (part[: m.start()].strip(" :,-"), m.group(0)) if p)
+            rest = part[m.end() :].strip(" :,-")
+            if rest:
+                out.append(rest)
+        else:
+            out.append(part)
+    return out
+
+
 def parse_education(entries: list[tuple[int, str]]) -> list[ResumeEducation]:
     result: list[ResumeEducation] = []
     current: ResumeEducation | None = None
@@ -295,15 +476,17 @@ def parse_education(entries: list[tuple[int, str]]) -> list[ResumeEducation]:
         start = end = ""
         if found:
             start, end, (a, b) = found
-            line_wo = (line[:a] + " " + line[b:]).strip(" ,-\u2013|")
+            line_wo = (line[:a] + "  " + line[b:]).strip(" ,-\u2013|")
         else:
             years = SINGLE.findall(line)
             line_wo = line
             if years:
                 end = parse_date(years[-1])
-                line_wo = SINGLE.sub("", line).strip(" ,-\u2013|()")
-        parts = _parts(line_wo)
-        institution = next((p for p in parts if INSTITUTION_WORDS.search(p)), "")
+                line_wo = SINGLE.sub("  ", line).strip(" ,-\u2013|()")
+        parts = _education_parts(line_wo)
+        institution = next((p for p in parts if INSTITUTION_NAME.fullmatch(p)), "") or next(
+            (p for p in parts if INSTITUTION_WORDS.search(p)), ""
+        )
         degree = next((p for p in parts if DEGREE_WORDS.search(p) and p != institution), "")
         if institution and (current is None or current.institution):
             current = ResumeEducation(institution=institution)

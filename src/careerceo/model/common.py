@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
-from typing import Any, TypeVar
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
 from careerceo.errors import CareerError
@@ -22,6 +22,15 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def _as_utc(value: datetime) -> datetime:
+    """Stamps are stored as naive UTC (``store.tables.utcnow``); saying so on the way out makes
+    them valid RFC 3339 date-times in the API, the same on SQLite and PostgreSQL."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_as_utc)]
 
 
 class InputModel(BaseModel):
@@ -35,6 +44,22 @@ def invalid(code: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(code, message)
 
 
+UNPAIRED_SURROGATE = (
+    "{field} contains an unpaired UTF-16 surrogate (such as \\ud800), which is not a "
+    "character; retype the text or send it as valid UTF-8"
+)
+
+
+def storable(value: str) -> bool:
+    """False for text no database can store: lone surrogates (a JSON ``"\\ud800"`` or an
+    undecodable byte in a command-line argument) have no UTF-8 encoding."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def text(value: Any, *, field: str, max_length: int, required: bool = False) -> str:
     """Free text: ``None`` becomes empty, surrounding space is dropped, length is bounded."""
     if value is None:
@@ -42,6 +67,12 @@ def text(value: Any, *, field: str, max_length: int, required: bool = False) -> 
     if not isinstance(value, str):
         raise invalid("text", f"must be text, not {type(value).__name__}")
     result: str = value.strip()
+    if "\x00" in result:
+        raise invalid(
+            "binary", f"{field or 'the text'} contains a NUL byte; type or paste plain text"
+        )
+    if not storable(result):
+        raise invalid("binary", UNPAIRED_SURROGATE.format(field=field or "the text"))
     if required and not result:
         raise invalid("required", f"{field} is required; give a non-blank value")
     if len(result) > max_length:
@@ -95,17 +126,37 @@ def month_or_date(value: Any, *, field: str) -> date | None:
     raw = value.strip()
     if not raw:
         return None
+    parsed: date | None = None
     try:
         month = _MONTH.match(raw)
         if month:
-            return date(int(month.group(1)), int(month.group(2)), 1)
-        if len(raw) == 10:
-            return date.fromisoformat(raw)
+            parsed = date(int(month.group(1)), int(month.group(2)), 1)
+        elif len(raw) == 10:
+            parsed = date.fromisoformat(raw)
     except ValueError:
         pass
-    raise invalid(
-        "date", f"{field} must be a date written YYYY-MM or YYYY-MM-DD (e.g. 2021-03), got {raw!r}"
-    )
+    if parsed is None:
+        raise invalid(
+            "date",
+            f"{field} must be a date written YYYY-MM or YYYY-MM-DD (e.g. 2021-03), got {raw!r}",
+        )
+    return plausible_date(parsed, field=field)
+
+
+EARLIEST_YEAR = 1900
+YEARS_AHEAD = 10
+
+
+def plausible_date(value: date, *, field: str) -> date:
+    """Within a working life: a typo such as 0201 or 9021 is refused, not stored."""
+    latest = date.today().year + YEARS_AHEAD
+    if not EARLIEST_YEAR <= value.year <= latest:
+        raise invalid(
+            "date",
+            f"{field} {value.isoformat()} is out of range; use a year from {EARLIEST_YEAR} "
+            f"to {latest}",
+        )
+    return value
 
 
 def whole_number(value: Any, *, low: int, high: int, message: str) -> int:

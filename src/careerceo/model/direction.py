@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from careerceo.analysis.months import is_month
+from careerceo.model.common import storable
 
 Horizon = Literal["1y", "2y", "long"]
 GoalStatus = Literal["active", "done", "dropped"]
@@ -24,8 +33,37 @@ RATING_MIN, RATING_MAX = 0, 5
 Text300 = Annotated[str, Field(min_length=1, max_length=300)]
 
 
+def _nul_field(value: Any, where: str) -> str | None:
+    """The first place a NUL byte hides in the input (PostgreSQL cannot store one)."""
+    if isinstance(value, str):
+        return where if "\x00" in value or not storable(value) else None
+    if isinstance(value, dict):
+        items: list[tuple[str, Any]] = [(str(k), v) for k, v in value.items()]
+    elif isinstance(value, list | tuple):
+        items = [(str(i), v) for i, v in enumerate(value)]
+    else:
+        return None
+    for key, item in items:
+        found = _nul_field(item, f"{where}.{key}" if where else key)
+        if found:
+            return found
+    return None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul(cls, value: Any, info: ValidationInfo) -> Any:
+        where = _nul_field(value, str(info.field_name))
+        if where:
+            raise PydanticCustomError(
+                "binary",
+                "{where} contains a NUL byte or an unpaired surrogate; type or paste plain text",
+                {"where": where},
+            )
+        return value
 
 
 class VisionIn(_Strict):
@@ -68,6 +106,21 @@ class MilestoneIn(_Strict):
     title: Text300
     measure: str = Field(default="", max_length=300)
     due_date: date | None = None
+
+    @field_validator("due_date", mode="before")
+    @classmethod
+    def _due(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return None
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                raise PydanticCustomError(
+                    "date", f"{text!r} is not a date; write it as YYYY-MM-DD"
+                ) from None
+        return value
 
 
 class ActivityIn(_Strict):

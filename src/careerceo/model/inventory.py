@@ -6,12 +6,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from careerceo.model.common import InputModel, choice, optional_text, text, whole_number
+from careerceo.model.common import (
+    InputModel,
+    UtcDateTime,
+    choice,
+    optional_text,
+    text,
+    whole_number,
+)
 
 KINDS = ("skill", "knowledge", "attribute")
 INTENTS = ("keep", "drop", "add")
@@ -82,5 +88,5 @@ class InventoryOut(BaseModel):
     evidence: str
     taxonomy: str | None
     concept_id: str | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from careerceo.model.common import (
     InputModel,
+    UtcDateTime,
     invalid,
     month_or_date,
     occupation_code,
@@ -88,8 +89,8 @@ class PositionOut(BaseModel):
     description: str
     occupation_code: str | None
     seniority: str | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
 
     @property
     def is_current(self) -> bool:

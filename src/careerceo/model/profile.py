@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from careerceo.model.common import InputModel, email, occupation_code, text
+from careerceo.model.common import InputModel, UtcDateTime, email, invalid, occupation_code, text
 
 _LIMITS = {
     "full_name": 200,
@@ -19,6 +20,25 @@ _LIMITS = {
     "linkedin_url": 500,
 }
 PROFILE_FIELDS = (*_LIMITS, "email", "occupation_code")
+_PHONE = re.compile(r"^\+?[0-9 ().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?$", re.IGNORECASE)
+_HOST = re.compile(r"^[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)+$")
+
+
+def web_address(value: str, *, field: str) -> str:
+    """An http(s) address; a bare ``example.org/me`` gets ``https://`` in front.
+
+    Anything else (``javascript:``, ``file:``, words) is refused: the address becomes a link.
+    """
+    if not value:
+        return value
+    candidate = value if "://" in value else f"https://{value}"
+    parts = urlsplit(candidate)
+    host = (parts.hostname or "").lower()
+    if parts.scheme.lower() not in {"http", "https"} or " " in value or not _HOST.match(host):
+        raise invalid(
+            "url", f"{field} must be a web address such as https://example.org, got {value!r}"
+        )
+    return candidate
 
 
 class ProfileInput(InputModel):
@@ -37,6 +57,20 @@ class ProfileInput(InputModel):
     def _text(cls, value: Any, info: ValidationInfo) -> str:
         name = str(info.field_name)
         return text(value, field=name, max_length=_LIMITS[name])
+
+    @field_validator("website", "linkedin_url")
+    @classmethod
+    def _url(cls, value: str, info: ValidationInfo) -> str:
+        return web_address(value, field=str(info.field_name))
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        if value and (not _PHONE.match(value) or sum(c.isdigit() for c in value) < 3):
+            raise invalid(
+                "phone", f"phone must be a phone number such as +44 20 7946 0958, got {value!r}"
+            )
+        return value
 
     @field_validator("email", mode="before")
     @classmethod
@@ -62,5 +96,5 @@ class ProfileOut(BaseModel):
     website: str
     linkedin_url: str
     occupation_code: str | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime

@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 from careerceo.analysis.accomplishments import Win, missing_parts, parse_quick, to_bullet, to_star
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
+from careerceo.store.repositories import can_exist
 from careerceo.store.tables import Accomplishment, Position
 
 MAX_TEXT = 5_000
+EARLIEST_YEAR = 1900
 FIELDS = ("title", "situation", "action", "result", "metrics")
 
 
@@ -70,7 +72,7 @@ def _view(row: Accomplishment, position: Position | None) -> WinView:
 def _position(session: Session, person_id: int, position_id: int | None) -> Position | None:
     if position_id is None:
         return None
-    position = session.get(Position, position_id)
+    position = session.get(Position, position_id) if can_exist(position_id) else None
     if position is None or position.person_id != person_id:
         raise NotFoundError(
             f"no position with id {position_id}; see `career positions list`", field="position_id"
@@ -83,6 +85,8 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     for key in FIELDS:
         if key in values and values[key] is not None:
             text = str(values[key]).strip()
+            if "\x00" in text:
+                raise CareerError("contains a NUL byte; type or paste plain text", field=key)
             if len(text) > (300 if key == "title" else MAX_TEXT):
                 raise CareerError(
                     f"too long (at most {300 if key == 'title' else MAX_TEXT} characters)",
@@ -93,6 +97,8 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
         skills = values["skills"]
         if isinstance(skills, str):
             skills = [s for s in (x.strip() for x in skills.split(",")) if s]
+        if any("\x00" in str(skill) for skill in skills):
+            raise CareerError("contains a NUL byte; type or paste plain text", field="skills")
         if len(skills) > 50:
             raise CareerError("at most 50 skills per accomplishment", field="skills")
         cleaned["skills"] = [str(s).strip()[:100] for s in skills if str(s).strip()]
@@ -103,8 +109,26 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
                 value = date.fromisoformat(value.strip())
             except ValueError as exc:
                 raise CareerError("use a date like 2024-03-15", field="happened_on") from exc
+        if isinstance(value, date):
+            _check_when(value)
         cleaned["happened_on"] = value or None
     return cleaned
+
+
+def _check_when(day: date) -> None:
+    """A win is something already done, within a working life."""
+    today = date.today()
+    if day > today:
+        raise CareerError(
+            f"{day.isoformat()} is in the future; a win is something you have done - "
+            f"use {today.isoformat()} or earlier",
+            field="happened_on",
+        )
+    if day.year < EARLIEST_YEAR:
+        raise CareerError(
+            f"{day.isoformat()} is too far back; use a date from {EARLIEST_YEAR} on",
+            field="happened_on",
+        )
 
 
 def add_win(ctx: AppContext, values: dict[str, Any]) -> WinView:
@@ -140,7 +164,7 @@ def quick_win(ctx: AppContext, text: str, **values: Any) -> WinView:
 
 
 def _row(session: Session, person_id: int, win_id: int) -> Accomplishment:
-    row = session.get(Accomplishment, win_id)
+    row = session.get(Accomplishment, win_id) if can_exist(win_id) else None
     if row is None or row.person_id != person_id:
         raise NotFoundError(
             f"no accomplishment with id {win_id}; see `career wins list`", field="id"
@@ -173,10 +197,15 @@ def update_win(ctx: AppContext, win_id: int, values: dict[str, Any]) -> WinView:
     with ctx.db.transaction() as session:
         row = _row(session, ctx.person_id, win_id)
         if "position_id" in values:
+            # Checked before assignment: an unknown id must be refused, not hit the foreign key.
+            _position(session, ctx.person_id, values["position_id"])
             row.position_id = values["position_id"]
-            _position(session, ctx.person_id, row.position_id)
         for key, value in cleaned.items():
             setattr(row, key, value)
+        if not any((getattr(row, k) or "").strip() for k in ("title", "action", "result")):
+            raise CareerError(
+                "a win needs a title, an action or a result; leave at least one", field="title"
+            )
         session.flush()
         return _view(row, _position(session, ctx.person_id, row.position_id))
 

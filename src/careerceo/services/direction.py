@@ -33,12 +33,13 @@ from careerceo.analysis.challenges import (
     macro_challenges,
 )
 from careerceo.analysis.drift import Finding, ReviewRecord, detect_drift
-from careerceo.analysis.months import last_day, month_of
+from careerceo.analysis.months import add_months, is_month, last_day, month_of
 from careerceo.analysis.schedule import ReviewSchedule, review_schedule
 from careerceo.analysis.signals import SignalResult, compare, score_signals
 from careerceo.documents.icalendar import DueEvent, ReviewEvent, build_calendar, first_occurrence
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.knowledge import KnowledgeError, load_knowledge
+from careerceo.model.common import UtcDateTime
 from careerceo.model.direction import (
     HORIZONS,
     GoalIn,
@@ -50,6 +51,7 @@ from careerceo.model.direction import (
     VisionIn,
 )
 from careerceo.services.context import AppContext
+from careerceo.store.repositories import can_exist
 from careerceo.store.tables import (
     Accomplishment,
     Contact,
@@ -71,7 +73,7 @@ PROGRESS_DONE = 100
 class VisionView(BaseModel):
     id: int
     text: str
-    saved_at: datetime
+    saved_at: UtcDateTime
 
 
 class MilestoneView(BaseModel):
@@ -97,12 +99,12 @@ class GoalView(BaseModel):
     occupation_title: str | None
     why: str
     status: str
-    created_at: datetime
+    created_at: UtcDateTime
     milestones: list[MilestoneView] = []
 
 
 class RevisionView(BaseModel):
-    saved_at: datetime
+    saved_at: UtcDateTime
     snapshot: dict[str, Any]
 
 
@@ -112,7 +114,7 @@ class ReviewView(BaseModel):
     details: dict[str, Any]
     notes: str
     alignment: float | None
-    updated_at: datetime
+    updated_at: UtcDateTime
     revisions: int = 0
 
 
@@ -229,16 +231,22 @@ def _review_view(r: Review, revisions: int = 0) -> ReviewView:
 
 
 def _get_goal(s: Session, person_id: int, goal_id: int) -> Goal:
-    goal = s.scalars(select(Goal).where(Goal.person_id == person_id, Goal.id == goal_id)).first()
+    goal = None
+    if can_exist(goal_id):
+        goal = s.scalars(
+            select(Goal).where(Goal.person_id == person_id, Goal.id == goal_id)
+        ).first()
     if goal is None:
         raise NotFoundError(f"no goal #{goal_id}; see career goals list", field="goal")
     return goal
 
 
 def _get_milestone(s: Session, person_id: int, milestone_id: int) -> Milestone:
-    m = s.scalars(
-        select(Milestone).where(Milestone.person_id == person_id, Milestone.id == milestone_id)
-    ).first()
+    m = None
+    if can_exist(milestone_id):
+        m = s.scalars(
+            select(Milestone).where(Milestone.person_id == person_id, Milestone.id == milestone_id)
+        ).first()
     if m is None:
         raise NotFoundError(
             f"no milestone #{milestone_id}; see career goals milestone list", field="milestone"
@@ -412,6 +420,13 @@ def add_milestone(
             f"from {now.isoformat()} on",
             field="due_date",
         )
+    latest = date(now.year + MILESTONE_YEARS_AHEAD, 12, 31)
+    if data.due_date is not None and data.due_date > latest:
+        raise CareerError(
+            f"due date {data.due_date.isoformat()} is too far away for a milestone; pick a date "
+            f"up to {latest.isoformat()} (split a long goal into nearer milestones)",
+            field="due_date",
+        )
     with ctx.db.transaction() as s:
         goal = _get_goal(s, ctx.person_id, goal_id)
         if goal.status != "active":
@@ -492,12 +507,39 @@ def _details_from(
     return details, moved
 
 
-def _check_month(month: str, today: date) -> None:
-    if month > month_of(today):
+REVIEW_YEARS_BACK = 10
+MILESTONE_YEARS_AHEAD = 30
+
+
+def _check_month_text(month: str) -> None:
+    if not is_month(month):
+        raise CareerError(
+            f"{month!r} is not a month; write it as YYYY-MM, e.g. 2026-11", field="month"
+        )
+
+
+def check_review_month(month: str, today: date | None = None) -> None:
+    """A month a new review may cover: well formed, started, and not decades ago.
+
+    Checked before any prompt, so a guided review does not ask questions it will refuse.
+    """
+    _check_month_text(month)
+    now = _today(today)
+    if month > month_of(now):
         raise CareerError(
             f"{month} has not started yet; review a month that is under way or over",
             field="month",
         )
+    oldest = add_months(month_of(now), -12 * REVIEW_YEARS_BACK)
+    if month < oldest:
+        raise CareerError(
+            f"{month} is more than {REVIEW_YEARS_BACK} years ago; reviews go back to {oldest}",
+            field="month",
+        )
+
+
+def _check_month(month: str, today: date) -> None:
+    check_review_month(month, today)
 
 
 def _rescore(s: Session, person_id: int, from_month: str) -> None:
@@ -571,6 +613,7 @@ def _duplicate(month: str) -> CareerError:
 
 
 def _get_review(s: Session, person_id: int, month: str) -> Review:
+    _check_month_text(month)
     review = s.scalars(
         select(Review).where(Review.person_id == person_id, Review.month == month)
     ).first()

@@ -35,6 +35,7 @@ from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
 from careerceo.services.pivot_space import occupation_space
+from careerceo.store.repositories import can_exist
 from careerceo.store.tables import (
     Certification,
     Document,
@@ -514,11 +515,13 @@ def check_posting(raw: bytes | str) -> str:
 def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
     """The text of a job posting the person saved (their own postings only)."""
     with ctx.db.transaction() as s:
-        posting = s.scalars(
-            select(JobPosting).where(
-                JobPosting.person_id == ctx.person_id, JobPosting.id == posting_id
-            )
-        ).first()
+        posting = None
+        if can_exist(posting_id):
+            posting = s.scalars(
+                select(JobPosting).where(
+                    JobPosting.person_id == ctx.person_id, JobPosting.id == posting_id
+                )
+            ).first()
         if posting is None:
             raise NotFoundError(
                 f"you have no saved job posting #{posting_id}; give --job FILE instead",

@@ -9,6 +9,7 @@ from careerceo.errors import NotFoundError
 from careerceo.model.common import validate
 from careerceo.model.position import PositionInput, PositionOut
 from careerceo.services.context import AppContext
+from careerceo.services.occupation_codes import check_known_code
 from careerceo.store.repositories import PositionRepository
 from careerceo.store.tables import Position
 
@@ -39,6 +40,7 @@ def get_position(ctx: AppContext, position_id: int) -> PositionOut:
 
 def add_position(ctx: AppContext, data: PositionInput | Mapping[str, Any]) -> PositionOut:
     position = data if isinstance(data, PositionInput) else validate(PositionInput, data)
+    check_known_code(position.occupation_code)
     with ctx.db.transaction() as session:
         row = PositionRepository(session, ctx.person_id).add(Position(**position.model_dump()))
         return PositionOut.model_validate(row)
@@ -53,6 +55,8 @@ def update_position(ctx: AppContext, position_id: int, changes: Mapping[str, Any
             raise _not_found(position_id)
         current = {name: getattr(row, name) for name in INPUT_FIELDS}
         merged = validate(PositionInput, {**current, **changes})
+        if merged.occupation_code != current["occupation_code"]:
+            check_known_code(merged.occupation_code)
         return PositionOut.model_validate(repo.update(row, merged.model_dump()))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from careerceo.model.common import validate
 from careerceo.model.profile import PROFILE_FIELDS, ProfileInput, ProfileOut
 from careerceo.services.context import AppContext
+from careerceo.services.occupation_codes import check_known_code
 from careerceo.store.repositories import PersonRepository
 
 
@@ -23,4 +24,6 @@ def update_profile(ctx: AppContext, changes: Mapping[str, Any]) -> ProfileOut:
         person = repo.get()
         current = {name: getattr(person, name) for name in PROFILE_FIELDS}
         merged = validate(ProfileInput, {**current, **changes})
+        if merged.occupation_code != current["occupation_code"]:
+            check_known_code(merged.occupation_code)
         return ProfileOut.model_validate(repo.update(merged.model_dump()))

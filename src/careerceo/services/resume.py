@@ -8,6 +8,7 @@ in the app always wins over what was imported.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -64,8 +65,11 @@ def load_resume(session: Session, person_id: int) -> Resume:
     positions = session.scalars(
         select(Position).where(Position.person_id == person_id).order_by(Position.id)
     ).all()
+    # Current first, then latest end; a position with no dates at all sorts last, not a crash.
     ordered = sorted(
-        positions, key=lambda p: (p.end_date is None, p.end_date or p.start_date), reverse=True
+        positions,
+        key=lambda p: (p.end_date is None, p.end_date or p.start_date or date.min),
+        reverse=True,
     )
     if all(p.uid in entries for p in positions):
         ordered = list(positions)  # imported order is the author's order

@@ -15,6 +15,7 @@ from careerceo.documents.resume_pdf import to_pdf
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
 from careerceo.services.resume_import import read_path, read_source
+from careerceo.store.repositories import can_exist
 from careerceo.store.tables import Document
 
 FORMATS = {
@@ -53,7 +54,7 @@ def format_for(path: Path, fmt: str | None) -> str:
 
 def text_of_document(ctx: AppContext, document_id: int) -> tuple[str, str]:
     with ctx.db.transaction() as s:
-        doc = s.get(Document, document_id)
+        doc = s.get(Document, document_id) if can_exist(document_id) else None
         if doc is None or doc.person_id != ctx.person_id:
             raise NotFoundError(f"no document with id {document_id}", field="document_id")
         return doc.filename or doc.title, doc.text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,6 +31,7 @@ from careerceo.documents.model import Resume
 from careerceo.documents.pdf_reader import read_pdf_text
 from careerceo.documents.resume_parser import parse_resume_text
 from careerceo.errors import CareerError
+from careerceo.model.profile import ProfileInput
 from careerceo.services.context import AppContext
 from careerceo.store.tables import (
     Certification,
@@ -59,6 +61,18 @@ PERSON_FIELDS = (
     ("location", "location"),
     ("website", "url"),
 )
+
+
+def _profile_value(column: str, value: str) -> str | None:
+    """The value as the profile form would store it, or None when the form would refuse it.
+
+    A parsed "phone" that is really a label would otherwise make every later profile edit fail.
+    """
+    try:
+        checked = ProfileInput.model_validate({column: value})
+    except ValidationError:
+        return None
+    return str(getattr(checked, column))
 
 
 @dataclass
@@ -143,6 +157,12 @@ def read_source(data: bytes, filename: str) -> ImportSource:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise CareerError(f"{name} is not UTF-8 text", field="file") from exc
+        if "\x00" in text:  # binary renamed to .txt; PostgreSQL cannot store it either
+            raise CareerError(
+                f"{name} contains NUL bytes, so it is not plain text; save it as plain text "
+                "or upload the PDF or .docx instead",
+                field="file",
+            )
         return ImportSource(
             name, "resume", "text", MEDIA[".txt"], data, text, parse_resume_text(text)
         )
@@ -197,9 +217,15 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
     person = session.get(Person, person_id)
     assert person is not None
     for column, attribute in PERSON_FIELDS:
-        value = getattr(resume, attribute)
+        raw = getattr(resume, attribute)
         current = getattr(person, column)
-        if not value:
+        if not raw:
+            continue
+        value = _profile_value(column, raw[:300] if column == "headline" else raw)
+        if value is None:
+            plan.items.append(
+                PlanItem("profile", f"{column}: {raw[:60]}", "skip", f"not a valid {column}")
+            )
             continue
         if _norm(current) == _norm(value):
             plan.items.append(PlanItem("profile", f"{column}: {value[:60]}", "skip", "same"))

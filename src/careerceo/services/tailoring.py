@@ -21,6 +21,7 @@ from careerceo.documents.resume_layout import layout, plain_text
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
+from careerceo.store.repositories import can_exist
 from careerceo.store.tables import Document, JobPosting
 
 MAX_POSTING_CHARS = 100_000
@@ -42,6 +43,11 @@ def save_posting(
         raise CareerError("give the posting's job title", field="title")
     if not text.strip():
         raise CareerError("the posting text is empty; paste the job description", field="text")
+    for name, value in (("title", title), ("company", company), ("url", url), ("text", text)):
+        if "\x00" in value:  # binary pasted by mistake; PostgreSQL would refuse it anyway
+            raise CareerError(
+                "contains a NUL byte (binary content); paste the posting as plain text", field=name
+            )
     if len(text) > MAX_POSTING_CHARS:
         raise CareerError(
             f"the posting is longer than {MAX_POSTING_CHARS:,} characters", field="text"
@@ -62,7 +68,7 @@ def save_posting(
 
 def get_posting(ctx: AppContext, posting_id: int) -> PostingText:
     with ctx.db.transaction() as s:
-        row = s.get(JobPosting, posting_id)
+        row = s.get(JobPosting, posting_id) if can_exist(posting_id) else None
         if row is None or row.person_id != ctx.person_id:
             raise NotFoundError(f"no saved job posting with id {posting_id}", field="posting")
         if not row.text.strip():
@@ -143,6 +149,8 @@ def versions(ctx: AppContext, posting_id: int | None = None) -> list[Document]:
             Document.target_posting_id.is_not(None) | Document.target_occupation_code.is_not(None),
         )
         if posting_id is not None:
+            if not can_exist(posting_id):
+                return []
             query = query.where(Document.target_posting_id == posting_id)
         return list(s.scalars(query.order_by(Document.id.desc())))
 

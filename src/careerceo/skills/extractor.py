@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from careerceo.errors import CareerError
-from careerceo.skills import context
+from careerceo.skills import context, phrase
 from careerceo.skills.lexicon import (
     KIND_CONFIDENCE,
     TAXONOMY_NAMES,
@@ -206,6 +206,11 @@ class Extractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.automaton = lexicon.automaton
+        self.verbs = phrase.verb_forms(
+            (c.label.split()[0], c.skill_type)
+            for c in lexicon.concepts
+            if c.taxonomy == "esco" and c.label
+        )
 
     # -- matching ---------------------------------------------------------------------------
     def _candidates(self, toks: list[Token]) -> list[_Span]:
@@ -347,6 +352,9 @@ class Extractor:
                     section=seg.section,
                     status=context.strength(sentence, seg.section, kind),
                     confidence=round(min(0.9, m.similarity) * 0.9, 3),
+                    phrase_start=m.start,
+                    phrase_end=m.end,
+                    phrase_type=concept.skill_type,
                     method="semantic",
                 )
             )
@@ -372,6 +380,7 @@ class Extractor:
             placed.append((span, si))
         hits: list[SkillHit] = []
         excluded: list[Excluded] = []
+        phrase_of: dict[int, tuple[int, int, bool]] = {}
         for span, si in placed:
             start, end = toks[span.first].start, toks[span.last].end
             surface = text[start:end]
@@ -406,6 +415,16 @@ class Extractor:
             elif seg.section in context.EXCLUDED_SECTIONS:
                 reason = f"in the {seg.section} section"
             status = context.strength(sentence, seg.section, kind)
+            if span.first not in phrase_of:
+                # A multi-word ESCO skill label may open with its own verb ("conduct
+                # performance tests"); a one-word name that looks like a verb ("design",
+                # "reports", "React") governs nothing.
+                own_verb = span.last > span.first and any(
+                    concepts[e.concept].skill_type == "skill" for e in span.entries
+                )
+                phrase_of[span.first] = phrase.widen(
+                    text, toks, span.first, span.last, self.verbs, own_verb
+                )
             for taxonomy in sorted(by_taxonomy, key=TAXONOMY_RANK.__getitem__):
                 entries = sorted(by_taxonomy[taxonomy], key=self.lexicon.entry_rank)
                 best = entries[0]
@@ -421,6 +440,7 @@ class Extractor:
                     confidence -= 0.1
                 if seg.section in {"skills", "requirements", "preferred"}:
                     confidence += 0.04
+                first, last, led = phrase_of[span.first]
                 hits.append(
                     SkillHit(
                         concept_id=concept.concept_id,
@@ -437,6 +457,9 @@ class Extractor:
                         section=seg.section,
                         status=status,
                         confidence=round(max(0.05, min(0.99, confidence)), 3),
+                        phrase_start=toks[first].start,
+                        phrase_end=toks[last].end,
+                        phrase_type="skill" if led else concept.skill_type,
                     )
                 )
         return hits, excluded

@@ -13,7 +13,12 @@ class SkillHit:
     ``start``/``end`` are character offsets into the text as given (after NFKC, which the
     result's ``text`` holds). ``status`` is required / preferred (postings), held (résumés and
     profiles) or mentioned. ``label`` is the concept's label (for O*NET products, the product);
-    ``matched_label`` is the lexicon entry that matched.
+    ``matched_label`` is the lexicon entry that matched. ``phrase_start``/``phrase_end`` widen
+    the mention to the skill phrase around it: the verb that governs it and the rest of its
+    clause ("manage stakeholders across regions" around "stakeholders"), the way annotators
+    of job postings mark skills; without a governing verb they equal ``start``/``end``.
+    ``phrase_type`` is "skill" for a verb-led phrase (it shows doing something), else
+    ``skill_type``.
     """
 
     concept_id: str
@@ -30,6 +35,9 @@ class SkillHit:
     section: str | None
     status: str
     confidence: float
+    phrase_start: int
+    phrase_end: int
+    phrase_type: str
     method: str = "phrase"
 
     def to_dict(self) -> dict[str, Any]:

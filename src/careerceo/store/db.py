@@ -16,7 +16,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from careerceo.errors import CareerError
@@ -74,6 +74,18 @@ def migrate(engine: Engine) -> None:
         ) from exc
 
 
+def _unstorable(exc: Exception) -> str:
+    if isinstance(exc, UnicodeEncodeError):
+        problem = "text with an unpaired UTF-16 surrogate (not a character)"
+    else:
+        first = str(getattr(exc, "orig", exc)).splitlines()[0]
+        problem = f"a value the database refused ({first})"
+    return (
+        f"nothing was saved: the request holds {problem}; retype the text as plain UTF-8 and "
+        "keep numbers within range"
+    )
+
+
 class Database:
     """One engine and its session factory; ``transaction()`` is the unit of every write."""
 
@@ -91,6 +103,10 @@ class Database:
         try:
             with session.begin():
                 yield session
+        except (UnicodeEncodeError, DataError) as exc:
+            # Input validation should have named the field; this is the net under it, so a
+            # value the database cannot hold is a refusal (rolled back) and never a crash.
+            raise CareerError(_unstorable(exc)) from exc
         finally:
             session.close()
 

@@ -17,6 +17,14 @@ from careerceo.store.tables import InventoryEntry, Owned, Person, Position
 
 T = TypeVar("T", bound=Owned)
 
+MAX_ROW_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits on PostgreSQL
+
+
+def can_exist(row_id: int) -> bool:
+    """False for an id no row can have, so a lookup of a typo such as 99999999999999999999
+    answers "not found" instead of overflowing the database driver (a crash, not a message)."""
+    return 0 < row_id <= MAX_ROW_ID
+
 
 class OwnedRepository(Generic[T]):
     """CRUD for one table, restricted to one person."""
@@ -28,6 +36,8 @@ class OwnedRepository(Generic[T]):
         self.person_id = person_id
 
     def get(self, row_id: int) -> T | None:
+        if not can_exist(row_id):
+            return None
         return self.session.scalars(
             select(self.model).where(
                 self.model.id == row_id, self.model.person_id == self.person_id
@@ -76,14 +86,21 @@ class InventoryRepository(OwnedRepository[InventoryEntry]):
         return (InventoryEntry.kind, func.lower(InventoryEntry.name), InventoryEntry.id)
 
     def find_name(self, kind: str, name: str) -> InventoryEntry | None:
-        """The entry of this kind with this name, ignoring case (names are unique per kind)."""
-        return self.session.scalars(
-            select(InventoryEntry).where(
-                InventoryEntry.person_id == self.person_id,
-                InventoryEntry.kind == kind,
-                func.lower(InventoryEntry.name) == name.lower(),
+        """The entry of this kind with this name, ignoring case (names are unique per kind).
+
+        Compared in Python: SQLite's ``lower()`` folds ASCII only, so "École" would miss
+        "école" there, and an exact repeat of a non-ASCII name reached the unique constraint.
+        """
+        key = name.casefold()
+        rows = self.session.execute(
+            select(InventoryEntry.id, InventoryEntry.name).where(
+                InventoryEntry.person_id == self.person_id, InventoryEntry.kind == kind
             )
-        ).first()
+        ).all()
+        for row_id, existing in rows:
+            if existing.casefold() == key:
+                return self.session.get(InventoryEntry, row_id)
+        return None
 
     def count_by(self, column: str) -> dict[str, int]:
         col = getattr(InventoryEntry, column)

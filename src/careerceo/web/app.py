@@ -13,14 +13,17 @@ from types import ModuleType
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import careerceo.web.api as api_package
 import careerceo.web.pages as pages_package
 from careerceo import __version__
 from careerceo.errors import CareerError
 from careerceo.services.context import AppContext
+from careerceo.web.api_errors import ERROR_RESPONSES, error_response
+from careerceo.web.api_errors import http_error as api_http_error
 from careerceo.web.templating import templates
 
 STATIC = Path(__file__).with_name("static")
@@ -44,7 +47,7 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
     for module in _modules(api_package):
         router = getattr(module, "router", None)
         if router is not None:
-            app.include_router(router, prefix="/api/v1")
+            app.include_router(router, prefix="/api/v1", responses=ERROR_RESPONSES)
     for module in _modules(pages_package):
         router = getattr(module, "router", None)
         if router is not None:
@@ -53,8 +56,9 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
     @app.exception_handler(CareerError)
     async def career_error(request: Request, exc: CareerError) -> Response:
         if request.url.path.startswith("/api/"):
-            detail = [{"loc": [exc.field] if exc.field else [], "msg": exc.message}]
-            return JSONResponse({"detail": detail}, status_code=exc.status)
+            kind = "not_found" if exc.status == 404 else "invalid"
+            detail = [{"loc": [exc.field] if exc.field else [], "msg": exc.message, "type": kind}]
+            return error_response(exc.status, detail)
         return templates.TemplateResponse(
             request,
             "error.html",
@@ -65,14 +69,41 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         errors = [
-            {"loc": list(e.get("loc", [])), "msg": e.get("msg", "invalid value")}
+            {
+                "loc": list(e.get("loc", [])),
+                "msg": e.get("msg", "invalid value"),
+                "type": e.get("type", "invalid"),
+            }
             for e in exc.errors()
         ]
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": errors}, status_code=422)
+            return error_response(422, errors)
         message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
         return templates.TemplateResponse(
             request, "error.html", {"message": message, "status": 422}, status_code=422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """Pages answer with a page: a form post over the size limit must not get raw JSON."""
+        if request.url.path.startswith("/api/"):
+            status, items = api_http_error(exc.status_code, exc.detail, request.url.path)
+            return error_response(status, items, getattr(exc, "headers", None))
+        status, message = exc.status_code, str(exc.detail)
+        if status == 400 and "maximum size" in message:
+            status = 413
+            message = (
+                "what you sent is larger than the 1 MB a form field takes; shorten the text "
+                "(or upload it as a file) and try again"
+            )
+        elif status == 404:
+            message = f"there is no page at {request.url.path}; use the menu above"
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"message": message, "status": status},
+            status_code=status,
+            headers=getattr(exc, "headers", None),
         )
 
     return app

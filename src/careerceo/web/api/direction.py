@@ -163,7 +163,11 @@ def challenges(ctx: AppContext = Depends(app_context)) -> list[dict[str, Any]]:
     return [asdict(c) for c in service.challenges(ctx)]
 
 
-@router.get("/calendar.ics")
+@router.get(
+    "/calendar.ics",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "An iCalendar feed"}},
+)
 def calendar(
     weekday: str | None = Query("MO", pattern="^(MO|TU|WE|TH|FR|SA|SU)$"),
     day: int | None = Query(None, ge=1, le=28),

@@ -47,6 +47,10 @@ def _errors(exc: CareerError | ValidationError) -> dict[str, str]:
         msg = str(e["msg"]).removeprefix("Value error, ")
         if key == "activities" and len(loc) > 2 and loc[1].isdigit():
             msg = f"activity {int(loc[1]) + 1}, {loc[2]}: {msg}"
+        elif key in {"answers", "ratings", "milestones"} and len(loc) > 1:
+            # name the question, goal or milestone whose value is wrong
+            what = {"answers": "question", "ratings": "goal", "milestones": "milestone"}[key]
+            msg = f"{what} {loc[1]}: {msg}"
         out.setdefault(key, msg)
     return out
 
@@ -174,7 +178,8 @@ async def edit_goal(
             goal_id,
             GoalPatch.model_validate(
                 {
-                    "title": form.get("title") or None,
+                    # a blanked title is refused, not read as "unchanged"
+                    "title": form.get("title"),
                     "horizon": form.get("horizon") or None,
                     "target_role": form.get("target_role", ""),
                     "occupation_code": form.get("occupation_code") or None,

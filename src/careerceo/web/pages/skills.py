@@ -111,6 +111,14 @@ def skills_extract(
 ) -> HTMLResponse:
     form = {"text": text, "kind": kind, "semantic": semantic}
     try:
+        # The form asks for text; an empty or binary paste is refused here (the API and the
+        # library answer an empty result with the reason instead).
+        if not text.strip():
+            raise CareerError("paste some text: a résumé, a job posting or a profile", field="text")
+        if "\x00" in text:
+            raise CareerError(
+                "the text contains NUL bytes (binary content); paste plain text", field="text"
+            )
         result = extract(text, kind=kind, semantic=semantic)
     except CareerError as exc:
         errors = {exc.field or "text": exc.message}
