@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from sqlalchemy import create_engine, inspect
 
 from careerceo.store.db import Database, current_revision, head_revision
@@ -233,3 +234,48 @@ def test_installed_console_script_inits_twice(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.strip() == "Error: level must be a whole number from 1 (aware) to 5 (expert)"
+
+
+def _names(app: typer.Typer) -> set[str]:
+    commands = {
+        c.name or (c.callback.__name__.replace("_", "-") if c.callback else "")
+        for c in app.registered_commands
+    }
+    groups = {g.name or str(g.typer_instance.info.name) for g in app.registered_groups}
+    return commands | groups
+
+
+def test_the_command_index_names_each_command_and_the_module_that_registers_it() -> None:
+    """``career X`` imports only X's module, so the index must match what modules register."""
+    import importlib
+
+    from careerceo.cli.main import COMMANDS, command_modules
+
+    registered: dict[str, str] = {}
+    for module in command_modules():
+        single = typer.Typer()
+        register = getattr(importlib.import_module(f"careerceo.cli.{module}"), "register", None)
+        if callable(register):
+            register(single)
+        registered.update(dict.fromkeys(_names(single), module))
+    assert registered == COMMANDS
+
+
+def test_a_single_command_starts_without_loading_other_features(tmp_path: Path) -> None:
+    """``career inventory list`` must not pay for the pivot engine, PDFs or Alembic."""
+    probe = (
+        "import sys; sys.argv = ['career', 'inventory', 'list', '--json']\n"
+        "from careerceo.cli.main import run\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('alembic', 'fpdf', 'numpy', 'careerceo.knowledge', 'careerceo.skills')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "CAREER_DATA_DIR": str(tmp_path)}
+    env.pop("CAREER_DATABASE_URL", None)
+    env.pop("CAREER_PERSON", None)
+    subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True
+    )
+    assert done.stdout.strip() == "[]"
+    assert done.stderr.strip().splitlines()[-1] == "[]"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -11,6 +14,7 @@ from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.common import InputError
 from careerceo.services import inventory, positions, profile
 from careerceo.services.context import AppContext
+from careerceo.store.db import Database
 from careerceo.store.repositories import InventoryRepository, PositionRepository
 from careerceo.store.tables import Account, InventoryEntry, Person
 
@@ -213,3 +217,27 @@ def test_a_failed_transaction_writes_nothing(ctx: AppContext) -> None:
         assert repo.count() == 1  # visible inside the transaction...
         raise RuntimeError("boom")
     assert count_inventory(ctx) == 0  # ...and gone after the rollback
+
+
+def test_the_quick_head_revision_agrees_with_alembic() -> None:
+    """Start-up reads the head from the version files; Alembic must see the same history."""
+    from alembic.script import ScriptDirectory
+
+    from careerceo.store.db import alembic_config, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_an_already_current_database_is_opened_without_loading_alembic(tmp_path: Path) -> None:
+    """Opening a migrated database is the cost of every CLI command: Alembic stays unloaded."""
+    url = f"sqlite:///{tmp_path / 'career.db'}"
+    Database(url).dispose()  # creates and migrates
+    probe = (
+        "import sys; from careerceo.store.db import Database; "
+        f"Database({url!r}).dispose(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'fpdf')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

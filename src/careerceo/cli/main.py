@@ -1,7 +1,9 @@
 """The ``career`` command: a Typer app whose command groups live one module each.
 
 Each module in ``careerceo.cli`` that defines ``register(app)`` adds its commands; discovery
-keeps this file from becoming the place every feature has to edit.
+keeps this file from becoming the place every feature has to edit. A command run from the shell
+imports only the module that defines it (``COMMANDS``), because importing every feature's
+dependencies would make ``career inventory list`` wait a second for code it never uses.
 """
 
 from __future__ import annotations
@@ -9,31 +11,79 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+from typing import Any
 
 import typer
 
 import careerceo.cli as cli_package
 
-app = typer.Typer(
-    name="career",
-    help="Career CEO: run your career the way a CEO runs a company.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
+# Top-level command -> the module in careerceo.cli that registers it. A test checks this against
+# what the modules really register, so a new command cannot be missed; an unknown name (or
+# ``--help``) simply loads them all.
+COMMANDS: dict[str, str] = {
+    "about": "about",
+    "export": "backup",
+    "import": "backup",
+    "direction": "direction",
+    "vision": "direction",
+    "goals": "direction",
+    "review": "direction",
+    "signals": "direction",
+    "calendar": "direction",
+    "inventory": "inventory",
+    "occupations": "occupations",
+    "gap": "pivot",
+    "pivot": "pivot",
+    "positions": "positions",
+    "profile": "profile",
+    "resume": "resume",
+    "plan": "resume",
+    "init": "setup",
+    "serve": "setup",
+    "skills": "skills",
+    "win": "wins",
+    "wins": "wins",
+}
 
 
-def _register_all() -> None:
-    for module_info in sorted(pkgutil.iter_modules(cli_package.__path__), key=lambda m: m.name):
-        if module_info.name in {"main", "common"}:
-            continue
-        module = importlib.import_module(f"careerceo.cli.{module_info.name}")
-        register = getattr(module, "register", None)
+def command_modules() -> list[str]:
+    """Every module in ``careerceo.cli`` that may register commands."""
+    names = (info.name for info in pkgutil.iter_modules(cli_package.__path__))
+    return sorted(name for name in names if name not in {"main", "common"})
+
+
+def build_app(modules: list[str] | None = None) -> typer.Typer:
+    """The ``career`` app with the commands of ``modules`` (all of them by default)."""
+    built = typer.Typer(
+        name="career",
+        help="Career CEO: run your career the way a CEO runs a company.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    for name in command_modules() if modules is None else modules:
+        register = getattr(importlib.import_module(f"careerceo.cli.{name}"), "register", None)
         if callable(register):
-            register(app)
+            register(built)
+    return built
 
 
-_register_all()
+def _app_for(argv: list[str]) -> typer.Typer:
+    module = COMMANDS.get(argv[0]) if argv else None
+    return build_app(None if module is None else [module])
+
+
+_full_app: typer.Typer | None = None
+
+
+def __getattr__(name: str) -> Any:
+    """``careerceo.cli.main.app``: the app with every command, built on first use."""
+    global _full_app
+    if name != "app":
+        raise AttributeError(name)
+    if _full_app is None:
+        _full_app = build_app()
+    return _full_app
 
 
 def _stdin_is_terminal() -> bool:
@@ -54,7 +104,7 @@ def run() -> None:
     from careerceo.cli.common import err_console
 
     try:
-        code = app(standalone_mode=False)
+        code = _app_for(sys.argv[1:])(standalone_mode=False)
     except typer.Abort:
         # A prompt met the end of its input: Ctrl+C/Ctrl+D on a terminal, or a closed or
         # exhausted stdin when a script runs an interactive command.

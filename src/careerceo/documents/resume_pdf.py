@@ -6,8 +6,6 @@ and screen readers read it in order, and the text layer extracts back to the ren
 
 from __future__ import annotations
 
-from fpdf import FPDF
-
 from careerceo.documents.model import Resume
 from careerceo.documents.pdf_text import latin1
 from careerceo.documents.resume_layout import Block, layout, plain_text
@@ -25,6 +23,8 @@ STYLES: dict[str, tuple[str, float, float]] = {  # kind -> (style, size, space b
 
 
 def render_blocks(blocks: list[Block], *, title: str = "Résumé") -> bytes:
+    from fpdf import FPDF  # imported here: fpdf costs a quarter-second of every CLI start
+
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_margins(18, 16, 18)
     pdf.set_auto_page_break(True, margin=16)
