@@ -51,6 +51,7 @@ from careerceo.model.direction import (
     VisionIn,
 )
 from careerceo.services.context import AppContext
+from careerceo.services.occupation_codes import check_known_code
 from careerceo.store.repositories import can_exist
 from careerceo.store.tables import (
     Accomplishment,
@@ -157,22 +158,6 @@ def _occupation_title(code: str | None) -> str | None:
         return None
     occupation = kb.find_occupation(code)
     return f"{occupation.title} ({kb.source.onet})" if occupation else None
-
-
-def _check_occupation(code: str | None) -> None:
-    """A target role's code must name a real occupation when the knowledge base can tell."""
-    if not code:
-        return
-    try:
-        kb = load_knowledge()
-    except KnowledgeError:
-        return
-    if kb.find_occupation(code) is None:
-        raise CareerError(
-            f"no {kb.source.onet} occupation has the code {code}; find the right one with "
-            "the Occupations page (/occupations)",
-            field="occupation_code",
-        )
 
 
 def _milestone_view(m: Milestone, today: date) -> MilestoneView:
@@ -343,7 +328,7 @@ def current_vision(ctx: AppContext) -> VisionView | None:
 
 # ----------------------------------------------------------------------------------- goals
 def add_goal(ctx: AppContext, data: GoalIn, today: date | None = None) -> GoalView:
-    _check_occupation(data.occupation_code)
+    check_known_code(data.occupation_code)
     with ctx.db.transaction() as s:
         goal = Goal(person_id=ctx.person_id, **data.model_dump())
         s.add(goal)
@@ -391,7 +376,7 @@ def edit_goal(
             "nothing to change; give at least one of title, horizon, target role, code, why",
             field="goal",
         )
-    _check_occupation(changes.get("occupation_code"))
+    check_known_code(changes.get("occupation_code"))
     with ctx.db.transaction() as s:
         goal = _get_goal(s, ctx.person_id, goal_id)
         s.add(GoalRevision(person_id=ctx.person_id, goal_id=goal.id, snapshot=_goal_snapshot(goal)))

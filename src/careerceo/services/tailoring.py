@@ -100,9 +100,20 @@ def match_posting(
     return posting, result
 
 
-def save_tailored(ctx: AppContext, posting_id: int) -> Document:
-    posting, result = match_posting(ctx, posting_id)
-    version = tailor(current_resume(ctx), [r.label for r in result.matched])
+def _store_version(
+    ctx: AppContext,
+    version: Resume,
+    match: dict[str, Any],
+    *,
+    target: dict[str, Any],
+    title: str,
+    stem: str,
+) -> Document:
+    """One more tailored version of the newest original résumé, numbered per target.
+
+    ``target`` is the column that names what it was tailored for (a posting or an occupation),
+    so each target keeps its own v1, v2, ... history.
+    """
     with ctx.db.transaction() as s:
         parent = s.scalars(
             select(Document)
@@ -113,33 +124,40 @@ def save_tailored(ctx: AppContext, posting_id: int) -> Document:
             )
             .order_by(Document.id.desc())
         ).first()
-        count = len(
+        same_target = [getattr(Document, column) == value for column, value in target.items()]
+        number = 1 + len(
             s.scalars(
-                select(Document.id).where(
-                    Document.person_id == ctx.person_id, Document.target_posting_id == posting_id
-                )
+                select(Document.id).where(Document.person_id == ctx.person_id, *same_target)
             ).all()
         )
         doc = Document(
             person_id=ctx.person_id,
             kind="resume",
-            title=f"Tailored for {posting.title}"
-            + (f" at {posting.company}" if posting.company else "")
-            + f" (v{count + 1})",
-            filename=f"resume-posting-{posting_id}-v{count + 1}.json",
+            title=f"{title} (v{number})",
+            filename=f"{stem}-v{number}.json",
             media_type="application/json",
             text=plain_text(layout(version)),
             parent_id=parent.id if parent else None,
-            target_posting_id=posting_id,
-            data={
-                "jsonresume": to_jsonresume(version),
-                "match": result.as_dict(),
-                "version": count + 1,
-            },
+            data={"jsonresume": to_jsonresume(version), "match": match, "version": number},
+            **target,
         )
         s.add(doc)
         s.flush()
         return doc
+
+
+def save_tailored(ctx: AppContext, posting_id: int) -> Document:
+    posting, result = match_posting(ctx, posting_id)
+    version = tailor(current_resume(ctx), [r.label for r in result.matched])
+    at = f" at {posting.company}" if posting.company else ""
+    return _store_version(
+        ctx,
+        version,
+        result.as_dict(),
+        target={"target_posting_id": posting_id},
+        title=f"Tailored for {posting.title}{at}",
+        stem=f"resume-posting-{posting_id}",
+    )
 
 
 def versions(ctx: AppContext, posting_id: int | None = None) -> list[Document]:
@@ -243,35 +261,11 @@ def match_occupation(ctx: AppContext, code: str) -> dict[str, Any]:
 def save_tailored_occupation(ctx: AppContext, code: str) -> Document:
     result = match_occupation(ctx, code)
     version = tailor(current_resume(ctx), [m["label"] for m in result["matched"]])
-    with ctx.db.transaction() as s:
-        parent = s.scalars(
-            select(Document)
-            .where(
-                Document.person_id == ctx.person_id,
-                Document.kind == "resume",
-                Document.parent_id.is_(None),
-            )
-            .order_by(Document.id.desc())
-        ).first()
-        count = len(
-            s.scalars(
-                select(Document.id).where(
-                    Document.person_id == ctx.person_id,
-                    Document.target_occupation_code == result["code"],
-                )
-            ).all()
-        )
-        doc = Document(
-            person_id=ctx.person_id,
-            kind="resume",
-            title=f"Tailored for {result['title']} ({result['code']}) (v{count + 1})",
-            filename=f"resume-{result['code']}-v{count + 1}.json",
-            media_type="application/json",
-            text=plain_text(layout(version)),
-            parent_id=parent.id if parent else None,
-            target_occupation_code=result["code"],
-            data={"jsonresume": to_jsonresume(version), "match": result, "version": count + 1},
-        )
-        s.add(doc)
-        s.flush()
-        return doc
+    return _store_version(
+        ctx,
+        version,
+        result,
+        target={"target_occupation_code": result["code"]},
+        title=f"Tailored for {result['title']} ({result['code']})",
+        stem=f"resume-{result['code']}",
+    )
