@@ -7,7 +7,7 @@ import pytest
 
 from careerceo.analysis.capability import InventoryItem, build_profile, occupation_profile
 from careerceo.analysis.pivot import PivotFilters, rank
-from careerceo.analysis.pivot_detail import detail
+from careerceo.analysis.pivot_detail import chart_rows, detail
 from careerceo.analysis.pivot_space import OccupationSpace
 from careerceo.services.pivot_space import occupation_space
 
@@ -125,6 +125,15 @@ def test_detail_has_sources_gaps_and_plan(space: OccupationSpace) -> None:
     assert [s.order for s in d.plan] == list(range(1, len(d.plan) + 1))
     assert d.ete.education, "typical education comes from O*NET"
     assert d.rank is not None and d.rank < 60
+
+
+def test_chart_bars_have_unambiguous_names(space: OccupationSpace) -> None:
+    """Statisticians rate both the Mathematics skill and the Mathematics knowledge area."""
+    profile = occupation_profile(space, "15-2051.00")
+    rows = chart_rows(space, profile, space.row_of["15-2041.00"], 12)
+    names = [name for name, _, _ in rows]
+    assert len(set(names)) == len(names)
+    assert {"Mathematics (skill)", "Mathematics (knowledge)"} <= set(names)
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,18 @@ def test_service_ranks_and_gaps_a_real_person(sqlite_ctx: AppContext) -> None:
     assert years.what.startswith("3+") and years.have is True
 
 
+def test_everyday_skill_names_in_the_inventory_are_all_counted(sqlite_ctx: AppContext) -> None:
+    """"SQL" is an ESCO skill no occupation lists, so it must land on O*NET's SQL technology
+    instead of being reported as not matched."""
+    with sqlite_ctx.db.transaction() as s:
+        for name in ("SQL", "Excel", "Tableau", "public speaking", "Project management"):
+            s.add(InventoryEntry(person_id=sqlite_ctx.person_id, kind="skill", name=name))
+    profile, _ = service.person_profile(sqlite_ctx)
+    assert profile.unmatched == ()
+    summary = service.capability_summary(sqlite_ctx)
+    assert "Structured query language SQL" in summary["technologies"]
+
+
 def test_cli_json_shape_and_errors(cli: object, tmp_path: Path) -> None:
     run = cli  # type: ignore[assignment]
     result = run("pivot", "--from", "15-1252.00", "--json", "--limit", "5")  # type: ignore[operator]

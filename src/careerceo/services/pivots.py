@@ -218,6 +218,17 @@ def _text_concepts(data: PersonData) -> list[ConceptHit]:
     return out
 
 
+def _in_space(space: OccupationSpace, taxonomy: str, concept_id: str) -> bool:
+    """Can the ranking use this concept? Only ESCO skills some occupation asks for are in the
+    space, so an extractor hit such as ESCO's "SQL" may be unusable while O*NET's
+    "Structured query language SQL", found in the same words, is."""
+    if taxonomy == "onet":
+        return concept_id in space.element_row
+    if taxonomy == "tech":
+        return concept_id.casefold() in space.tech_row
+    return taxonomy == "esco" and concept_id in space.esco_row
+
+
 def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[InventoryItem]:
     """Free-text inventory names go through the extractor when no exact label matches."""
     out: list[InventoryItem] = []
@@ -234,7 +245,7 @@ def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[Invento
             hits = extract(item.name, "profile").hits
             for h in hits:
                 tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
-                if tax in ("onet", "tech", "esco"):
+                if _in_space(space, tax, cid):
                     item = InventoryItem(
                         item.kind, item.name, item.level, item.intent, tax, cid, item.evidence
                     )
