@@ -90,7 +90,7 @@ def test_service_ranks_and_gaps_a_real_person(sqlite_ctx: AppContext) -> None:
 
 
 def test_everyday_skill_names_in_the_inventory_are_all_counted(sqlite_ctx: AppContext) -> None:
-    """"SQL" is an ESCO skill no occupation lists, so it must land on O*NET's SQL technology
+    """ "SQL" is an ESCO skill no occupation lists, so it must land on O*NET's SQL technology
     instead of being reported as not matched."""
     with sqlite_ctx.db.transaction() as s:
         for name in ("SQL", "Excel", "Tableau", "public speaking", "Project management"):
