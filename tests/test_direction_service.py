@@ -20,6 +20,7 @@ from careerceo.model.direction import (
     VisionIn,
 )
 from careerceo.services import direction as service
+from careerceo.services import tailoring
 from careerceo.services.context import AppContext
 from careerceo.store.tables import Milestone, Review, ReviewRevision
 
@@ -215,3 +216,7 @@ def test_signals_tracked_with_change(ctx: AppContext) -> None:
     challenges = {c.id: c for c in service.challenges(ctx, TODAY)}
     assert challenges["leaving"].status == "act"
     assert challenges["performing"].status == "no data yet"
+    assert challenges["finding"].status == "act"  # the signs say explore; nothing started
+    tailoring.save_posting(ctx, "Data Engineer", "Build pipelines in Python and SQL.")
+    finding = {c.id: c for c in service.challenges(ctx, TODAY)}["finding"]
+    assert finding.status == "watch" and finding.evidence == ("1 job posting(s) saved",)

@@ -35,6 +35,8 @@ class ChallengeInputs:
     opportunities_by_stage: Mapping[str, int] = field(default_factory=dict)
     contacts: int = 0
     accomplishments: int = 0
+    saved_postings: int = 0  # job postings saved to tailor the résumé against
+    tailored_versions: int = 0  # résumé versions made for a posting or a target occupation
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ def leaving(data: ChallengeInputs) -> Challenge:
 
 
 def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
+    """A search shows in the pipeline (opportunities, contacts) and, before that, in the quiet
+    work the app records: postings saved and résumé versions tailored to them."""
     active = {k: v for k, v in data.opportunities_by_stage.items() if k not in CLOSED_STAGES and v}
     total_active = sum(active.values())
     evidence: list[str] = []
@@ -150,12 +154,17 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
         )
     if data.contacts:
         evidence.append(f"{data.contacts} contact(s) in your network")
-    if not total_active and not data.contacts:
+    if data.saved_postings:
+        evidence.append(f"{data.saved_postings} job posting(s) saved")
+    if data.tailored_versions:
+        evidence.append(f"{data.tailored_versions} tailored résumé version(s)")
+    quiet = data.saved_postings + data.tailored_versions
+    if not total_active and not data.contacts and not quiet:
         status = "act" if leave_status == "act" else NO_DATA
         headline = (
             "the signs say explore, but no search has started"
             if status == "act"
-            else "no opportunities or contacts recorded"
+            else "no postings, opportunities or contacts recorded"
         )
         return Challenge(
             "finding",
@@ -163,25 +172,24 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
             status,
             headline,
             tuple(evidence),
-            "start a quiet search: list target companies and contacts",
+            "start a quiet search: pick targets among the pivots within reach",
             "/pivots",
         )
     offers = data.opportunities_by_stage.get("offer", 0)
     if offers:
         status, headline = "on track", f"{offers} offer(s) on the table"
+        step, link = "compare the offers against your goals", "/goals"
     elif total_active:
         status, headline = "on track", "a search is under way"
+        step, link = "keep the pipeline moving weekly", "/resume/tailor"
+    elif quiet:
+        status, headline = "watch", "a quiet search has started, but no application is open"
+        step = "tailor your résumé to the best saved posting and apply"
+        link = "/resume/tailor"
     else:
         status, headline = "watch", "a network but no open opportunity"
-    return Challenge(
-        "finding",
-        "Finding a new job",
-        status,
-        headline,
-        tuple(evidence),
-        "keep the pipeline moving weekly",
-        "/pivots",
-    )
+        step, link = "save the postings worth applying to and tailor to them", "/resume/tailor"
+    return Challenge("finding", "Finding a new job", status, headline, tuple(evidence), step, link)
 
 
 def macro_challenges(data: ChallengeInputs) -> tuple[Challenge, Challenge, Challenge]:

@@ -56,8 +56,10 @@ from careerceo.store.repositories import can_exist
 from careerceo.store.tables import (
     Accomplishment,
     Contact,
+    Document,
     Goal,
     GoalRevision,
+    JobPosting,
     Milestone,
     Opportunity,
     Person,
@@ -845,6 +847,19 @@ def challenges(ctx: AppContext, today: date | None = None) -> tuple[Challenge, .
             ).all()
         )
         contacts = s.scalar(select(func.count(Contact.id)).where(Contact.person_id == pid)) or 0
+        postings = (
+            s.scalar(select(func.count(JobPosting.id)).where(JobPosting.person_id == pid)) or 0
+        )
+        tailored = (
+            s.scalar(
+                select(func.count(Document.id)).where(
+                    Document.person_id == pid,
+                    Document.target_posting_id.is_not(None)
+                    | Document.target_occupation_code.is_not(None),
+                )
+            )
+            or 0
+        )
         wins = (
             s.scalar(select(func.count(Accomplishment.id)).where(Accomplishment.person_id == pid))
             or 0
@@ -870,6 +885,8 @@ def challenges(ctx: AppContext, today: date | None = None) -> tuple[Challenge, .
             opportunities_by_stage={str(k): int(v) for k, v in stages.items()},
             contacts=int(contacts),
             accomplishments=int(wins),
+            saved_postings=int(postings),
+            tailored_versions=int(tailored),
         )
     )
 
