@@ -11,6 +11,7 @@ from careerceo.analysis.alignment import (
     GoalInfo,
     MilestoneInfo,
     ReviewData,
+    carry_progress,
     score_review,
 )
 from careerceo.analysis.challenges import ChallengeInputs, SignalsSummary, macro_challenges
@@ -35,7 +36,7 @@ def history(
     prev: ReviewData | None = None
     for r in items:
         out.append(ReviewRecord(r, score_review(r, goals, ms, prev)))
-        prev = r
+        prev = carry_progress(prev, r)
     return out
 
 
@@ -85,6 +86,19 @@ def test_milestone_credit_is_movement_since_previous_review() -> None:
     moved = score_review(review("2026-10", milestone_progress={"m1": 60}), [G1], [M1], prev)
     assert same.goals[0].score == 0.0
     assert moved.goals[0].score == pytest.approx(40.0)  # 10/25 = 0.4, the only component
+
+
+def test_milestone_skipped_for_a_month_is_not_reset_to_zero() -> None:
+    # reported at 60% in August, not mentioned in October, 70% in November: a 10-point move
+    aug = review("2026-08", milestone_progress={"m1": 60})
+    oct_ = review("2026-10", ratings={"g1": 1})
+    before_nov = carry_progress(carry_progress(None, aug), oct_)
+    assert before_nov.milestone_progress == {"m1": 60}
+    assert before_nov.ratings == {"g1": 1}  # the month itself is unchanged otherwise
+    nov = score_review(review("2026-11", milestone_progress={"m1": 70}), [G1], [M1], before_nov)
+    comps = {c.name: c for c in nov.goals[0].components}
+    assert "+10 pts" in comps["milestones"].detail
+    assert nov.goals[0].score == pytest.approx(40.0)  # 10/25, the only component
 
 
 def test_first_review_has_no_previous_and_counts_from_zero() -> None:

@@ -101,6 +101,23 @@ def test_review_scores_and_marks_milestone_done(ctx: AppContext) -> None:
     assert milestone.status == "done" and milestone.completed_on == TODAY
 
 
+def test_milestone_move_counts_from_its_last_report_not_the_last_review(
+    ctx: AppContext,
+) -> None:
+    g1, _, m = setup_goals(ctx)
+    service.create_review(ctx, ReviewIn(month="2026-08", milestones={m: 60}), TODAY)
+    service.create_review(ctx, ReviewIn(month="2026-09", ratings={g1: 2}), TODAY)
+    result = service.create_review(ctx, ReviewIn(month="2026-10", milestones={m: 70}), TODAY)
+    (goal,) = [g for g in result.breakdown["goals"] if g["title"] == "Lead a data team"]
+    detail = {c["name"]: c["detail"] for c in goal["components"]}["milestones"]
+    assert "+10 pts" in detail  # 60% -> 70%, not 0% -> 70%
+    assert result.review.alignment == pytest.approx(40.0)
+    # editing the month in between rescores the later month the same way
+    edited = service.edit_review(ctx, "2026-09", ReviewIn(month="2026-09", notes="x"), TODAY)
+    assert edited.review.month == "2026-09"
+    assert service.get_review(ctx, "2026-10", TODAY).review.alignment == pytest.approx(40.0)
+
+
 def test_duplicate_month_refused_pointing_to_edit(ctx: AppContext) -> None:
     g1, _, _ = setup_goals(ctx)
     service.create_review(ctx, ReviewIn(month="2026-10", ratings={g1: 3}), TODAY)

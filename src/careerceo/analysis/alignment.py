@@ -9,10 +9,11 @@ The formula, per goal (0-100), is a weighted mean of up to three components, eac
 * **rating** (weight 0.4): the person's own 0-5 judgment "how much did this month move the
   goal", divided by 5. Absent when the goal was not rated.
 * **milestones** (weight 0.2): for the goal's milestones that were open during the month, how
-  far each moved since the previous review (``progress now - progress before``, in points of
-  0-100, done = 100); a 25-point move in one month is full credit, ``min(1, delta / 25)``,
-  averaged over those milestones; a milestone not reported did not move. Absent when the goal
-  had no open milestone.
+  far each moved since it was last reported (``progress now - progress before``, in points of
+  0-100, done = 100; *before* is the latest progress any earlier review gave it, so a month
+  that skips a milestone does not reset it to 0); a 25-point move in one month is full credit,
+  ``min(1, delta / 25)``, averaged over those milestones; a milestone not reported did not
+  move. Absent when the goal had no open milestone.
 
 Absent components drop out and the remaining weights are rescaled, so a missing answer never
 reads as a bad month. A goal with no component at all has no score (``None``).
@@ -24,7 +25,7 @@ asks. Every score carries its components so the number can always be explained.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from careerceo.analysis.months import first_day, last_day
@@ -125,6 +126,16 @@ def goals_in_scope(
 
 def _open_during(m: MilestoneInfo, start: date) -> bool:
     return not (m.status != "open" and m.completed_on is not None and m.completed_on < start)
+
+
+def carry_progress(previous: ReviewData | None, review: ReviewData) -> ReviewData:
+    """``review`` with the progress of every milestone it did not report carried over from
+    ``previous``: what to pass as ``previous`` when scoring the next month, so that a
+    milestone's move is measured from where it was last reported, not from 0."""
+    if previous is None:
+        return review
+    merged = {**previous.milestone_progress, **review.milestone_progress}
+    return replace(review, milestone_progress=merged)
 
 
 def score_review(

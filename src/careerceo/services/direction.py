@@ -24,6 +24,7 @@ from careerceo.analysis.alignment import (
     MilestoneInfo,
     ReviewAlignment,
     ReviewData,
+    carry_progress,
     score_review,
 )
 from careerceo.analysis.challenges import (
@@ -542,7 +543,7 @@ def _rescore(s: Session, person_id: int, from_month: str) -> None:
             details["breakdown"] = _breakdown(result)
             r.details = details
             r.alignment = result.overall
-        previous = data
+        previous = carry_progress(previous, data)
 
 
 def _apply_progress(moved: Sequence[tuple[Milestone, int]], month: str, today: date) -> None:
@@ -694,7 +695,7 @@ def _findings(s: Session, person_id: int, today: date) -> list[Finding]:
     for r in reviews:
         data = review_data(r.month, r.details or {})
         records.append(ReviewRecord(data, score_review(data, ginfo, minfo, previous)))
-        previous = data
+        previous = carry_progress(previous, data)
     schedule = review_schedule({r.month for r in reviews}, today)
     return detect_drift(records, ginfo, minfo, today, schedule.missed)
 
