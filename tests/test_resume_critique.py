@@ -52,7 +52,7 @@ def test_each_rule_points_at_its_line() -> None:
 def test_rewrite_patterns_are_concrete() -> None:
     findings = {f.line: f for f in critique_text(SAMPLE).findings if f.rule == "duty-statement"}
     assert findings[6].suggestion.startswith(
-        "Rewrite as verb + what + result: Led daily shipping schedule"
+        "Rewrite as verb + what + result: Led the daily shipping schedule"
     )
     assert findings[6].text == "• Responsible for the daily shipping schedule"
 
@@ -166,3 +166,45 @@ def test_linkedin_about_section() -> None:
     )
     rules = {f.rule for f in critique_text(about).findings}
     assert {"duty-statement", "vague-word"} <= rules
+
+
+WRAPPED = """Dana Example
+Experience
+Northwind Traders  January 2019 to March 2023  Senior Accountant
+City , State
+Reviewed the general ledger every month with the controllers of all subsidiaries and supported the
+$2M write-down of obsolete stock, which closed the year without a single audit adjustment.
+Built a reconciliation workbook for the shared-services team that matched bank lines against the
+ledger and flagged the exceptions to the payables team.
+I was responsible for coordinating the annual budget between the four regional finance teams.
+Prepared the quarterly VAT returns for every entity in the group without a penalty for late filing.
+Trained two junior accountants on the close checklist and the new approval workflow in the ERP.
+"""
+
+
+def test_a_sentence_the_pdf_wrapped_is_one_bullet() -> None:
+    result = critique_text(WRAPPED)
+    by_line = {n: {f.rule for f in fs} for n, fs in result.by_line().items()}
+    # the $2M on the wrapped second line counts for the bullet that starts on line 5
+    assert "no-metric" not in by_line.get(5, set())
+    # continuation lines get no findings of their own
+    assert 6 not in by_line and 8 not in by_line
+    first = next(f for f in result.findings if f.line == 7)
+    assert first.text.endswith("ledger and flagged the exceptions to the payables team.")
+    assert result.bullets == 5
+
+
+def test_i_was_responsible_for_is_a_duty_statement_with_a_grammatical_rewrite() -> None:
+    findings = [f for f in critique_text(WRAPPED).findings if f.line == 9]
+    duty = next(f for f in findings if f.rule == "duty-statement")
+    assert duty.suggestion.startswith(
+        "Rewrite as verb + what + result: Coordinated the annual budget between the four"
+    )
+    assert "first-person" not in {f.rule for f in findings}  # one finding says it all
+
+
+def test_a_rewrite_that_cannot_be_safe_is_a_pattern() -> None:
+    text = "Experience\nAcme  2019 to 2021  Analyst\n• Helped the team migrate the ledger to SAP\n"
+    finding = next(f for f in critique_text(text).findings if f.rule == "weak-opening")
+    assert "Co-led the team migrate" not in finding.suggestion
+    assert "<what you did yourself>" in finding.suggestion

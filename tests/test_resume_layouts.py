@@ -185,3 +185,17 @@ def test_real_pdfs_keep_their_words(shared_data: Path) -> None:
         long_words = [w for w in words if re.fullmatch(r"[A-Za-z]{20,}", w)]
         assert len(long_words) <= max(2, len(words) // 500), (path.name, long_words[:5])
         assert not any("\u00ef\u00bc" in w for w in words)
+
+
+def test_sentences_wrapped_by_the_pdf_column_are_put_back_together() -> None:
+    from test_resume_critique import WRAPPED
+
+    resume = parse_resume_text(WRAPPED)
+    (position,) = resume.positions
+    paragraphs = position.summary.split("\n")
+    assert paragraphs[0].endswith(
+        "supported the $2M write-down of obsolete stock, which closed "
+        "the year without a single audit adjustment."
+    )
+    assert paragraphs[1].endswith("flagged the exceptions to the payables team.")
+    assert len(paragraphs) == 5

@@ -32,7 +32,19 @@ from careerceo.store.tables import Position
             "Automated billing reconciliation, saving 10 hours a week",
             "Automated billing reconciliation, saving 10 hours a week",
         ),
-        ("Responsible for onboarding new hires", "Led onboarding new hires"),
+        ("Responsible for onboarding new hires", "Onboarded new hires"),
+        # the weak opening goes, and the words after it still read as English
+        (
+            "was responsible for the month-end close for 3 subsidiaries, reducing close from "
+            "10 to 6 days",
+            "Led the month-end close for 3 subsidiaries, reducing close from 10 to 6 days",
+        ),
+        (
+            "I was responsible for identifying and resolving ledger issues",
+            "Identified and resolved ledger issues",
+        ),
+        ("helped the team migrate the GL to SAP", "Helped the team migrate the GL to SAP"),
+        ("Participated in the ERP rollout", "Contributed to the ERP rollout"),
     ],
 )
 def test_quick_line_to_bullet(line: str, bullet: str) -> None:
@@ -101,3 +113,13 @@ def test_cli_win_and_wins(cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("win", "   ").exit_code == 2
     assert cli("wins", "remove", win_id, "--yes").exit_code == 0
     assert json.loads(cli("wins", "list", "--json").output) == []
+
+
+def test_star_story_tells_actions_in_the_past_tense() -> None:
+    story = to_star(parse_quick("Cut invoice processing time 40% by automating reconciliation"))
+    assert "Action: Automated reconciliation." in story
+    story = to_star(parse_quick("Ran the close, reducing close from 10 to 6 days"))
+    assert "Result: Reduced close from 10 to 6 days." in story
+    # a metric from the action is not pinned onto the missing result
+    story = to_star(parse_quick("Onboarded 12 new hires"))
+    assert "Result: (add the result)." in story

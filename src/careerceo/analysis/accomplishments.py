@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from careerceo.analysis.resume_language import (
     METRIC,
-    WEAK_OPENINGS,
     first_word,
+    gerund_to_past,
+    strengthen_opening,
     verb_tense,
     weak_opening,
 )
@@ -75,39 +76,15 @@ def parse_quick(text: str) -> Win:
 
 def _strong_action(action: str) -> str:
     text = _sentence(action)
-    text = re.sub(r"^I\s+", "", text)
-    phrase = weak_opening(text)
-    if phrase:
-        verb = WEAK_OPENINGS[phrase][1][0]
-        rest = text[len(phrase) :].strip()
-        rest = re.sub(r"^(?:the\s+)?(?:\w+ing)\b\s*", lambda m: m.group(0), rest)
-        text = f"{verb} {rest}".strip()
-    return _sentence(text)
-
-
-IRREGULAR_GERUND = {
-    "lead": "led", "build": "built", "run": "ran", "writ": "wrote", "cutt": "cut",
-    "mak": "made", "driv": "drove", "sell": "sold", "winn": "won", "teach": "taught",
-    "grow": "grew", "bring": "brought", "set": "set", "hold": "held", "win": "won",
-    "cut": "cut",
-}  # fmt: skip
+    strong = strengthen_opening(text) if weak_opening(text) else None
+    # kept in the person's words when the opening cannot be replaced safely
+    return _sentence(strong or re.sub(r"^I\s+", "", text))
 
 
 def _past_tense(action_gerund: str) -> str:
     """ "caching dependencies" -> "Cached dependencies", so a bullet opens with its verb."""
     word, _, rest = action_gerund.partition(" ")
-    w = word.lower()
-    if not (w.endswith("ing") and len(w) > 5):
-        return _sentence(action_gerund)
-    stem = w[:-3]
-    doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz"
-    if stem in IRREGULAR_GERUND:
-        past = IRREGULAR_GERUND[stem]
-    elif doubled and stem[:-1] in IRREGULAR_GERUND:
-        past = IRREGULAR_GERUND[stem[:-1]]  # "running" -> "ran"
-    else:
-        past = stem + "ed"  # "planning" -> "planned", "automating" -> "automated"
-    return _sentence(f"{past} {rest}".strip())
+    return _sentence(f"{gerund_to_past(word)} {rest}".strip())
 
 
 def to_bullet(win: Win) -> str:
@@ -138,9 +115,10 @@ def to_star(win: Win) -> str:
     title = win.title.lower()
     repeated = bool(win.action) and win.action.lower().rstrip(".") in title
     task = "" if repeated or not win.title else _sentence(win.title)
-    action = _sentence(win.action) or "(add what you did, in the first person)"
-    result = _sentence(win.result) or "(add the result)"
-    if win.metrics and not METRIC.search(result):
+    # "Automating billing" told as what happened: "Automated billing"
+    action = _past_tense(win.action) or "(add what you did, in the first person)"
+    result = _past_tense(win.result) or "(add the result)"
+    if win.result and win.metrics and not METRIC.search(result):
         result = f"{result} ({win.metrics})"
     lines = [f"Situation: {situation}."]
     if task:

@@ -20,11 +20,18 @@ from careerceo.analysis.resume_language import (
     WEAK_OPENINGS,
     first_word,
     has_metric,
+    strengthen_opening,
     verb_tense,
     weak_opening,
 )
 from careerceo.documents.dates import find_range
-from careerceo.documents.resume_parser import BULLET, clean_lines, split_sections
+from careerceo.documents.resume_parser import (
+    BULLET,
+    clean_lines,
+    join_wrapped,
+    split_sections,
+    wrap_of,
+)
 
 DUTY_PHRASES = {"responsible for", "duties included", "tasked with", "in charge of"}
 SCOPE = re.compile(
@@ -94,11 +101,13 @@ def _finding(rule: str, line: int, text: str, explanation: str, suggestion: str)
 
 
 def _rewrite_opening(text: str, phrase: str) -> str:
-    body = BULLET.sub("", text).strip()
-    rest = re.sub(rf"^\W*{re.escape(phrase)}\s*", "", body, flags=re.IGNORECASE)
-    rest = re.sub(r"^(?:the\s+)?", "", rest)
-    verb = WEAK_OPENINGS[phrase][1][0]
-    return f"{verb} {rest.rstrip('.')}, <result with a number: how much, how many, how fast>"
+    strong = strengthen_opening(text)
+    if strong is None:
+        # the words after the opening do not take a verb ("helped the team migrate ..."):
+        # a pattern with the person's own part to fill in
+        verbs = " | ".join(WEAK_OPENINGS[phrase][1])
+        return f"<{verbs}> <what you did yourself>, <result with a number>"
+    return f"{strong.rstrip('.')}, <result with a number: how much, how many, how fast>"
 
 
 def _is_prose(line: str) -> bool:
@@ -183,8 +192,12 @@ def critique_text(text: str) -> Critique:
     findings: list[Finding] = []
     bullets = with_metric = 0
     words = sum(len(line.split()) for line in lines)
+    wrap = wrap_of(lines)
     for section, heading_line, entries in split_sections(lines):
         in_exp = section in {"experience", "projects", "volunteer", "accomplishments"}
+        if in_exp or section == "summary":
+            # judge a sentence the PDF wrapped as one bullet, at the line it starts on
+            entries = join_wrapped(entries, wrap)
         for number, line in entries:
             if in_exp and find_range(line) and len(line) < 120:
                 continue  # a position header, not a bullet

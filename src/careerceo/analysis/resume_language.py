@@ -19,10 +19,10 @@ WEAK_OPENINGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "assisted in": ("hides your own part", ("Supported", "Co-delivered", "Prepared")),
     "worked on": ("says you were busy, not what changed", ("Built", "Shipped", "Improved")),
     "involved in": ("says you were present, not what you did", ("Drove", "Contributed", "Led")),
-    "participated in": ("says you were present, not what you did", ("Contributed", "Co-led")),
+    "participated in": ("says you were present, not what you did", ("Contributed to", "Co-led")),
     "in charge of": ("describes a duty, not what you did", ("Led", "Managed", "Directed")),
     "handled": ("vague about what you did", ("Resolved", "Processed", "Managed")),
-    "was part of": ("says you were present, not what you did", ("Contributed", "Co-built")),
+    "was part of": ("says you were present, not what you did", ("Contributed to", "Co-built")),
     "i was": ("first person and a state, not an action", ("Led", "Delivered")),
 }
 STRONG_VERBS = frozenset(
@@ -183,8 +183,97 @@ def has_metric(text: str) -> bool:
 
 
 def weak_opening(text: str) -> str | None:
+    """The weak phrase a bullet opens with, also after "I was" / "was" ("I was responsible
+    for ..." is a duty statement, not just first person)."""
     lowered = re.sub(r"^[^a-z]*", "", text.lower())
-    for phrase in sorted(WEAK_OPENINGS, key=len, reverse=True):
-        if lowered.startswith(phrase + " ") or lowered == phrase:
-            return phrase
+    candidates = [lowered]
+    after = _AUXILIARY.sub("", lowered, count=1)
+    if after != lowered:
+        candidates.insert(0, after)
+    for candidate in candidates:
+        for phrase in sorted(WEAK_OPENINGS, key=len, reverse=True):
+            if phrase == "i was" and candidate is not lowered:
+                continue
+            if candidate.startswith(phrase + " ") or candidate == phrase:
+                return phrase
     return None
+
+
+# an optional subject and auxiliary before a weak phrase: "I was responsible for", "was tasked with"
+_AUXILIARY = re.compile(r"^(?:i\s+)?(?:was|were|am|have been|had been)\s+", re.IGNORECASE)
+IRREGULAR_GERUND = {
+    "lead": "led", "build": "built", "run": "ran", "writ": "wrote", "cutt": "cut",
+    "mak": "made", "driv": "drove", "sell": "sold", "winn": "won", "teach": "taught",
+    "grow": "grew", "bring": "brought", "set": "set", "hold": "held", "win": "won",
+    "cut": "cut", "pay": "paid", "tak": "took", "giv": "gave", "keep": "kept", "meet": "met",
+    "oversee": "oversaw", "see": "saw", "buy": "bought", "spend": "spent", "send": "sent",
+    "speak": "spoke", "think": "thought", "understand": "understood", "undertak": "undertook",
+    "mentor": "mentored",
+}  # fmt: skip
+# words ending in -ing that are not verbs
+NOT_GERUNDS = frozenset(
+    {
+        "everything", "anything", "something", "nothing", "ongoing", "morning", "evening",
+        "during", "ceiling", "wedding", "clothing", "offspring", "string", "spring",
+    }
+)  # fmt: skip
+_GERUNDS = re.compile(r"^[a-z]+ing(?:(?:,\s*|,?\s+(?:and|or)\s+)[a-z]+ing)*\b", re.IGNORECASE)
+
+
+def is_gerund(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("ing") and len(w) > 5 and w not in NOT_GERUNDS
+
+
+def gerund_to_past(word: str) -> str:
+    """ "automating" -> "automated", "identifying" -> "identified", "running" -> "ran"."""
+    w = word.lower()
+    if not is_gerund(w):
+        return word
+    stem = w[:-3]
+    doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz"
+    if stem in IRREGULAR_GERUND:
+        return IRREGULAR_GERUND[stem]
+    if doubled and stem[:-1] in IRREGULAR_GERUND:
+        return IRREGULAR_GERUND[stem[:-1]]  # "running" -> "ran"
+    if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
+        return stem[:-1] + "ied"  # "identifying" -> "identified"
+    if stem.endswith("e"):
+        return stem + "d"  # "overseeing" is irregular; "freeing" -> "freed"
+    return stem + "ed"  # "planning" -> "planned", "automating" -> "automated"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def strengthen_opening(text: str) -> str | None:
+    """The bullet with its weak opening replaced by a strong verb, in good English; None when
+    the words after the opening cannot take a verb safely ("helped the team migrate ...",
+    "I was the point of contact ...") and the person has to say it in their own words.
+
+    "Responsible for identifying and resolving issues" -> "Identified and resolved issues";
+    "I was responsible for the month-end close" -> "Led the month-end close".
+    """
+    body = re.sub(r"^[^A-Za-z]*", "", " ".join(text.split()))
+    phrase = weak_opening(body)
+    if phrase is None:
+        return None
+    stripped = body
+    if not body.lower().startswith(phrase):
+        stripped = _AUXILIARY.sub("", body, count=1)
+    rest = stripped[len(phrase) :].strip(" ,:")
+    if not rest:
+        return None
+    gerunds = _GERUNDS.match(rest)
+    if gerunds and is_gerund(first_word(rest)):
+        verbs = re.sub(r"[A-Za-z]+", lambda m: _verb_or_link(m.group(0)), gerunds.group(0))
+        return _capital(verbs + rest[gerunds.end() :])
+    if phrase in {"helped", "i was"} or first_word(rest) in {"to", "me", "us", "them"}:
+        return None  # "helped <someone> <do something>", "I was <anything>"
+    verb = WEAK_OPENINGS[phrase][1][0]
+    return f"{verb} {rest}"
+
+
+def _verb_or_link(word: str) -> str:
+    return word if word.lower() in {"and", "or"} else gerund_to_past(word)

@@ -9,6 +9,7 @@ in ``Resume.sections`` so a preview can show it rather than silently dropping it
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from careerceo.documents.dates import END_DATE, ONE_DATE, SINGLE, find_range, parse_date
 from careerceo.documents.model import (
@@ -218,6 +219,66 @@ def split_sections(lines: list[str]) -> list[tuple[str, int, list[tuple[int, str
     return sections
 
 
+# A line a PDF wrapped ends on a word a sentence cannot end on.
+_OPEN_END = re.compile(
+    r"(?:[,&/\u2013-]|\b(?:a|an|the|and|or|of|to|for|in|on|at|by|with|from|as|into|that|which|"
+    r"who|whose|including|such|per|via|than|its|their|our|my|your|his|her|both|between|over|"
+    r"under|across|through|while|when|where|during|is|are|was|were|be|been|not|all|each|any))$",
+    re.IGNORECASE,
+)
+_TERMINAL = (".", "!", "?", ":", ";")
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """How a document's prose lines wrap: the column width (characters) and whether its author
+    ends sentences with a full stop, so a full-width line without one was cut by the layout."""
+
+    width: int = 0
+    punctuates: bool = False
+
+
+def wrap_of(lines: list[str]) -> Wrap:
+    prose = [line for line in lines if len(line.split()) >= 8]
+    if len(prose) < 5:
+        return Wrap()
+    lengths = sorted(len(line) for line in prose)
+    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+    ends = [line for line in prose if len(line) < 0.7 * width and not heading_of(line)]
+    punctuates = bool(ends) and sum(line.endswith(_TERMINAL) for line in ends) >= 0.6 * len(ends)
+    return Wrap(width, punctuates)
+
+
+def continues(prev: str, line: str, wrap: Wrap) -> bool:
+    """Whether ``line`` carries on the sentence the (physical) line ``prev`` started, because
+    the PDF's column wrapped it: the next line opens in lower case, or the previous one runs to
+    the column's edge and stops mid-sentence."""
+    if not prev or not line or _is_bullet(line) or heading_of(line):
+        return False
+    if find_range(prev) and len(prev) < 120:
+        return False  # after a position header
+    if line[:1].islower():
+        return not prev.endswith(_TERMINAL[:3])
+    if find_range(line):
+        return False  # a position header, not prose
+    if prev.endswith(_TERMINAL) or not wrap.width or len(prev) < 0.7 * wrap.width:
+        return False
+    return wrap.punctuates or bool(_OPEN_END.search(prev))
+
+
+def join_wrapped(entries: list[tuple[int, str]], wrap: Wrap) -> list[tuple[int, str]]:
+    """Sentences a PDF wrapped over several lines put back on one, numbered by their first."""
+    out: list[tuple[int, str]] = []
+    prev = ""
+    for number, line in entries:
+        if out and continues(prev, line, wrap):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        else:
+            out.append((number, line))
+        prev = line
+    return out
+
+
 def _is_bullet(line: str) -> bool:
     return bool(BULLET.match(line))
 
@@ -355,11 +416,12 @@ def _tidy(text: str) -> str:
 
 
 def parse_experience(
-    entries: list[tuple[int, str]], kind: str = "experience"
+    entries: list[tuple[int, str]], kind: str = "experience", wrap: Wrap | None = None
 ) -> list[ResumePosition]:
     """Each date range anchors one position. Its title and employer are the fields on the
     date line, then (while no title is found) up to two short lines above it, then short
     lines below it while a title or employer is still missing."""
+    wrap = wrap or wrap_of([line for _, line in entries])
     ranges = [(i, find_range(line)) for i, (_, line) in enumerate(entries) if len(line) < 160]
     anchors = [(i, found) for i, found in ranges if found is not None]
     positions: list[ResumePosition] = []
@@ -432,16 +494,18 @@ def parse_experience(
                 back += 1
                 nxt_parts = _header_parts(entries[body_end][1], probe) + nxt_parts
         summary: list[str] = [lead] if lead else []
+        prev = lead
         for _, raw in entries[body_start:body_end]:
             text = _tidy(raw)
             if _is_bullet(text):
                 position.highlights.append(_strip_bullet(text))
-            elif position.highlights and text[:1].islower():
+            elif position.highlights and continues(prev, text, wrap):
                 position.highlights[-1] += " " + text
-            elif summary and not summary[-1].endswith((".", ":")) and text[:1].islower():
+            elif summary and continues(prev, text, wrap):
                 summary[-1] += " " + text
             else:
                 summary.append(text)
+            prev = text
         position.summary = "\n".join(summary)
         taken_until = body_end - 1
         if position.title or position.employer:
@@ -608,9 +672,10 @@ def parse_header(entries: list[tuple[int, str]], resume: Resume) -> None:
 def parse_resume_text(text: str) -> Resume:
     """The whole parse: header, then each section by its kind."""
     lines = clean_lines(text)
+    wrap = wrap_of(lines)
     resume = Resume()
     for section, heading_line, entries in split_sections(lines):
-        body = "\n".join(line for _, line in entries)
+        body = "\n".join(line for _, line in join_wrapped(entries, wrap))
         if section == "header":
             parse_header(entries, resume)
             if not any(s for s, _, _ in split_sections(lines)[1:]) and entries:
@@ -618,7 +683,7 @@ def parse_resume_text(text: str) -> Resume:
         elif section == "summary":
             resume.summary = (resume.summary + "\n" + body).strip()
         elif section == "experience":
-            found = parse_experience(entries)
+            found = parse_experience(entries, wrap=wrap)
             resume.positions.extend(found)
             if entries and not found:
                 resume.warnings.append(
