@@ -280,3 +280,25 @@ def test_education_and_concepts_feed_the_profile() -> None:
     assert profile.job_zone == 4.0
     assert profile.tech[0] == pytest.approx(0.8)
     assert not profile.is_empty
+
+
+def test_the_persons_own_statement_is_the_first_evidence() -> None:
+    """The level shown is the inventory's, so the evidence shown first must be the inventory
+    entry, not a position that implies another level (shells print only the first)."""
+    space = small_space()
+    profile = build_profile(
+        space,
+        positions=[PositionItem("Dev", "15-0002.00", start=date(2015, 1, 1))],
+        concepts=[ConceptHit("tech", "Python", "Python", detail="résumé line 3")],
+        inventory=[
+            InventoryItem("skill", "Programming", 5),
+            InventoryItem("skill", "Python", 2, taxonomy="tech", concept_id="Python"),
+        ],
+        today=date(2024, 1, 1),
+    )
+    col = space.element_row["2.B.3.e"]
+    assert profile.level[col] == pytest.approx(inventory_level(5))
+    first = profile.evidence[("element", col)][0]
+    assert first.source == "your inventory" and "Programming: level 5/5" in first.detail
+    assert len(profile.evidence[("element", col)]) == 2  # the position is still there, after
+    assert profile.evidence[("tech", 0)][0].source == "your inventory"

@@ -89,6 +89,14 @@ def test_service_ranks_and_gaps_a_real_person(sqlite_ctx: AppContext) -> None:
     assert years.what.startswith("3+") and years.have is True
 
 
+def test_basis_counts_are_in_plain_english(sqlite_ctx: AppContext) -> None:
+    _seed(sqlite_ctx)
+    result = service.rank_pivots(sqlite_ctx, limit=1)
+    assert result.basis == (
+        "your 3 inventory entries, 1 position, 1 education entry, 1 certification"
+    )
+
+
 def test_everyday_skill_names_in_the_inventory_are_all_counted(sqlite_ctx: AppContext) -> None:
     """ "SQL" is an ESCO skill no occupation lists, so it must land on O*NET's SQL technology
     instead of being reported as not matched."""

@@ -264,6 +264,16 @@ class _Builder:
         self.intent_tech = np.zeros(t, np.int8)
         self.intent_esco = np.zeros(s, np.int8)
         self.evidence: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
+        self._stated_evidence: dict[tuple[str, int], int] = defaultdict(int)
+
+    def add_evidence(self, key: tuple[str, int], ev: Evidence, *, stated: bool) -> None:
+        """The person's own statements come first: they set the level shown next to them, and
+        shells print only the first piece or two of evidence."""
+        if stated:
+            self.evidence[key].insert(self._stated_evidence[key], ev)
+            self._stated_evidence[key] += 1
+        else:
+            self.evidence[key].append(ev)
 
     def element(self, col: int, level: float, core: float, ev: Evidence, *, stated: bool) -> None:
         if stated:
@@ -276,7 +286,7 @@ class _Builder:
             self.level[col] = max(self.level[col], level)
         self.known[col] = True
         self.core[col] = max(self.core[col], core)
-        self.evidence[("element", col)].append(ev)
+        self.add_evidence(("element", col), ev, stated=stated)
 
     def concept(
         self,
@@ -300,14 +310,14 @@ class _Builder:
         if taxonomy == "tech" and concept_id.casefold() in space.tech_row:
             col = space.tech_row[concept_id.casefold()]
             self.tech[col] = max(self.tech[col], weight)
-            self.evidence[("tech", col)].append(ev)
+            self.add_evidence(("tech", col), ev, stated=stated)
             if intent:
                 self.intent_tech[col] = intent
             return True
         if taxonomy == "esco" and concept_id in space.esco_row:
             col = space.esco_row[concept_id]
             self.esco[col] = max(self.esco[col], weight)
-            self.evidence[("esco", col)].append(ev)
+            self.add_evidence(("esco", col), ev, stated=stated)
             if intent:
                 self.intent_esco[col] = intent
             return True

@@ -343,6 +343,10 @@ def resolve_occupation(space: OccupationSpace, value: str, *, field_name: str = 
     return found
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def _profile_for(
     ctx: AppContext | None, space: OccupationSpace, from_: str | None
 ) -> tuple[CapabilityProfile, str, PersonData | None]:
@@ -357,13 +361,13 @@ def _profile_for(
         raise CareerError(EMPTY_PROFILE, field="profile")
     parts = []
     if data.inventory:
-        parts.append(f"{len(data.inventory)} inventory entries")
+        parts.append(_count(len(data.inventory), "inventory entry", "inventory entries"))
     if profile.occupations:
-        parts.append(f"{len(profile.occupations)} positions")
+        parts.append(_count(len(profile.occupations), "position"))
     if data.education:
-        parts.append(f"{len(data.education)} education entries")
+        parts.append(_count(len(data.education), "education entry", "education entries"))
     if data.certifications:
-        parts.append(f"{len(data.certifications)} certifications")
+        parts.append(_count(len(data.certifications), "certification"))
     if data.resume_text.strip():
         parts.append("your résumé")
     return profile, "your " + ", ".join(parts) if parts else "your entries", data
