@@ -168,7 +168,7 @@ def test_overdue_milestone() -> None:
     assert [f.rule for f in findings] == ["milestone-overdue"]
     f = findings[0]
     assert f.subject == "m2" and f.severity == "high"
-    assert "2026-09-01" in f.reason and "62 day(s)" in f.reason
+    assert "2026-09-01" in f.reason and "62 days ago" in f.reason
     assert {o.id for o in f.options} == {"re-plan", "added-responsibilities"}
 
 
@@ -224,6 +224,22 @@ def test_skipped_months_are_missed_and_reported() -> None:
     findings = detect_drift([], [G1], [], date(2026, 11, 2), schedule.missed)
     missed = [f for f in findings if f.rule == "missed-month"]
     assert missed and "2026-07, 2026-08" in missed[0].reason and missed[0].severity == "medium"
+
+
+def test_findings_read_as_words_not_rule_ids() -> None:
+    one_late = MilestoneInfo("m1", "g1", "AWS certification", date(2026, 11, 1))
+    findings = detect_drift([], [G1], [one_late], date(2026, 11, 2), ("2026-09",))
+    titles = {f.rule: f.title for f in findings}
+    assert titles == {"milestone-overdue": "Milestone overdue", "missed-month": "Missed review"}
+    reasons = " ".join(f.reason for f in findings)
+    assert "1 day ago" in reasons and "1 month without a review" in reasons
+    assert "(s)" not in reasons
+    done = GoalInfo("g1", "Lead a data team", date(2026, 1, 5), "done", date(2026, 3, 1))
+    (closed,) = detect_drift([], [done], [], date(2026, 11, 2))
+    assert closed.title == "All goals closed" and closed.reason.startswith("your only goal is done")
+    assert (
+        "1 goal score;" in score_review(review("2026-10", ratings={"g1": 3}), [G1], []).explanation
+    )
 
 
 def test_schedule_first_review_and_up_to_date() -> None:

@@ -63,6 +63,14 @@ def test_goals_milestones_reviews_over_the_api(client: TestClient) -> None:
     )
 
 
+def test_drift_findings_on_the_page_are_titled_in_words(client: TestClient) -> None:
+    client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
+    client.post("/api/v1/reviews", json={"month": add_months(THIS, -4), "ratings": {"1": 3}})
+    page = client.get("/review/history").text
+    assert "<strong>Missed review</strong>: 2 months without a review" in page
+    assert "<strong>missed-month</strong>" not in page
+
+
 def test_signals_over_the_api(client: TestClient) -> None:
     questions = client.get("/api/v1/signals/questions").json()
     assert len(questions["questions"]) == len(QUESTIONS)

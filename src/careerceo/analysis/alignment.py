@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from careerceo.analysis.months import first_day, last_day
+from careerceo.analysis.wording import plural
 
 WEIGHTS = {"time": 0.4, "rating": 0.4, "milestones": 0.2}
 FAIR_SHARE_CAP = 50.0
@@ -224,7 +225,7 @@ def score_review(
     else:
         best = max((r for r in results if r.score is not None), key=lambda r: r.score or 0.0)
         text = (
-            f"overall {overall:.0f}/100 = mean of {len(scored)} goal score(s); "
+            f"overall {overall:.0f}/100 = mean of {plural(len(scored), 'goal score')}; "
             f"{on_goal:.0f}% of the month went to goal work; strongest: {best.title} "
             f"({best.score:.0f})"
         )

@@ -9,7 +9,7 @@ re-plan the goal), chosen for that rule, each with the reason it fits.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from careerceo.analysis.alignment import (
@@ -19,6 +19,7 @@ from careerceo.analysis.alignment import (
     ReviewData,
 )
 from careerceo.analysis.months import add_months
+from careerceo.analysis.wording import plural
 
 LOW_ALIGNMENT = 50.0
 VERY_LOW_ALIGNMENT = 30.0
@@ -32,6 +33,15 @@ OPTION_TITLES = {
     "quiet-search": "Quietly start searching (it's easier to get a job when you have a job)",
     "re-plan": "Re-plan the goal",
     "catch-up": "Catch up on the missed review",
+}
+RULE_TITLES = {
+    "low-alignment": "Low alignment",
+    "milestone-overdue": "Milestone overdue",
+    "no-new-skill": "No new skill this quarter",
+    "goal-untouched": "Goal untouched",
+    "missed-month": "Missed review",
+    "no-goals": "No goals yet",
+    "all-goals-done": "All goals closed",
 }
 OPTION_LINKS = {"quiet-search": "/pivots", "re-plan": "/goals", "catch-up": "/review"}
 
@@ -51,6 +61,10 @@ class Finding:
     reason: str
     options: tuple[Option, ...]
     subject: str | None = None  # the goal or milestone key it is about
+    title: str = field(init=False)  # what a person reads instead of the rule id
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", RULE_TITLES.get(self.rule, self.rule))
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,7 @@ def overdue_milestones(
                 "milestone-overdue",
                 "high" if late > 30 else "medium",
                 f"milestone '{m.title}' ({goal}) was due {m.due_date.isoformat()}, "
-                f"{late} day(s) ago, and is still open",
+                f"{plural(late, 'day')} ago, and is still open",
                 (
                     _opt("re-plan", "move the date or cut the milestone to what is reachable"),
                     _opt(
@@ -155,7 +169,8 @@ def no_new_skill(history: Sequence[ReviewRecord]) -> list[Finding]:
         Finding(
             "no-new-skill",
             "medium",
-            f"no new skill recorded in the {len(window)} review(s) from {start} to {latest}",
+            f"no new skill recorded in the {plural(len(window), 'review')} from {start} to "
+            f"{latest}",
             (
                 _opt(
                     "added-responsibilities",
@@ -208,7 +223,7 @@ def missed_months(missed: Sequence[str]) -> list[Finding]:
         Finding(
             "missed-month",
             "medium" if len(missed) > 1 else "low",
-            f"{len(missed)} month(s) without a review: {', '.join(missed)}",
+            f"{plural(len(missed), 'month')} without a review: {', '.join(missed)}",
             (
                 _opt("catch-up", f"review {missed[-1]} now while you still remember it"),
                 _opt(
@@ -241,7 +256,11 @@ def goal_coverage(goals: Sequence[GoalInfo]) -> list[Finding]:
         Finding(
             "all-goals-done",
             "low",
-            f"all {len(goals)} goal(s) are closed ({done} done): set the next one",
+            (
+                f"all {len(goals)} goals are closed ({done} done): set the next one"
+                if len(goals) > 1
+                else f"your only goal is {goals[0].status}: set the next one"
+            ),
             (_opt("re-plan", "a finished goal is the moment to aim the next 1-2 years"),),
         )
     ]

@@ -18,6 +18,7 @@ import typer
 from pydantic import ValidationError
 
 from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
+from careerceo.analysis.wording import plural
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
 from careerceo.errors import CareerError
 from careerceo.model.direction import (
@@ -557,7 +558,8 @@ def _print_findings(findings: list[dict[str, Any]]) -> None:
     for f in findings:
         style = SEVERITY_STYLE.get(f["severity"], "")
         console.print(
-            f"[{style}]{f['severity'].upper()}[/] {f['rule']}: {f['reason']}", highlight=False
+            f"[{style}]{f['severity'].upper()}[/] {f.get('title') or f['rule']}: {f['reason']}",
+            highlight=False,
         )
         for o in f["options"]:
             link = f" ({o['link']})" if o.get("link") else ""
@@ -669,7 +671,9 @@ def review_edit(
         print_json(result.model_dump(mode="json"))
     else:
         _print_result(result, "Updated")
-        console.print(f"The previous version is kept ({result.review.revisions} revision(s)).")
+        console.print(
+            f"The previous version is kept ({plural(result.review.revisions, 'revision')})."
+        )
 
 
 @review_app.command("show")
