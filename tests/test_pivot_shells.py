@@ -97,6 +97,18 @@ def test_basis_counts_are_in_plain_english(sqlite_ctx: AppContext) -> None:
     )
 
 
+def test_a_skill_marked_to_add_is_not_credited_against_a_posting(sqlite_ctx: AppContext) -> None:
+    """ "add" means "a gap to close": the person does not have it yet."""
+    with sqlite_ctx.db.transaction() as s:
+        pid = sqlite_ctx.person_id
+        s.add(InventoryEntry(person_id=pid, kind="skill", name="Kubernetes", intent="add"))
+        s.add(InventoryEntry(person_id=pid, kind="skill", name="Tableau", level=4))
+    gap = service.job_gap(sqlite_ctx, POSTING)
+    assert "Kubernetes" in {r.label for r in gap.missing}
+    tableau = next(r for r in gap.requirements if r.label == "Tableau")
+    assert tableau.have and "Tableau: level 4/5" in tableau.evidence[0]
+
+
 def test_everyday_skill_names_in_the_inventory_are_all_counted(sqlite_ctx: AppContext) -> None:
     """ "SQL" is an ESCO skill no occupation lists, so it must land on O*NET's SQL technology
     instead of being reported as not matched."""

@@ -59,6 +59,9 @@ class Evidence:
 
     source: str
     detail: str
+    # An inventory entry with intent "add": a gap the person means to close, not proof they
+    # have it. It still sets the level they gave; a posting's requirement is not met by it.
+    wanted: bool = False
 
     def __str__(self) -> str:
         return f"{self.detail} ({self.source})"
@@ -447,7 +450,7 @@ def build_profile(
             level,
             INVENTORY_CORE_WEIGHT,
             0.5 + 0.1 * item.level,
-            Evidence(INVENTORY_SOURCE, detail),
+            Evidence(INVENTORY_SOURCE, detail, wanted=item.intent == "add"),
             stated=True,
             intent=intent,
         )

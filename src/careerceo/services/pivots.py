@@ -548,18 +548,28 @@ def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
 def have_index(
     space: OccupationSpace, profile: CapabilityProfile, data: PersonData | None
 ) -> dict[str, list[str]]:
-    """What the person has, keyed like posting requirements, each with its evidence."""
+    """What the person has, keyed like posting requirements, each with its evidence.
+
+    An inventory entry the person marked "add" is a gap they mean to close: on its own it does
+    not meet a requirement."""
     have: dict[str, list[str]] = defaultdict(list)
+
+    def held(component: str, col: int) -> list[str]:
+        evs = profile.evidence.get((component, col), [])
+        return [str(e) for e in evs if not e.wanted][:2]
+
     for col in np.flatnonzero(profile.known & (profile.level >= 3.0)):
         evs = profile.evidence.get(("element", int(col)), [])
+        if evs and all(e.wanted for e in evs):
+            continue
         key = f"onet:{space.element_ids[col]}"
-        have[key] += [str(e) for e in evs[:2]] or [f"level {profile.level[col]:.1f}"]
+        have[key] += held("element", int(col)) or [f"level {profile.level[col]:.1f}"]
     for col in np.flatnonzero(profile.tech > 0):
-        key = f"tech:{space.tech_names[col].casefold()}"
-        have[key] += [str(e) for e in profile.evidence.get(("tech", int(col)), [])[:2]]
+        if found := held("tech", int(col)):
+            have[f"tech:{space.tech_names[col].casefold()}"] += found
     for col in np.flatnonzero(profile.esco > 0):
-        key = f"esco:{space.esco_ids[col]}"
-        have[key] += [str(e) for e in profile.evidence.get(("esco", int(col)), [])[:2]]
+        if found := held("esco", int(col)):
+            have[f"esco:{space.esco_ids[col]}"] += found
     if data is not None and (data.certifications or data.resume_text.strip()):
         from careerceo.skills.extractor import extract
 
