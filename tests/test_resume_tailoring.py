@@ -126,7 +126,8 @@ def test_pitch_beats_and_limits() -> None:
     )
     lines = pitch.story.splitlines()
     assert lines[0].startswith(
-        "Why: after 8 years as Data Analyst, I am moving towards Data Engineer."
+        "Why: after 8 years as a Data Analyst, I am moving into a Data Engineer role. "
+        "I enjoy building the pipelines more than the reports."
     )
     assert lines[1] == "What carries over: SQL and Python."
     assert "Apache Airflow" in lines[-1]
@@ -137,6 +138,32 @@ def test_pitch_beats_and_limits() -> None:
     assert distinct(["SQL", "Structured query language SQL", "sql"]) == ["SQL"]
     empty = build_pitch(PitchInput(name="", current_title="", target_role="Nurse"))
     assert len(empty.missing_inputs) == 3
+    assert empty.story.splitlines()[0] == "Why: I am moving into a Nurse role."
+    assert empty.headline == "Aspiring Nurse"
+
+
+def test_pitch_for_the_same_role_is_a_next_job_not_a_move() -> None:
+    pitch = build_pitch(
+        PitchInput(
+            name="",
+            current_title="Accountant",
+            target_role="Senior Accountant",
+            carries_over=("accounting",),
+            new_skills=("statistics",),
+            keywords=("accounting", "statistics"),
+            years=19.3,
+        )
+    )
+    why = pitch.story.splitlines()[0]
+    assert (
+        why
+        == "Why: after 19 years as an Accountant, I am looking for my next Senior Accountant role."
+    )
+    assert "I want to move into" not in pitch.story + pitch.about  # no why invented, no echo
+    assert pitch.headline.startswith("Senior Accountant | accounting")
+    assert "→" not in pitch.headline
+    assert pitch.about.startswith("An Accountant with 19 years of experience, looking for the next")
+    assert "What is new: I am learning statistics" in pitch.story
 
 
 def test_service_versions_rank_and_pitch(sqlite_ctx: AppContext) -> None:
@@ -179,7 +206,10 @@ def test_cli_match_tailor_pitch(cli: Any, tmp_path: Path) -> None:
     pitch = json.loads(
         cli("resume", "pitch", "--posting", str(data["posting_id"]), "--json").output
     )
-    assert pitch["headline"].startswith("Senior Data Analyst →")
+    # a Senior Data Analyst applying to a Senior Data Analyst posting: no "X → X" headline
+    assert pitch["headline"].startswith("Senior Data Analyst | ")
+    assert "→" not in pitch["headline"]
+    assert "my next Senior Data Analyst role" in pitch["story"]
     bad = cli("resume", "match", "--posting", "999")
     assert bad.exit_code == 2 and "no saved job posting with id 999" in bad.output
     assert cli("resume", "pitch").exit_code == 2  # no goal, no target: a clear message

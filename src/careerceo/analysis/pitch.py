@@ -82,6 +82,16 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
+def _article(title: str) -> str:
+    return "an" if title[:1].lower() in "aeiou" else "a"
+
+
+def _same_role(current: str, target: str) -> bool:
+    """ "Accountant" and "Accountant" (or "Senior Accountant"): a next job, not a move."""
+    a, b = (" ".join(x.casefold().replace(",", " ").split()) for x in (current, target))
+    return bool(a) and (a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+
+
 def build_pitch(data: PitchInput) -> Pitch:
     missing = []
     if not data.why:
@@ -91,26 +101,43 @@ def build_pitch(data: PitchInput) -> Pitch:
     if not data.carries_over:
         missing.append("what carries over (import a résumé or add skills to your inventory)")
     current = data.current_title or "my current role"
-    years = f"{data.years:.0f} years as " if data.years and data.years >= 1 else ""
-    why = _sentence(data.why) if data.why else f"I want to move into {data.target_role} work."
+    same = bool(data.current_title) and _same_role(data.current_title, data.target_role)
+    as_title = f"as {_article(current)} {current}" if data.current_title else "in my current role"
+    years = f"{data.years:.0f} years " if data.years and data.years >= 1 else ""
+    target = data.target_role
+    move = (
+        f"looking for my next {target} role"
+        if same
+        else f"moving into {_article(target)} {target} role"
+    )
+    why = f" {_sentence(data.why)}" if data.why else ""  # a missing why is asked for, not faked
     carry = _join(list(data.carries_over), 5)
     new = _join(list(data.new_skills), 4)
     proof = [_sentence(p) for p in data.proof[:3]]
+    if years:
+        opening = f"after {years}{as_title}, "
+    else:
+        opening = f"{as_title}, " if data.current_title else ""
     story_parts = [
-        f"Why: after {years}{current}, I am moving towards {data.target_role}. {why}",
+        f"Why: {opening}I am {move}.{why}",
         f"What carries over: {carry}." if carry else "What carries over: (add evidence).",
     ]
     if proof:
         story_parts.append("Proof: " + " ".join(proof))
     story_parts.append(
-        f"What is new: I am building {new}, and I say so plainly."
+        f"What is new: I am learning {new}, and I say so plainly."
         if new
         else "What is new: the role itself; I bring the skills it needs already."
     )
     story = "\n".join(story_parts)
 
     keywords = distinct([k for k in data.keywords if k] + list(data.carries_over))
-    headline = f"{current} → {data.target_role}"
+    if same:
+        headline = target
+    elif data.current_title:
+        headline = f"{current} → {target}"
+    else:
+        headline = f"Aspiring {target}"
     used: list[str] = []
     for keyword in keywords:
         candidate = f"{headline} | {keyword}" if not used else f"{headline} · {keyword}"
@@ -118,10 +145,14 @@ def build_pitch(data: PitchInput) -> Pitch:
             break
         headline = candidate
         used.append(keyword)
-    about_parts = [
-        f"I am {data.name or 'a professional'}, {years}{current}, moving into "
-        f"{data.target_role}. {why}",
-    ]
+    who = f"{_article(current).title()} {current}" if data.current_title else "A professional"
+    if years:
+        who += f" with {years}of experience"
+    if data.name:
+        who = f"I am {data.name}, {who[:1].lower()}{who[1:]},"
+    elif years:
+        who += ","
+    about_parts = [f"{who} {move.replace('my next', 'the next', 1)}.{why}"]
     if carry:
         about_parts.append(f"What I bring: {carry}.")
     if proof:
