@@ -63,6 +63,18 @@ def test_goals_milestones_reviews_over_the_api(client: TestClient) -> None:
     )
 
 
+def test_refusals_carry_the_message_alone(client: TestClient) -> None:
+    client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
+    bad = client.post("/api/v1/reviews", json={"month": LAST, "ratings": {"1": 9}})
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["msg"].startswith("rating for goal 1 is 9")
+    shares = [{"name": "a", "share": 70}, {"name": "b", "share": 70}]
+    bad = client.post("/api/v1/reviews", json={"month": LAST, "activities": shares})
+    (problem,) = bad.json()["detail"]
+    assert problem["loc"][-1] == "activities"
+    assert problem["msg"].startswith("activity shares add up to 140%")
+
+
 def test_drift_findings_on_the_page_are_titled_in_words(client: TestClient) -> None:
     client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
     client.post("/api/v1/reviews", json={"month": add_months(THIS, -4), "ratings": {"1": 3}})

@@ -189,6 +189,19 @@ def test_scripted_review_edit_and_history(cli: Any) -> None:
     refused(cli("review", "--month", LAST, "--rate", "1=3"), f"career review edit {LAST}")
     refused(cli("review", "--month", THIS, "--rate", "1=6"), "use 0 (not at all) to 5")
     refused(cli("review", "--month", THIS, "--activity", "x:120"), "0-100")
+    for bad in (
+        ["--rate", "1=6"],
+        ["--milestone", "1=150"],
+        ["--activity", "a:60", "--activity", "b:60"],
+    ):
+        text = refused(cli("review", "--month", THIS, *bad))
+        assert "Value error" not in text and "value:" not in text, text
+    refused(
+        cli("review", "--month", THIS, "--activity", "a:60", "--activity", "b:60"),
+        "activities: activity shares add up to 120%",
+    )
+    text = refused(cli("goals", "add", "x", "--code", "software"), "not an O*NET-SOC code")
+    assert "Value error" not in text
     refused(cli("review", "--month", THIS, "--activity", "no share"), "NAME:PERCENT")
     refused(cli("review", "--month", add_months(THIS, 2), "--rate", "1=3"), "has not started yet")
     refused(cli("review", "--month", "2026-13", "--rate", "1=3"), "YYYY-MM")

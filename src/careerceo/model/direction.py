@@ -17,12 +17,11 @@ from pydantic import (
     Field,
     ValidationInfo,
     field_validator,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from careerceo.analysis.months import is_month
-from careerceo.model.common import storable
+from careerceo.model.common import invalid, storable
 
 Horizon = Literal["1y", "2y", "long"]
 GoalStatus = Literal["active", "done", "dropped"]
@@ -75,8 +74,9 @@ def _check_code(value: str | None) -> str | None:
         return None
     match = ONET_CODE.match(value)
     if not match:
-        raise ValueError(
-            f"{value!r} is not an O*NET-SOC code; write it like 15-1252.00 (see /occupations)"
+        raise invalid(
+            "onet_code",
+            f"{value!r} is not an O*NET-SOC code; write it like 15-1252.00 (see /occupations)",
         )
     return f"{match[1]}-{match[2]}.{match[3] or '00'}"
 
@@ -149,7 +149,7 @@ class ReviewIn(_Strict):
     @classmethod
     def _month(cls, value: str) -> str:
         if not is_month(value):
-            raise ValueError(f"{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
+            raise invalid("month", f"{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
         return value
 
     @field_validator("ratings")
@@ -157,9 +157,10 @@ class ReviewIn(_Strict):
     def _ratings(cls, value: dict[int, int]) -> dict[int, int]:
         for goal_id, rating in value.items():
             if not RATING_MIN <= rating <= RATING_MAX:
-                raise ValueError(
+                raise invalid(
+                    "rating",
                     f"rating for goal {goal_id} is {rating}; use {RATING_MIN} (not at all) "
-                    f"to {RATING_MAX} (a lot)"
+                    f"to {RATING_MAX} (a lot)",
                 )
         return value
 
@@ -168,8 +169,9 @@ class ReviewIn(_Strict):
     def _progress(cls, value: dict[int, int]) -> dict[int, int]:
         for milestone_id, pct in value.items():
             if not 0 <= pct <= 100:
-                raise ValueError(
-                    f"progress for milestone {milestone_id} is {pct}; use 0-100 percent or done"
+                raise invalid(
+                    "progress",
+                    f"progress for milestone {milestone_id} is {pct}; use 0-100 percent or done",
                 )
         return value
 
@@ -181,15 +183,18 @@ class ReviewIn(_Strict):
             seen.setdefault(skill.casefold(), skill)
         return list(seen.values())
 
-    @model_validator(mode="after")
-    def _shares(self) -> ReviewIn:
-        total = sum(a.share for a in self.activities)
+    @field_validator("activities")
+    @classmethod
+    def _shares(cls, value: list[ActivityIn]) -> list[ActivityIn]:
+        # checked on the field, so the refusal names "activities" rather than the whole input
+        total = sum(a.share for a in value)
         if total > 100:
-            raise ValueError(
+            raise invalid(
+                "shares",
                 f"activity shares add up to {total}%; they are rough shares of one month and "
-                "must add up to 100% or less"
+                "must add up to 100% or less",
             )
-        return self
+        return value
 
 
 class SignalsIn(_Strict):
