@@ -73,6 +73,9 @@ class Requirement:
     posting_evidence: tuple[str, ...]  # sentences of the posting that ask for it
     spans: tuple[tuple[int, int], ...]
     source: str
+    # Every concept key this requirement stands for: one mention ("Python") can be the same
+    # thing in two taxonomies (the O*NET product and the ESCO skill), listed once.
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,14 @@ DEGREES: tuple[tuple[str, int, str], ...] = (
     (r"\bassociate'?s? degree\b", 5, "Associate's degree"),
     (r"\b(high school|ged)\b", 2, "High school diploma"),
 )
+# O*NET's education categories (Education, Training, and Experience Categories, RL scale)
+EDUCATION_LEVELS = {
+    1: "less than a high school diploma", 2: "a high school diploma",
+    3: "a post-secondary certificate", 4: "some college courses", 5: "an associate's degree",
+    6: "a bachelor's degree", 7: "a post-baccalaureate certificate", 8: "a master's degree",
+    9: "a post-master's certificate", 10: "a first professional degree",
+    11: "a doctoral degree", 12: "post-doctoral training",
+}  # fmt: skip
 _YEARS = re.compile(r"(\d{1,2})\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?years?", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^\n.;]*")
 _PREFERRED = re.compile(r"prefer|nice to have|\bplus\b|bonus|ideally|desired", re.IGNORECASE)
@@ -147,7 +158,8 @@ def qualifications(
         evidence = (
             "no education entered"
             if education_category is None
-            else f"your highest degree is at O*NET education category {education_category}"
+            else "your highest education: "
+            + EDUCATION_LEVELS.get(education_category, f"level {education_category}")
         )
         out.append(Qualification(name, strength, have, evidence, sentence[:300]))
     years_asked: list[tuple[int, str]] = []
@@ -169,6 +181,69 @@ def qualifications(
     return out
 
 
+def _plain(label: str) -> str:
+    """ "Python (computer programming)" → "python": the name without its qualifier."""
+    return re.sub(r"\s*\([^)]*\)", "", label).strip().casefold()
+
+
+def _names_it(label: str, mention: str) -> bool:
+    plain = _plain(label)
+    return bool(mention) and (
+        plain == mention or re.search(rf"(?<!\w){re.escape(mention)}(?!\w)", plain) is not None
+    )
+
+
+def _same_requirement(groups: Mapping[str, Sequence[HitLike]], text: str) -> list[list[str]]:
+    """Concept keys grouped into requirements, in first-seen order.
+
+    The extractor gives one hit per taxonomy for a mention ("Python" → the O*NET product
+    Python and the ESCO skill "Python (computer programming)"). When two concepts are found in
+    the same words and both are named by those words (or carry the same name), they are one
+    requirement: listing both would show one skill twice, count it twice in coverage and could
+    mark it both had and missing. A broader concept found in the same words ("Computer
+    Science" → O*NET "Computers and Electronics") stays a requirement of its own.
+    """
+    parent = {k: k for k in groups}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    at_span: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for key, group in groups.items():
+        for h in group:
+            at_span.setdefault((h.start, h.end), []).append((key, h.label))
+    for (start, end), found in at_span.items():
+        mention = text[start:end].strip().casefold() if 0 <= start < end <= len(text) else ""
+        for i, (key_a, label_a) in enumerate(found):
+            for key_b, label_b in found[i + 1 :]:
+                if key_a == key_b:
+                    continue
+                same = _plain(label_a) == _plain(label_b) or (
+                    _names_it(label_a, mention) and _names_it(label_b, mention)
+                )
+                if same:
+                    parent[find(key_b)] = find(key_a)
+    merged: dict[str, list[str]] = {}
+    for key in groups:
+        merged.setdefault(find(key), []).append(key)
+    return list(merged.values())
+
+
+def _shown_hit(group: Sequence[HitLike], keys: Sequence[str], text: str) -> HitLike:
+    """The label to show for a merged requirement: the one that is exactly what the posting
+    says ("Python", not "Python (computer programming)"), else the shortest."""
+
+    def rank(h: HitLike) -> tuple[bool, int, int]:
+        mention = text[h.start : h.end].strip().casefold() if h.end <= len(text) else ""
+        key = concept_key(h.taxonomy, h.concept_id, h.label)
+        return (_plain(h.label) != mention, len(h.label), keys.index(key))
+
+    return min(group, key=rank)
+
+
 def analyse(
     hits: Iterable[HitLike],
     have: Mapping[str, Sequence[str]],
@@ -183,27 +258,31 @@ def analyse(
     for hit in hits:
         groups.setdefault(concept_key(hit.taxonomy, hit.concept_id, hit.label), []).append(hit)
     reqs: list[Requirement] = []
-    for key, group in groups.items():
+    for keys in _same_requirement(groups, text):
+        group = [h for k in keys for h in groups[k]]
         best = max(group, key=lambda h: (STRENGTH.get(h.status, 0.4), h.confidence))
         strength = best.status if best.status in STRENGTH else "mentioned"
         confidence = max(h.confidence for h in group)
-        weight = STRENGTH[strength] * (1.0 + math.log2(1 + len(group))) * confidence
-        person = tuple(have.get(key, ()))
+        spans = tuple(dict.fromkeys((h.start, h.end) for h in group))
+        weight = STRENGTH[strength] * (1.0 + math.log2(1 + len(spans))) * confidence
+        person = tuple(dict.fromkeys(e for k in keys for e in have.get(k, ())))
         sentences = tuple(dict.fromkeys(h.sentence[:240] for h in group))[:3]
+        shown = _shown_hit(group, keys, text) if len(keys) > 1 else best
         reqs.append(
             Requirement(
-                key=key,
-                label=best.label,
-                taxonomy=best.taxonomy,
-                kind=TAXONOMY_LABELS.get(best.taxonomy, best.taxonomy),
+                key=concept_key(shown.taxonomy, shown.concept_id, shown.label),
+                label=shown.label,
+                taxonomy=shown.taxonomy,
+                kind=TAXONOMY_LABELS.get(shown.taxonomy, shown.taxonomy),
                 strength=strength,
-                mentions=len(group),
+                mentions=len(spans),
                 weight=round(weight, 4),
                 have=bool(person),
                 evidence=person[:3],
                 posting_evidence=sentences,
-                spans=tuple((h.start, h.end) for h in group),
-                source=best.source,
+                spans=spans,
+                source=shown.source,
+                keys=tuple(keys),
             )
         )
     reqs.sort(key=lambda r: (-r.weight, r.label.casefold()))

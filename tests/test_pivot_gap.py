@@ -1,0 +1,65 @@
+"""Gap against a posting (``analysis.job_gap``) on hand-made skill hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careerceo.analysis.job_gap import analyse
+
+TEXT = "Write software in Java, Python or C++. Degree in Computer Science."
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept_id: str
+    label: str
+    taxonomy: str
+    start: int
+    end: int
+    status: str = "required"
+    source: str = "test"
+    sentence: str = TEXT
+    confidence: float = 0.9
+
+
+def _hits() -> list[Hit]:
+    def at(word: str) -> tuple[int, int]:
+        start = TEXT.index(word)
+        return start, start + len(word)
+
+    return [
+        Hit("esco:java", "Java (computer programming)", "esco", *at("Java")),
+        Hit("onet-tech:1", "Oracle Java", "onet-tech", *at("Java")),
+        Hit("esco:python", "Python (computer programming)", "esco", *at("Python")),
+        Hit("onet-tech:2", "Python", "onet-tech", *at("Python")),
+        Hit("esco:cpp", "C++", "esco", *at("C++")),
+        Hit("onet-tech:3", "C++", "onet-tech", *at("C++")),
+        Hit("2.C.3.a", "Computers and Electronics", "onet-element", *at("Computer Science")),
+        Hit("esco:cs", "computer science", "esco", *at("Computer Science")),
+    ]
+
+
+def test_one_mention_in_two_taxonomies_is_one_requirement() -> None:
+    """ "Python" was listed twice (O*NET product and ESCO skill), counted twice in coverage, and
+    shown as both had and missing when the person had only one of the two concepts."""
+    have = {"tech:python": ["Python (your inventory)"], "esco:esco:java": ["Java (your résumé)"]}
+    gap = analyse(_hits(), have, text=TEXT)
+    labels = [r.label for r in gap.requirements]
+    assert sorted(labels) == sorted(
+        [
+            "Java (computer programming)",
+            "Python",
+            "C++",
+            "Computers and Electronics",
+            "computer science",
+        ]
+    )
+    python = next(r for r in gap.requirements if r.label == "Python")
+    assert python.have and python.mentions == 1 and len(python.keys) == 2
+    assert python.evidence == ("Python (your inventory)",)
+    java = next(r for r in gap.requirements if r.label.startswith("Java"))
+    assert java.have and java.key == "esco:esco:java"
+    # A broader concept found in the same words stays its own requirement.
+    assert not next(r for r in gap.requirements if r.label == "computer science").have
+    weights = {r.label: r.weight for r in gap.requirements}
+    assert weights["Python"] == weights["C++"]
