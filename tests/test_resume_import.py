@@ -180,3 +180,33 @@ def test_cli_import_asks_before_writing(cli: Any, tmp_path: Path) -> None:
     broken.write_bytes(b"PK\x03\x04 nope")
     refused = cli("resume", "import", str(broken), "--yes")
     assert refused.exit_code == 2 and "broken.docx is not a valid .docx" in refused.output
+
+
+def test_cli_preview_never_cuts_an_entry_silently(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerceo.cli.resume import clip
+
+    monkeypatch.setenv("COLUMNS", "250")
+    path = tmp_path / "resume.json"
+    path.write_text(
+        json.dumps(
+            {
+                "basics": {"name": "Sam Example"},
+                "work": [
+                    {
+                        "name": "Example Regional Health Services Incorporated",
+                        "position": "Engineering Manager of Data Warehouse and Analytics",
+                        "startDate": "2021-04",
+                        "endDate": "2022-10",
+                    }
+                ],
+            }
+        )
+    )
+    preview = cli("resume", "import", str(path), input="n\n")
+    assert "(2021-04–2022-10)" in preview.output  # the dates, whole
+    assert clip("Chief, Reports Branch. Accounts Maintenance and Control", 30) == (
+        "Chief, Reports Branch…"
+    )
+    assert clip("short", 30) == "short"

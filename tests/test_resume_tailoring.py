@@ -274,3 +274,14 @@ def test_occupation_target_match_version_and_pitch(sqlite_ctx: AppContext) -> No
     assert "pivot engine: Data Scientists (15-2051.00)" in "; ".join(made.sources)
     with pytest.raises(CareerError, match=r"99-9999\.99"):
         match_occupation(sqlite_ctx, "99-9999.99")
+
+
+def test_education_evidence_names_the_degree_not_a_code() -> None:
+    from careerceo.analysis.job_gap import qualifications
+
+    (degree,) = qualifications(
+        "BA/BS degree in Finance or equivalent practical experience.", 6, None
+    )
+    assert degree.evidence == "your highest education: a bachelor's degree"
+    (degree,) = qualifications("Master's degree in Statistics.", 5, None)
+    assert degree.evidence == "your highest education: an associate's degree" and not degree.have

@@ -21,6 +21,19 @@ from careerceo.services.career_plan import plan_pdf
 from careerceo.services.resume import current_resume
 from careerceo.services.resume_export import critique_file, format_for, list_documents, render
 
+
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word and marked with "…" so a cut never passes for
+    the whole entry (a date range cut to "(2021-04–2022-" reads as a wrong date)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:-–—(") + "…"
+
+
 resume_app = typer.Typer(
     help="Import, export and critique your résumé (PDF, DOCX, JSON Resume, LinkedIn)."
 )
@@ -47,7 +60,9 @@ def import_cmd(
         return
     if not as_json:
         rows = [
-            (i.entity, i.label[:70], i.action, i.reason) for i in plan.items if i.action != "skip"
+            (i.entity, clip(i.label, 160), i.action, i.reason)
+            for i in plan.items
+            if i.action != "skip"
         ]
         if rows:
             print_table(
@@ -129,7 +144,7 @@ def critique_cmd(
         f"Critique of {file.name}: {len(result.findings)} findings, "
         f"{result.bullets_with_metric}/{result.bullets} bullets with a number",
         ["line", "rule", "text", "why", "rewrite"],
-        [(f.line, f.rule, f.text[:50], f.explanation, f.suggestion) for f in result.findings],
+        [(f.line, f.rule, clip(f.text, 60), f.explanation, f.suggestion) for f in result.findings],
         empty="No findings: every bullet opens with a verb and carries a result.",
     )
     for original, better in zip(
