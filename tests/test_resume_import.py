@@ -205,7 +205,7 @@ def test_cli_preview_never_cuts_an_entry_silently(
         )
     )
     preview = cli("resume", "import", str(path), input="n\n")
-    assert "(2021-04–2022-10)" in preview.output  # the dates, whole
+    assert "(2021-04\u20132022-10)" in preview.output  # the dates, whole
     assert clip("Chief, Reports Branch. Accounts Maintenance and Control", 30) == (
         "Chief, Reports Branch…"
     )

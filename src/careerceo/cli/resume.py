@@ -24,14 +24,14 @@ from careerceo.services.resume_export import critique_file, format_for, list_doc
 
 def clip(text: str, limit: int) -> str:
     """At most ``limit`` characters, cut at a word and marked with "…" so a cut never passes for
-    the whole entry (a date range cut to "(2021-04–2022-" reads as a wrong date)."""
+    the whole entry (a date range cut to "(2021-04 to 2022-" reads as a wrong date)."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
     if " " in cut[limit // 2 :]:
         cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,.;:-–—(") + "…"
+    return cut.rstrip(" ,.;:-\u2013\u2014(") + "…"
 
 
 resume_app = typer.Typer(
