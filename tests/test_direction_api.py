@@ -93,6 +93,11 @@ def test_signals_over_the_api(client: TestClient) -> None:
     assert len(client.get("/api/v1/signals").json()) == 1
     ids = [c["id"] for c in client.get("/api/v1/direction").json()]
     assert ids == ["finding", "leaving", "performing"]
+    warning = {q.id: 1 if q.reverse else 5 for q in QUESTIONS}
+    assert client.post("/api/v1/signals", json={"answers": warning}).status_code == 201
+    page = client.get("/signals").text
+    assert "Lack of autonomy, Toxic workplace" in page  # the history names the high signs
+    assert "upward_mobility, culture_clash" not in page  # not the ids (data-* attrs keep them)
 
 
 def test_forms_refuse_with_the_message_beside_the_field(client: TestClient) -> None:

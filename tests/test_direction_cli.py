@@ -243,6 +243,12 @@ def test_signals_flags_and_interactive(cli: Any) -> None:
     history = json.loads(ok(cli("signals", "history", "--json")))
     assert [h["overall"] for h in history] == [0.0, 100.0]
     assert history[1]["changes"]["autonomy"] == 100.0
+    table = ok(cli("signals", "history"))
+    taken = date.today().isoformat()
+    assert table.count(taken) == 2  # whole dates, not cut to "2026…"
+    assert "No history of upward mobility" in table and "upward_mobility" not in table
+    questions = ok(cli("signals", "questions"))
+    assert "Lack of autonomy" in questions and "toxic_workplace" not in questions
     refused(cli("signals", "--answer", "um1=3"), "missing")
     refused(cli("signals", "--answer", "um1=x"), "whole number")
 

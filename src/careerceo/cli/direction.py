@@ -16,6 +16,7 @@ from typing import Any
 
 import typer
 from pydantic import ValidationError
+from rich.table import Table
 
 from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
 from careerceo.analysis.wording import plural
@@ -47,6 +48,8 @@ signals_app = typer.Typer(
 )
 calendar_app = typer.Typer(help="Calendar export: the monthly review and milestone due dates.")
 
+SIGN_TITLES = {d.id: d.title for d in DIMENSIONS}
+SIGNALS_HISTORY_COLUMNS = 6
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 REF = re.compile(r"^(?:#|g|goal-?|m|milestone-?)?(\d+)$", re.IGNORECASE)
 
@@ -845,7 +848,7 @@ def signals_questions(as_json: bool = typer.Option(False, "--json", help="Print 
     print_table(
         "Warning-signs questions",
         ["Id", "Sign", "Statement"],
-        [(q.id, q.dimension, q.text) for q in QUESTIONS],
+        [(q.id, SIGN_TITLES.get(q.dimension, q.dimension), q.text) for q in QUESTIONS],
     )
 
 
@@ -857,24 +860,36 @@ def signals_history(as_json: bool = typer.Option(False, "--json", help="Print JS
     if as_json:
         print_json([v.model_dump(mode="json") for v in views])
         return
-    dims = [d.id for d in DIMENSIONS]
-    rows = []
-    for v in views:
-        by = {d["dimension"]: d["score"] for d in v.scores.get("dimensions", [])}
-        rows.append(
-            (
-                str(v.taken_on),
-                f"{v.overall or 0:.0f}",
-                *(f"{by.get(d, 0):.0f}" for d in dims),
-                "yes" if v.scores.get("recommend_pivot") else "",
-            )
-        )
-    print_table(
-        "Warning-signs history",
-        ["Taken", "Overall", *[d.replace("_", " ") for d in dims], "Pivot?"],
-        rows,
-        empty="No check yet. Take one: career signals",
+    if not views:
+        console.print("No check yet. Take one: career signals")
+        return
+    # one column per check and one row per sign, so the dates stay readable and each sign's
+    # trend reads left to right; the newest checks are kept when there are many
+    shown = views[-SIGNALS_HISTORY_COLUMNS:]
+    rows: list[tuple[str, ...]] = []
+    for dim in DIMENSIONS:
+        scores = [
+            {d["dimension"]: d["score"] for d in v.scores.get("dimensions", [])}.get(dim.id)
+            for v in shown
+        ]
+        rows.append((dim.title, *("" if x is None else f"{x:.0f}" for x in scores)))
+    rows.append(("Overall", *(f"{v.overall or 0:.0f}" for v in shown)))
+    rows.append(
+        ("Pivot recommended", *("yes" if v.scores.get("recommend_pivot") else "" for v in shown))
     )
+    table = Table(title="Warning-signs history (0 = no warning, 100 = all warning)")
+    table.add_column("Sign", header_style="bold")
+    for v in shown:
+        table.add_column(str(v.taken_on), header_style="bold", justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    if len(views) > len(shown):
+        console.print(
+            f"Showing the last {len(shown)} of {len(views)} checks; "
+            "career signals history --json lists them all.",
+            style="dim",
+        )
 
 
 # ----------------------------------------------------------------------------------- calendar
