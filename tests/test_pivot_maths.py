@@ -25,6 +25,7 @@ from careerceo.analysis.pivot import (
 )
 from careerceo.analysis.pivot_detail import detail, learning_plan
 from careerceo.analysis.pivot_space import OccupationSpace
+from careerceo.services.pivots import _row
 
 NAN = np.nan
 
@@ -302,3 +303,27 @@ def test_the_persons_own_statement_is_the_first_evidence() -> None:
     assert first.source == "your inventory" and "Programming: level 5/5" in first.detail
     assert len(profile.evidence[("element", col)]) == 2  # the position is still there, after
     assert profile.evidence[("tech", 0)][0].source == "your inventory"
+
+
+def test_an_element_short_of_the_target_is_a_gap_not_a_transfer() -> None:
+    """The explorer listed "Medicine and Dentistry" under both Transfers and Top gaps of the
+    same pivot; an element with a material gap is a gap only, in the list and in the detail."""
+    space = small_space()
+    profile = build_profile(
+        space,
+        inventory=[
+            InventoryItem("skill", "Programming", 2),  # 2.75 vs the architect's 6.5
+            InventoryItem("skill", "Social Perceptiveness", 3),  # 4.0 vs 4.0: transfers
+        ],
+    )
+    ranking = rank(space, profile)
+    row = space.row_of["15-0003.00"]
+    prog = space.element_row["2.B.3.e"]
+    assert ranking.met[row, prog] > 0 and ranking.gap_size[row, prog] >= 0.25
+    listed = _row(space, ranking, row, 1)
+    assert listed.transfers == ["Social Perceptiveness"]
+    assert "Programming" in listed.gaps
+    d = detail(space, profile, ranking, "15-0003.00")
+    assert "Programming" not in [t.name for t in d.transfers]
+    assert "Social Perceptiveness" in [t.name for t in d.transfers]
+    assert "Programming" in [g.name for g in d.gaps]

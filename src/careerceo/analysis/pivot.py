@@ -73,6 +73,9 @@ ZONE_UP_PENALTY = 0.05
 ZONE_DOWN_PENALTY = 0.03
 DROP_PENALTY = 0.25
 ADD_BONUS = 0.15
+# A gap worth naming: importance weight x levels short >= this (about half a level point on an
+# important element). An element with such a gap is a gap, not something that transfers.
+GAP_THRESHOLD = 0.25
 
 KINDS = ("same", "adjacent", "stretch", "long_shot")
 KIND_LABELS = {
@@ -431,12 +434,12 @@ def rank(
     order = rows[np.argsort(-score[rows], kind="stable")]
 
     # Explanations for every occupation at once: elements where the person meets most of what
-    # the job asks (transfer), and importance x deficit (gaps).
+    # the job asks without a material gap (transfer), and importance x deficit (gaps).
     lv = effective_level(ix, profile)
     level = np.nan_to_num(space.level, nan=0.0)
     met = (ix.weight * np.minimum(lv, level) * profile.known).astype(np.float32)
     gap = (ix.weight * np.maximum(level - lv, 0.0)).astype(np.float32)
-    top_transfer = _top_k(met, explain_k)
+    top_transfer = _top_k(np.where(gap < GAP_THRESHOLD, met, 0.0).astype(np.float32), explain_k)
     top_gaps = _top_k(gap, explain_k)
     available = tuple(name for name in SIGNALS if not np.isnan(sig[name]).all())
     return Ranking(

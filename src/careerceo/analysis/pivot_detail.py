@@ -28,6 +28,7 @@ import numpy as np
 
 from careerceo.analysis.capability import CapabilityProfile, Evidence
 from careerceo.analysis.pivot import (
+    GAP_THRESHOLD,
     KIND_LABELS,
     SIGNAL_LABELS,
     SIGNALS,
@@ -37,7 +38,6 @@ from careerceo.analysis.pivot import (
 )
 from careerceo.analysis.pivot_space import Ete, OccupationSpace
 
-GAP_THRESHOLD = 0.25
 MAX_ELEMENT_GAPS = 10
 MAX_TECH_GAPS = 4
 MAX_ESCO_GAPS = 10
@@ -145,11 +145,14 @@ def _evidence(profile: CapabilityProfile, key: tuple[str, int], limit: int = 3) 
 def transfers(
     space: OccupationSpace, profile: CapabilityProfile, ranking: Ranking, row: int, k: int = 8
 ) -> list[Transfer]:
-    """Elements whose demand the person meets most, then shared activities and technologies."""
+    """Elements whose demand the person meets most, then shared activities and technologies.
+
+    An element the person falls materially short on is listed under the gaps only: showing it
+    as transferring too would contradict the gap."""
     ix = space.index
     onet = space.onet_version
     out: list[Transfer] = []
-    met = ranking.met[row]
+    met = np.where(ranking.gap_size[row] < GAP_THRESHOLD, ranking.met[row], 0.0)
     for col in np.argsort(-met, kind="stable")[:k]:
         if met[col] <= 0:
             break

@@ -29,7 +29,14 @@ from careerceo.analysis.capability import (
     resolve_name,
 )
 from careerceo.analysis.job_gap import JobGap, analyse, concept_key
-from careerceo.analysis.pivot import KIND_LABELS, KINDS, PivotFilters, Ranking, rank
+from careerceo.analysis.pivot import (
+    GAP_THRESHOLD,
+    KIND_LABELS,
+    KINDS,
+    PivotFilters,
+    Ranking,
+    rank,
+)
 from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
 from careerceo.errors import CareerError, NotFoundError
@@ -416,8 +423,12 @@ def _row(space: OccupationSpace, r: Ranking, i: int, position: int) -> PivotRow:
         kind_label=KIND_LABELS[str(r.kind[i])],
         job_zone=None if np.isnan(zone) else int(zone),
         readiness=round(float(np.nan_to_num(r.readiness[i])), 4),
-        transfers=[space.element_names[c] for c in r.top_transfer[i] if r.met[i, c] > 0],
-        gaps=[space.element_names[c] for c in r.top_gaps[i] if r.gap_size[i, c] > 0.25],
+        transfers=[
+            space.element_names[c]
+            for c in r.top_transfer[i]
+            if r.met[i, c] > 0 and r.gap_size[i, c] < GAP_THRESHOLD
+        ],
+        gaps=[space.element_names[c] for c in r.top_gaps[i] if r.gap_size[i, c] >= GAP_THRESHOLD],
         signals={
             k: (None if math.isnan(float(v[i])) else round(float(v[i]), 4))
             for k, v in r.signals.items()
