@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from careerceo.services import pivots as service
 from careerceo.services.context import AppContext
 from careerceo.store.tables import Certification, Education, InventoryEntry, Position
 from careerceo.web.app import create_app
+from careerceo.web.charts import paired_bars
 
 POSTING = """Data Analyst
 
@@ -164,6 +166,20 @@ def test_cli_json_shape_and_errors(cli: object, tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert "Kubernetes" in data["missing"]
+
+
+def test_chart_names_are_never_cut_mid_word() -> None:
+    """The detail chart's legend read "Health Information Technologis" (cut at 30 characters,
+    in the tooltips too): a shortened name is marked with "…" and the full one is kept."""
+    title = "Health Information Technologists and Medical Registrars"
+    element = "Installation of Telecommunications Equipment Systems"
+    svg = str(paired_bars([(element, 2.0, 4.0)], max_value=7.0, names=("You", title)))
+    assert f"<title>{title}: 4.00</title>" in svg and f"<title>{title}</title>" in svg
+    assert f"<title>{element}</title>" in svg
+    visible = re.sub(r"<title>.*?</title>", "", svg)
+    assert "Technologis<" not in visible and "Technologis " not in visible
+    assert "Health Information Technologists and Medical…" in visible
+    assert "Installation of Telecommunications…" in visible
 
 
 def test_web_pages_render(sqlite_ctx: AppContext) -> None:

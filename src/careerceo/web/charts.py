@@ -68,6 +68,17 @@ def _polyline(points: list[str]) -> str:
     return f'<polyline fill="none" stroke="#1f5fbf" stroke-width="2" points="{" ".join(points)}"/>'
 
 
+def fit(text: str, limit: int) -> str:
+    """At most ``limit`` characters for an SVG label (SVG text does not wrap): cut at a word
+    and marked with "…", so a cut name never passes for a whole one."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-(") + "…"
+
+
 def paired_bars(
     rows: Sequence[tuple[str, float, float]],
     *,
@@ -75,7 +86,9 @@ def paired_bars(
     names: tuple[str, str] = ("You", "Target"),
     width: int = 640,
 ) -> Markup:
-    """Two bars per row (e.g. your level vs the target occupation's) on one scale."""
+    """Two bars per row (e.g. your level vs the target occupation's) on one scale.
+
+    Labels that do not fit are shortened with "…"; the full names stay in the tooltips."""
     row_h, label_w, pad = 26, 230, 8
     bar_w = width - label_w - 2 * pad
     height = pad * 2 + row_h * len(rows) + 20
@@ -85,7 +98,8 @@ def paired_bars(
         f'<rect x="{label_w}" y="2" width="10" height="10" fill="#1f5fbf"/>'
         f'<text x="{label_w + 14}" y="11" font-size="11">{escape(names[0])}</text>'
         f'<rect x="{label_w + 90}" y="2" width="10" height="10" fill="#b26a00"/>'
-        f'<text x="{label_w + 104}" y="11" font-size="11">{escape(names[1])}</text>',
+        f'<text x="{label_w + 104}" y="11" font-size="11">{escape(fit(names[1], 48))}'
+        f"<title>{escape(names[1])}</title></text>",
     ]
     for i, (name, mine, theirs) in enumerate(rows):
         y = 20 + pad + i * row_h
@@ -93,7 +107,7 @@ def paired_bars(
         w2 = bar_w * min(theirs / max_value, 1.0) if max_value else 0
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 14}" font-size="11" text-anchor="end">'
-            f"{escape(name[:38])}</text>"
+            f"{escape(fit(name, 38))}<title>{escape(name)}</title></text>"
             f'<rect x="{label_w}" y="{y + 2}" width="{w1:.1f}" height="9" fill="#1f5fbf">'
             f"<title>{escape(names[0])}: {mine:.2f}</title></rect>"
             f'<rect x="{label_w}" y="{y + 12}" width="{w2:.1f}" height="9" fill="#b26a00">'

@@ -79,7 +79,7 @@ def explorer(
     if result is not None and result.chart:
         row = next((r for r in result.rows if r.code == result.compare_code), None)
         compare_title = row.title if row else (result.compare_code or "")
-        chart = paired_bars(list(result.chart), max_value=7.0, names=("You", compare_title[:30]))
+        chart = paired_bars(list(result.chart), max_value=7.0, names=("You", compare_title))
     query = {k: v for k, v in request.query_params.items() if k != "compare"}
     return templates.TemplateResponse(
         request,
@@ -110,7 +110,7 @@ def pivot_page(
     chart = paired_bars(
         [(name, mine, theirs) for name, mine, theirs in d.chart],
         max_value=7.0,
-        names=("You", d.title[:30]),
+        names=("You", d.title),
     )
     return templates.TemplateResponse(
         request,
