@@ -208,3 +208,18 @@ def test_a_rewrite_that_cannot_be_safe_is_a_pattern() -> None:
     finding = next(f for f in critique_text(text).findings if f.rule == "weak-opening")
     assert "Co-led the team migrate" not in finding.suggestion
     assert "<what you did yourself>" in finding.suggestion
+
+
+def test_title_line_above_its_dates_is_a_header_not_a_bullet() -> None:
+    # the layout JSON Resume and LinkedIn imports are critiqued in: title, then dates
+    text = (
+        "Experience\n"
+        "AI Red Team Pentester and Prompt Engineer, Joint Research Lab\n"
+        "Nov 2025 \u2013 Jan 2026\n"
+        "• Tasked with getting a blocked answer out of the model to prove the attack\n"
+    )
+    result = critique_text(text)
+    assert {f.line for f in result.findings} == {4}
+    assert result.bullets == 1
+    duty = next(f for f in result.findings if f.rule == "duty-statement")
+    assert "Got a blocked answer out of the model" in duty.suggestion  # not "Getted"

@@ -198,9 +198,10 @@ def critique_text(text: str) -> Critique:
         if in_exp or section == "summary":
             # judge a sentence the PDF wrapped as one bullet, at the line it starts on
             entries = join_wrapped(entries, wrap)
+        headers = _position_headers(entries) if in_exp else set()
         for number, line in entries:
-            if in_exp and find_range(line) and len(line) < 120:
-                continue  # a position header, not a bullet
+            if number in headers:
+                continue  # a position header (title, employer, dates), not a bullet
             if in_exp and (BULLET.match(line) or _is_prose(line)):
                 bullets += 1
                 with_metric += has_metric(line)
@@ -235,6 +236,24 @@ def critique_text(text: str) -> Critique:
         )
     findings.sort(key=lambda f: (f.line, f.rule))
     return Critique(findings, lines, words, bullets, with_metric)
+
+
+def _position_headers(entries: list[tuple[int, str]]) -> set[int]:
+    """Line numbers of position headers: a line with a date range, and the title/employer line
+    above a line that holds only the dates ("Analyst, Acme" / "Jan 2020 – Mar 2022")."""
+    headers: set[int] = set()
+    for i, (number, line) in enumerate(entries):
+        found = find_range(line) if len(line) < 120 else None
+        if found is None:
+            continue
+        headers.add(number)
+        a, b = found[2]
+        only_dates = len(line[:a].strip() + line[b:].strip()) < 3
+        if only_dates and i > 0 and not BULLET.match(entries[i - 1][1]):
+            previous = entries[i - 1][1]
+            if len(previous) <= 100 and not previous.rstrip().endswith((".", "!", "?")):
+                headers.add(entries[i - 1][0])
+    return headers
 
 
 def _experience_rules(entries: list[tuple[int, str]], lines: list[str]) -> list[Finding]:

@@ -208,7 +208,14 @@ IRREGULAR_GERUND = {
     "cut": "cut", "pay": "paid", "tak": "took", "giv": "gave", "keep": "kept", "meet": "met",
     "oversee": "oversaw", "see": "saw", "buy": "bought", "spend": "spent", "send": "sent",
     "speak": "spoke", "think": "thought", "understand": "understood", "undertak": "undertook",
-    "mentor": "mentored",
+    "mentor": "mentored", "get": "got", "put": "put", "let": "let", "begin": "began",
+    "find": "found", "fight": "fought", "feed": "fed", "lend": "lent", "choos": "chose",
+    "draw": "drew", "know": "knew", "throw": "threw", "tell": "told", "com": "came",
+    "becom": "became", "overcom": "overcame", "deal": "dealt", "los": "lost", "read": "read",
+    "lay": "laid", "forecast": "forecast", "broadcast": "broadcast", "rebuild": "rebuilt",
+    "rewrit": "rewrote", "underwrit": "underwrote", "sett": "set", "upsell": "upsold",
+    "stand": "stood", "withstand": "withstood", "hear": "heard",
+    "seek": "sought", "swim": "swam", "fly": "flew", "mislead": "misled",
 }  # fmt: skip
 # words ending in -ing that are not verbs
 NOT_GERUNDS = frozenset(
