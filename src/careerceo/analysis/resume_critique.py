@@ -240,7 +240,7 @@ def critique_text(text: str) -> Critique:
 
 def _position_headers(entries: list[tuple[int, str]]) -> set[int]:
     """Line numbers of position headers: a line with a date range, and the title/employer line
-    above a line that holds only the dates ("Analyst, Acme" / "Jan 2020 – Mar 2022")."""
+    above a line that holds only the dates ("Analyst, Acme" / "Jan 2020 to Mar 2022")."""
     headers: set[int] = set()
     for i, (number, line) in enumerate(entries):
         found = find_range(line) if len(line) < 120 else None
