@@ -63,6 +63,16 @@ def test_goals_milestones_reviews_over_the_api(client: TestClient) -> None:
     )
 
 
+def test_review_form_shows_where_each_milestone_was_last_reported(client: TestClient) -> None:
+    goal = client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"}).json()
+    due = (date.today() + timedelta(days=40)).isoformat()
+    client.post(f"/api/v1/goals/{goal['id']}/milestones", json={"title": "Cert", "due_date": due})
+    body = {"month": add_months(THIS, -2), "milestones": {"1": 40}}
+    assert client.post("/api/v1/reviews", json=body).status_code == 201
+    page = client.get(f"/review?month={LAST}").text
+    assert "last reported 40%; leave empty if unchanged" in page
+
+
 def test_refusals_carry_the_message_alone(client: TestClient) -> None:
     client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
     bad = client.post("/api/v1/reviews", json={"month": LAST, "ratings": {"1": 9}})

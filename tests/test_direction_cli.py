@@ -129,6 +129,28 @@ def test_interactive_review(cli: Any) -> None:
     assert shown["review"]["notes"] == "A good month"
 
 
+def test_interactive_defaults_keep_progress_and_leave_goals_unrated(cli: Any) -> None:
+    goal_with_milestone(cli)
+    before = add_months(LAST, -1)
+    ok(cli("review", "--month", before, "--milestone", "1=40", "--rate", "1=3"))
+    answers = "\n".join(
+        [
+            "",  # no activities
+            "",  # no new skills
+            "",  # no wins
+            "",  # milestone: Enter keeps where it was (40%)
+            "",  # rating: Enter leaves the goal unrated
+            "",  # notes
+        ]
+    )
+    out = ok(cli("review", "--month", LAST, input=answers + "\n"))
+    assert "empty = no change) [40]" in out
+    assert "empty = not rated" in out
+    d = json.loads(ok(cli("review", "show", LAST, "--json")))["review"]["details"]
+    assert list(d["milestones"].values()) == [40]  # unchanged, not reset
+    assert d["ratings"] == {}  # Enter is not a 0/5 rating
+
+
 def test_interactive_edit_keeps_the_old_version(cli: Any) -> None:
     ok(cli("goals", "add", "Lead"))
     ok(cli("review", "--month", LAST, "--activity", "Ops:50:1", "--rate", "1=1", "--notes", "v1"))

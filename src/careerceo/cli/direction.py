@@ -497,17 +497,22 @@ def interactive_review(month: str, base: ReviewIn | None = None) -> ReviewIn:
     wins += _ask_list("Win")
 
     progress: dict[int, int] = dict(base.milestones) if base else {}
+    # where each milestone stood at the last review that mentioned it: the default answer, so
+    # that pressing Enter means "no change" and is scored as no move
+    known = service.progress_before(ctx, month)
     for g in goals:
         for m in g.milestones:
             if m.status != "open":
                 continue
             due = f", due {m.due_date}" if m.due_date else ""
+            late = " (overdue)" if m.overdue else ""
+            current = progress.get(m.id, known.get(m.id))
             value = _ask_int(
-                f"Milestone #{m.id} '{m.title}'{due}: % complete now "
-                "(0-100 or done, empty = no change)",
+                f"Milestone #{m.id} '{m.title}'{due}{late}: % complete now (0-100 or done, "
+                + ("empty = not reported)" if current is None else "empty = no change)"),
                 0,
                 100,
-                progress.get(m.id),
+                current,
                 allow_done=True,
             )
             if value is not None:
@@ -516,10 +521,10 @@ def interactive_review(month: str, base: ReviewIn | None = None) -> ReviewIn:
     for g in goals:
         value = _ask_int(
             f"How much did this month move goal #{g.id} '{g.title}' forward? "
-            f"({RATING_MIN}-{RATING_MAX})",
+            f"({RATING_MIN} = not at all, {RATING_MAX} = a lot; empty = not rated)",
             RATING_MIN,
             RATING_MAX,
-            ratings.get(g.id, 0),
+            ratings.get(g.id),
         )
         if value is not None:
             ratings[g.id] = value

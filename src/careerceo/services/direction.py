@@ -670,6 +670,22 @@ def review_input(ctx: AppContext, month: str) -> ReviewIn:
         )
 
 
+def progress_before(ctx: AppContext, month: str) -> dict[int, int]:
+    """Milestone id -> the latest progress (0-100) reviews before ``month`` reported for it:
+    where each milestone stands when the person starts reviewing ``month``."""
+    _check_month_text(month)
+    with ctx.db.transaction() as s:
+        mid = {m.uid: m.id for m in _milestones(s, ctx.person_id)}
+        known: dict[int, int] = {}
+        for r in _reviews(s, ctx.person_id):
+            if r.month >= month:
+                break
+            for key, pct in (r.details or {}).get("milestones", {}).items():
+                if key in mid:
+                    known[mid[key]] = int(pct)
+        return known
+
+
 def get_review(ctx: AppContext, month: str, today: date | None = None) -> ReviewResult:
     with ctx.db.transaction() as s:
         return _result(ctx, s, _get_review(s, ctx.person_id, month), _today(today))

@@ -263,6 +263,7 @@ def _review_form(
             "errors": errors or {},
             "ratings": list(range(RATING_MIN, RATING_MAX + 1)),
             "due": service.review_due(ctx),
+            "known": service.progress_before(ctx, month) if is_month(month) else {},
         },
         status_code=status,
     )
