@@ -243,8 +243,14 @@ def test_findings_read_as_words_not_rule_ids() -> None:
 
 
 def test_schedule_first_review_and_up_to_date() -> None:
+    # the first review covers the month just finished, not one that began two days ago...
     first = review_schedule(set(), date(2026, 11, 2))
-    assert first.next_month == "2026-11" and first.timeline == ()
+    assert first.next_month == "2026-10" and first.timeline == ()
+    assert "start with 2026-10" in first.message
+    # ...unless the current month is nearly over
+    late = review_schedule(set(), date(2026, 11, 27))
+    assert late.next_month == "2026-11"
+    assert review_schedule(set(), date(2027, 1, 1)).next_month == "2026-12"
     up = review_schedule({"2026-10", "2026-11"}, date(2026, 11, 20))
     assert not up.due and up.next_month == "2026-12"
     soon = review_schedule({"2026-10"}, date(2026, 11, 28))

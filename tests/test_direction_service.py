@@ -118,6 +118,12 @@ def test_milestone_move_counts_from_its_last_report_not_the_last_review(
     assert service.get_review(ctx, "2026-10", TODAY).review.alignment == pytest.approx(40.0)
 
 
+def test_first_review_proposes_the_month_just_finished(ctx: AppContext) -> None:
+    setup_goals(ctx)
+    assert service.default_review_month(ctx, TODAY) == "2026-10"
+    assert service.default_review_month(ctx, date(2026, 11, 28)) == "2026-11"
+
+
 def test_duplicate_month_refused_pointing_to_edit(ctx: AppContext) -> None:
     g1, _, _ = setup_goals(ctx)
     service.create_review(ctx, ReviewIn(month="2026-10", ratings={g1: 3}), TODAY)

@@ -47,13 +47,17 @@ def review_schedule(reviewed: Collection[str], today: date) -> ReviewSchedule:
     current = month_of(today)
     past = sorted(m for m in reviewed if m <= current)
     if not past:
+        # a month is reviewed once it is over: the first review covers the month just finished,
+        # unless the current one is in its last days (a month that began today has no work yet)
+        soon = today >= last_day(current) - timedelta(days=DUE_SOON_DAYS - 1)
+        first = current if soon else add_months(current, -1)
         return ReviewSchedule(
             (),
             (),
-            current,
+            first,
             True,
             False,
-            f"no review yet: start with {current} (career review --month {current})",
+            f"no review yet: start with {first} (career review --month {first})",
         )
     timeline = tuple(
         MonthState(m, month_state(m, reviewed, today)) for m in months_between(past[0], current)
