@@ -192,7 +192,11 @@ def test_cli_preview_never_cuts_an_entry_silently(
     path.write_text(
         json.dumps(
             {
-                "basics": {"name": "Sam Example"},
+                "basics": {
+                    "name": "Sam Example",
+                    "summary": "Experienced Salesforce administrator and developer with a "
+                    "decade of CRM work",
+                },
                 "work": [
                     {
                         "name": "Example Regional Health Services Incorporated",
@@ -206,6 +210,7 @@ def test_cli_preview_never_cuts_an_entry_silently(
     )
     preview = cli("resume", "import", str(path), input="n\n")
     assert "(2021-04\u20132022-10)" in preview.output  # the dates, whole
+    assert "summary: Experienced Salesforce administrator and developer with a…" in preview.output
     assert clip("Chief, Reports Branch. Accounts Maintenance and Control", 30) == (
         "Chief, Reports Branch…"
     )

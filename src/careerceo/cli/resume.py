@@ -20,19 +20,7 @@ from careerceo.services import resume_import
 from careerceo.services.career_plan import plan_pdf
 from careerceo.services.resume import current_resume
 from careerceo.services.resume_export import critique_file, format_for, list_documents, render
-
-
-def clip(text: str, limit: int) -> str:
-    """At most ``limit`` characters, cut at a word and marked with "…" so a cut never passes for
-    the whole entry (a date range cut to "(2021-04 to 2022-" reads as a wrong date)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,.;:-\u2013\u2014(") + "…"
-
+from careerceo.services.resume_import import clip
 
 resume_app = typer.Typer(
     help="Import, export and critique your résumé (PDF, DOCX, JSON Resume, LinkedIn)."

@@ -75,6 +75,18 @@ def _profile_value(column: str, value: str) -> str | None:
     return str(getattr(checked, column))
 
 
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word and marked with "…" so a cut never passes for
+    the whole entry (a date range cut to "(2021-04 to 2022-" reads as a wrong date)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:-\u2013\u2014(") + "…"
+
+
 @dataclass
 class ImportSource:
     """A file read and parsed, not yet written anywhere."""
@@ -224,15 +236,17 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
         value = _profile_value(column, raw[:300] if column == "headline" else raw)
         if value is None:
             plan.items.append(
-                PlanItem("profile", f"{column}: {raw[:60]}", "skip", f"not a valid {column}")
+                PlanItem("profile", f"{column}: {clip(raw, 60)}", "skip", f"not a valid {column}")
             )
             continue
         if _norm(current) == _norm(value):
-            plan.items.append(PlanItem("profile", f"{column}: {value[:60]}", "skip", "same"))
+            plan.items.append(PlanItem("profile", f"{column}: {clip(value, 60)}", "skip", "same"))
         elif current:
-            plan.items.append(PlanItem("profile", f"{column}: {value[:60]}", "skip", "kept yours"))
+            plan.items.append(
+                PlanItem("profile", f"{column}: {clip(value, 60)}", "skip", "kept yours")
+            )
         else:
-            plan.items.append(PlanItem("profile", f"{column}: {value[:60]}", "update"))
+            plan.items.append(PlanItem("profile", f"{column}: {clip(value, 60)}", "update"))
             if apply:
                 setattr(person, column, value[:300] if column == "headline" else value)
     extra = dict(person.extra or {})
