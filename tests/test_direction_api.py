@@ -63,6 +63,22 @@ def test_goals_milestones_reviews_over_the_api(client: TestClient) -> None:
     )
 
 
+def test_milestone_form_on_the_goal_page_adds_a_milestone(client: TestClient) -> None:
+    client.post("/goals", data={"title": "Lead", "horizon": "1y"})
+    page = client.get("/goals/1").text
+    assert 'name="m_title"' in page and 'name="m_due_date"' in page  # what the form sends
+    due = (date.today() + timedelta(days=30)).isoformat()
+    form = {"m_title": "Cert passed", "m_measure": "score 80%", "m_due_date": due}
+    r = client.post("/goals/1/milestones", data=form, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    (milestone,) = client.get("/api/v1/goals/1").json()["milestones"]
+    assert (milestone["title"], milestone["measure"], milestone["due_date"]) == (
+        "Cert passed",
+        "score 80%",
+        due,
+    )
+
+
 def test_review_form_shows_where_each_milestone_was_last_reported(client: TestClient) -> None:
     goal = client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"}).json()
     due = (date.today() + timedelta(days=40)).isoformat()
@@ -121,8 +137,10 @@ def test_forms_refuse_with_the_message_beside_the_field(client: TestClient) -> N
         ).status_code
         == 303
     )
-    r = client.post("/goals/1/milestones", data={"title": "x", "due_date": "2020-01-01"})
+    r = client.post("/goals/1/milestones", data={"m_title": "x", "m_due_date": "2020-01-01"})
     assert r.status_code == 422 and 'data-field="m_due_date"' in r.text
+    assert "is in the past" in r.text
+    assert 'value="Lead"' in r.text  # the goal's edit form is not blanked by the refusal
     r = client.post(
         "/review",
         data={"mode": "create", "month": LAST, "activity_name_0": "a", "activity_share_0": "140"},

@@ -198,21 +198,24 @@ async def add_milestone(
     request: Request, goal_id: int, ctx: AppContext = Depends(app_context)
 ) -> HTMLResponse | RedirectResponse:
     form = {k: str(v) for k, v in (await request.form()).items()}
+    # the goal page names these fields m_title, m_measure and m_due_date (its edit form, on the
+    # same page, has a "title" of its own)
     try:
         service.add_milestone(
             ctx,
             goal_id,
             MilestoneIn.model_validate(
                 {
-                    "title": form.get("title", ""),
-                    "measure": form.get("measure", ""),
-                    "due_date": form.get("due_date") or None,
+                    "title": form.get("m_title", ""),
+                    "measure": form.get("m_measure", ""),
+                    "due_date": form.get("m_due_date") or None,
                 }
             ),
         )
     except (CareerError, ValidationError) as exc:
         errs = {f"m_{k}": v for k, v in _errors(exc).items()}
-        values = {f"m_{k}": v for k, v in form.items()}
+        # the edit form below keeps showing the goal; only the milestone form shows what was typed
+        values = {**service.get_goal(ctx, goal_id).model_dump(), **form}
         return _goal_detail(request, ctx, goal_id, errors=errs, values=values, status=422)
     return _redirect(f"/goals/{goal_id}?saved=Milestone+added")
 
