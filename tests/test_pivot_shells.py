@@ -123,6 +123,18 @@ def test_everyday_skill_names_in_the_inventory_are_all_counted(sqlite_ctx: AppCo
     assert "Structured query language SQL" in summary["technologies"]
 
 
+def test_skill_names_written_as_nouns_find_the_esco_skill(sqlite_ctx: AppContext) -> None:
+    """A teacher's "classroom management" and "curriculum development" were reported as not
+    matched: ESCO writes them "perform classroom management" and "develop curriculum"."""
+    with sqlite_ctx.db.transaction() as s:
+        for name in ("classroom management", "curriculum development", "coaching"):
+            s.add(InventoryEntry(person_id=sqlite_ctx.person_id, kind="skill", name=name))
+    profile, _ = service.person_profile(sqlite_ctx)
+    assert profile.unmatched == ("coaching",)  # not "drive coach" (ESCO's "drive carriage")
+    summary = service.capability_summary(sqlite_ctx)
+    assert {"perform classroom management", "develop curriculum"} <= set(summary["esco_skills"])
+
+
 def test_cli_json_shape_and_errors(cli: object, tmp_path: Path) -> None:
     run = cli  # type: ignore[assignment]
     result = run("pivot", "--from", "15-1252.00", "--json", "--limit", "5")  # type: ignore[operator]

@@ -236,27 +236,122 @@ def _in_space(space: OccupationSpace, taxonomy: str, concept_id: str) -> bool:
     return taxonomy == "esco" and concept_id in space.esco_row
 
 
+# Words that carry no meaning of their own in a skill name ("management *of* people").
+_LINK_WORDS = frozenset({"of", "and", "for", "in", "on", "with", "to", "or", "&"})
+_NOUN_ENDINGS = ("ization", "ation", "ment", "ion")
+
+
+def _root(norm: str) -> str:
+    """A normalised word without its noun ending: "management" and "manage" meet, as do
+    "development" and "develop"."""
+    from careerceo.skills.normalize import stem
+
+    for ending in _NOUN_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 4:
+            return stem(norm[: -len(ending)])
+    return norm
+
+
+def _roots(key: str) -> list[str]:
+    return [_root(w) for w in key.split() if w not in _LINK_WORDS]
+
+
+def loose_match(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str, str]]:
+    """For each name, a usable concept whose label has the same words in any order and form
+    ("curriculum development" → ESCO "develop curriculum"), or the same words after the
+    label's leading verb ("classroom management" → "perform classroom management"). For
+    inventory names no exact label or extractor hit covers. Among several, a preferred label
+    beats an alternative one, then O*NET before ESCO before technologies, then the concept
+    more occupations list. One pass over the lexicon for all the names."""
+    from careerceo.skills.extractor import load_extractor
+    from careerceo.skills.lexicon import TAXONOMY_RANK
+    from careerceo.skills.normalize import key as normal_key
+
+    wanted: dict[frozenset[str], list[str]] = defaultdict(list)
+    for name in names:
+        roots = frozenset(_roots(normal_key(name)))
+        if roots:
+            wanted[frozenset(roots)].append(name)
+    if not wanted:
+        return {}
+    extractor = load_extractor()
+    lexicon = extractor.lexicon
+    best: dict[frozenset[str], tuple[Any, ...]] = {}
+    for roots in wanted:
+        # Cheap filter first: a root is (nearly always) a prefix of the word it comes from.
+        longest, *others = sorted(roots, key=len, reverse=True)
+        candidates = [k for k in lexicon.entries if longest in k]
+        for label_key in candidates:
+            if not all(w in label_key for w in others):
+                continue
+            entries = lexicon.entries[label_key]
+            label_roots = _roots(label_key)
+            if frozenset(label_roots) == roots:
+                without_verb = False
+            elif (
+                label_key.split()[0] in extractor.verbs
+                and frozenset(label_roots[1:]) == roots
+                # Without its verb a label must still say two things: "drive coach" is not
+                # "coaching".
+                and len(roots) >= 2
+            ):
+                without_verb = True
+            else:
+                continue
+            for entry in entries:
+                if entry.kind not in ("p", "a", "v"):
+                    continue
+                concept = lexicon.concepts[entry.concept]
+                tax, cid = _normal_taxonomy(concept.taxonomy, concept.concept_id, concept.label)
+                if not _in_space(space, tax, cid):
+                    continue
+                rank = (
+                    without_verb,
+                    entry.kind != "p",
+                    TAXONOMY_RANK[concept.taxonomy],
+                    -concept.weight,
+                    cid,
+                )
+                if roots not in best or rank < best[roots]:
+                    best[roots] = (*rank, tax)
+    out: dict[str, tuple[str, str]] = {}
+    for roots, found in best.items():
+        for name in wanted[roots]:
+            out[name] = (str(found[-1]), str(found[-2]))
+    return out
+
+
 def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[InventoryItem]:
-    """Free-text inventory names go through the extractor when no exact label matches."""
+    """Free-text inventory names: an exact label, else an extractor hit that covers the whole
+    name, else a label with the same words (``loose_match``), else an extractor hit on part of
+    the name ("instructional" in "instructional design")."""
     out: list[InventoryItem] = []
     pending = [i for i in data.inventory if not (i.taxonomy and i.concept_id)]
     if not pending:
         return list(data.inventory)
     from careerceo.skills.extractor import extract
 
-    for item in data.inventory:
-        if item.taxonomy and item.concept_id:
-            out.append(item)
+    whole: dict[int, tuple[str, str]] = {}
+    part: dict[int, tuple[str, str]] = {}
+    for i, item in enumerate(data.inventory):
+        if (item.taxonomy and item.concept_id) or resolve_name(space, item.name, item.kind):
             continue
-        if resolve_name(space, item.name, item.kind) is None:
-            hits = extract(item.name, "profile").hits
-            for h in hits:
-                tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
-                if _in_space(space, tax, cid):
-                    item = InventoryItem(
-                        item.kind, item.name, item.level, item.intent, tax, cid, item.evidence
-                    )
-                    break
+        result = extract(item.name, "profile")
+        for h in result.hits:
+            tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
+            if not _in_space(space, tax, cid):
+                continue
+            covers = not (result.text[: h.start].strip() or result.text[h.end :].strip())
+            (whole if covers else part).setdefault(i, (tax, cid))
+        if i not in whole:
+            part.setdefault(i, ("", ""))  # looked up by words below
+    loose = loose_match(space, [data.inventory[i].name for i in part if i not in whole])
+    for i, item in enumerate(data.inventory):
+        chosen = whole.get(i) or loose.get(item.name) or part.get(i)
+        if chosen and chosen[0]:
+            item = InventoryItem(
+                item.kind, item.name, item.level, item.intent, *chosen, item.evidence
+            )
         out.append(item)
     return out
 
