@@ -79,6 +79,15 @@ def test_milestone_form_on_the_goal_page_adds_a_milestone(client: TestClient) ->
     )
 
 
+def test_goal_history_shows_horizons_in_words(client: TestClient) -> None:
+    client.post("/goals", data={"title": "Lead", "horizon": "1y"})
+    form = {"title": "Lead", "horizon": "2y", "status": "active"}
+    assert client.post("/goals/1/edit", data=form, follow_redirects=False).status_code == 303
+    page = client.get("/goals/1").text
+    history = page[page.index("Edit history") :]
+    assert "<td>1 year</td>" in history and "<td>1y</td>" not in history
+
+
 def test_review_form_shows_where_each_milestone_was_last_reported(client: TestClient) -> None:
     goal = client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"}).json()
     due = (date.today() + timedelta(days=40)).isoformat()

@@ -75,6 +75,8 @@ def test_vision_and_goals(cli: Any) -> None:
     assert "Computer and Information Systems Managers" in goals[0]["occupation_title"]
     assert goals[0]["milestones"][0]["due_date"] == SOON
     ok(cli("goals", "edit", "g1", "--title", "Lead the data platform team"))
+    history = ok(cli("goals", "show", "1"))
+    assert "2 years" in history and " 2y " not in history  # the horizon in words, not its id
     shown = json.loads(ok(cli("goals", "show", "1", "--json")))
     assert shown["title"] == "Lead the data platform team"
     assert shown["history"][0]["snapshot"]["title"] == "Lead a data team"

@@ -23,6 +23,7 @@ from careerceo.analysis.wording import plural
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
 from careerceo.errors import CareerError
 from careerceo.model.direction import (
+    HORIZONS,
     RATING_MAX,
     RATING_MIN,
     ActivityIn,
@@ -273,9 +274,9 @@ def goals_show(
             ["Saved", "Title", "Horizon", "Status"],
             [
                 (
-                    h.snapshot.get("saved_at", ""),
+                    str(h.snapshot.get("saved_at", ""))[:16].replace("T", " "),
                     h.snapshot.get("title"),
-                    h.snapshot.get("horizon"),
+                    HORIZONS.get(str(h.snapshot.get("horizon")), h.snapshot.get("horizon")),
                     h.snapshot.get("status"),
                 )
                 for h in history

@@ -158,6 +158,7 @@ def _goal_detail(
             "goal": goal,
             "history": list(reversed(service.goal_history(ctx, goal_id))),
             "horizons": list(HORIZONS.items()),
+            "horizon_labels": HORIZONS,
             "errors": errors or {},
             "values": values or goal.model_dump(),
             "today": date.today().isoformat(),
