@@ -233,6 +233,8 @@ def test_scripted_review_edit_and_history(cli: Any) -> None:
     data = json.loads(ok(cli("review", "show", LAST, "--json")))
     assert data["review"]["notes"] == "edited"
     assert [r["snapshot"]["notes"] for r in data["revisions"]] == ["scripted"]
+    shown = ok(cli("review", "show", LAST))
+    assert "Earlier versions" in shown and "scripted" in shown  # the kept version is visible
     assert sorted(data["review"]["details"]["ratings"].values()) == [4, 5]
     history = json.loads(ok(cli("review", "history", "--json")))
     assert history[0]["month"] == LAST and history[0]["alignment"] == data["review"]["alignment"]

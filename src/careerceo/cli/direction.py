@@ -708,6 +708,22 @@ def review_show(
             console.print(f"{label}: " + "; ".join(d[key]), highlight=False)
     if result.review.notes:
         console.print(f"Notes: {result.review.notes}", highlight=False)
+    revisions = service.review_revisions(ctx, month.strip())
+    if revisions:
+        print_table(
+            "Earlier versions (newest first)",
+            ["Saved", "Alignment", "Notes"],
+            [
+                (
+                    str(r.snapshot.get("saved_at", ""))[:16].replace("T", " "),
+                    "n/a"
+                    if r.snapshot.get("alignment") is None
+                    else f"{r.snapshot['alignment']:.0f}",
+                    r.snapshot.get("notes", ""),
+                )
+                for r in reversed(revisions)
+            ],
+        )
 
 
 def _bar(value: float | None) -> str:
