@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pytest
 
-from careerceo.analysis.capability import InventoryItem, build_profile, occupation_profile
+from careerceo.analysis.capability import (
+    InventoryItem,
+    PositionItem,
+    build_profile,
+    occupation_profile,
+)
 from careerceo.analysis.pivot import PivotFilters, rank
 from careerceo.analysis.pivot_detail import chart_rows, detail
 from careerceo.analysis.pivot_space import OccupationSpace
@@ -151,3 +158,20 @@ def test_kinds_follow_the_rules(
 ) -> None:
     r = rank(space, occupation_profile(space, source))
     assert str(r.kind[space.row_of[target]]) in kinds
+
+
+def test_pivot_list_names_skill_and_knowledge_apart(space: OccupationSpace) -> None:
+    """A data analyst's Statisticians row listed its top gaps as "Mathematics, Science,
+    Mathematics": the skill and the knowledge area, indistinguishable."""
+    from careerceo.services.pivots import _row
+
+    profile = build_profile(
+        space,
+        positions=[PositionItem("Data Analyst", "15-2051.00", start=date(2019, 1, 1))],
+        today=date(2024, 1, 1),
+    )
+    ranking = rank(space, profile)
+    row = _row(space, ranking, space.row_of["15-2041.00"], 1)
+    shown = row.gaps + row.transfers
+    assert "Mathematics" not in shown
+    assert "Mathematics (skill)" in shown or "Mathematics (knowledge)" in shown

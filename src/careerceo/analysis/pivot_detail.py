@@ -342,13 +342,14 @@ def chart_rows(
     imp = np.nan_to_num(space.importance[row], nan=0.0)
     cols = [int(c) for c in np.argsort(-imp, kind="stable")[:k]]
     return tuple(
-        (_chart_label(space, c), round(float(lv[c]), 2), round(float(space.level[row, c]), 2))
+        (element_label(space, c), round(float(lv[c]), 2), round(float(space.level[row, c]), 2))
         for c in cols
     )
 
 
-def _chart_label(space: OccupationSpace, col: int) -> str:
-    """O*NET names "Mathematics" both a skill and a knowledge area: say which bar is which."""
+def element_label(space: OccupationSpace, col: int) -> str:
+    """O*NET names "Mathematics" both a skill and a knowledge area: where an element is shown
+    by name alone (a chart bar, a list of gaps), say which one it is."""
     name = space.element_names[col]
     if space.element_names.count(name) > 1:
         return f"{name} ({space.element_kinds[col]})"

@@ -37,7 +37,7 @@ from careerceo.analysis.pivot import (
     Ranking,
     rank,
 )
-from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail
+from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail, element_label
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
@@ -519,11 +519,11 @@ def _row(space: OccupationSpace, r: Ranking, i: int, position: int) -> PivotRow:
         job_zone=None if np.isnan(zone) else int(zone),
         readiness=round(float(np.nan_to_num(r.readiness[i])), 4),
         transfers=[
-            space.element_names[c]
+            element_label(space, c)
             for c in r.top_transfer[i]
             if r.met[i, c] > 0 and r.gap_size[i, c] < GAP_THRESHOLD
         ],
-        gaps=[space.element_names[c] for c in r.top_gaps[i] if r.gap_size[i, c] >= GAP_THRESHOLD],
+        gaps=[element_label(space, c) for c in r.top_gaps[i] if r.gap_size[i, c] >= GAP_THRESHOLD],
         signals={
             k: (None if math.isnan(float(v[i])) else round(float(v[i]), 4))
             for k, v in r.signals.items()
