@@ -285,3 +285,16 @@ def test_education_evidence_names_the_degree_not_a_code() -> None:
     assert degree.evidence == "your highest education: a bachelor's degree"
     (degree,) = qualifications("Master's degree in Statistics.", 5, None)
     assert degree.evidence == "your highest education: an associate's degree" and not degree.have
+
+
+def test_an_all_caps_heading_word_is_not_an_acronym_keyword() -> None:
+    from careerceo.skills import extract
+
+    posting = "HOW DOES AMAZON FIT IN?\nWe run DOE studies, write SQL and build REST APIs."
+    hits = {(h.label, h.text) for h in extract(posting, kind="posting").hits}
+    assert ("Design of experiments DOE software", "DOES") not in hits
+    assert ("Design of experiments DOE software", "DOE") in hits
+    assert ("RESTful API", "REST APIs") in hits  # a plural acronym still counts
+    assert not any(text == "PMs" for _, text in hits)
+    plural = {h.label for h in extract("Mentored 4 PMs on SQL", kind="resume").hits}
+    assert "Practice management software PMS" not in plural

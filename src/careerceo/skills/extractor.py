@@ -237,6 +237,12 @@ class Extractor:
             letters = [c for c in surface if c.isalpha()]
             if not letters or not all(c.isupper() for c in letters[:-1]):
                 return False
+            # The acronym itself, or its plural with a lower-case "s" ("APIs"): stemming made
+            # "DOES" (a word in an all-caps heading) the key of "DOE".
+            # "PMs" is the plural of "PM", not "PMS".
+            wanted = [c for c in entry.surface if c.isalpha()]
+            if letters != wanted and not (letters[:-1] == wanted and letters[-1] == "s"):
+                return False
             return not (prev is not None and prev.text.isdigit() and len(letters) <= 2)
         if entry.kind == "c":
             # A product named without its vendor ("Excel", "Jira"): it must look like a name.
