@@ -224,6 +224,8 @@ def test_skipped_months_are_missed_and_reported() -> None:
     findings = detect_drift([], [G1], [], date(2026, 11, 2), schedule.missed)
     missed = [f for f in findings if f.rule == "missed-month"]
     assert missed and "2026-07, 2026-08" in missed[0].reason and missed[0].severity == "medium"
+    catch_up = next(o for o in missed[0].options if o.id == "catch-up")
+    assert catch_up.link == "/review?month=2026-08"  # opens the missed month, not the next due
 
 
 def test_findings_read_as_words_not_rule_ids() -> None:

@@ -256,6 +256,9 @@ def test_missed_month_shows_in_history(cli: Any) -> None:
     table = ok(cli("review", "history"))
     assert "MISSED" in table
     assert "Missed review: 2 months without a review" in table and "missed-month" not in table
+    # options point at commands in a terminal, not at web pages
+    assert f"(career review --month {add_months(THIS, -2)})" in table
+    assert "(/goals)" not in table and "(/review" not in table
 
 
 def test_signals_flags_and_interactive(cli: Any) -> None:

@@ -73,8 +73,8 @@ class ReviewRecord:
     alignment: ReviewAlignment
 
 
-def _opt(option_id: str, why: str) -> Option:
-    return Option(option_id, OPTION_TITLES[option_id], why, OPTION_LINKS.get(option_id))
+def _opt(option_id: str, why: str, link: str | None = None) -> Option:
+    return Option(option_id, OPTION_TITLES[option_id], why, link or OPTION_LINKS.get(option_id))
 
 
 def low_alignment(history: Sequence[ReviewRecord]) -> list[Finding]:
@@ -225,7 +225,12 @@ def missed_months(missed: Sequence[str]) -> list[Finding]:
             "medium" if len(missed) > 1 else "low",
             f"{plural(len(missed), 'month')} without a review: {', '.join(missed)}",
             (
-                _opt("catch-up", f"review {missed[-1]} now while you still remember it"),
+                _opt(
+                    "catch-up",
+                    f"review {missed[-1]} now while you still remember it",
+                    # the form opens on that month, not on the one the schedule proposes next
+                    f"/review?month={missed[-1]}",
+                ),
                 _opt(
                     "re-plan",
                     "a review that keeps slipping often means goals that no longer feel like yours",

@@ -559,6 +559,17 @@ def _print_result(result: service.ReviewResult, verb: str) -> None:
     _print_findings(result.findings)
 
 
+def _cli_hint(link: str) -> str:
+    """The command that does in a terminal what an option's web link does in the browser."""
+    if link.startswith("/review?month="):
+        return f"career review --month {link.removeprefix('/review?month=')}"
+    return {
+        "/review": "career review",
+        "/goals": "career goals list",
+        "/pivots": "career pivot",
+    }.get(link, link)
+
+
 def _print_findings(findings: list[dict[str, Any]]) -> None:
     if not findings:
         console.print("[green]No drift found.[/]")
@@ -571,7 +582,7 @@ def _print_findings(findings: list[dict[str, Any]]) -> None:
             highlight=False,
         )
         for o in f["options"]:
-            link = f" ({o['link']})" if o.get("link") else ""
+            link = f" ({_cli_hint(o['link'])})" if o.get("link") else ""
             console.print(f"   - {o['title']}: {o['why']}{link}", highlight=False)
 
 
