@@ -134,3 +134,17 @@ def test_json_resume_upload_round_trip_over_http(live_server: str) -> None:
     source = (FIXTURES / "synthetic.resume.json").read_bytes()
     httpx.post(f"{api}/resume/import", files={"file": ("resume.json", source, "application/json")})
     assert httpx.get(f"{api}/resume").json() == json.loads(source)
+
+
+def test_resume_page_summary_reads_cleanly_without_a_name(live_server: str) -> None:
+    # an anonymised PDF: a label but no name, and one certificate
+    text = (
+        "ACCOUNTANT\nExperience\nStaff Accountant  July 2008 to April 2010\n"
+        "Reconciled 40 ledgers a month.\nCertifications\nCertified Defense Financial Manager\n"
+    )
+    files = {"file": ("cv.txt", text.encode(), "text/plain")}
+    assert httpx.post(f"{live_server}/api/v1/resume/import", files=files).status_code == 201
+    page = httpx.get(f"{live_server}/resume").text
+    card = page[page.index('id="current-resume"') : page.index("Imported documents")]
+    assert "— ACCOUNTANT" not in card and "<p>ACCOUNTANT</p>" in card
+    assert "1 certification ·" in card and "0 languages" in card
