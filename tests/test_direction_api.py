@@ -98,6 +98,12 @@ def test_review_form_shows_where_each_milestone_was_last_reported(client: TestCl
     assert "last reported 40%; leave empty if unchanged" in page
 
 
+def test_empty_review_form_is_refused(client: TestClient) -> None:
+    r = client.post("/review", data={"mode": "create", "month": LAST})
+    assert r.status_code == 422 and f"the review of {LAST} is empty" in r.text
+    assert client.get("/api/v1/reviews").json() == []
+
+
 def test_refusals_carry_the_message_alone(client: TestClient) -> None:
     client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
     bad = client.post("/api/v1/reviews", json={"month": LAST, "ratings": {"1": 9}})

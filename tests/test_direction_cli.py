@@ -283,9 +283,13 @@ def test_signals_flags_and_interactive(cli: Any) -> None:
 
 
 def test_calendar_export(cli: Any, tmp_path: Path) -> None:
+    only_review = tmp_path / "review.ics"
+    assert "(1 event)" in ok(cli("calendar", "export", str(only_review)))
+    text = refused(cli("review", "--no-interactive"), "is empty")
+    assert "form:" not in text
     goal_with_milestone(cli)
     target = tmp_path / "career.ics"
-    ok(cli("calendar", "export", str(target), "--day", "3"))
+    assert "(2 events)" in ok(cli("calendar", "export", str(target), "--day", "3"))
     cal = Calendar.from_ical(target.read_bytes())
     events = list(cal.walk("VEVENT"))
     assert len(events) == 2

@@ -124,6 +124,16 @@ def test_first_review_proposes_the_month_just_finished(ctx: AppContext) -> None:
     assert service.default_review_month(ctx, date(2026, 11, 28)) == "2026-11"
 
 
+def test_empty_review_is_refused_and_not_stored(ctx: AppContext) -> None:
+    setup_goals(ctx)
+    with pytest.raises(CareerError, match="the review of 2026-10 is empty"):
+        service.create_review(ctx, ReviewIn(month="2026-10", notes="  "), TODAY)
+    assert count(ctx, Review) == 0
+    assert service.default_review_month(ctx, TODAY) == "2026-10"  # still waiting
+    noted = service.create_review(ctx, ReviewIn(month="2026-10", notes="on leave"), TODAY)
+    assert noted.review.month == "2026-10"
+
+
 def test_duplicate_month_refused_pointing_to_edit(ctx: AppContext) -> None:
     g1, _, _ = setup_goals(ctx)
     service.create_review(ctx, ReviewIn(month="2026-10", ratings={g1: 3}), TODAY)

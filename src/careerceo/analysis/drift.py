@@ -248,7 +248,7 @@ def goal_coverage(goals: Sequence[GoalInfo]) -> list[Finding]:
             Finding(
                 "no-goals",
                 "medium",
-                "no goals yet: there is nothing to measure your month against",
+                "there is nothing to measure your months against until you set a goal",
                 (
                     _opt(
                         "re-plan", "write where you want to be in 1-2 years and one goal toward it"

@@ -945,7 +945,8 @@ def calendar_export(
     except OSError as exc:
         fail(f"cannot write {file}: {exc.strerror}")
     console.print(
-        f"Wrote {file} ({data.count(b'BEGIN:VEVENT')} events). Import it into your calendar."
+        f"Wrote {file} ({plural(data.count(b'BEGIN:VEVENT'), 'event')}). "
+        "Import it into your calendar."
     )
 
 

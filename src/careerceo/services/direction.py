@@ -567,9 +567,26 @@ def _result(ctx: AppContext, s: Session, review: Review, today: date) -> ReviewR
     )
 
 
+def _is_empty(data: ReviewIn) -> bool:
+    return not (
+        data.activities
+        or data.new_skills
+        or data.wins
+        or data.ratings
+        or data.milestones
+        or data.notes.strip()
+    )
+
+
 def create_review(ctx: AppContext, data: ReviewIn, today: date | None = None) -> ReviewResult:
     now = _today(today)
     _check_month(data.month, now)
+    if _is_empty(data):
+        # an empty review would mark the month as reviewed while saying nothing about it
+        raise CareerError(
+            f"the review of {data.month} is empty; give at least one activity, new skill, win, "
+            "goal rating or milestone progress, or a note (e.g. 'on leave')"
+        )
     try:
         with ctx.db.transaction() as s:
             exists = s.scalar(
