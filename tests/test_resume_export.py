@@ -107,3 +107,10 @@ def test_cli_plan_export(cli, tmp_path: Path) -> None:  # type: ignore[no-untype
     assert cli("plan", "export", str(out)).exit_code == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert cli("plan", "export", str(tmp_path / "plan.txt")).exit_code == 2
+
+
+def test_career_plan_without_a_name_has_a_plain_title(sqlite_ctx: AppContext) -> None:
+    from careerceo.services.career_plan import plan_blocks
+
+    title = plan_blocks(sqlite_ctx)[0].text
+    assert title == "Career plan"  # not "Career plan: me"

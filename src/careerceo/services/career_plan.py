@@ -29,7 +29,8 @@ def plan_blocks(ctx: AppContext, *, today: date | None = None) -> list[Block]:
     with ctx.db.transaction() as s:
         person = s.get(Person, pid)
         assert person is not None
-        blocks = [Block("name", f"Career plan: {person.full_name or 'me'}")]
+        name = (person.full_name or "").strip()
+        blocks = [Block("name", f"Career plan: {name}" if name else "Career plan")]
         blocks.append(Block("meta", f"As of {today.isoformat()}"))
         if person.headline:
             blocks.append(Block("headline", person.headline))
