@@ -63,3 +63,31 @@ def test_one_mention_in_two_taxonomies_is_one_requirement() -> None:
     assert not next(r for r in gap.requirements if r.label == "computer science").have
     weights = {r.label: r.weight for r in gap.requirements}
     assert weights["Python"] == weights["C++"]
+
+
+POSTING = """Minimum qualifications
+5 years of experience in research-based curriculum development.
+3 years of people management experience.
+
+Preferred qualifications
+Master's degree in Education.
+8 years of experience leading design teams.
+"""
+
+
+def test_years_and_degrees_are_read_with_their_section() -> None:
+    """The posting asks for 5 years (and 3 of them managing people); the gap said "3+ years
+    required". A Master's under "Preferred qualifications" was reported as required."""
+    preferred = [(POSTING.index("Preferred"), len(POSTING))]
+    quals = {
+        q.what: q
+        for q in analyse(
+            [], {}, text=POSTING, years_experience=6.0, preferred_spans=preferred
+        ).qualifications
+    }
+    assert quals["5+ years of experience"].strength == "required"
+    assert quals["5+ years of experience"].have is True
+    assert quals["8+ years of experience"].strength == "preferred"
+    assert quals["8+ years of experience"].have is False
+    assert "3+ years of experience" not in quals
+    assert quals["Master's degree"].strength == "preferred"

@@ -129,26 +129,49 @@ _SENTENCE = re.compile(r"[^\n.;]*")
 _PREFERRED = re.compile(r"prefer|nice to have|\bplus\b|bonus|ideally|desired", re.IGNORECASE)
 
 
-def _sentences_with(pattern: re.Pattern[str], text: str) -> list[tuple[re.Match[str], str]]:
+_CLAUSE_END = re.compile(r"[\n;]|(?<=[.!?])\s")
+
+
+def _sentences_with(pattern: re.Pattern[str], text: str) -> list[tuple[re.Match[str], str, int]]:
+    """Each match with its sentence and the match's offset in ``text``."""
     out = []
-    for line in re.split(r"[\n;]|(?<=[.!?])\s", text):
+    start = 0
+    ends = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)] + [(len(text), len(text))]
+    for end, after in ends:
+        line = text[start:end]
         for match in pattern.finditer(line):
-            out.append((match, line.strip()))
+            out.append((match, line.strip(), start + match.start()))
+        start = after
     return out
 
 
+def _strength(sentence: str, offset: int, preferred: Sequence[tuple[int, int]]) -> str:
+    """Preferred when the sentence says so or sits in a preferred-qualifications section."""
+    if _PREFERRED.search(sentence) or any(a <= offset < b for a, b in preferred):
+        return "preferred"
+    return "required"
+
+
 def qualifications(
-    text: str, education_category: int | None, years_experience: float | None
+    text: str,
+    education_category: int | None,
+    years_experience: float | None,
+    preferred_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Qualification]:
-    """Degrees and years of experience the posting asks for, against the person's."""
+    """Degrees and years of experience the posting asks for, against the person's.
+
+    ``preferred_spans`` are the parts of ``text`` under a preferred-qualifications heading.
+    Years: the most any required sentence asks for (every one of them must be met: "5 years in
+    curriculum development" and "3 years of people management" ask for 5), and the most a
+    preferred one asks for when that is more."""
     out: list[Qualification] = []
     lowest: tuple[int, str, str, str] | None = None
     for pattern, category, name in DEGREES:
         found = _sentences_with(re.compile(pattern, re.IGNORECASE), text)
         if not found:
             continue
-        _, sentence = found[0]
-        strength = "preferred" if _PREFERRED.search(sentence) else "required"
+        _, sentence, offset = found[0]
+        strength = _strength(sentence, offset, preferred_spans)
         # The lowest degree named is the requirement; higher ones are usually "or higher".
         if lowest is None or category < lowest[0]:
             lowest = (category, name, strength, sentence)
@@ -162,13 +185,19 @@ def qualifications(
             + EDUCATION_LEVELS.get(education_category, f"level {education_category}")
         )
         out.append(Qualification(name, strength, have, evidence, sentence[:300]))
-    years_asked: list[tuple[int, str]] = []
-    for match, sentence in _sentences_with(_YEARS, text):
+    asked: dict[str, tuple[int, str]] = {}
+    for match, sentence, offset in _sentences_with(_YEARS, text):
         if "experience" in sentence.lower():
-            years_asked.append((int(match.group(1)), sentence))
-    if years_asked:
-        years, sentence = min(years_asked, key=lambda y: y[0])
-        strength = "preferred" if _PREFERRED.search(sentence) else "required"
+            strength = _strength(sentence, offset, preferred_spans)
+            years = int(match.group(1))
+            if strength not in asked or years > asked[strength][0]:
+                asked[strength] = (years, sentence)
+    if "required" in asked and asked.get("preferred", (0, ""))[0] <= asked["required"][0]:
+        asked.pop("preferred", None)
+    for strength in ("required", "preferred"):
+        if strength not in asked:
+            continue
+        years, sentence = asked[strength]
         have = None if years_experience is None else years_experience >= years
         evidence = (
             "no positions entered"
@@ -252,6 +281,7 @@ def analyse(
     education_category: int | None = None,
     years_experience: float | None = None,
     warnings: Sequence[str] = (),
+    preferred_spans: Sequence[tuple[int, int]] = (),
 ) -> JobGap:
     """Requirements with have/missing and evidence, strongest first (see module docstring)."""
     groups: dict[str, list[HitLike]] = {}
@@ -290,7 +320,9 @@ def analyse(
     covered = sum(r.weight for r in reqs if r.have)
     return JobGap(
         requirements=tuple(reqs),
-        qualifications=tuple(qualifications(text, education_category, years_experience)),
+        qualifications=tuple(
+            qualifications(text, education_category, years_experience, preferred_spans)
+        ),
         coverage=round(covered / total, 4) if total else 0.0,
         words=len(text.split()),
         warnings=tuple(warnings),

@@ -726,6 +726,9 @@ def job_gap(
         edu_cat = max(known) if known else None
         years = years_of_experience(data.positions, date.today())
     have = have_index(space, profile, data)
+    from careerceo.skills.context import segments
+
+    preferred = [(g.start, g.end) for g in segments(result.text) if g.section == "preferred"]
     return analyse(
         result.hits,
         have,
@@ -733,4 +736,5 @@ def job_gap(
         education_category=edu_cat,
         years_experience=years,
         warnings=result.warnings,
+        preferred_spans=preferred,
     )
