@@ -172,6 +172,12 @@ def test_overdue_milestone() -> None:
     assert {o.id for o in f.options} == {"re-plan", "added-responsibilities"}
 
 
+def test_milestones_of_a_closed_goal_are_not_overdue() -> None:
+    dropped = GoalInfo("g1", "Lead a data team", date(2026, 1, 5), "dropped", date(2026, 10, 1))
+    late = MilestoneInfo("m1", "g1", "AWS certification", date(2026, 9, 1))
+    assert detect_drift([], [dropped, G2], [late], date(2026, 11, 2)) == []
+
+
 def test_no_new_skill_in_a_quarter_needs_a_full_quarter_of_history() -> None:
     base = {"ratings": {"g1": 4}}
     two = [review("2026-09", **base), review("2026-10", **base)]

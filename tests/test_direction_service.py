@@ -134,6 +134,18 @@ def test_empty_review_is_refused_and_not_stored(ctx: AppContext) -> None:
     assert noted.review.month == "2026-10"
 
 
+def test_a_dropped_goal_takes_its_milestones_off_the_plan(ctx: AppContext) -> None:
+    g1, _, _ = setup_goals(ctx)  # its milestone is due 2026-12-31
+    later = date(2027, 2, 1)
+    assert "milestone-overdue" in {f.rule for f in service.drift_findings(ctx, later)}
+    assert b"AWS cert" in service.calendar_ics(ctx, today=later)
+    service.set_goal_status(ctx, g1, "dropped", TODAY)
+    assert "milestone-overdue" not in {f.rule for f in service.drift_findings(ctx, later)}
+    assert b"AWS cert" not in service.calendar_ics(ctx, today=later)
+    performing = next(c for c in service.challenges(ctx, later) if c.id == "performing")
+    assert not any("overdue" in e for e in performing.evidence)
+
+
 def test_duplicate_month_refused_pointing_to_edit(ctx: AppContext) -> None:
     g1, _, _ = setup_goals(ctx)
     service.create_review(ctx, ReviewIn(month="2026-10", ratings={g1: 3}), TODAY)

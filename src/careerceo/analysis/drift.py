@@ -128,9 +128,13 @@ def overdue_milestones(
     milestones: Sequence[MilestoneInfo], goals: Sequence[GoalInfo], today: date
 ) -> list[Finding]:
     titles = {g.key: g.title for g in goals}
+    # a done or dropped goal takes its milestones with it: they are no longer anyone's plan
+    closed = {g.key for g in goals if g.status != "active"}
     found: list[Finding] = []
     for m in milestones:
         if m.status != "open" or m.due_date is None or m.due_date >= today:
+            continue
+        if m.goal_key in closed:
             continue
         late = (today - m.due_date).days
         goal = titles.get(m.goal_key, "its goal")

@@ -868,10 +868,14 @@ def challenges(ctx: AppContext, today: date | None = None) -> tuple[Challenge, .
         pid = ctx.person_id
         findings = _findings(s, pid, now)
         goals = _goals(s, pid)
+        active = {g.id for g in goals if g.status == "active"}
         overdue = sum(
             1
             for m in _milestones(s, pid)
-            if m.status == "open" and m.due_date is not None and m.due_date < now
+            if m.status == "open"
+            and m.goal_id in active
+            and m.due_date is not None
+            and m.due_date < now
         )
         stages = dict(
             s.execute(
@@ -951,7 +955,10 @@ def calendar_ics(
                 + (f"\nMeasure: {m.measure}" if m.measure else ""),
             )
             for m in _milestones(s, ctx.person_id)
-            if m.status == "open" and m.due_date is not None and m.goal_id in goals
+            if m.status == "open"
+            and m.due_date is not None
+            and m.goal_id in goals
+            and goals[m.goal_id].status == "active"  # a closed goal's milestones are off the plan
         ]
         person_uid = person.uid
     review = ReviewEvent(
