@@ -351,7 +351,7 @@ def test_challenges_from_data() -> None:
 def test_saved_postings_and_tailored_versions_count_as_a_quiet_search() -> None:
     started = macro_challenges(ChallengeInputs(saved_postings=3, tailored_versions=1))[0]
     assert started.status == "watch" and "quiet search has started" in started.headline
-    assert started.evidence == ("3 job posting(s) saved", "1 tailored résumé version(s)")
+    assert started.evidence == ("3 job postings saved", "1 tailored résumé version")
     assert started.link == "/resume/tailor"
     offer = macro_challenges(ChallengeInputs(opportunities_by_stage={"offer": 1}))[0]
-    assert offer.status == "on track" and offer.headline == "1 offer(s) on the table"
+    assert offer.status == "on track" and offer.headline == "1 offer on the table"

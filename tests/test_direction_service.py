@@ -264,4 +264,4 @@ def test_signals_tracked_with_change(ctx: AppContext) -> None:
     assert challenges["finding"].status == "act"  # the signs say explore; nothing started
     tailoring.save_posting(ctx, "Data Engineer", "Build pipelines in Python and SQL.")
     finding = {c.id: c for c in service.challenges(ctx, TODAY)}["finding"]
-    assert finding.status == "watch" and finding.evidence == ("1 job posting(s) saved",)
+    assert finding.status == "watch" and finding.evidence == ("1 job posting saved",)

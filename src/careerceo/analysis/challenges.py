@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from careerceo.analysis.drift import Finding
+from careerceo.analysis.wording import plural
 
 NO_DATA = "no data yet"
 CLOSED_STAGES = frozenset({"rejected", "closed", "withdrawn", "declined", "lost", "archived"})
@@ -61,11 +62,11 @@ def performing(data: ChallengeInputs) -> Challenge:
     latest = _latest(data.trend)
     evidence: list[str] = []
     if data.accomplishments:
-        evidence.append(f"{data.accomplishments} accomplishment(s) recorded")
+        evidence.append(f"{plural(data.accomplishments, 'accomplishment')} recorded")
     else:
         evidence.append("no accomplishments recorded yet")
     if data.overdue_milestones:
-        evidence.append(f"{data.overdue_milestones} milestone(s) overdue")
+        evidence.append(f"{plural(data.overdue_milestones, 'milestone')} overdue")
     if latest is None:
         return Challenge(
             "performing",
@@ -153,11 +154,11 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
             + ")"
         )
     if data.contacts:
-        evidence.append(f"{data.contacts} contact(s) in your network")
+        evidence.append(f"{plural(data.contacts, 'contact')} in your network")
     if data.saved_postings:
-        evidence.append(f"{data.saved_postings} job posting(s) saved")
+        evidence.append(f"{plural(data.saved_postings, 'job posting')} saved")
     if data.tailored_versions:
-        evidence.append(f"{data.tailored_versions} tailored résumé version(s)")
+        evidence.append(f"{plural(data.tailored_versions, 'tailored résumé version')}")
     quiet = data.saved_postings + data.tailored_versions
     if not total_active and not data.contacts and not quiet:
         status = "act" if leave_status == "act" else NO_DATA
@@ -177,7 +178,7 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
         )
     offers = data.opportunities_by_stage.get("offer", 0)
     if offers:
-        status, headline = "on track", f"{offers} offer(s) on the table"
+        status, headline = "on track", f"{plural(offers, 'offer')} on the table"
         step, link = "compare the offers against your goals", "/goals"
     elif total_active:
         status, headline = "on track", "a search is under way"
