@@ -199,3 +199,25 @@ def test_sentences_wrapped_by_the_pdf_column_are_put_back_together() -> None:
     )
     assert paragraphs[1].endswith("flagged the exceptions to the payables team.")
     assert len(paragraphs) == 5
+
+
+def test_common_heading_names_open_their_sections() -> None:
+    # headings seen on real résumés; unknown ones glued the summary to the header (as the
+    # headline) and the strengths to the last job's description
+    text = (
+        "Deputy Principal\nExecutive Profile\n"
+        "Education leader with 15 years of experience running campuses of 400 students.\n"
+        "Professional Experience\nDeputy Principal  June 2013 to Current\nCity , State\n"
+        "Directed daily operations for 371 students and 35 staff members.\n"
+        "Core Strengths\nConflict resolution\nStaff training\n"
+        "License\nTeaching License 12345\n"
+        "Volunteer Activities\nFood bank shift lead, 2015 to present\n"
+    )
+    resume = parse_resume_text(text)
+    assert resume.summary.startswith("Education leader with 15 years")
+    assert resume.label != "Executive Profile"
+    (position,) = resume.positions
+    assert "Conflict resolution" not in position.summary
+    assert [s.name for s in resume.skills] == ["Conflict resolution", "Staff training"]
+    assert [c.name for c in resume.certifications] == ["Teaching License 12345"]
+    assert "Food bank" in resume.sections["volunteer"]
