@@ -170,6 +170,9 @@ def test_interactive_edit_keeps_the_old_version(cli: Any) -> None:
             "v2",  # notes
         ]
     )
+    # a guided review of a month already reviewed is refused before its first question
+    text = refused(cli("review", "--month", LAST, input="Ops\n"), f"career review edit {LAST}")
+    assert "Activity" not in text
     out = ok(cli("review", "edit", LAST, input=answers + "\n"))
     assert "Keep these activities?" in out and "1 revision)" in out and "(s)" not in out
     shown = json.loads(ok(cli("review", "show", LAST, "--json")))

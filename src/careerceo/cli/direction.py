@@ -650,6 +650,7 @@ def review(
     ctx = context()
     target = month.strip() if month is not None else service.default_review_month(ctx)
     service.check_review_month(target)
+    service.check_not_reviewed(ctx, target)
     has_flags = bool(activity or new_skill or win or rate or milestone or notes is not None)
     guided = interactive if interactive is not None else not has_flags
     if guided:

@@ -610,6 +610,16 @@ def create_review(ctx: AppContext, data: ReviewIn, today: date | None = None) ->
         raise _duplicate(data.month) from exc
 
 
+def check_not_reviewed(ctx: AppContext, month: str) -> None:
+    """Refuse a month that already has a review, before a guided review asks its questions."""
+    with ctx.db.transaction() as s:
+        exists = s.scalar(
+            select(Review.id).where(Review.person_id == ctx.person_id, Review.month == month)
+        )
+    if exists is not None:
+        raise _duplicate(month)
+
+
 def _duplicate(month: str) -> CareerError:
     return CareerError(
         f"{month} is already reviewed; change it with: career review edit {month}",
