@@ -221,3 +221,15 @@ def test_common_heading_names_open_their_sections() -> None:
     assert [s.name for s in resume.skills] == ["Conflict resolution", "Staff training"]
     assert [c.name for c in resume.certifications] == ["Teaching License 12345"]
     assert "Food bank" in resume.sections["volunteer"]
+
+
+def test_a_job_title_on_top_of_an_anonymised_resume_is_the_headline_not_a_name() -> None:
+    text = (
+        "RN STAFF NURSE\nSummary\nNurse with 10 years on oncology wards.\n"
+        "Experience\nRN Staff Nurse  June 2013 to Current\nCity , State\n"
+        "Cared for 6 patients a shift.\n"
+    )
+    resume = parse_resume_text(text)
+    assert resume.name == "" and resume.label == "RN Staff Nurse"
+    named = parse_resume_text("Dana Cook\n" + text.split("\n", 1)[1])
+    assert named.name == "Dana Cook"  # a real name stays a name

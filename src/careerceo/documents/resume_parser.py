@@ -706,6 +706,13 @@ def parse_resume_text(text: str) -> Resume:
             resume.languages.extend(parse_languages(entries))
         elif body:
             resume.sections[section] = (resume.sections.get(section, "") + "\n" + body).strip()
+    titles = {" ".join(p.title.casefold().split()): p.title for p in resume.positions}
+    as_title = titles.get(" ".join(resume.name.casefold().split()))
+    if as_title:
+        # "DEPUTY PRINCIPAL" on top of an anonymised résumé is its headline (written as the
+        # job's title is), not a name
+        resume.label = resume.label or as_title
+        resume.name = ""
     if not resume.positions and not resume.education and not resume.skills:
         resume.warnings.append(
             "nothing structured was recognised (no experience, education or skills sections)"
