@@ -9,8 +9,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from careerceo.errors import CareerError
 from careerceo.services import pivots as service
 from careerceo.services.context import AppContext
+from careerceo.services.pivot_space import occupation_space
 from careerceo.store.tables import Certification, Education, InventoryEntry, Position
 from careerceo.web.app import create_app
 from careerceo.web.charts import paired_bars
@@ -133,6 +135,19 @@ def test_skill_names_written_as_nouns_find_the_esco_skill(sqlite_ctx: AppContext
     assert profile.unmatched == ("coaching",)  # not "drive coach" (ESCO's "drive carriage")
     summary = service.capability_summary(sqlite_ctx)
     assert {"perform classroom management", "develop curriculum"} <= set(summary["esco_skills"])
+
+
+def test_a_title_that_starts_with_a_digit_is_a_title() -> None:
+    """`career pivot --from "3rd grade teacher"` was refused as a malformed O*NET-SOC code."""
+    space = occupation_space()
+    assert service.resolve_occupation(space, "3rd grade teacher").startswith("25-2021")
+    assert service.resolve_occupation(space, " 15-1252 ") == "15-1252.00"
+    try:
+        service.resolve_occupation(space, "15-12")
+    except CareerError as exc:
+        assert "O*NET-SOC code" in exc.message
+    else:
+        raise AssertionError("a malformed code must be refused as a code")
 
 
 def test_cli_json_shape_and_errors(cli: object, tmp_path: Path) -> None:

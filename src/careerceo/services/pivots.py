@@ -424,7 +424,8 @@ def resolve_occupation(space: OccupationSpace, value: str, *, field_name: str = 
         raise CareerError(
             "give an O*NET-SOC code (e.g. 15-1252.00) or a job title", field=field_name
         )
-    if any(ch.isdigit() for ch in text[:2]):
+    # A code is digits, dashes and a dot; "3rd grade teacher" or "911 dispatcher" is a title.
+    if not any(ch.isalpha() for ch in text):
         try:
             code = normalise_code(text)
         except CareerError as exc:
