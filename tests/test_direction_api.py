@@ -104,6 +104,15 @@ def test_empty_review_form_is_refused(client: TestClient) -> None:
     assert client.get("/api/v1/reviews").json() == []
 
 
+def test_dashboard_explains_an_empty_trend(client: TestClient) -> None:
+    page = client.get("/direction").text
+    assert 'id="no-trend"' in page and "<svg" not in page.split("Alignment trend")[1]
+    client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
+    client.post("/api/v1/reviews", json={"month": LAST, "ratings": {"1": 3}})
+    page = client.get("/direction").text
+    assert 'id="no-trend"' not in page
+
+
 def test_refusals_carry_the_message_alone(client: TestClient) -> None:
     client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
     bad = client.post("/api/v1/reviews", json={"month": LAST, "ratings": {"1": 9}})

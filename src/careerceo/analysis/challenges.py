@@ -74,7 +74,7 @@ def performing(data: ChallengeInputs) -> Challenge:
             NO_DATA,
             "no monthly review with a score yet",
             tuple(evidence),
-            "do this month's review: career review",
+            "do your first monthly review: career review",
             "/review",
         )
     month, value = latest

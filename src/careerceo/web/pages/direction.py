@@ -449,6 +449,7 @@ def direction_page(request: Request, ctx: AppContext = Depends(app_context)) -> 
         {
             "challenges": service.challenges(ctx),
             "chart": _chart(rows),
+            "has_trend": any(r.state == "reviewed" for r in rows),
             "vision": service.current_vision(ctx),
             "due": service.review_due(ctx),
         },
