@@ -223,3 +223,14 @@ def test_title_line_above_its_dates_is_a_header_not_a_bullet() -> None:
     assert result.bullets == 1
     duty = next(f for f in result.findings if f.rule == "duty-statement")
     assert "Got a blocked answer out of the model" in duty.suggestion  # not "Getted"
+
+
+def test_a_small_count_is_a_number() -> None:
+    text = (
+        "Experience\nAcme  2019 to 2021  Charge Nurse\n"
+        "• Supervised 8 nurses across the night shift on a busy surgical ward\n"
+        "• Led a team of 6 through the move to electronic charting on the ward\n"
+        "• Upgraded the ward workstations to Windows 7 for the charting rollout\n"
+    )
+    flagged = {f.line for f in critique_text(text).findings if f.rule == "no-metric"}
+    assert flagged == {5}  # "Windows 7" is a version, not a result

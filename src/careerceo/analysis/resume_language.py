@@ -137,7 +137,9 @@ METRIC = re.compile(
     r"(?:[$€£¥]\s?\d[\d,.]*\s?(?:[kmb]n?|million|billion|thousand)?|\d[\d,.]*\s?%|"
     r"\b\d[\d,.]*\s?(?:x|times|hours?|hrs?|days?|weeks?|months?|years?|people|users|customers|"
     r"clients|staff|reports|stores|sites|countries|teams?|engineers|projects|accounts|"
-    r"tickets|k|m|bn)\b|\b(?:doubled|tripled|halved)\b|\b\d{2,}[\d,]*\b)",
+    r"tickets|k|m|bn)\b|\b(?:doubled|tripled|halved)\b|\b\d{2,}[\d,]*\b|"
+    # a count of things: "8 nurses", "2 enterprise deals", "a team of 6"
+    r"\b\d+\+?\s+(?:[a-z-]+\s+)?[a-z]+s\b|\b(?:team|staff|group|crew) of \d+\b)",
     re.IGNORECASE,
 )
 PASSIVE = re.compile(
