@@ -327,3 +327,22 @@ def test_an_element_short_of_the_target_is_a_gap_not_a_transfer() -> None:
     assert "Programming" not in [t.name for t in d.transfers]
     assert "Social Perceptiveness" in [t.name for t in d.transfers]
     assert "Programming" in [g.name for g in d.gaps]
+
+
+def test_a_technology_listed_to_add_is_a_gap_not_a_transfer() -> None:
+    """A nurse who listed "clinical informatics" to add saw it under "What transfers" (with
+    "intent add" as the only evidence) and never in the gaps or the learning plan."""
+    space = small_space()
+    profile = build_profile(
+        space,
+        inventory=[
+            InventoryItem("skill", "Python", 1, "add", "tech", "Python"),
+            InventoryItem("skill", "Excel", 4, "keep", "tech", "Excel"),
+        ],
+    )
+    ranking = rank(space, profile)
+    d = detail(space, profile, ranking, "15-0003.00")  # uses Python (hot) and Excel
+    transferred = {t.name for t in d.transfers if t.kind == "technology"}
+    assert transferred == {"Excel"}
+    assert "Python" in {g.name for g in d.gaps if g.kind == "technology"}
+    assert "Python" in {step.what for step in d.plan}

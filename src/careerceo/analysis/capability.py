@@ -136,6 +136,16 @@ class CapabilityProfile:
             or bool(self.esco.any())
         )
 
+    def only_wanted(self, component: str) -> np.ndarray:
+        """Columns of ``component`` (tech | esco | element) the person has only because they
+        listed them to add: a gap they mean to close, not something to credit them with."""
+        size = {"tech": self.tech.size, "esco": self.esco.size, "element": self.level.size}
+        mask = np.zeros(size[component], bool)
+        for (comp, col), evs in self.evidence.items():
+            if comp == component and evs and all(ev.wanted for ev in evs):
+                mask[col] = True
+        return mask
+
     def has_intent(self) -> bool:
         return bool(self.intent_element.any() or self.intent_tech.any() or self.intent_esco.any())
 

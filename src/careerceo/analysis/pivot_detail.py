@@ -4,7 +4,8 @@ The learning plan is a heuristic, stated here so it can be argued with:
 
 - **What**: element gaps with importance x deficit ≥ 0.25 (about half a level point on an
   important element), the target's hot technologies the person lacks, and the ESCO essential
-  skills of the target the person shows no sign of.
+  skills of the target the person shows no sign of. A technology or ESCO skill the person
+  listed only with intent "add" counts as lacking: it is the gap they want to close.
 - **Order**: three stages. 1 *Foundations*: knowledge areas and basic skills (reading, writing,
   mathematics, science, learning): everything else builds on them. 2 *Applied skills*:
   technical, systems and problem-solving skills, technologies, ESCO skills. 3 *On the job*:
@@ -182,8 +183,10 @@ def transfers(
                     onet,
                 )
             )
+    # A technology or ESCO skill the person only listed to add is a gap, not a transfer.
     if profile.tech.any():
-        shared = np.flatnonzero((profile.tech > 0) & (space.tech[row] > 0))
+        held = (profile.tech > 0) & ~profile.only_wanted("tech")
+        shared = np.flatnonzero(held & (space.tech[row] > 0))
         best = shared[np.argsort(-(ix.tech_idf[shared] * profile.tech[shared]), kind="stable")]
         for col in best[:k]:
             out.append(
@@ -198,7 +201,8 @@ def transfers(
                 )
             )
     if space.esco_ids and profile.esco.any():
-        shared = np.flatnonzero((profile.esco > 0) & (space.esco[row] > 0))
+        held = (profile.esco > 0) & ~profile.only_wanted("esco")
+        shared = np.flatnonzero(held & (space.esco[row] > 0))
         best = shared[np.argsort(-(space.esco[row, shared] * ix.esco_idf[shared]), kind="stable")]
         for col in best[:k]:
             out.append(
@@ -241,7 +245,8 @@ def gaps(
                 source=space.onet_version,
             )
         )
-    missing_tech = np.flatnonzero((space.tech[row] > 0) & (profile.tech == 0) & space.tech_hot)
+    lacking = (profile.tech == 0) | profile.only_wanted("tech")
+    missing_tech = np.flatnonzero((space.tech[row] > 0) & lacking & space.tech_hot)
     # The hot technologies most used across the target's SOC minor group first: what the
     # target's field runs on, rather than an oddity one O*NET respondent listed.
     group = np.array([c[:4] == space.codes[row][:4] for c in space.codes])
@@ -264,7 +269,8 @@ def gaps(
         )
     if space.esco_ids:
         share = space.esco[row]
-        missing = np.flatnonzero((share > 0) & (profile.esco == 0))
+        lacking = (profile.esco == 0) | profile.only_wanted("esco")
+        missing = np.flatnonzero((share > 0) & lacking)
         missing = missing[np.argsort(-(share[missing] * ix.esco_idf[missing]), kind="stable")]
         for col in missing[:MAX_ESCO_GAPS]:
             out.append(
