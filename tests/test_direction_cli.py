@@ -180,6 +180,13 @@ def test_interactive_edit_keeps_the_old_version(cli: Any) -> None:
     assert shown["review"]["notes"] == "v2"
     assert shown["revisions"][0]["snapshot"]["notes"] == "v1"
     assert shown["revisions"][0]["snapshot"]["details"]["activities"][0]["name"] == "Ops"
+    # Enter keeps the notes an edit shows; "-" clears them
+    keep = "\n".join(["y", "", "", "", ""])  # activities, skills, wins, rating, notes
+    out = ok(cli("review", "edit", LAST, input=keep + "\n"))
+    assert "Notes now: v2" in out and "Enter keeps them" in out
+    assert json.loads(ok(cli("review", "show", LAST, "--json")))["review"]["notes"] == "v2"
+    ok(cli("review", "edit", LAST, input="\n".join(["y", "", "", "", "-"]) + "\n"))
+    assert json.loads(ok(cli("review", "show", LAST, "--json")))["review"]["notes"] == ""
 
 
 def test_scripted_review_edit_and_history(cli: Any) -> None:

@@ -485,11 +485,14 @@ def interactive_review(month: str, base: ReviewIn | None = None) -> ReviewIn:
     skills_default = ", ".join(base.new_skills) if base else ""
     skills_raw = str(
         typer.prompt(
-            "New skills you used this month (comma-separated, empty = none)",
+            "New skills you used this month (comma-separated, "
+            + ("Enter keeps them, - for none)" if skills_default else "empty = none)"),
             default=skills_default,
             show_default=bool(skills_default),
         )
     )
+    if skills_raw.strip() == "-":
+        skills_raw = ""
     new_skills = [s.strip() for s in skills_raw.split(",") if s.strip()]
     wins = list(base.wins) if base else []
     if wins:
@@ -529,9 +532,15 @@ def interactive_review(month: str, base: ReviewIn | None = None) -> ReviewIn:
         )
         if value is not None:
             ratings[g.id] = value
-    notes = str(
-        typer.prompt("Notes (empty = none)", default=base.notes if base else "", show_default=False)
-    )
+    if base and base.notes:
+        # an edit shows the notes it keeps on Enter, rather than promising "empty = none"
+        console.print(f"Notes now: {base.notes}", highlight=False)
+        notes = str(
+            typer.prompt("Notes (Enter keeps them, - for none)", default="", show_default=False)
+        ).strip()
+        notes = "" if notes == "-" else notes or base.notes
+    else:
+        notes = str(typer.prompt("Notes (empty = none)", default="", show_default=False))
     return ReviewIn(
         month=month,
         activities=activities,
