@@ -956,7 +956,9 @@ def calendar_export(
         fail(f"cannot write {file}: {exc.strerror}")
     console.print(
         f"Wrote {file} ({plural(data.count(b'BEGIN:VEVENT'), 'event')}). "
-        "Import it into your calendar."
+        "Import it into your calendar.",
+        soft_wrap=True,  # a path cut across lines cannot be copied
+        highlight=False,
     )
 
 
