@@ -113,6 +113,12 @@ def test_dashboard_explains_an_empty_trend(client: TestClient) -> None:
     assert 'id="no-trend"' not in page
 
 
+def test_calendar_feed_answers_head_as_well_as_get(client: TestClient) -> None:
+    head = client.head("/calendar.ics")
+    assert head.status_code == 200
+    assert head.headers["content-type"].startswith("text/calendar")
+
+
 def test_refusals_carry_the_message_alone(client: TestClient) -> None:
     client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
     bad = client.post("/api/v1/reviews", json={"month": LAST, "ratings": {"1": 9}})

@@ -456,7 +456,7 @@ def direction_page(request: Request, ctx: AppContext = Depends(app_context)) -> 
     )
 
 
-@router.get("/calendar.ics")
+@router.api_route("/calendar.ics", methods=["GET", "HEAD"])  # feed readers may probe with HEAD
 def calendar_feed(
     weekday: str = "MO", day: int | None = None, ctx: AppContext = Depends(app_context)
 ) -> Response:
