@@ -209,6 +209,23 @@ def test_chart_names_are_never_cut_mid_word() -> None:
     assert "Installation of Telecommunications…" in visible
 
 
+def test_pivot_from_a_past_occupation_never_says_your_own_entries(sqlite_ctx: AppContext) -> None:
+    """With ?from= (or --from) "you" are the past occupation's O*NET profile; the detail,
+    its chart caption and the reports said the levels came from "your own entries"."""
+    d = service.pivot_detail(None, "15-2051.00", from_="15-1252.00")
+    assert d.sources[-1].startswith("the profile of 15-1252.00")
+    client = TestClient(create_app(sqlite_ctx))
+    for url in (
+        "/pivots/15-2051.00?from=15-1252.00",
+        "/pivots?from=15-1252.00&limit=5",
+        "/pivots/15-2051.00/report.md?from=15-1252.00",
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert "your own entries" not in page.text and "15-1252.00" in page.text, url
+    assert "Profile built from occupation 15-1252.00" in page.text
+
+
 def test_web_pages_render(sqlite_ctx: AppContext) -> None:
     client = TestClient(create_app(sqlite_ctx))
     empty = client.get("/pivots")

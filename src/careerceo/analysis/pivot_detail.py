@@ -369,6 +369,7 @@ def detail(
     code: str,
     *,
     chart_k: int = 12,
+    basis: str = "your own entries",
 ) -> PivotDetail:
     """Everything ``career pivot show CODE`` and the detail page show, with sources."""
     row = space.row_of[code]
@@ -402,7 +403,7 @@ def detail(
     sources = [space.onet_version]
     if space.esco_ids:
         sources.append(space.esco_version)
-    sources.append("your own entries")
+    sources.append(basis)  # what "you" are: your entries, or a past occupation's profile
     return PivotDetail(
         code=code,
         title=space.titles[row],

@@ -592,9 +592,9 @@ def pivot_detail(
 ) -> PivotDetail:
     space = space or occupation_space()
     target = resolve_occupation(space, code, field_name="code")
-    profile, _, _ = _profile_for(ctx, space, from_)
+    profile, basis, data = _profile_for(ctx, space, from_)
     r = rank(space, profile)
-    return detail(space, profile, r, target)
+    return detail(space, profile, r, target, basis="your own entries" if data else basis)
 
 
 # -- job-description gap ---------------------------------------------------------------------

@@ -119,6 +119,11 @@ def pivot_page(
     )
 
 
+def _report_basis(from_: str | None) -> str:
+    """What the report's profile was built from, worded as the CLI words it."""
+    return f"occupation {from_}" if from_ else "your entries"
+
+
 @router.get("/pivots/{code}/report.md")
 def pivot_report_md(
     code: str, ctx: AppContext = Depends(app_context), from_: str | None = Query(None, alias="from")
@@ -127,7 +132,7 @@ def pivot_report_md(
 
     d = service.pivot_detail(None if from_ else ctx, code, from_=from_ or None)
     return Response(
-        markdown(d),
+        markdown(d, basis=_report_basis(from_)),
         media_type="text/markdown; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="pivot-{d.code}.md"'},
     )
@@ -141,7 +146,7 @@ def pivot_report_pdf(
 
     d = service.pivot_detail(None if from_ else ctx, code, from_=from_ or None)
     return Response(
-        pdf(d),
+        pdf(d, basis=_report_basis(from_)),
         media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="pivot-{d.code}.pdf"'},
     )
