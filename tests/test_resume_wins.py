@@ -123,3 +123,22 @@ def test_star_story_tells_actions_in_the_past_tense() -> None:
     # a metric from the action is not pinned onto the missing result
     story = to_star(parse_quick("Onboarded 12 new hires"))
     assert "Result: (add the result)." in story
+
+
+def test_a_win_logged_against_a_job_is_a_bullet_of_that_job_in_the_resume(
+    sqlite_ctx: AppContext,
+) -> None:
+    from careerceo.documents.resume_layout import layout, plain_text
+    from careerceo.services.resume import current_resume
+
+    with sqlite_ctx.db.transaction() as s:
+        position = Position(person_id=sqlite_ctx.person_id, employer="Northwind", title="Analyst")
+        s.add(position)
+        s.flush()
+        position_id = position.id
+    service.quick_win(sqlite_ctx, "Cut report time 50% by automating SQL", position_id=position_id)
+    service.quick_win(sqlite_ctx, "Won the team hackathon")  # not tied to a job
+    (job,) = current_resume(sqlite_ctx).positions
+    assert job.highlights == ["Automated SQL, which cut report time 50%"]
+    text = plain_text(layout(current_resume(sqlite_ctx)))
+    assert "hackathon" not in text

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from careerceo.analysis.accomplishments import Win, to_bullet
 from careerceo.documents.dates import from_date, to_date
 from careerceo.documents.model import (
     Resume,
@@ -25,6 +26,7 @@ from careerceo.documents.model import (
 )
 from careerceo.services.context import AppContext
 from careerceo.store.tables import (
+    Accomplishment,
     Certification,
     Education,
     InventoryEntry,
@@ -73,6 +75,13 @@ def load_resume(session: Session, person_id: int) -> Resume:
     )
     if all(p.uid in entries for p in positions):
         ordered = list(positions)  # imported order is the author's order
+    wins: dict[int, list[Accomplishment]] = {}
+    for w in session.scalars(
+        select(Accomplishment)
+        .where(Accomplishment.person_id == person_id, Accomplishment.position_id.is_not(None))
+        .order_by(Accomplishment.happened_on.desc(), Accomplishment.id.desc())
+    ):
+        wins.setdefault(w.position_id or 0, []).append(w)
     for p in ordered:
         stored = entries.get(p.uid, {})
         summary, highlights = stored.get("summary"), stored.get("highlights")
@@ -83,6 +92,22 @@ def load_resume(session: Session, person_id: int) -> Resume:
                 line.lstrip("•-* ").strip() for line in lines if line.startswith(("•", "-", "*"))
             ]
             summary = "\n".join(line for line in lines if not line.startswith(("•", "-", "*")))
+        # Wins logged against this job are its bullets too (the log is where they are written).
+        highlights = list(highlights or [])
+        have = {h.casefold().rstrip(".") for h in highlights}
+        for w in wins.get(p.id, []):
+            bullet = to_bullet(
+                Win(
+                    title=w.title,
+                    situation=w.situation,
+                    action=w.action,
+                    result=w.result,
+                    metrics=w.metrics,
+                )
+            )
+            if bullet and bullet.casefold().rstrip(".") not in have:
+                highlights.append(bullet)
+                have.add(bullet.casefold().rstrip("."))
         resume.positions.append(
             ResumePosition(
                 employer=p.employer,
@@ -91,7 +116,7 @@ def load_resume(session: Session, person_id: int) -> Resume:
                 end=_date(stored, "end", p.end_date),
                 location=p.location,
                 summary=summary or "",
-                highlights=list(highlights or []),
+                highlights=highlights,
                 url=stored.get("url", ""),
                 description=stored.get("description", ""),
             )
