@@ -119,6 +119,15 @@ def test_calendar_feed_answers_head_as_well_as_get(client: TestClient) -> None:
     assert head.headers["content-type"].startswith("text/calendar")
 
 
+def test_review_form_for_a_month_not_started_says_so_before_it_is_filled(
+    client: TestClient,
+) -> None:
+    future = add_months(THIS, 3)
+    page = client.get(f"/review?month={future}").text
+    assert f"{future} has not started yet" in page
+    assert f'value="{future}"' not in page  # the form offers a month it can save
+
+
 def test_refusals_carry_the_message_alone(client: TestClient) -> None:
     client.post("/api/v1/goals", json={"title": "Lead", "horizon": "2y"})
     bad = client.post("/api/v1/reviews", json={"month": LAST, "ratings": {"1": 9}})

@@ -294,6 +294,19 @@ def review_page(
     try:
         existing = service.review_input(ctx, target)
     except CareerError:
+        try:
+            # like the guided CLI review: refuse a month it cannot save before the form is filled
+            service.check_review_month(target)
+        except CareerError as exc:
+            fallback = service.default_review_month(ctx)
+            return _review_form(
+                request,
+                ctx,
+                month=fallback,
+                mode="create",
+                values={},
+                errors={"month": str(exc.message)},
+            )
         return _review_form(request, ctx, month=target, mode="create", values={})
     return _review_form(request, ctx, month=target, mode="edit", values=_values_from(existing))
 
