@@ -234,3 +234,37 @@ def test_a_small_count_is_a_number() -> None:
     )
     flagged = {f.line for f in critique_text(text).findings if f.rule == "no-metric"}
     assert flagged == {5}  # "Windows 7" is a version, not a result
+
+
+def test_linkedin_bullets_flattened_into_one_line_are_bullets_again() -> None:
+    from careerceo.documents.linkedin_export import resume_from_files
+    from careerceo.documents.resume_layout import layout, plain_text
+
+    positions = (
+        "Company Name,Title,Description,Location,Started On,Finished On\n"
+        'Example Bank,Lead Analytics Engineer,"Analytics team  \u2022 Migration: Moved the '
+        "warehouse to managed services.  \u2022 Mentoring: Coached 3 junior developers on "
+        'code review.",New York,Jan 2019,Mar 2021\n'
+        "Example Bank,Analytics Engineer,Built the first dashboards for the claims team,"
+        "New York,Dec 2014,Dec 2018\n"
+    )
+    resume = resume_from_files({"Positions.csv": positions.encode()})
+    lead = resume.positions[0]
+    assert lead.summary == "Analytics team"
+    assert lead.highlights == [
+        "Migration: Moved the warehouse to managed services.",
+        "Mentoring: Coached 3 junior developers on code review.",
+    ]
+    result = critique_text(plain_text(layout(resume)))
+    # the second job's title line is a header, not a present-tense bullet of the first job
+    assert not [f for f in result.findings if f.rule == "tense"]
+    assert result.bullets == 3
+
+
+def test_a_label_before_a_colon_is_not_the_opening_word() -> None:
+    text = (
+        "Experience\nAcme  2019 to 2021  Payroll Lead\n"
+        "• Payroll: Responsible for the monthly run for 300 staff in 4 countries\n"
+    )
+    duty = next(f for f in critique_text(text).findings if f.rule == "duty-statement")
+    assert duty.suggestion.startswith("Rewrite as verb + what + result: Led the monthly run")

@@ -115,11 +115,24 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 8 and "|" not in line
 
 
+_LABEL = re.compile(r"^[A-Z][\w&/' -]{0,40}:\s+(?=\S)")
+
+
+def _opening(text: str) -> str:
+    """The bullet from its first word of substance: "• Migration: Moved the warehouse" ->
+    "Moved the warehouse" (a short label before a colon is not the opening verb)."""
+    body = BULLET.sub("", text).strip()
+    label = _LABEL.match(body)
+    if label and len(label.group(0).split()) <= 4:
+        return body[label.end() :]
+    return body
+
+
 def _line_rules(number: int, text: str, in_experience: bool) -> list[Finding]:
     found: list[Finding] = []
     body = BULLET.sub("", text).strip()
     is_bullet = bool(BULLET.match(text)) or (in_experience and _is_prose(body))
-    phrase = weak_opening(body)
+    phrase = weak_opening(_opening(text))
     if phrase:
         rule = "duty-statement" if phrase in DUTY_PHRASES else "weak-opening"
         why = WEAK_OPENINGS[phrase][0]
@@ -129,7 +142,7 @@ def _line_rules(number: int, text: str, in_experience: bool) -> list[Finding]:
                 number,
                 text,
                 f'Opens with "{phrase}": it {why}. Readers skim the first two words of a bullet.',
-                "Rewrite as verb + what + result: " + _rewrite_opening(text, phrase),
+                "Rewrite as verb + what + result: " + _rewrite_opening(_opening(text), phrase),
             )
         )
     passive = PASSIVE.search(body)
@@ -240,7 +253,8 @@ def critique_text(text: str) -> Critique:
 
 def _position_headers(entries: list[tuple[int, str]]) -> set[int]:
     """Line numbers of position headers: a line with a date range, and the title/employer line
-    above a line that holds only the dates ("Analyst, Acme" / "Jan 2020 to Mar 2022")."""
+    above a line that holds only the dates and place ("Analyst, Acme" / "Jan 2020 to Mar 2022 |
+    Boston")."""
     headers: set[int] = set()
     for i, (number, line) in enumerate(entries):
         found = find_range(line) if len(line) < 120 else None
@@ -248,7 +262,9 @@ def _position_headers(entries: list[tuple[int, str]]) -> set[int]:
             continue
         headers.add(number)
         a, b = found[2]
-        only_dates = len(line[:a].strip() + line[b:].strip()) < 3
+        after = line[b:].strip()
+        # "Jan 2020 to Mar 2022" or "Jan 2020 to Mar 2022 | Boston": dates (and place) only
+        only_dates = not line[:a].strip() and (len(after) < 3 or after[:1] in "|,·\u2022")
         if only_dates and i > 0 and not BULLET.match(entries[i - 1][1]):
             previous = entries[i - 1][1]
             if len(previous) <= 100 and not previous.rstrip().endswith((".", "!", "?")):
@@ -260,6 +276,7 @@ def _experience_rules(entries: list[tuple[int, str]], lines: list[str]) -> list[
     """Per-job rules: tense consistency, bullet count, titles that undersell the scope."""
     findings: list[Finding] = []
     jobs: list[tuple[int, str, bool, list[tuple[int, str]]]] = []
+    headers = _position_headers(entries)
     for number, line in entries:
         found = find_range(line) if len(line) < 120 else None
         if found is not None:
@@ -269,13 +286,13 @@ def _experience_rules(entries: list[tuple[int, str]], lines: list[str]) -> list[
             if len(line[: found[2][0]].strip() + line[found[2][1] :].strip()) < 3 and number > 1:
                 header = lines[number - 2] + " " + line
             jobs.append((number, header, current, []))
-        elif jobs:
+        elif jobs and number not in headers:  # the next job's title line is not a bullet
             jobs[-1][3].append((number, line))
     for number, header, current, body in jobs:
         tenses: list[tuple[int, str, str]] = []
         for n, text in body:
-            tense = verb_tense(first_word(BULLET.sub("", text)))
-            if tense and first_word(BULLET.sub("", text)) not in {"responsible"}:
+            tense = verb_tense(first_word(_opening(text)))
+            if tense and first_word(_opening(text)) not in {"responsible"}:
                 tenses.append((n, text, tense))
         expected = "past" if not current else None
         if current and tenses:

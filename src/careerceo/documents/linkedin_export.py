@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from careerceo.documents.dates import parse_date
 from careerceo.documents.limits import MAX_CSV_ROWS, MAX_FILE_BYTES
@@ -41,6 +43,27 @@ LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     name: (tuple(req.split("|")), tuple(opt.split("|")) if opt else ())
     for name, (req, opt) in _REQUIRED_OPTIONAL.items()
 }
+
+
+_INLINE_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s+|(?:^|\s{2,})[-*]\s+")
+
+
+def _description(text: str) -> dict[str, Any]:
+    """A position's description as a summary and bullets. LinkedIn keeps the bullets people type
+    ("•", "-"), and its older exports flatten the line breaks, so "Intro  • Did X  • Did Y" is one
+    line: each "•" opens a bullet."""
+    summary: list[str] = []
+    highlights: list[str] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        pieces = _INLINE_BULLET.split(line)
+        head, bullets = pieces[0].strip(), [p.strip() for p in pieces[1:] if p.strip()]
+        if head:
+            if highlights and not bullets and head[:1].islower():
+                highlights[-1] += " " + head  # a bullet that wrapped onto the next line
+            else:
+                summary.append(head)
+        highlights.extend(bullets)
+    return {"summary": "\n".join(summary), "highlights": highlights}
 
 
 def _decode(content: bytes, name: str) -> str:
@@ -130,7 +153,7 @@ def resume_from_files(files: dict[str, bytes]) -> Resume:
                 start=parse_date(row.get("Started On", "")),
                 end=parse_date(row.get("Finished On", "")),
                 location=row.get("Location", ""),
-                summary=row.get("Description", ""),
+                **_description(row.get("Description", "")),
             )
         )
     for row in rows.get("education.csv", []):
