@@ -146,6 +146,24 @@ def test_a_dropped_goal_takes_its_milestones_off_the_plan(ctx: AppContext) -> No
     assert not any("overdue" in e for e in performing.evidence)
 
 
+def test_pages_show_scores_by_the_current_formula_not_a_stale_stored_one(
+    ctx: AppContext,
+) -> None:
+    g1, _, m = setup_goals(ctx)
+    service.create_review(ctx, ReviewIn(month="2026-08", milestones={m: 60}), TODAY)
+    service.create_review(ctx, ReviewIn(month="2026-09", ratings={g1: 2}), TODAY)
+    service.create_review(ctx, ReviewIn(month="2026-10", milestones={m: 70}), TODAY)
+    with ctx.db.transaction() as s:  # what a release with the old formula stored: 0% -> 70%
+        old = s.scalars(select(Review).where(Review.month == "2026-10")).one()
+        old.alignment = 100.0
+        old.details = {**old.details, "breakdown": {"overall": 100.0, "goals": []}}
+    rows = {r.month: r for r in service.review_history(ctx, TODAY)}
+    assert rows["2026-10"].alignment == pytest.approx(40.0)
+    shown = service.get_review(ctx, "2026-10", TODAY)
+    assert shown.review.alignment == pytest.approx(40.0)
+    assert shown.breakdown["overall"] == pytest.approx(40.0)
+
+
 def test_duplicate_month_refused_pointing_to_edit(ctx: AppContext) -> None:
     g1, _, _ = setup_goals(ctx)
     service.create_review(ctx, ReviewIn(month="2026-10", ratings={g1: 3}), TODAY)

@@ -560,9 +560,14 @@ def _result(ctx: AppContext, s: Session, review: Review, today: date) -> ReviewR
             ReviewRevision.person_id == ctx.person_id, ReviewRevision.review_id == review.id
         )
     )
+    scored = {r.data.month: r.alignment for r in _records(s, ctx.person_id)}
+    view = _review_view(review, int(count or 0))
+    now = scored.get(review.month)
+    if now is not None:
+        view.alignment = now.overall
     return ReviewResult(
-        review=_review_view(review, int(count or 0)),
-        breakdown=dict((review.details or {}).get("breakdown", {})),
+        review=view,
+        breakdown=_breakdown(now) if now else dict((review.details or {}).get("breakdown", {})),
         findings=[_finding_dict(f) for f in findings],
     )
 
@@ -729,17 +734,26 @@ def review_revisions(ctx: AppContext, month: str) -> list[RevisionView]:
         return [RevisionView(saved_at=r.created_at, snapshot=dict(r.snapshot)) for r in rows]
 
 
-def _findings(s: Session, person_id: int, today: date) -> list[Finding]:
-    goals = _goals(s, person_id)
-    ginfo, minfo = _infos(goals, _milestones(s, person_id))
-    reviews = _reviews(s, person_id)
+def _records(s: Session, person_id: int) -> list[ReviewRecord]:
+    """Every review scored now, in month order.
+
+    What pages and drift show is computed here rather than read from the stored score, so that
+    a review saved before a change to the formula (or to its goals) reads the same everywhere.
+    """
+    ginfo, minfo = _infos(_goals(s, person_id), _milestones(s, person_id))
     records: list[ReviewRecord] = []
     previous: ReviewData | None = None
-    for r in reviews:
+    for r in _reviews(s, person_id):
         data = review_data(r.month, r.details or {})
         records.append(ReviewRecord(data, score_review(data, ginfo, minfo, previous)))
         previous = carry_progress(previous, data)
-    schedule = review_schedule({r.month for r in reviews}, today)
+    return records
+
+
+def _findings(s: Session, person_id: int, today: date) -> list[Finding]:
+    ginfo, minfo = _infos(_goals(s, person_id), _milestones(s, person_id))
+    records = _records(s, person_id)
+    schedule = review_schedule({r.data.month for r in records}, today)
     return detect_drift(records, ginfo, minfo, today, schedule.missed)
 
 
@@ -766,6 +780,7 @@ def review_history(ctx: AppContext, today: date | None = None) -> list[HistoryRo
     with ctx.db.transaction() as s:
         reviews = {r.month: r for r in _reviews(s, ctx.person_id)}
         titles = {g.uid: g.title for g in _goals(s, ctx.person_id)}
+        scored = {r.data.month: r.alignment for r in _records(s, ctx.person_id)}
     schedule = review_schedule(set(reviews), now)
     timeline = list(schedule.timeline)
     rows: list[HistoryRow] = []
@@ -784,15 +799,13 @@ def review_history(ctx: AppContext, today: date | None = None) -> list[HistoryRo
             )
             continue
         d = r.details or {}
-        goals = {
-            titles.get(g["goal_key"], g["title"]): g["score"]
-            for g in d.get("breakdown", {}).get("goals", [])
-        }
+        score = scored[r.month]
+        goals = {titles.get(g.goal_key, g.title): g.score for g in score.goals}
         rows.append(
             HistoryRow(
                 month=r.month,
                 state="reviewed",
-                alignment=r.alignment,
+                alignment=score.overall,
                 goals=goals,
                 new_skills=len(d.get("new_skills", [])),
                 wins=len(d.get("wins", [])),
