@@ -226,6 +226,22 @@ def test_pivot_from_a_past_occupation_never_says_your_own_entries(sqlite_ctx: Ap
     assert "Profile built from occupation 15-1252.00" in page.text
 
 
+def test_meets_is_not_applicable_without_rated_skills(sqlite_ctx: AppContext) -> None:
+    """An inventory of tools only ("Excel", "Tableau") rates no O*NET skill or knowledge area,
+    yet every pivot said "Meets 0%" and "you meet 0% of its demand"."""
+    with sqlite_ctx.db.transaction() as s:
+        for name in ("Excel", "Tableau"):
+            s.add(InventoryEntry(person_id=sqlite_ctx.person_id, kind="skill", name=name))
+    result = service.rank_pivots(sqlite_ctx, limit=3)
+    assert [r.readiness for r in result.rows] == [None, None, None]
+    client = TestClient(create_app(sqlite_ctx))
+    assert "n/a</td>" in client.get("/pivots", params={"limit": "3"}).text
+    page = client.get(f"/pivots/{result.rows[0].code}")
+    assert page.status_code == 200 and "you meet" not in page.text
+    report = client.get(f"/pivots/{result.rows[0].code}/report.md").text
+    assert "you meet" not in report
+
+
 def test_web_pages_render(sqlite_ctx: AppContext) -> None:
     client = TestClient(create_app(sqlite_ctx))
     empty = client.get("/pivots")

@@ -109,7 +109,7 @@ class PivotDetail:
     kind_label: str
     job_zone: int | None
     your_zone: float | None
-    readiness: float
+    readiness: float | None  # None: the profile rates no O*NET skill or knowledge area
     signals: tuple[SignalPart, ...]
     zone_penalty: float
     intent_adjustment: float
@@ -412,7 +412,9 @@ def detail(
         kind_label=KIND_LABELS[str(ranking.kind[row])],
         job_zone=None if np.isnan(zone) else int(zone),
         your_zone=None if profile.job_zone is None else round(profile.job_zone, 2),
-        readiness=round(float(np.nan_to_num(ranking.readiness[row])), 4),
+        readiness=None
+        if np.isnan(ranking.readiness[row])
+        else round(float(ranking.readiness[row]), 4),
         signals=tuple(parts),
         zone_penalty=round(float(ranking.zone_penalty[row]), 4),
         intent_adjustment=round(float(ranking.intent_adjustment[row]), 4),

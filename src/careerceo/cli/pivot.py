@@ -74,7 +74,7 @@ def pivot(
                 f"{r.score:.3f}",
                 r.kind.replace("_", " "),
                 r.job_zone or "",
-                f"{r.readiness:.0%}",
+                "n/a" if r.readiness is None else f"{r.readiness:.0%}",
                 ", ".join(r.transfers[:2]),
                 ", ".join(r.gaps[:2]),
             ]
@@ -136,7 +136,7 @@ def show(
     console.print(
         f"[bold]{d.title}[/] ({d.code}) — {d.kind_label}, score {d.score:.3f}"
         + (f", rank {d.rank}" if d.rank else "")
-        + f", you meet {d.readiness:.0%} of its demand",
+        + ("" if d.readiness is None else f", you meet {d.readiness:.0%} of its demand"),
         highlight=False,
     )
     print_table(

@@ -56,7 +56,12 @@ def markdown(d: PivotDetail, *, basis: str = "") -> str:
     lines += [
         f"**{d.kind_label}** · score {d.score:.3f}"
         + (f" · rank {d.rank}" if d.rank else "")
-        + f" · {zone}{you} · you meet {d.readiness:.0%} of its skill and knowledge demand",
+        + f" · {zone}{you}"
+        + (
+            ""
+            if d.readiness is None
+            else f" · you meet {d.readiness:.0%} of its skill and knowledge demand"
+        ),
         "",
         "## Where the score comes from",
         "",

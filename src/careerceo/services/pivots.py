@@ -82,7 +82,7 @@ class PivotRow:
     kind: str
     kind_label: str
     job_zone: int | None
-    readiness: float
+    readiness: float | None  # None: the profile rates no O*NET skill or knowledge area
     transfers: list[str]
     gaps: list[str]
     signals: dict[str, float | None]
@@ -508,6 +508,10 @@ def check_filters(
     )
 
 
+def _share(value: float) -> float | None:
+    return None if math.isnan(float(value)) else round(float(value), 4)
+
+
 def _row(space: OccupationSpace, r: Ranking, i: int, position: int) -> PivotRow:
     zone = space.job_zone[i]
     return PivotRow(
@@ -518,7 +522,7 @@ def _row(space: OccupationSpace, r: Ranking, i: int, position: int) -> PivotRow:
         kind=str(r.kind[i]),
         kind_label=KIND_LABELS[str(r.kind[i])],
         job_zone=None if np.isnan(zone) else int(zone),
-        readiness=round(float(np.nan_to_num(r.readiness[i])), 4),
+        readiness=_share(r.readiness[i]),
         transfers=[
             element_label(space, c)
             for c in r.top_transfer[i]
