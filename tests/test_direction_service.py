@@ -164,6 +164,21 @@ def test_pages_show_scores_by_the_current_formula_not_a_stale_stored_one(
     assert shown.breakdown["overall"] == pytest.approx(40.0)
 
 
+def test_editing_done_back_to_a_percentage_reopens_the_milestone(ctx: AppContext) -> None:
+    g1, _, m = setup_goals(ctx)
+    service.create_review(ctx, ReviewIn(month="2026-10", milestones={m: 100}), TODAY)
+    (done,) = service.list_milestones(ctx, g1, TODAY)
+    assert done.status == "done" and done.completed_on == date(2026, 10, 31)
+    service.edit_review(ctx, "2026-10", ReviewIn(month="2026-10", milestones={m: 80}), TODAY)
+    (reopened,) = service.list_milestones(ctx, g1, TODAY)
+    assert reopened.status == "open" and reopened.completed_on is None
+    # a milestone marked done by hand is left alone by an unrelated edit
+    service.complete_milestone(ctx, m, TODAY)
+    service.edit_review(ctx, "2026-10", ReviewIn(month="2026-10", notes="x"), TODAY)
+    (kept,) = service.list_milestones(ctx, g1, TODAY)
+    assert kept.status == "done" and kept.completed_on == TODAY
+
+
 def test_duplicate_month_refused_pointing_to_edit(ctx: AppContext) -> None:
     g1, _, _ = setup_goals(ctx)
     service.create_review(ctx, ReviewIn(month="2026-10", ratings={g1: 3}), TODAY)

@@ -34,7 +34,7 @@ from careerceo.analysis.challenges import (
     macro_challenges,
 )
 from careerceo.analysis.drift import Finding, ReviewRecord, detect_drift
-from careerceo.analysis.months import add_months, is_month, last_day, month_of
+from careerceo.analysis.months import add_months, first_day, is_month, last_day, month_of
 from careerceo.analysis.schedule import ReviewSchedule, review_schedule
 from careerceo.analysis.signals import SignalResult, compare, score_signals
 from careerceo.documents.icalendar import DueEvent, ReviewEvent, build_calendar, first_occurrence
@@ -669,6 +669,7 @@ def edit_review(
             )
         )
         details, moved = _details_from(s, ctx.person_id, data)
+        _undo_completion(s, ctx.person_id, review, details)
         review.details = details
         review.notes = data.notes
         review.updated_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
@@ -677,6 +678,24 @@ def edit_review(
         _rescore(s, ctx.person_id, month)
         s.flush()
         return _result(ctx, s, review, now)
+
+
+def _undo_completion(s: Session, person_id: int, review: Review, details: dict[str, Any]) -> None:
+    """Reopen a milestone this review marked done when the edit takes the "done" back.
+
+    Only a completion dated inside the review's month is undone: that date is the one the
+    review gave it; a milestone marked done another way keeps its status.
+    """
+    before = (review.details or {}).get("milestones", {})
+    after = details.get("milestones", {})
+    start, end = first_day(review.month), last_day(review.month)
+    for m in _milestones(s, person_id):
+        was, now = before.get(m.uid), after.get(m.uid)
+        if was is None or int(was) < PROGRESS_DONE or (now is not None and now >= PROGRESS_DONE):
+            continue
+        if m.status == "done" and m.completed_on is not None and start <= m.completed_on <= end:
+            m.status = "open"
+            m.completed_on = None
 
 
 def review_input(ctx: AppContext, month: str) -> ReviewIn:
