@@ -89,6 +89,9 @@ def test_vision_and_goals(cli: Any) -> None:
 
 
 def test_bad_goal_and_milestone_input(cli: Any) -> None:
+    tip = ok(cli("goals", "add", "Move into architecture", "--role", "data architect"))
+    assert 'career occupations title "data architect"' in " ".join(tip.split())
+    assert "Tip" not in ok(cli("goals", "add", "Lead", "--code", "15-1252.00"))
     refused(cli("goals", "add", "x", "--horizon", "5y"), "horizon")
     refused(cli("goals", "add", "x", "--code", "software"), "not an O*NET-SOC code")
     ok(cli("goals", "add", "Lead"))

@@ -207,6 +207,15 @@ def goals_add(
         f"Added goal #{goal.id}: [bold]{goal.title}[/] ({goal.horizon_label}){extra}.",
         highlight=False,
     )
+    if goal.target_role and not goal.occupation_code:
+        # a role in words is not yet linked to an occupation: say how to link it
+        console.print(
+            f"Tip: link '{goal.target_role}' to an O*NET occupation - find its code with "
+            f'career occupations title "{goal.target_role}", then career goals edit {goal.id} '
+            "--code CODE.",
+            highlight=False,
+            style="dim",
+        )
 
 
 @goals_app.command("list")
