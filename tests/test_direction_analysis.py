@@ -117,10 +117,20 @@ def test_goal_added_mid_way_is_not_judged_before_it_existed() -> None:
     assert {g.goal_key for g in named.goals} == {"g1", "g3"}
 
 
+def test_goals_written_after_the_month_say_how_to_score_it() -> None:
+    late = GoalInfo("g3", "Write a book", date(2026, 11, 10))
+    result = score_review(review("2026-10", wins=("shipped",)), [late], [])
+    assert result.overall is None
+    assert "set after 2026-10" in result.explanation and "rate them" in result.explanation
+    none = score_review(review("2026-10", wins=("shipped",)), [], [])
+    assert "set a goal" in none.explanation
+
+
 def test_all_goals_done_before_the_month_means_nothing_to_score() -> None:
     done = GoalInfo("g1", "Done", date(2026, 1, 1), "done", date(2026, 6, 1))
     result = score_review(review("2026-10", ratings={}), [done], [])
     assert result.overall is None and result.goals == ()
+    assert "closed before it began" in result.explanation
     findings = detect_drift([], [done], [], date(2026, 10, 20))
     assert [f.rule for f in findings] == ["all-goals-done"]
     assert findings[0].options[0].id == "re-plan"

@@ -150,9 +150,16 @@ def score_review(
     referenced |= {m.goal_key for m in milestones if m.key in review.milestone_progress}
     scoped = goals_in_scope(goals, review.month, referenced)
     if not scoped:
-        return ReviewAlignment(
-            review.month, None, (), 0.0, "no goal was active this month: set a goal to measure"
-        )
+        if not goals:
+            why = "no goal was active this month: set a goal to measure"
+        elif all(g.created > last_day(review.month) for g in goals):
+            why = (
+                f"your goals were set after {review.month}: rate them or tag the month's "
+                "activities to them to measure this month against them"
+            )
+        else:
+            why = f"no goal was active in {review.month}: they were closed before it began"
+        return ReviewAlignment(review.month, None, (), 0.0, why)
     fair = min(FAIR_SHARE_CAP, 100.0 / len(scoped))
     have_activities = bool(review.activities)
     shares: dict[str, float] = {}
