@@ -146,6 +146,9 @@ def test_drift_findings_on_the_page_are_titled_in_words(client: TestClient) -> N
     page = client.get("/review/history").text
     assert "<strong>Missed review</strong>: 2 months without a review" in page
     assert "<strong>missed-month</strong>" not in page
+    # the chart's hollow marker for a missed month is explained, on both pages
+    for url in ("/review/history", "/direction"):
+        assert "is a month without a review" in client.get(url).text, url
 
 
 def test_signals_over_the_api(client: TestClient) -> None:
