@@ -113,6 +113,31 @@ def test_a_skill_marked_to_add_is_not_credited_against_a_posting(sqlite_ctx: App
     assert tableau.have and "Tableau: level 4/5" in tableau.evidence[0]
 
 
+def test_a_positions_occupation_list_does_not_prove_a_technology(sqlite_ctx: AppContext) -> None:
+    """A statistician with no inventory was credited against a posting with Tableau and SQL,
+    the evidence being only that O*NET lists them for Statisticians; a data analyst was
+    "✓ Kubernetes" the same way. Technologies count when the person names them."""
+    with sqlite_ctx.db.transaction() as s:
+        pid = sqlite_ctx.person_id
+        s.add(
+            Position(
+                person_id=pid,
+                employer="Acme",
+                title="Statistician",
+                start_date=date(2018, 1, 1),
+                occupation_code="15-2041.00",
+            )
+        )
+        s.add(InventoryEntry(person_id=pid, kind="skill", name="Python", level=4))
+    gap = service.job_gap(sqlite_ctx, POSTING)
+    missing = {r.label for r in gap.missing}
+    assert "Tableau" in missing
+    python = next(r for r in gap.requirements if r.label == "Python")
+    assert python.have and all("your inventory" in e for e in python.evidence)
+    # Skill and knowledge levels of the occupation still count.
+    assert "Mathematics" in {r.label for r in gap.have}
+
+
 def test_everyday_skill_names_in_the_inventory_are_all_counted(sqlite_ctx: AppContext) -> None:
     """ "SQL" is an ESCO skill no occupation lists, so it must land on O*NET's SQL technology
     instead of being reported as not matched."""

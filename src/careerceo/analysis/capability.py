@@ -62,6 +62,9 @@ class Evidence:
     # An inventory entry with intent "add": a gap the person means to close, not proof they
     # have it. It still sets the level they gave; a posting's requirement is not met by it.
     wanted: bool = False
+    # From an occupation's O*NET technology list: what people in that job use (a list that
+    # unions every respondent's products), not a sign that this person uses it.
+    typical: bool = False
 
     def __str__(self) -> str:
         return f"{self.detail} ({self.source})"
@@ -387,7 +390,7 @@ def build_profile(
             b.evidence[("dwa", int(col))].append(Evidence(position_source, label))
         for col in np.flatnonzero(space.tech[row] > 0):
             b.tech[col] = max(b.tech[col], credit)
-            b.evidence[("tech", int(col))].append(Evidence(position_source, label))
+            b.evidence[("tech", int(col))].append(Evidence(position_source, label, typical=True))
         if space.esco_ids:
             for col in np.flatnonzero(space.esco[row] > 0):
                 b.esco[col] = max(b.esco[col], credit * float(space.esco[row, col]))

@@ -662,12 +662,15 @@ def have_index(
     """What the person has, keyed like posting requirements, each with its evidence.
 
     An inventory entry the person marked "add" is a gap they mean to close: on its own it does
-    not meet a requirement."""
+    not meet a requirement. Nor does a technology on the O*NET list of a past position's
+    occupation (a store manager is not credited with all 146 products General and Operations
+    Managers report): technologies count when the person names them (inventory, résumé,
+    certifications, position descriptions)."""
     have: dict[str, list[str]] = defaultdict(list)
 
     def held(component: str, col: int) -> list[str]:
         evs = profile.evidence.get((component, col), [])
-        return [str(e) for e in evs if not e.wanted][:2]
+        return [str(e) for e in evs if not (e.wanted or e.typical)][:2]
 
     for col in np.flatnonzero(profile.known & (profile.level >= 3.0)):
         evs = profile.evidence.get(("element", int(col)), [])
