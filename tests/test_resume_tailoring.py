@@ -298,3 +298,25 @@ def test_an_all_caps_heading_word_is_not_an_acronym_keyword() -> None:
     assert not any(text == "PMs" for _, text in hits)
     plural = {h.label for h in extract("Mentored 4 PMs on SQL", kind="resume").hits}
     assert "Practice management software PMS" not in plural
+
+
+def test_the_postings_own_company_is_not_a_missing_keyword(sqlite_ctx: AppContext) -> None:
+    from careerceo.services.tailoring import names_company
+
+    resume_import.confirm(
+        sqlite_ctx, resume_import.read_source(synthetic_text().encode(), "cv.txt")
+    )
+    text = (
+        "Minimum qualifications\nLead cross-functional teams within Google and with partners.\n"
+        "Experience with SQL and Python.\n"
+    )
+    anonymous = save_posting(sqlite_ctx, "Program Manager", text)
+    known = save_posting(sqlite_ctx, "Program Manager", text, company="Google")
+    _, before = match_posting(sqlite_ctx, anonymous)
+    assert "Google" in {m.label for m in before.missing}  # the lexicon knows Google
+    _, after = match_posting(sqlite_ctx, known)
+    assert not {"Google", "search engines"} & {m.label for m in after.missing}
+    assert names_company("Northwind", "Northwind Traders Inc.")
+    assert not names_company("SQL", "Northwind Traders Inc.")
+    ranked = {r["posting_id"]: r for r in rank_postings(sqlite_ctx)}
+    assert ranked[known]["coverage"] >= ranked[anonymous]["coverage"]

@@ -182,7 +182,9 @@ def plan_export(file: Path = typer.Argument(..., help="The PDF to write")) -> No
     console.print(f"Wrote {file} ({len(data):,} bytes).", highlight=False)
 
 
-def _posting_id(posting: int | None, posting_file: Path | None, title: str) -> int:
+def _posting_id(
+    posting: int | None, posting_file: Path | None, title: str, company: str = ""
+) -> int:
     from careerceo.services.tailoring import save_posting
 
     if posting is not None:
@@ -197,7 +199,9 @@ def _posting_id(posting: int | None, posting_file: Path | None, title: str) -> i
         text = posting_file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CareerError(f"{posting_file.name} is not UTF-8 text", field="posting-file") from exc
-    return save_posting(context(), title or posting_file.stem.replace("_", " "), text)
+    return save_posting(
+        context(), title or posting_file.stem.replace("_", " "), text, company=company
+    )
 
 
 @resume_app.command("match")
@@ -208,6 +212,9 @@ def match_cmd(
         None, "--posting-file", help="A posting as text (saved first)"
     ),
     title: str = typer.Option("", "--title", help="The posting's title (with --posting-file)"),
+    company: str = typer.Option(
+        "", "--company", help="The employer (with --posting-file); its name is not a keyword"
+    ),
     occupation: str | None = typer.Option(None, "--occupation", help="A target O*NET code"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
@@ -240,7 +247,7 @@ def match_cmd(
         )  # fmt: skip
         console.print(f"[dim]Sources: {data['source']}[/]", highlight=False)
         return
-    posting_id = _posting_id(posting, posting_file, title)
+    posting_id = _posting_id(posting, posting_file, title, company)
     target, result = match_posting(context(), posting_id)
     if as_json:
         print_json({"posting_id": posting_id, "title": target.title, **result.as_dict()})
@@ -267,6 +274,9 @@ def tailor_cmd(
     posting: int | None = typer.Option(None, "--posting"),
     posting_file: Path | None = typer.Option(None, "--posting-file"),
     title: str = typer.Option("", "--title"),
+    company: str = typer.Option(
+        "", "--company", help="The employer (with --posting-file); its name is not a keyword"
+    ),
     occupation: str | None = typer.Option(None, "--occupation", help="A target O*NET code"),
     out: Path | None = typer.Option(
         None, "--out", help="Also write the version (.json/.md/.html/.pdf)"
@@ -291,7 +301,7 @@ def tailor_cmd(
     if occupation:
         doc = save_tailored_occupation(context(), occupation)
     else:
-        doc = save_tailored(context(), _posting_id(posting, posting_file, title))
+        doc = save_tailored(context(), _posting_id(posting, posting_file, title, company))
     console.print(f"Saved {doc.title} as document #{doc.id}.", highlight=False)
     if out is not None and chosen is not None:
         version = from_jsonresume(doc.data["jsonresume"])

@@ -6,6 +6,7 @@ Versions are ``document`` rows (kind ``resume``) with ``target_posting_id`` set 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,7 +26,8 @@ from careerceo.store.repositories import can_exist
 from careerceo.store.tables import Document, JobPosting
 
 MAX_POSTING_CHARS = 100_000
-KEYS = "resume_keys"  # requirement weights cached in job_posting.analysis
+# requirement weights cached in job_posting.analysis (v2: without the posting's own company)
+KEYS = "resume_keys_v2"
 
 
 @dataclass
@@ -76,6 +78,18 @@ def get_posting(ctx: AppContext, posting_id: int) -> PostingText:
         return PostingText(row.id, row.title, row.company_name, row.text)
 
 
+def names_company(mention: str, company: str) -> bool:
+    """ "Google" in a Google posting ("teams within Google") is the employer, not a skill the
+    posting asks for (the lexicon knows Google as a product and as search engines)."""
+    name = " ".join(company.casefold().split())
+    said = " ".join(mention.casefold().split())
+    if not name or not said:
+        return False
+    core = re.sub(r"\b(?:inc|llc|ltd|limited|corp|corporation|plc|gmbh|co)\b\.?", "", name)
+    core = " ".join(core.replace(",", " ").split())
+    return said in {name, core} or (bool(core) and said == core.split()[0] and len(said) > 3)
+
+
 def match_posting(
     ctx: AppContext, posting_id: int, *, today: date | None = None
 ) -> tuple[PostingText, Match]:
@@ -93,7 +107,7 @@ def match_posting(
         resume,
         extract(text, "resume").hits,
         posting.title,
-        posting_result.hits,
+        [h for h in posting_result.hits if not names_company(h.text, posting.company)],
         posting_result.text,
         today=today or date.today(),
     )
@@ -173,12 +187,13 @@ def versions(ctx: AppContext, posting_id: int | None = None) -> list[Document]:
         return list(s.scalars(query.order_by(Document.id.desc())))
 
 
-def posting_keys(text: str) -> dict[str, float]:
+def posting_keys(text: str, company: str = "") -> dict[str, float]:
     """A posting's requirement weights, keyed like ``have_index``."""
     from careerceo.skills import extract
 
     result = extract(text, "posting")
-    return {r.key: r.weight for r in analyse(result.hits, {}, text=result.text).requirements}
+    hits = [h for h in result.hits if not names_company(h.text, company)]
+    return {r.key: r.weight for r in analyse(hits, {}, text=result.text).requirements}
 
 
 def rank_postings(ctx: AppContext, top: int = 20) -> list[dict[str, Any]]:
@@ -189,7 +204,10 @@ def rank_postings(ctx: AppContext, top: int = 20) -> list[dict[str, Any]]:
         rows = list(s.scalars(select(JobPosting).where(JobPosting.person_id == ctx.person_id)))
         for row in rows:
             if KEYS not in (row.analysis or {}) and row.text.strip():
-                row.analysis = {**(row.analysis or {}), KEYS: posting_keys(row.text)}
+                row.analysis = {
+                    **(row.analysis or {}),
+                    KEYS: posting_keys(row.text, row.company_name or ""),
+                }
         titles = {r.id: (r.title, r.company_name) for r in rows}
         index = PostingIndex.build((r.id, (r.analysis or {}).get(KEYS, {})) for r in rows)
     text = plain_text(layout(current_resume(ctx)))
