@@ -91,3 +91,10 @@ def test_years_and_degrees_are_read_with_their_section() -> None:
     assert quals["8+ years of experience"].have is False
     assert "3+ years of experience" not in quals
     assert quals["Master's degree"].strength == "preferred"
+
+
+def test_a_range_of_years_asks_for_its_lower_end() -> None:
+    """ "2 to 3 years of experience in big data" was read as 3+ years."""
+    text = "Minimum qualifications\n2 to 3 years of experience in big data technologies.\n"
+    quals = analyse([], {}, text=text, years_experience=2.5).qualifications
+    assert [(q.what, q.have) for q in quals] == [("2+ years of experience", True)]

@@ -124,7 +124,12 @@ EDUCATION_LEVELS = {
     9: "a post-master's certificate", 10: "a first professional degree",
     11: "a doctoral degree", 12: "post-doctoral training",
 }  # fmt: skip
-_YEARS = re.compile(r"(\d{1,2})\s*(?:\+|plus)?\s*(?:-\s*\d{1,2}\s*)?years?", re.IGNORECASE)
+# "3+ years", "3-5 years", "2 to 3 years", "2-4+ years" (any dash): a range asks for its
+# lower end.
+_YEARS = re.compile(
+    r"(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|\u2013|\u2014|to)\s*\d{1,2}\s*\+?\s*)?years?",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[^\n.;]*")
 _PREFERRED = re.compile(r"prefer|nice to have|\bplus\b|bonus|ideally|desired", re.IGNORECASE)
 
