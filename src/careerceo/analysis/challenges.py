@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from careerceo.analysis.drift import Finding
+from careerceo.analysis.signals import DIMENSIONS
 from careerceo.analysis.wording import plural
 
 NO_DATA = "no data yet"
@@ -122,7 +123,10 @@ def leaving(data: ChallengeInputs) -> Challenge:
         s = data.signals
         evidence.insert(0, f"warning signs {s.overall:.0f}/100 on {s.taken_on}")
         if s.high:
-            evidence.append("high: " + ", ".join(h.replace("_", " ") for h in s.high))
+            titles = {d.id: d.title.lower() for d in DIMENSIONS}
+            evidence.append(
+                "high: " + ", ".join(titles.get(h, h.replace("_", " ")) for h in s.high)
+            )
     if data.signals is not None and data.signals.recommend_pivot:
         status, headline = "act", "the warning signs say: explore a pivot while still employed"
     elif drift or (data.signals is not None and data.signals.high):
@@ -131,13 +135,12 @@ def leaving(data: ChallengeInputs) -> Challenge:
         status, headline = NO_DATA, "reviews show no drift, but no warning-signs check yet"
     else:
         status, headline = "on track", "no strong reason to leave right now"
-    step = (
-        "explore pivots while employed: /pivots"
-        if status == "act"
-        else "repeat the warning-signs check every quarter"
-    )
+    if status == "act":  # the step and its link both lead to the pivots
+        step, link = "explore pivots while employed: career pivot", "/pivots"
+    else:
+        step, link = "repeat the warning-signs check every quarter", "/signals"
     return Challenge(
-        "leaving", "Leaving the old job", status, headline, tuple(evidence), step, "/signals"
+        "leaving", "Leaving the old job", status, headline, tuple(evidence), step, link
     )
 
 
