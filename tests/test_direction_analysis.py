@@ -350,6 +350,7 @@ def test_challenges_from_data() -> None:
     )
     finding, leaving, performing = macro_challenges(data)
     assert performing.status == "act" and "alignment 20/100 in 2026-10" in performing.evidence
+    assert performing.link == "/review/history"  # where the drift findings are, not a new form
     assert leaving.status == "act" and any("low" in e for e in leaving.evidence)
     assert leaving.link == "/pivots" and "career pivot" in leaving.next_step  # not /signals
     assert "high: lack of autonomy" in leaving.evidence

@@ -88,11 +88,12 @@ def performing(data: ChallengeInputs) -> Challenge:
         "watch": "part of your month serves your goals, part does not",
         "act": "your day-to-day work is not moving you toward your goals",
     }[status]
-    step = (
-        "keep recording wins as accomplishments"
-        if status == "on track"
-        else "see the drift findings on the review page and pick one option"
-    )
+    # each step's link opens the page that step is about
+    if status == "on track":
+        step, link = "keep recording wins as accomplishments: career win", "/resume/wins"
+    else:
+        step = "pick one option from the drift findings: career review history"
+        link = "/review/history"
     return Challenge(
         "performing",
         "Performing in the current job",
@@ -100,7 +101,7 @@ def performing(data: ChallengeInputs) -> Challenge:
         headline,
         tuple(evidence),
         step,
-        "/review",
+        link,
     )
 
 
