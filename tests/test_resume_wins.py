@@ -45,6 +45,10 @@ from careerceo.store.tables import Position
         ),
         ("helped the team migrate the GL to SAP", "Helped the team migrate the GL to SAP"),
         ("Participated in the ERP rollout", "Contributed to the ERP rollout"),
+        (  # no "reporting,, which"
+            "Automated SQL reporting, which cut report time 50%",
+            "Automated SQL reporting, which cut report time 50%",
+        ),
     ],
 )
 def test_quick_line_to_bullet(line: str, bullet: str) -> None:
@@ -142,3 +146,10 @@ def test_a_win_logged_against_a_job_is_a_bullet_of_that_job_in_the_resume(
     assert job.highlights == ["Automated SQL, which cut report time 50%"]
     text = plain_text(layout(current_resume(sqlite_ctx)))
     assert "hackathon" not in text
+    # the same accomplishment logged again in other words is not a second bullet
+    service.quick_win(
+        sqlite_ctx, "Automated SQL reporting, which cut report time 50%", position_id=position_id
+    )
+    service.quick_win(sqlite_ctx, "Led the close", position_id=position_id)
+    (job,) = current_resume(sqlite_ctx).positions
+    assert job.highlights == ["Led the close", "Automated SQL reporting, which cut report time 50%"]

@@ -40,7 +40,7 @@ BY_CLAUSE = re.compile(r"^(?P<result>.+?)\s+by\s+(?P<action>[a-z]+ing\b.+)$", re
 
 
 def _sentence(text: str) -> str:
-    text = " ".join(text.split()).strip().rstrip(".")
+    text = " ".join(text.split()).strip().rstrip(".,;: ")  # "X, which Y": no "X,, which Y"
     return text[:1].upper() + text[1:] if text else ""
 
 
