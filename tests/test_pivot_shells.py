@@ -346,3 +346,12 @@ def test_cli_gap_from_a_saved_posting(cli: object) -> None:
     assert none.exit_code == 2 and "--job" in none.output
     other = run("gap", "--posting", "9999")  # type: ignore[operator]
     assert other.exit_code == 2 and "#9999" in other.output
+
+
+def test_cli_profile_explains_an_empty_skills_table(cli: object) -> None:
+    """`career pivot profile` with tools only printed an empty table, headers and nothing else."""
+    run = cli  # type: ignore[assignment]
+    assert run("inventory", "add", "Excel", "--level", "4").exit_code == 0  # type: ignore[operator]
+    res = run("pivot", "profile")  # type: ignore[operator]
+    assert res.exit_code == 0, res.output
+    assert "No O*NET skill or knowledge area is rated" in res.output

@@ -226,6 +226,11 @@ def profile(as_json: bool = typer.Option(False, "--json", help="Print JSON for s
             [e["name"], e["kind"], f"{e['level']:.1f}", e["intent"], "; ".join(e["evidence"][:1])]
             for e in data["elements"]
         ],
+        empty=(
+            "No O*NET skill or knowledge area is rated in your profile yet: add a position "
+            "(career positions add; its occupation rates them) or inventory entries with "
+            "O*NET names, e.g. Critical Thinking or Customer and Personal Service."
+        ),
     )
     for o in data["occupations"]:
         console.print(
