@@ -825,7 +825,9 @@ def interactive_signals() -> dict[str, int]:
             if q.dimension == dim.id:
                 value = None
                 while value is None:
-                    value = _ask_int(f"  {q.text}", 1, 5, None)
+                    value = _ask_int(
+                        f"  {q.text} (1 = strongly disagree .. 5 = strongly agree)", 1, 5, None
+                    )
                 answers[q.id] = value
     return answers
 
