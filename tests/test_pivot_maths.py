@@ -346,3 +346,14 @@ def test_a_technology_listed_to_add_is_a_gap_not_a_transfer() -> None:
     assert transferred == {"Excel"}
     assert "Python" in {g.name for g in d.gaps if g.kind == "technology"}
     assert "Python" in {step.what for step in d.plan}
+
+
+def test_no_job_zone_penalty_is_not_shown_as_minus_zero() -> None:
+    from careerceo.documents.pivot_report import markdown
+
+    space = small_space()
+    profile = occupation_profile(space, "15-0001.00")
+    d = detail(space, profile, rank(space, profile), "15-0002.00")
+    assert d.zone_penalty == 0
+    text = markdown(d)
+    assert "| Job-zone penalty | | | 0.000 |" in text and "-0.000" not in text

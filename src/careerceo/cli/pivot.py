@@ -152,7 +152,7 @@ def show(
             for s in d.signals
         ]
         + [
-            ["Job-zone penalty", "", "", f"-{d.zone_penalty:.3f}"],
+            ["Job-zone penalty", "", "", f"-{d.zone_penalty:.3f}" if d.zone_penalty else "0.000"],
             ["Intent (keep/drop/add)", "", "", f"{d.intent_adjustment:+.3f}"],
         ],
     )
