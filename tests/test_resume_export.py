@@ -114,3 +114,10 @@ def test_career_plan_without_a_name_has_a_plain_title(sqlite_ctx: AppContext) ->
 
     title = plan_blocks(sqlite_ctx)[0].text
     assert title == "Career plan"  # not "Career plan: me"
+
+
+def test_exporting_an_empty_resume_says_what_to_do(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for name in ("cv.md", "cv.pdf"):
+        result = cli("resume", "export", str(tmp_path / name))
+        assert result.exit_code == 2 and "your résumé is empty" in result.output
+        assert not (tmp_path / name).exists()  # no 1-byte file, no blank PDF

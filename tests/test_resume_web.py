@@ -148,3 +148,12 @@ def test_resume_page_summary_reads_cleanly_without_a_name(live_server: str) -> N
     card = page[page.index('id="current-resume"') : page.index("Imported documents")]
     assert "— ACCOUNTANT" not in card and "<p>ACCOUNTANT</p>" in card
     assert "1 certification ·" in card and "0 languages" in card
+
+
+def test_export_button_on_an_empty_resume_explains_instead_of_a_blank_file(
+    live_server: str,
+) -> None:
+    page = httpx.get(f"{live_server}/resume/export.pdf")
+    assert page.status_code >= 400
+    assert "your résumé is empty" in page.text
+    assert not page.content.startswith(b"%PDF")

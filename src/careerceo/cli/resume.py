@@ -19,7 +19,13 @@ from careerceo.errors import CareerError
 from careerceo.services import resume_import
 from careerceo.services.career_plan import plan_pdf
 from careerceo.services.resume import current_resume
-from careerceo.services.resume_export import critique_file, format_for, list_documents, render
+from careerceo.services.resume_export import (
+    critique_file,
+    format_for,
+    list_documents,
+    render,
+    require_content,
+)
 from careerceo.services.resume_import import clip
 
 resume_app = typer.Typer(
@@ -91,7 +97,7 @@ def export_cmd(
 ) -> None:
     """Write your résumé as JSON Resume, Markdown, HTML or an ATS-friendly PDF."""
     chosen = format_for(file, fmt)
-    data = render(current_resume(context()), chosen)
+    data = render(require_content(current_resume(context())), chosen)
     try:
         file.write_bytes(data)
     except OSError as exc:

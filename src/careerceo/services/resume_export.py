@@ -26,6 +26,24 @@ FORMATS = {
 }
 
 
+def require_content(resume: Resume) -> Resume:
+    """An export of nothing (a 1-byte Markdown file, a blank PDF) helps no one: say what to do."""
+    if not (
+        resume.name
+        or resume.summary
+        or resume.positions
+        or resume.education
+        or resume.skill_names()
+        or resume.certifications
+    ):
+        raise CareerError(
+            "your résumé is empty: import one first (career resume import FILE, or the Import "
+            "form on /resume), or add your positions and skills",
+            field="resume",
+        )
+    return resume
+
+
 def render(resume: Resume, fmt: str) -> bytes:
     if fmt == "json":
         return dumps(resume).encode("utf-8")

@@ -18,6 +18,7 @@ from careerceo.services.resume_export import (
     FORMATS,
     list_documents,
     render,
+    require_content,
     text_for_critique,
     text_of_document,
 )
@@ -106,7 +107,7 @@ def export(fmt: str, ctx: AppContext = Depends(app_context)) -> Response:
         raise CareerError(f"unknown format {fmt!r}; use json, md, html or pdf", field="format")
     media_type, suffix = FORMATS[fmt]
     return Response(
-        render(current_resume(ctx), fmt),
+        render(require_content(current_resume(ctx)), fmt),
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="resume{suffix}"'},
     )
