@@ -320,3 +320,29 @@ def test_the_postings_own_company_is_not_a_missing_keyword(sqlite_ctx: AppContex
     assert not names_company("SQL", "Northwind Traders Inc.")
     ranked = {r["posting_id"]: r for r in rank_postings(sqlite_ctx)}
     assert ranked[known]["coverage"] >= ranked[anonymous]["coverage"]
+
+
+@pytest.mark.parametrize(
+    ("onet_title", "role"),
+    [
+        ("Data Scientists", "Data Scientist"),
+        ("Accountants and Auditors", "Accountant"),
+        (
+            "First-Line Supervisors of Retail Sales Workers",
+            "First-Line Supervisor of Retail Sales Workers",
+        ),
+        ("Cooks, Fast Food", "Cook"),
+        ("Paramedics", "Paramedic"),
+        ("Secretaries and Administrative Assistants, Except Legal", "Secretary"),
+        (
+            "Bookkeeping, Accounting, and Auditing Clerks",
+            "Bookkeeping, Accounting, and Auditing Clerk",
+        ),
+        ("Forest and Conservation Technicians", "Forest and Conservation Technician"),
+        ("Managers, All Other", "Manager"),
+    ],
+)
+def test_a_pitch_names_one_role_from_an_onet_title(onet_title: str, role: str) -> None:
+    from careerceo.services.pitch import singular
+
+    assert singular(onet_title) == role

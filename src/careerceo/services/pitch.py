@@ -7,6 +7,8 @@ or the active goal's target role and occupation.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from careerceo.analysis.pitch import Pitch, PitchInput, build_pitch
@@ -18,14 +20,62 @@ from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
 from careerceo.store.tables import Goal, InventoryEntry, Vision
 
+_NOT_PLURAL = {
+    "sales",
+    "operations",
+    "logistics",
+    "economics",
+    "physics",
+    "mathematics",
+    "statistics",
+    "athletics",
+    "graphics",
+    "aeronautics",
+    "electronics",
+    "systems",
+}
+
+
+def _plural(word: str) -> bool:
+    w = word.lower().strip(",")
+    return w.endswith("s") and not w.endswith("ss") and w not in _NOT_PLURAL
+
+
+def _one(word: str) -> str:
+    """ "Secretaries" -> "Secretary", "Coaches" -> "Coach", "Persons" -> "Person"."""
+    if not _plural(word):
+        return word
+    if word.lower().endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.lower().endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _one_role(text: str) -> str:
+    parts = text.split(" and ")
+    if len(parts) == 2 and _plural(parts[0].split()[-1]) and _plural(parts[1].split()[-1]):
+        text = parts[0]  # "Accountants and Auditors": two roles, name the first
+    words = text.split()
+    words[-1] = _one(words[-1])
+    return " ".join(words)
+
 
 def singular(title: str) -> str:
-    """O*NET titles are plural ("Data Scientists"); a pitch names one role."""
-    words = title.split(", ")[0].split(" ")
-    last = words[-1]
-    if last.endswith(("ists", "ers", "ors", "ians", "ants", "ents", "ysts", "ects", "ects")):
-        words[-1] = last[:-1]
-    return " ".join(words)
+    """O*NET titles are plural ("Data Scientists"); a pitch names one role: "Accountants and
+    Auditors" -> "Accountant", "First-Line Supervisors of Retail Sales Workers" -> "First-Line
+    Supervisor of Retail Sales Workers", "Cooks, Fast Food" -> "Cook"."""
+    text = re.sub(r",\s*(?:All Other|Except\b.*)$", "", title.strip())
+    first = text.split(", ")[0]
+    listed = re.search(r",\s*(?:and|or)\s", text)
+    if not listed or (" of " not in text and _plural(first.split()[-1])):
+        # "Cooks, Fast Food", "Claims Adjusters, Examiners, and Investigators"; but a list of
+        # modifiers ("Bookkeeping, Accounting, and Auditing Clerks") is one role
+        text = first
+    if " of " in text:
+        before, after = text.split(" of ", 1)
+        return f"{_one_role(before)} of {after}"
+    return _one_role(text)
 
 
 def pitch(
