@@ -138,6 +138,21 @@ def test_a_positions_occupation_list_does_not_prove_a_technology(sqlite_ctx: App
     assert "Mathematics" in {r.label for r in gap.have}
 
 
+def test_a_certification_in_the_inventory_meets_a_posting(sqlite_ctx: AppContext) -> None:
+    """An ICU nurse listed "ACLS" in the inventory; the posting requiring ACLS said missing."""
+    posting = "Staff Nurse, ICU\n\nRequirements\nCurrent ACLS certification required.\n"
+    with sqlite_ctx.db.transaction() as s:
+        s.add(InventoryEntry(person_id=sqlite_ctx.person_id, kind="skill", name="ACLS", level=4))
+        s.add(InventoryEntry(person_id=sqlite_ctx.person_id, kind="skill", name="Epic", level=4))
+    acls = next(r for r in service.job_gap(sqlite_ctx, posting).requirements if "ACLS" in r.label)
+    assert acls.have and acls.evidence == ("ACLS: level 4/5 (your inventory)",)
+    with sqlite_ctx.db.transaction() as s:
+        for entry in s.query(InventoryEntry).filter(InventoryEntry.name == "ACLS"):
+            entry.intent = "add"
+    acls = next(r for r in service.job_gap(sqlite_ctx, posting).requirements if "ACLS" in r.label)
+    assert not acls.have
+
+
 def test_everyday_skill_names_in_the_inventory_are_all_counted(sqlite_ctx: AppContext) -> None:
     """ "SQL" is an ESCO skill no occupation lists, so it must land on O*NET's SQL technology
     instead of being reported as not matched."""

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from careerceo.analysis.capability import (
     CERT_SOURCE,
+    INVENTORY_SOURCE,
     RESUME_SOURCE,
     CapabilityProfile,
     ConceptHit,
@@ -698,6 +699,19 @@ def have_index(
                     have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
                         f"“{h.text}” ({RESUME_SOURCE})"
                     )
+    if data is not None:
+        # A certification entered in the inventory ("ACLS") is not a skill the ranking can
+        # use, but a posting that asks for it is met.
+        held = [i for i in data.inventory if i.intent != "add" and i.name.strip()]
+        if held:
+            from careerceo.skills.extractor import extract
+
+            for item in held:
+                for h in extract(item.name, "profile").hits:
+                    if h.taxonomy == "cert":
+                        have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
+                            f"{item.name}: level {item.level}/5 ({INVENTORY_SOURCE})"
+                        )
     return {k: list(dict.fromkeys(v)) or ["in your profile"] for k, v in have.items()}
 
 
