@@ -346,3 +346,9 @@ def test_a_pitch_names_one_role_from_an_onet_title(onet_title: str, role: str) -
     from careerceo.services.pitch import singular
 
     assert singular(onet_title) == role
+
+
+def test_pitch_on_an_empty_resume_says_what_to_do(cli: Any) -> None:
+    result = cli("resume", "pitch", "--occupation", "15-2051.00")
+    assert result.exit_code == 2
+    assert "your résumé is empty" in result.output and "--from" not in result.output

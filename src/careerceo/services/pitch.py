@@ -124,6 +124,13 @@ def pitch(
     elif code:
         from careerceo.services.pivots import pivot_detail
 
+        if not (resume.positions or resume.skills):
+            # said here: the pivot engine's own message points at options pitch does not have
+            raise CareerError(
+                "your résumé is empty, so the pitch has nothing to carry over: import one "
+                "first (career resume import FILE) or add positions and skills",
+                field="resume",
+            )
         detail = pivot_detail(ctx, code)
         title = singular(detail.title)
         target = title if occupation else (target or title)
