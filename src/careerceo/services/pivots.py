@@ -702,11 +702,11 @@ def have_index(
     if data is not None:
         # A certification entered in the inventory ("ACLS") is not a skill the ranking can
         # use, but a posting that asks for it is met.
-        held = [i for i in data.inventory if i.intent != "add" and i.name.strip()]
-        if held:
+        stated = [i for i in data.inventory if i.intent != "add" and i.name.strip()]
+        if stated:
             from careerceo.skills.extractor import extract
 
-            for item in held:
+            for item in stated:
                 for h in extract(item.name, "profile").hits:
                     if h.taxonomy == "cert":
                         have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
