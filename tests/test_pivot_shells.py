@@ -370,3 +370,15 @@ def test_cli_profile_explains_an_empty_skills_table(cli: object) -> None:
     res = run("pivot", "profile")  # type: ignore[operator]
     assert res.exit_code == 0, res.output
     assert "No O*NET skill or knowledge area is rated" in res.output
+
+
+def test_cli_pivot_table_never_cuts_an_occupation_code(cli: object, monkeypatch: object) -> None:
+    """On an 80-column terminal the table printed "(25-2057.0…": the code the user needs for
+    `career pivot show CODE` was cut."""
+    monkeypatch.setenv("COLUMNS", "80")  # type: ignore[attr-defined]
+    run = cli  # type: ignore[assignment]
+    listed = run("pivot", "--from", "25-2021.00", "--limit", "6", "--json")  # type: ignore[operator]
+    codes = [row["code"] for row in json.loads(listed.stdout)]
+    table = run("pivot", "--from", "25-2021.00", "--limit", "6")  # type: ignore[operator]
+    assert table.exit_code == 0, table.output
+    assert all(code in table.output for code in codes), table.output

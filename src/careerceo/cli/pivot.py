@@ -70,7 +70,7 @@ def pivot(
         (
             [
                 r.rank,
-                f"{r.title} ({r.code})",
+                f"{r.title}\n{r.code}",  # the code on its own line: never cut
                 f"{r.score:.3f}",
                 r.kind.replace("_", " "),
                 r.job_zone or "",
