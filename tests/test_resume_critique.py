@@ -268,3 +268,23 @@ def test_a_label_before_a_colon_is_not_the_opening_word() -> None:
     )
     duty = next(f for f in critique_text(text).findings if f.rule == "duty-statement")
     assert duty.suggestion.startswith("Rewrite as verb + what + result: Led the monthly run")
+
+
+def test_a_jobs_description_is_not_judged_as_a_bullet() -> None:
+    # the layout JSON Resume imports are critiqued in: title, dates, summary, bullets
+    text = (
+        "Experience\n"
+        "Senior Software Engineer II, Lead Web Developer, Example Holdings, L.P.\n"
+        "Apr 2009 \u2013 Present | Dallas\n"
+        "Example Holdings provides credit monitoring services to consumers across the country.\n"
+        "• Built the enrollment platform that 2 million customers signed up through\n"
+        "Software Developer, Sample Publishing\n"
+        "Sep 2007 \u2013 Apr 2009\n"
+        "Supported and developed the alumni website product for the company's clients\n"
+    )
+    result = critique_text(text)
+    flagged = {f.line for f in result.findings}
+    assert 2 not in flagged  # a title line ending in "L.P." is still a header
+    assert 4 not in flagged  # what the company does: no "no number", no "tense"
+    assert 8 in flagged  # a job without marked bullets: its sentences are its bullets
+    assert result.bullets == 2

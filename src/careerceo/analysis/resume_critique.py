@@ -128,10 +128,12 @@ def _opening(text: str) -> str:
     return body
 
 
-def _line_rules(number: int, text: str, in_experience: bool) -> list[Finding]:
+def _line_rules(
+    number: int, text: str, in_experience: bool, prose_is_bullet: bool = True
+) -> list[Finding]:
     found: list[Finding] = []
     body = BULLET.sub("", text).strip()
-    is_bullet = bool(BULLET.match(text)) or (in_experience and _is_prose(body))
+    is_bullet = bool(BULLET.match(text)) or (in_experience and prose_is_bullet and _is_prose(body))
     phrase = weak_opening(_opening(text))
     if phrase:
         rule = "duty-statement" if phrase in DUTY_PHRASES else "weak-opening"
@@ -212,13 +214,17 @@ def critique_text(text: str) -> Critique:
             # judge a sentence the PDF wrapped as one bullet, at the line it starts on
             entries = join_wrapped(entries, wrap)
         headers = _position_headers(entries) if in_exp else set()
+        marked = _marked_jobs(entries, headers)
         for number, line in entries:
             if number in headers:
                 continue  # a position header (title, employer, dates), not a bullet
-            if in_exp and (BULLET.match(line) or _is_prose(line)):
+            # In a job with marked bullets, a plain sentence is the job's (or the company's)
+            # description: "Acme provides loan software." is not a bullet missing a number.
+            prose_is_bullet = number not in marked
+            if in_exp and (BULLET.match(line) or (prose_is_bullet and _is_prose(line))):
                 bullets += 1
                 with_metric += has_metric(line)
-            findings.extend(_line_rules(number, line, in_exp))
+            findings.extend(_line_rules(number, line, in_exp, prose_is_bullet))
         if section == "summary":
             count = sum(len(line.split()) for _, line in entries)
             low, high = LIMITS["summary"]
@@ -251,6 +257,21 @@ def critique_text(text: str) -> Critique:
     return Critique(findings, lines, words, bullets, with_metric)
 
 
+def _marked_jobs(entries: list[tuple[int, str]], headers: set[int]) -> set[int]:
+    """Line numbers of the lines in a job (the lines between two position headers) that has at
+    least one marked bullet ("•", "-", ...)."""
+    marked: set[int] = set()
+    group: list[tuple[int, str]] = []
+    for number, line in [*entries, (-1, "")]:
+        if number in headers or number == -1:
+            if any(BULLET.match(text) for _, text in group):
+                marked.update(n for n, _ in group)
+            group = []
+        else:
+            group.append((number, line))
+    return marked
+
+
 def _position_headers(entries: list[tuple[int, str]]) -> set[int]:
     """Line numbers of position headers: a line with a date range, and the title/employer line
     above a line that holds only the dates and place ("Analyst, Acme" / "Jan 2020 to Mar 2022 |
@@ -267,7 +288,8 @@ def _position_headers(entries: list[tuple[int, str]]) -> set[int]:
         only_dates = not line[:a].strip() and (len(after) < 3 or after[:1] in "|,·\u2022")
         if only_dates and i > 0 and not BULLET.match(entries[i - 1][1]):
             previous = entries[i - 1][1]
-            if len(previous) <= 100 and not previous.rstrip().endswith((".", "!", "?")):
+            # "One Technologies, L.P." ends with an abbreviation, not a sentence
+            if len(previous) <= 100 and not re.search(r"[a-z]{2}[.!?]$", previous.rstrip()):
                 headers.add(entries[i - 1][0])
     return headers
 
@@ -290,7 +312,10 @@ def _experience_rules(entries: list[tuple[int, str]], lines: list[str]) -> list[
             jobs[-1][3].append((number, line))
     for number, header, current, body in jobs:
         tenses: list[tuple[int, str, str]] = []
+        marked = any(BULLET.match(text) for _, text in body)
         for n, text in body:
+            if marked and not BULLET.match(text):
+                continue  # the job's description, not one of its bullets
             tense = verb_tense(first_word(_opening(text)))
             if tense and first_word(_opening(text)) not in {"responsible"}:
                 tenses.append((n, text, tense))
