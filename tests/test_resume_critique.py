@@ -288,3 +288,15 @@ def test_a_jobs_description_is_not_judged_as_a_bullet() -> None:
     assert 4 not in flagged  # what the company does: no "no number", no "tense"
     assert 8 in flagged  # a job without marked bullets: its sentences are its bullets
     assert result.bullets == 2
+
+
+def test_first_person_rewrite_uses_the_lines_own_words() -> None:
+    text = (
+        "Experience\nAcme  2019 to 2021  Resource Advisor\n"
+        "• I consistently managed three separate budget timelines for the squadron\n"
+    )
+    finding = next(f for f in critique_text(text).findings if f.rule == "first-person")
+    assert finding.suggestion == (
+        'Start with the verb: "Consistently managed three separate budget timelines for the '
+        'squadron"'
+    )

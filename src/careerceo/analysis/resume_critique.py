@@ -196,10 +196,20 @@ def _line_rules(
                 number,
                 text,
                 'Résumé bullets drop "I"/"my"; the whole document is about you.',
-                'Start with the verb: "I managed the budget" -> "Managed the $N budget"',
+                _without_i(body),
             )
         )
     return found
+
+
+def _without_i(body: str) -> str:
+    """ "I coordinated the budget with 4 teams." -> 'Start with the verb: "Coordinated the
+    budget with 4 teams"'; other first-person sentences get the pattern."""
+    m = re.match(r"^I\s+(?:also\s+|then\s+)?([a-z]+ly\s+)?([a-z]+)\b(.*)$", body.rstrip("."))
+    if m and verb_tense(m.group(2)) == "past":
+        said = f"{m.group(1) or ''}{m.group(2)}{m.group(3)}"
+        return f'Start with the verb: "{said[:1].upper()}{said[1:]}"'
+    return 'Start with the verb: "I managed the budget" -> "Managed the $N budget"'
 
 
 def critique_text(text: str) -> Critique:
