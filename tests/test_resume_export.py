@@ -121,3 +121,20 @@ def test_exporting_an_empty_resume_says_what_to_do(cli, tmp_path: Path) -> None:
         result = cli("resume", "export", str(tmp_path / name))
         assert result.exit_code == 2 and "your résumé is empty" in result.output
         assert not (tmp_path / name).exists()  # no 1-byte file, no blank PDF
+
+
+def test_an_employer_repeated_in_the_title_is_named_once() -> None:
+    from careerceo.documents.resume_layout import layout, plain_text
+
+    resume = Resume(
+        name="Sam Example",
+        positions=[
+            ResumePosition(employer="SlashDB", title="Full Stack Developer - SlashDB"),
+            ResumePosition(employer="Agiliza", title="Technical Consultant - Agiliza SA"),
+            ResumePosition(employer="Acme", title="Engineer - Platform"),
+        ],
+    )
+    text = plain_text(layout(resume))
+    assert "Full Stack Developer, SlashDB" in text and "SlashDB, SlashDB" not in text
+    assert "Technical Consultant, Agiliza" in text
+    assert "Engineer - Platform, Acme" in text  # not the employer: kept

@@ -25,6 +25,20 @@ def _span(start: str, end: str) -> str:
     return f"{human(start) or '?'} \u2013 {human(end) or 'Present'}"
 
 
+def _title_for(title: str, employer: str) -> str:
+    """ "Full Stack Developer - SlashDB" at SlashDB reads "Full Stack Developer, SlashDB", not
+    "Full Stack Developer - SlashDB, SlashDB": the employer is named once."""
+    if not employer:
+        return title
+    for sep in (" - ", " \u2013 ", " \u2014 ", " | ", " @ ", " at "):
+        head, found, tail = title.rpartition(sep)
+        if found and head.strip() and tail.strip():
+            a, b = tail.strip().casefold(), employer.strip().casefold()
+            if len(a) >= 3 and (a.startswith(b) or b.startswith(a)):
+                return head.strip()
+    return title
+
+
 def layout(resume: Resume) -> list[Block]:
     blocks: list[Block] = []
     if resume.name:
@@ -43,7 +57,7 @@ def layout(resume: Resume) -> list[Block]:
     if resume.positions:
         blocks.append(Block("section", "Experience"))
         for p in resume.positions:
-            head = ", ".join(x for x in (p.title, p.employer) if x)
+            head = ", ".join(x for x in (_title_for(p.title, p.employer), p.employer) if x)
             blocks.append(Block("entry", head))
             meta = " | ".join(x for x in (_span(p.start, p.end), p.location) if x)
             if meta:
