@@ -11,6 +11,7 @@ from careerceo.analysis.capability import (
     InventoryItem,
     PositionItem,
     build_profile,
+    implied_elements,
     occupation_profile,
 )
 from careerceo.analysis.pivot import PivotFilters, rank
@@ -54,6 +55,40 @@ def _top_elements_inventory(space: OccupationSpace, code: str, k: int = 10) -> l
         )
         for c in cols
     ]
+
+
+def test_everyday_skills_imply_the_skill_areas_of_the_occupations_using_them(
+    space: OccupationSpace,
+) -> None:
+    """A teacher who lists "classroom management" and "Google Classroom" has Education and
+    Training; someone listing SQL has Computers and Electronics. Rare or ubiquitous concepts
+    imply nothing, and a skill the person means to add gives them nothing."""
+    names = dict(zip(space.element_ids, space.element_names, strict=True))
+
+    def implied(taxonomy: str, concept: str) -> set[str]:
+        return {space.element_names[e.col] for e in implied_elements(space, taxonomy, concept)}
+
+    classroom = next(
+        sid
+        for sid, label in zip(space.esco_ids, space.esco_labels, strict=True)
+        if label == "perform classroom management"
+    )
+    assert "Education and Training" in implied("esco", classroom)
+    assert "Education and Training" in implied("tech", "Google Classroom")
+    assert "Computers and Electronics" in implied("tech", "Structured query language SQL")
+    assert implied("tech", "Microsoft PowerPoint") == set()  # used nearly everywhere
+    assert implied("tech", "no such product") == set()
+
+    items = [InventoryItem("skill", "classroom management", 4, "keep", "esco", classroom)]
+    profile = build_profile(space, inventory=items)
+    col = space.element_ids.index(
+        next(eid for eid, name in names.items() if name == "Education and Training")
+    )
+    assert profile.known[col] and profile.level[col] > 3.5
+    evidence = str(profile.evidence[("element", col)][0])
+    assert "classroom management" in evidence and "occupations that use it" in evidence
+    wanted = [InventoryItem("skill", "classroom management", 4, "add", "esco", classroom)]
+    assert not build_profile(space, inventory=wanted).known[col]
 
 
 def test_inventory_of_top_elements_finds_the_occupation(space: OccupationSpace) -> None:

@@ -267,11 +267,15 @@ def test_pivot_from_a_past_occupation_never_says_your_own_entries(sqlite_ctx: Ap
 
 
 def test_meets_is_not_applicable_without_rated_skills(sqlite_ctx: AppContext) -> None:
-    """An inventory of tools only ("Excel", "Tableau") rates no O*NET skill or knowledge area,
-    yet every pivot said "Meets 0%" and "you meet 0% of its demand"."""
+    """An inventory of tools to learn ("Excel", "Tableau" with intent add) rates no O*NET skill
+    or knowledge area, yet every pivot said "Meets 0%" and "you meet 0% of its demand"."""
     with sqlite_ctx.db.transaction() as s:
         for name in ("Excel", "Tableau"):
-            s.add(InventoryEntry(person_id=sqlite_ctx.person_id, kind="skill", name=name))
+            s.add(
+                InventoryEntry(
+                    person_id=sqlite_ctx.person_id, kind="skill", name=name, intent="add"
+                )
+            )
     result = service.rank_pivots(sqlite_ctx, limit=3)
     assert [r.readiness for r in result.rows] == [None, None, None]
     client = TestClient(create_app(sqlite_ctx))

@@ -21,6 +21,14 @@ How each source counts (the heuristics, in one place):
 - **Education**: the field of study implies a knowledge area at a level set by the degree
   (associate 4.0, bachelor 5.0, master 5.75, doctorate 6.5), and the degree sets the job zone
   the person can enter (bachelor → zone 4, master or above → 5).
+- **Inventory entries named by an ESCO skill or an O*NET technology** ("classroom management",
+  "SQL") also imply the O*NET skill and knowledge areas that set apart the occupations using
+  them: among the rated occupations that list the concept, the mean importance of each element
+  minus its mean over all rated occupations (the *lift*), shrunk by ``n / (n + 10)`` for a
+  concept only n occupations use. Up to three elements with a shrunk lift of 0.4 or more (on
+  the 1..5 importance scale) and at least 8 such occupations count, at those occupations' mean
+  level scaled by the entry's level (``min(1, 0.5 + level / 8)``), with weight 0.4 — weaker
+  than anything stated, and never for an entry the person means to add (they do not have it).
 - **Résumé and certification concepts** found by the skill extractor count as working-level
   evidence (level 4.0, tech and ESCO weight 0.8) unless something stronger already says more.
 - **Interests** (RIASEC) are the person's own when they gave them, otherwise the
@@ -45,6 +53,10 @@ INVENTORY_CORE_WEIGHT = 0.75
 EXTRACTED_LEVEL = 4.0
 EXTRACTED_CORE_WEIGHT = 0.5
 EXTRACTED_WEIGHT = 0.8
+INFERRED_CORE_WEIGHT = 0.4
+INFERRED_MIN_OCCUPATIONS = 8
+INFERRED_MIN_LIFT = 0.4
+INFERRED_TOP = 3
 
 INVENTORY_SOURCE = "your inventory"
 POSITION_SOURCE = "your positions"
@@ -260,6 +272,46 @@ def resolve_name(space: OccupationSpace, name: str, kind: str = "") -> tuple[str
     return None
 
 
+@dataclass(frozen=True)
+class ImpliedElement:
+    """An O*NET element a concept implies, with the figures that justify it."""
+
+    col: int
+    level: float  # mean level among the occupations that use the concept (0..7)
+    importance: float  # their mean importance of the element (1..5)
+    baseline: float  # its mean importance over all rated occupations
+    occupations: int  # how many rated occupations use the concept
+
+
+def implied_elements(
+    space: OccupationSpace, taxonomy: str, concept_id: str
+) -> list[ImpliedElement]:
+    """The skill and knowledge areas that set apart the occupations using an ESCO skill or an
+    O*NET technology (see module docstring): how "SQL" reaches Computers and Electronics."""
+    if taxonomy == "esco" and concept_id in space.esco_row:
+        column = space.esco[:, space.esco_row[concept_id]]
+    elif taxonomy == "tech" and concept_id.casefold() in space.tech_row:
+        column = space.tech[:, space.tech_row[concept_id.casefold()]]
+    else:
+        return []
+    ix = space.index
+    users = (np.asarray(column) > 0) & ix.rated
+    n = int(users.sum())
+    if n < INFERRED_MIN_OCCUPATIONS:
+        return []
+    importance = np.nan_to_num(space.importance[users], nan=0.0).mean(axis=0)
+    level = np.nan_to_num(space.level[users], nan=0.0).mean(axis=0)
+    baseline = np.nan_to_num(space.importance[ix.rated], nan=0.0).mean(axis=0)
+    lift = (importance - baseline) * (n / (n + 10.0))
+    out: list[ImpliedElement] = []
+    for col in np.argsort(-lift, kind="stable")[:INFERRED_TOP]:
+        if lift[col] < INFERRED_MIN_LIFT:
+            break
+        c = int(col)
+        out.append(ImpliedElement(c, float(level[c]), float(importance[c]), float(baseline[c]), n))
+    return out
+
+
 class _Builder:
     def __init__(self, space: OccupationSpace) -> None:
         e, d, t, s = (
@@ -469,6 +521,23 @@ def build_profile(
         )
         if not ok:
             unmatched.append(item.name)
+        elif item.intent != "add" and taxonomy in ("esco", "tech"):
+            scale = min(1.0, 0.5 + item.level / 8)
+            for implied in implied_elements(space, taxonomy, concept_id):
+                name = space.element_names[implied.col]
+                b.element(
+                    implied.col,
+                    implied.level * scale,
+                    INFERRED_CORE_WEIGHT,
+                    Evidence(
+                        INVENTORY_SOURCE,
+                        f"{item.name} (level {item.level}/5) implies {name}: the "
+                        f"{implied.occupations} {space.onet_version} occupations that use it "
+                        f"rate {name} {implied.importance:.1f}/5 on average (all occupations "
+                        f"{implied.baseline:.1f})",
+                    ),
+                    stated=False,
+                )
 
     person_interests: F32 | None = None
     interests_source = ""
