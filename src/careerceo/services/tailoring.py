@@ -26,8 +26,9 @@ from careerceo.store.repositories import can_exist
 from careerceo.store.tables import Document, JobPosting
 
 MAX_POSTING_CHARS = 100_000
-# requirement weights cached in job_posting.analysis (v2: without the posting's own company)
-KEYS = "resume_keys_v2"
+# requirement weights cached in job_posting.analysis (v3: without the posting's own company
+# and without software categories the posting only names as an activity)
+KEYS = "resume_keys_v3"
 
 
 @dataclass
@@ -90,6 +91,32 @@ def names_company(mention: str, company: str) -> bool:
     return said in {name, core} or (bool(core) and said == core.split()[0] and len(said) > 3)
 
 
+_SOFTWARE_WORDS = re.compile(
+    r"\b(?:software|tools?|systems?|platforms?|applications?|apps?|programs?|suites?|packages?)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_category_only(mention: str, label: str, taxonomy: str) -> bool:
+    """ "compliance requirements", "analytical skills", "statistic filings": the posting names
+    an activity, which the O*NET list also has as a software category ("Compliance software",
+    "Analytical software"). Without a word for software it is not a technology the posting asks
+    for."""
+    if taxonomy not in {"onet-tech", "onet-tool"} or _SOFTWARE_WORDS.search(mention):
+        return False
+    said = " ".join(mention.casefold().split())
+    name = " ".join(label.casefold().split())
+    return name.removesuffix(" software") != name and name.removesuffix(" software").startswith(
+        said.rstrip("s")[: max(4, len(said) - 3)]
+    )
+
+
+def _asked(hit: Any, company: str) -> bool:
+    return not names_company(hit.text, company) and not names_a_category_only(
+        hit.text, hit.label, hit.taxonomy
+    )
+
+
 def match_posting(
     ctx: AppContext, posting_id: int, *, today: date | None = None
 ) -> tuple[PostingText, Match]:
@@ -107,7 +134,7 @@ def match_posting(
         resume,
         extract(text, "resume").hits,
         posting.title,
-        [h for h in posting_result.hits if not names_company(h.text, posting.company)],
+        [h for h in posting_result.hits if _asked(h, posting.company)],
         posting_result.text,
         today=today or date.today(),
     )
@@ -192,7 +219,7 @@ def posting_keys(text: str, company: str = "") -> dict[str, float]:
     from careerceo.skills import extract
 
     result = extract(text, "posting")
-    hits = [h for h in result.hits if not names_company(h.text, company)]
+    hits = [h for h in result.hits if _asked(h, company)]
     return {r.key: r.weight for r in analyse(hits, {}, text=result.text).requirements}
 
 
