@@ -153,3 +153,11 @@ def test_a_win_logged_against_a_job_is_a_bullet_of_that_job_in_the_resume(
     service.quick_win(sqlite_ctx, "Led the close", position_id=position_id)
     (job,) = current_resume(sqlite_ctx).positions
     assert job.highlights == ["Led the close", "Automated SQL reporting, which cut report time 50%"]
+
+
+def test_a_result_with_its_own_subject_does_not_follow_which() -> None:
+    win = Win(action="moving 40 pipelines to Airflow", result="failed loads fell 70%")
+    assert to_bullet(win) == "Moved 40 pipelines to Airflow: failed loads fell 70%"
+    assert to_bullet(Win(action="Automated SQL", result="cut report time 50%")) == (
+        "Automated SQL, which cut report time 50%"
+    )

@@ -36,6 +36,13 @@ RESULT_LINKS = re.compile(
     r",?\s+(?:resulting in|which|leading to|so that|that|and thereby|thereby|to)\s+",
     re.IGNORECASE,
 )
+# "failed loads fell 70%": the result has its own subject and verb, so it cannot follow
+# "which" ("..., which failed loads fell 70%")
+OWN_SUBJECT = re.compile(
+    r"\b(?:fell|rose|went|dropped|grew|increased|decreased|improved|doubled|halved|tripled|"
+    r"declined|jumped|climbed|shrank|shrunk|was|were|is|are|reached|hit)\b",
+    re.IGNORECASE,
+)
 BY_CLAUSE = re.compile(r"^(?P<result>.+?)\s+by\s+(?P<action>[a-z]+ing\b.+)$", re.IGNORECASE)
 
 
@@ -98,7 +105,7 @@ def to_bullet(win: Win) -> str:
         first = first_word(result)
         if first.endswith("ing"):
             bullet = f"{action}, {_lower_first(result)}"
-        elif verb_tense(first) == "past":
+        elif verb_tense(first) == "past" and not OWN_SUBJECT.search(result.split(" ", 1)[-1]):
             bullet = f"{action}, which {_lower_first(result)}"
         else:
             bullet = f"{action}: {_lower_first(result)}"
