@@ -321,7 +321,7 @@ def _seed(client: TestClient) -> dict[str, str]:
     ids = {name: str(r.json()["id"]) for name, r in created.items() if r.status_code == 201}
     assert len(ids) == len(created), {n: r.text for n, r in created.items()}
     milestone = client.post(f"/api/v1/goals/{ids['goal_id']}/milestones", json={"title": "Cert"})
-    review = client.post("/api/v1/reviews", json={"month": LAST_MONTH})
+    review = client.post("/api/v1/reviews", json={"month": LAST_MONTH, "notes": "on leave"})
     assert milestone.status_code == 201 and review.status_code == 201, review.text
     return {**ids, "milestone_id": str(milestone.json()["id"]), "month": LAST_MONTH}
 

@@ -222,9 +222,9 @@ def test_refused_form_is_rerendered_with_the_message_by_the_field(
     [
         ("edit", {"title": "", "horizon": "1y"}, "title", "at least 1"),
         ("edit", {"title": "Become lead", "horizon": "someday"}, "horizon", "1y"),
-        ("milestones", {"title": "Ship", "due_date": "2026-13"}, "m_due_date", "YYYY-MM-DD"),
-        ("milestones", {"title": "Ship", "due_date": "9999-12-31"}, "m_due_date", "too far"),
-        ("milestones", {"title": "Ship", "due_date": "2001-01-01"}, "m_due_date", "past"),
+        ("milestones", {"m_title": "Ship", "m_due_date": "2026-13"}, "m_due_date", "YYYY-MM-DD"),
+        ("milestones", {"m_title": "Ship", "m_due_date": "9999-12-31"}, "m_due_date", "too far"),
+        ("milestones", {"m_title": "Ship", "m_due_date": "2001-01-01"}, "m_due_date", "past"),
     ],
 )
 def test_goal_page_forms_refuse_and_keep_the_goal(
