@@ -138,3 +138,21 @@ def test_an_employer_repeated_in_the_title_is_named_once() -> None:
     assert "Full Stack Developer, SlashDB" in text and "SlashDB, SlashDB" not in text
     assert "Technical Consultant, Agiliza" in text
     assert "Engineer - Platform, Acme" in text  # not the employer: kept
+
+
+def test_jobs_from_two_imports_are_newest_first(sqlite_ctx: AppContext) -> None:
+    from careerceo.services import resume_import
+    from careerceo.services.resume import current_resume
+
+    def imported(name: str, work: list[dict[str, str]]) -> None:
+        data = json.dumps({"basics": {"name": "Sam Example"}, "work": work}).encode()
+        resume_import.confirm(sqlite_ctx, resume_import.read_source(data, name))
+
+    # an old CV first, then a newer export with the current job
+    imported("old.json", [
+        {"name": "Beta", "position": "Analyst", "startDate": "2016-01", "endDate": "2019-12"},
+        {"name": "Alpha", "position": "Intern", "startDate": "2015-06", "endDate": "2015-09"},
+    ])  # fmt: skip
+    imported("new.json", [{"name": "Gamma", "position": "Lead", "startDate": "2020-01"}])
+    order = [p.employer for p in current_resume(sqlite_ctx).positions]
+    assert order == ["Gamma", "Beta", "Alpha"]

@@ -89,8 +89,9 @@ def load_resume(session: Session, person_id: int) -> Resume:
         key=lambda p: (p.end_date is None, p.end_date or p.start_date or date.min),
         reverse=True,
     )
-    if all(p.uid in entries for p in positions):
-        ordered = list(positions)  # imported order is the author's order
+    batches = {entries[p.uid].get("batch") for p in positions if p.uid in entries}
+    if all(p.uid in entries for p in positions) and len(batches) <= 1:
+        ordered = list(positions)  # imported from one file: the author's order
     wins: dict[int, list[Accomplishment]] = {}
     for w in session.scalars(
         select(Accomplishment)

@@ -287,6 +287,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
             session.add(row)
             session.flush()
             entries[row.uid] = {
+                "batch": source.sha256[:16],  # which file: the author's order holds within one
                 "start": p.start,
                 "end": p.end,
                 "summary": p.summary,
