@@ -266,6 +266,15 @@ def test_occupation_target_match_version_and_pitch(sqlite_ctx: AppContext) -> No
     assert data["title"] == "Data Scientists" and 0 < data["score"] <= 100
     assert {p["name"] for p in data["parts"]} >= {"skills", "technology", "esco"}
     assert "O*NET 29.0" in data["source"]
+    # Basic skills (reading, writing, listening...) stay gaps on the pivot page but are not
+    # résumé keywords to add: a data analyst aiming at law falls short on reading and writing.
+    from careerceo.services.pivots import pivot_detail
+
+    gaps = pivot_detail(sqlite_ctx, "23-1011.00").gaps
+    basic = {g.name for g in gaps if g.id.startswith("2.A.")}
+    assert basic, "the case must have basic-skill gaps for the check below to mean anything"
+    missing = {m["label"] for m in match_occupation(sqlite_ctx, "23-1011.00")["missing"]}
+    assert missing and not basic & missing
     doc = save_tailored_occupation(sqlite_ctx, "15-2051.00")
     assert doc.target_occupation_code == "15-2051.00" and doc.target_posting_id is None
     assert doc.title.startswith("Tailored for Data Scientists (15-2051.00)")

@@ -263,6 +263,13 @@ def _where_for(name: str, kind: str, resume: Resume) -> str:
     return "Summary (if true for you), or Skills"
 
 
+def _basic_skill(element_id: str) -> bool:
+    """O*NET's basic skills (2.A: reading, writing, speaking, listening, critical thinking...)
+    stay gaps on the pivot page, but as résumé keywords they are words every résumé claims and
+    no reader looks for, so tailoring does not ask for them."""
+    return element_id.startswith("2.A.")
+
+
 def match_occupation(ctx: AppContext, code: str) -> dict[str, Any]:
     """The pivot engine's view of one target occupation, shaped like a posting match."""
     from careerceo.services.pivots import pivot_detail
@@ -298,6 +305,7 @@ def match_occupation(ctx: AppContext, code: str) -> dict[str, Any]:
                 "posting_evidence": "",
             }
             for g in sorted(detail.gaps, key=lambda g: -g.priority)
+            if not _basic_skill(g.id)
         ],
         "source": ", ".join(detail.sources),
     }
