@@ -91,6 +91,21 @@ def test_everyday_skills_imply_the_skill_areas_of_the_occupations_using_them(
     assert not build_profile(space, inventory=wanted).known[col]
 
 
+def test_each_contribution_is_its_value_times_the_weight_shown(space: OccupationSpace) -> None:
+    """A sparse inventory scales readiness down; the table showed the nominal 0.1 next to a
+    contribution ten times smaller, which no reader could reconcile."""
+    items = [InventoryItem("skill", "Speaking", 4, "keep", "onet", "2.A.1.d")]
+    profile = build_profile(space, inventory=items)
+    r = rank(space, profile)
+    d = detail(space, profile, r, space.codes[int(r.order[0])])
+    shown = [s for s in d.signals if s.value is not None]
+    assert any(s.name == "readiness" and s.weight < 0.1 for s in shown)
+    for s in shown:
+        assert abs(s.value * s.weight - s.contribution) < 1e-3, s  # type: ignore[operator]
+    assert abs(sum(s.weight for s in d.signals) - 1.0) < 1e-3
+    assert all(s.weight == 0 for s in d.signals if s.value is None)  # no activities, interests
+
+
 def test_inventory_of_top_elements_finds_the_occupation(space: OccupationSpace) -> None:
     codes = _sample(space, 40)
     top3 = 0

@@ -123,6 +123,11 @@ class Ranking:
     met: F32  # (N, E) w · min(you, job)
     person_zone: float | None
     available: tuple[str, ...] = field(default_factory=tuple)
+    # The weights actually used, so that an explanation shows next to each contribution the
+    # weight that produced it: readiness is scaled down on a sparse profile, and each
+    # occupation's score is a mean over the signals available for it (``weight_total``).
+    weights: dict[str, float] = field(default_factory=dict)
+    weight_total: F32 = field(default_factory=lambda: np.zeros(0, np.float32))
 
 
 def _cosine_rows(unit_rows: F32, vec: F32) -> F32:
@@ -420,7 +425,11 @@ def rank(
     # Readiness on a sparse profile is mostly the baseline assumed for what was not entered,
     # so it counts in proportion to how much of the profile is actually known.
     used["readiness"] = used.get("readiness", 0.0) * known_share(profile)
-    base, parts = combine(fill_missing(sig), used)
+    filled = fill_missing(sig)
+    base, parts = combine(filled, used)
+    weight_total: F32 = np.zeros(space.n, np.float32)
+    for k in SIGNALS:
+        weight_total += np.float32(used.get(k, 0.0)) * ~np.isnan(filled[k])
     zp = zone_penalty(space, profile.job_zone)
     adj = intent_adjustment(space, profile)
     score = (base - zp + adj).astype(np.float32)
@@ -458,4 +467,6 @@ def rank(
         met=met,
         person_zone=profile.job_zone,
         available=available,
+        weights=used,
+        weight_total=weight_total,
     )

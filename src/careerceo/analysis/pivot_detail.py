@@ -54,6 +54,15 @@ ESCO_HOURS = 15.0
 STAGES = {1: "Foundations", 2: "Applied skills", 3: "On the job"}
 
 
+def _effective_weight(ranking: Ranking, name: str, row: int) -> float:
+    """The share of the score this signal had for this occupation (see ``Ranking.weights``)."""
+    if ranking.available and name not in ranking.available:
+        return 0.0  # the person has nothing this signal could compare: it did not count
+    weight = ranking.weights.get(name, WEIGHTS[name])
+    total = float(ranking.weight_total[row]) if len(ranking.weight_total) else 0.0
+    return round(weight / total if total > 0 else weight, 4)
+
+
 @dataclass(frozen=True)
 class SignalPart:
     name: str
@@ -381,7 +390,7 @@ def detail(
                 name,
                 SIGNAL_LABELS[name],
                 None if np.isnan(value) else round(value, 4),
-                WEIGHTS[name],
+                _effective_weight(ranking, name, row),
                 round(float(ranking.contributions[name][row]), 4),
             )
         )

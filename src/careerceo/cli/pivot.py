@@ -146,7 +146,7 @@ def show(
             [
                 s.label,
                 "n/a" if s.value is None else f"{s.value:.0%}",
-                s.weight,
+                f"{s.weight:.3g}",
                 f"{s.contribution:.3f}",
             ]
             for s in d.signals

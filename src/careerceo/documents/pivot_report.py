@@ -69,7 +69,7 @@ def markdown(d: PivotDetail, *, basis: str = "") -> str:
         "|---|---|---|---|",
     ]
     for s in d.signals:
-        lines.append(f"| {s.label} | {_pct(s.value)} | {s.weight:.2f} | {s.contribution:.3f} |")
+        lines.append(f"| {s.label} | {_pct(s.value)} | {s.weight:.3g} | {s.contribution:.3f} |")
     lines += [
         f"| Job-zone penalty | | | {f'-{d.zone_penalty:.3f}' if d.zone_penalty else '0.000'} |",
         f"| Keep/drop/add intent | | | {d.intent_adjustment:+.3f} |",
