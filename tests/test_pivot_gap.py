@@ -98,3 +98,24 @@ def test_a_range_of_years_asks_for_its_lower_end() -> None:
     text = "Minimum qualifications\n2 to 3 years of experience in big data technologies.\n"
     quals = analyse([], {}, text=text, years_experience=2.5).qualifications
     assert [(q.what, q.have) for q in quals] == [("2+ years of experience", True)]
+
+
+def test_a_gap_lists_concepts_the_extractor_trusts_not_its_one_word_guesses() -> None:
+    """A real Google posting ("Shape, shepherd, ship ... scale the programs") listed the tool
+    Scales, Shape software and the ESCO skill "care for the flock" as requirements."""
+    from careerceo.skills.extractor import extract
+
+    posting = (
+        "Program Manager\n\nResponsibilities:\nShape, shepherd, ship, and show technical "
+        "programs. Scale the programs from a regional to a global platform. Engineering "
+        "teams rely on you.\n\nMinimum qualifications:\nExperience with Salesforce, Python "
+        "and project management.\n"
+    )
+    result = extract(posting, "posting")
+    doubted = {h.label for h in result.hits if h.confidence < 0.645}
+    assert {"Scales", "Shape software", "care for the flock", "packaging engineering"} <= doubted
+    gap = analyse(result.hits, {}, text=posting)
+    labels = {r.label for r in gap.requirements}
+    assert not labels & doubted
+    assert {"Salesforce software", "project management"} <= labels
+    assert any("Python" in label for label in labels)

@@ -6,8 +6,11 @@ Input is the posting's skill mentions (from ``careerceo.skills``; any objects wi
 (``concept_key``). Requirements are ranked by *strength x frequency*: strength is 1.0 for
 required, 0.6 for preferred, 0.4 for merely mentioned (the strongest mention wins), frequency
 adds ``log2(1 + mentions)`` so a skill named three times outranks one named once, and the
-extractor's confidence scales the whole. Degrees and years of experience are read from the text
-with patterns and compared with the person's education and work history.
+extractor's confidence scales the whole; a mention whose concept the extractor itself doubts
+(below ``MIN_REQUIREMENT_CONFIDENCE``: "scale" read as the tool Scales, "shepherd" as "care for
+the flock") is not a requirement at all, since a gap list is read concept by concept. Degrees
+and years of experience are read from the text with patterns and compared with the person's
+education and work history.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+MIN_REQUIREMENT_CONFIDENCE = 0.645  # a one-word product name (0.65) still counts
 STRENGTH = {"required": 1.0, "preferred": 0.6, "mentioned": 0.4, "held": 0.4}
 TAXONOMY_LABELS = {
     "onet-element": "O*NET skill/knowledge",
@@ -291,6 +295,8 @@ def analyse(
     """Requirements with have/missing and evidence, strongest first (see module docstring)."""
     groups: dict[str, list[HitLike]] = {}
     for hit in hits:
+        if hit.confidence < MIN_REQUIREMENT_CONFIDENCE:
+            continue
         groups.setdefault(concept_key(hit.taxonomy, hit.concept_id, hit.label), []).append(hit)
     reqs: list[Requirement] = []
     for keys in _same_requirement(groups, text):

@@ -28,7 +28,7 @@ from careerceo.store.tables import Document, JobPosting
 MAX_POSTING_CHARS = 100_000
 # requirement weights cached in job_posting.analysis (v3: without the posting's own company
 # and without software categories the posting only names as an activity)
-KEYS = "resume_keys_v3"
+KEYS = "resume_keys_v4"
 
 
 @dataclass

@@ -193,6 +193,9 @@ def language_warning(toks: list[Token]) -> str | None:
     return None
 
 
+DOUBT = 0.25  # a one-word match whose concept is a guess (see Extractor._doubt)
+
+
 @dataclass(slots=True)
 class _Span:
     first: int  # token index
@@ -206,6 +209,13 @@ class Extractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.automaton = lexicon.automaton
+        # Words of ESCO's labels: plain English of work ("scheduling", "accounting", "shape").
+        self.work_words = frozenset(
+            word
+            for c in lexicon.concepts
+            if c.taxonomy == "esco"
+            for word in re.findall(r"[a-z]+", c.label)
+        )
         self.verbs = phrase.verb_forms(
             (c.label.split()[0], c.skill_type)
             for c in lexicon.concepts
@@ -251,6 +261,28 @@ class Extractor:
             # "Jira" for "JIRA": a brand the source writes in capitals, in title case here.
             return entry.surface.isupper() and surface.istitle() and len(surface) > 3
         return True
+
+    def _doubt(self, entry: Entry, surface: str) -> float:
+        """How much less to trust a one-word match whose concept may not be what the word
+        means here. The span still counts as a skill mention; the concept is the doubt, so
+        callers that act on concepts (gap analysis, tailoring) can leave such hits out."""
+        concept = self.lexicon.concepts[entry.concept]
+        word = surface.casefold().replace("\u2019", "'")
+        if concept.taxonomy in {"onet-tool", "onet-tech"}:
+            if concept.label == f"{entry.surface} software" and (
+                word in self.work_words or word.endswith("ing")
+            ):
+                return DOUBT  # "report", "Shape": the activity, not Reporting/Shape software
+            if word != entry.surface.casefold():
+                return DOUBT  # an inflection: "scale" is not Scales, "guide" is not Guides
+        if concept.taxonomy == "esco" and entry.kind == "a":
+            # "Python (computer programming)": the parenthesis only says which Python.
+            words = re.findall(r"[a-z]+", concept.label.casefold().split("(")[0])
+            if word[:4] not in {w[:4] for w in words}:
+                return DOUBT  # an alternative label sharing no word: "shepherd" for flock care
+            if len(words) > 1 and word == words[-1]:
+                return DOUBT  # the head noun of a narrower concept: "packaging engineering"
+        return 0.0
 
     def _resolve(self, text: str, toks: list[Token], spans: list[_Span]) -> list[_Span]:
         """Keep the longest spans first; an overlapped shorter span is dropped."""
@@ -444,6 +476,7 @@ class Extractor:
                 confidence -= 0.1 * min(2, len({e.concept for e in entries}) - 1)
                 if span.first == span.last and best.kind not in {"x", "c"}:
                     confidence -= 0.1
+                    confidence -= self._doubt(best, surface)
                 if seg.section in {"skills", "requirements", "preferred"}:
                     confidence += 0.04
                 first, last, led = phrase_of[span.first]
