@@ -27,7 +27,8 @@ from careerceo.store.tables import Document, JobPosting
 
 MAX_POSTING_CHARS = 100_000
 # requirement weights cached in job_posting.analysis (v3: without the posting's own company
-# and without software categories the posting only names as an activity)
+# and without software categories the posting only names as an activity; v4: without the
+# one-word concept guesses the extractor doubts)
 KEYS = "resume_keys_v4"
 
 
