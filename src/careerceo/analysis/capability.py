@@ -288,12 +288,10 @@ def implied_elements(
 ) -> list[ImpliedElement]:
     """The skill and knowledge areas that set apart the occupations using an ESCO skill or an
     O*NET technology (see module docstring): how "SQL" reaches Computers and Electronics."""
-    if taxonomy == "esco" and concept_id in space.esco_row:
-        column = space.esco[:, space.esco_row[concept_id]]
-    elif taxonomy == "tech" and concept_id.casefold() in space.tech_row:
-        column = space.tech[:, space.tech_row[concept_id.casefold()]]
-    else:
+    col = space.concept_column(taxonomy, concept_id)
+    if col is None or taxonomy not in ("esco", "tech"):
         return []
+    column = (space.esco if taxonomy == "esco" else space.tech)[:, col]
     ix = space.index
     users = (np.asarray(column) > 0) & ix.rated
     n = int(users.sum())
@@ -301,7 +299,7 @@ def implied_elements(
         return []
     importance = np.nan_to_num(space.importance[users], nan=0.0).mean(axis=0)
     level = np.nan_to_num(space.level[users], nan=0.0).mean(axis=0)
-    baseline = np.nan_to_num(space.importance[ix.rated], nan=0.0).mean(axis=0)
+    baseline = ix.mean_importance
     lift = (importance - baseline) * (n / (n + 10.0))
     out: list[ImpliedElement] = []
     for col in np.argsort(-lift, kind="stable")[:INFERRED_TOP]:
@@ -368,28 +366,24 @@ class _Builder:
         stated: bool,
         intent: int,
     ) -> bool:
-        space = self.space
-        if taxonomy == "onet" and concept_id in space.element_row:
-            col = space.element_row[concept_id]
+        col = self.space.concept_column(taxonomy, concept_id)
+        if col is None:
+            return False
+        if taxonomy == "onet":
             self.element(col, level, core, ev, stated=stated)
             if intent:
                 self.intent_element[col] = intent
-            return True
-        if taxonomy == "tech" and concept_id.casefold() in space.tech_row:
-            col = space.tech_row[concept_id.casefold()]
+        elif taxonomy == "tech":
             self.tech[col] = max(self.tech[col], weight)
             self.add_evidence(("tech", col), ev, stated=stated)
             if intent:
                 self.intent_tech[col] = intent
-            return True
-        if taxonomy == "esco" and concept_id in space.esco_row:
-            col = space.esco_row[concept_id]
+        else:
             self.esco[col] = max(self.esco[col], weight)
             self.add_evidence(("esco", col), ev, stated=stated)
             if intent:
                 self.intent_esco[col] = intent
-            return True
-        return False
+        return True
 
 
 INTENT = {"keep": 0, "drop": -1, "add": 1}

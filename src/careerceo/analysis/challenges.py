@@ -153,7 +153,8 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
     evidence: list[str] = []
     if total_active:
         evidence.append(
-            f"{total_active} open opportunit{'y' if total_active == 1 else 'ies'} ("
+            plural(total_active, "open opportunity", "open opportunities")
+            + " ("
             + ", ".join(f"{n} {stage}" for stage, n in sorted(active.items()))
             + ")"
         )

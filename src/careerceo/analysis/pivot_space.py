@@ -108,6 +108,17 @@ class OccupationSpace:
     def esco_row(self) -> dict[str, int]:
         return {sid: i for i, sid in enumerate(self.esco_ids)}
 
+    def concept_column(self, taxonomy: str, concept_id: str) -> int | None:
+        """Where a concept lives in its own matrix ("onet" elements, "tech" products by name,
+        "esco" skills), or None when the space does not hold it."""
+        if taxonomy == "onet":
+            return self.element_row.get(concept_id)
+        if taxonomy == "tech":
+            return self.tech_row.get(concept_id.casefold())
+        if taxonomy == "esco":
+            return self.esco_row.get(concept_id)
+        return None
+
     @cached_property
     def dwa_row(self) -> dict[str, int]:
         return {did: i for i, did in enumerate(self.dwa_ids)}
@@ -163,6 +174,7 @@ class PivotIndex:
     skill_cols: NDArray[np.intp]
     knowledge_cols: NDArray[np.intp]
     mean_demand: F32  # (E,) across rated occupations
+    mean_importance: F32  # (E,) O*NET importance 1..5 across rated occupations
     dev_unit_skill: F32  # (N, |skills|) centred demand, unit rows
     dev_unit_knowledge: F32  # (N, |knowledge|)
     baseline_level: F32  # (E,) 25th-percentile level: what almost any worker has
@@ -191,11 +203,14 @@ class PivotIndex:
         kinds = np.array(space.element_kinds)
         skill_cols = np.flatnonzero(kinds == "skill")
         knowledge_cols = np.flatnonzero(kinds == "knowledge")
+        importance = np.nan_to_num(space.importance, nan=0.0)
         if rated.any():
             mean_demand = demand[rated].mean(axis=0).astype(np.float32)
+            mean_importance = importance[rated].mean(axis=0).astype(np.float32)
             baseline = np.percentile(level[rated], 25, axis=0).astype(np.float32)
         else:
             mean_demand = np.zeros(demand.shape[1], np.float32)
+            mean_importance = np.zeros(demand.shape[1], np.float32)
             baseline = np.zeros(demand.shape[1], np.float32)
         dev = demand - mean_demand
         dev[~rated] = 0.0
@@ -223,6 +238,7 @@ class PivotIndex:
             skill_cols=skill_cols,
             knowledge_cols=knowledge_cols,
             mean_demand=mean_demand,
+            mean_importance=mean_importance,
             dev_unit_skill=_unit_rows(dev[:, skill_cols]),
             dev_unit_knowledge=_unit_rows(dev[:, knowledge_cols]),
             baseline_level=baseline,

@@ -1,4 +1,4 @@
-"""Small helpers for the sentences the analysis writes: counts with the right noun form."""
+"""Small helpers for the text the app writes: counts with the right noun form, cut text."""
 
 from __future__ import annotations
 
@@ -7,3 +7,16 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 day``, ``2 days``, ``0 days``; pass ``plural_form`` for irregular nouns."""
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
+
+
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word and marked with "…" so a cut never passes for
+    the whole (a date range cut to "(2021-04 to 2022-" reads as a wrong date; an SVG label,
+    which cannot wrap, as another name)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:-\u2013\u2014(") + "…"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from careerceo.analysis.wording import clip
 from careerceo.cli.common import (
     console,
     context,
@@ -26,7 +27,6 @@ from careerceo.services.resume_export import (
     render,
     require_content,
 )
-from careerceo.services.resume_import import clip
 
 resume_app = typer.Typer(
     help="Import, export and critique your résumé (PDF, DOCX, JSON Resume, LinkedIn)."

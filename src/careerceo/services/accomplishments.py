@@ -42,8 +42,9 @@ class WinView:
         return data
 
 
-def _view(row: Accomplishment, position: Position | None) -> WinView:
-    win = Win(
+def win_of(row: Accomplishment, position: Position | None = None) -> Win:
+    """A stored win as the analysis sees it (bullets, stories, what is missing)."""
+    return Win(
         title=row.title,
         situation=row.situation,
         action=row.action,
@@ -52,6 +53,10 @@ def _view(row: Accomplishment, position: Position | None) -> WinView:
         skills=list(row.skills or []),
         employer=position.employer if position else "",
     )
+
+
+def _view(row: Accomplishment, position: Position | None) -> WinView:
+    win = win_of(row, position)
     return WinView(
         id=row.id,
         title=row.title,

@@ -7,10 +7,11 @@ from datetime import date
 
 from sqlalchemy import select
 
-from careerceo.analysis.accomplishments import Win, to_bullet
+from careerceo.analysis.accomplishments import to_bullet
 from careerceo.documents.dates import from_date, human
 from careerceo.documents.resume_layout import Block
 from careerceo.documents.resume_pdf import render_blocks
+from careerceo.services.accomplishments import win_of
 from careerceo.services.context import AppContext
 from careerceo.store.tables import (
     Accomplishment,
@@ -85,15 +86,7 @@ def plan_blocks(ctx: AppContext, *, today: date | None = None) -> list[Block]:
         if wins:
             blocks.append(Block("section", "Accomplishments"))
             for w in wins:
-                bullet = to_bullet(
-                    Win(
-                        title=w.title,
-                        situation=w.situation,
-                        action=w.action,
-                        result=w.result,
-                        metrics=w.metrics,
-                    )
-                )
+                bullet = to_bullet(win_of(w))
                 when = f" ({w.happened_on.isoformat()})" if w.happened_on else ""
                 blocks.append(Block("bullet", bullet + when))
     return blocks

@@ -40,6 +40,7 @@ from careerceo.analysis.pivot import (
 )
 from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail, element_label
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
+from careerceo.analysis.wording import plural
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
 from careerceo.services.pivot_space import occupation_space
@@ -230,11 +231,7 @@ def _in_space(space: OccupationSpace, taxonomy: str, concept_id: str) -> bool:
     """Can the ranking use this concept? Only ESCO skills some occupation asks for are in the
     space, so an extractor hit such as ESCO's "SQL" may be unusable while O*NET's
     "Structured query language SQL", found in the same words, is."""
-    if taxonomy == "onet":
-        return concept_id in space.element_row
-    if taxonomy == "tech":
-        return concept_id.casefold() in space.tech_row
-    return taxonomy == "esco" and concept_id in space.esco_row
+    return space.concept_column(taxonomy, concept_id) is not None
 
 
 # Words that carry no meaning of their own in a skill name ("management *of* people").
@@ -447,10 +444,6 @@ def resolve_occupation(space: OccupationSpace, value: str, *, field_name: str = 
     return found
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def _profile_for(
     ctx: AppContext | None, space: OccupationSpace, from_: str | None
 ) -> tuple[CapabilityProfile, str, PersonData | None]:
@@ -465,13 +458,13 @@ def _profile_for(
         raise CareerError(EMPTY_PROFILE, field="profile")
     parts = []
     if data.inventory:
-        parts.append(_count(len(data.inventory), "inventory entry", "inventory entries"))
+        parts.append(plural(len(data.inventory), "inventory entry", "inventory entries"))
     if profile.occupations:
-        parts.append(_count(len(profile.occupations), "position"))
+        parts.append(plural(len(profile.occupations), "position"))
     if data.education:
-        parts.append(_count(len(data.education), "education entry", "education entries"))
+        parts.append(plural(len(data.education), "education entry", "education entries"))
     if data.certifications:
-        parts.append(_count(len(data.certifications), "certification"))
+        parts.append(plural(len(data.certifications), "certification"))
     if data.resume_text.strip():
         parts.append("your résumé")
     return profile, "your " + ", ".join(parts) if parts else "your entries", data

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from careerceo.analysis.accomplishments import Win, to_bullet
+from careerceo.analysis.accomplishments import to_bullet
 from careerceo.documents.dates import from_date, to_date
 from careerceo.documents.model import (
     Resume,
@@ -25,6 +25,7 @@ from careerceo.documents.model import (
     ResumePosition,
     ResumeSkill,
 )
+from careerceo.services.accomplishments import win_of
 from careerceo.services.context import AppContext
 from careerceo.store.tables import (
     Accomplishment,
@@ -112,15 +113,7 @@ def load_resume(session: Session, person_id: int) -> Resume:
         # Wins logged against this job are its bullets too (the log is where they are written).
         highlights = list(highlights or [])
         for w in wins.get(p.id, []):
-            bullet = to_bullet(
-                Win(
-                    title=w.title,
-                    situation=w.situation,
-                    action=w.action,
-                    result=w.result,
-                    metrics=w.metrics,
-                )
-            )
+            bullet = to_bullet(win_of(w))
             said = [*highlights, *summary_lines(summary or "")]
             if bullet and not any(_same_point(x, y) for x in (bullet, w.title) for y in said):
                 highlights.append(bullet)

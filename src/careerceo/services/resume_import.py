@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from careerceo.analysis.wording import clip
 from careerceo.documents.dates import to_date
 from careerceo.documents.docx_reader import read_docx_text
 from careerceo.documents.jsonresume import parse_jsonresume_bytes
@@ -73,18 +74,6 @@ def _profile_value(column: str, value: str) -> str | None:
     except ValidationError:
         return None
     return str(getattr(checked, column))
-
-
-def clip(text: str, limit: int) -> str:
-    """At most ``limit`` characters, cut at a word and marked with "…" so a cut never passes for
-    the whole entry (a date range cut to "(2021-04 to 2022-" reads as a wrong date)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,.;:-\u2013\u2014(") + "…"
 
 
 @dataclass

@@ -7,6 +7,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from careerceo.analysis.wording import clip
+
 
 def line_chart(
     points: Sequence[tuple[str, float | None]],
@@ -68,17 +70,6 @@ def _polyline(points: list[str]) -> str:
     return f'<polyline fill="none" stroke="#1f5fbf" stroke-width="2" points="{" ".join(points)}"/>'
 
 
-def fit(text: str, limit: int) -> str:
-    """At most ``limit`` characters for an SVG label (SVG text does not wrap): cut at a word
-    and marked with "…", so a cut name never passes for a whole one."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-(") + "…"
-
-
 def paired_bars(
     rows: Sequence[tuple[str, float, float]],
     *,
@@ -98,7 +89,7 @@ def paired_bars(
         f'<rect x="{label_w}" y="2" width="10" height="10" fill="#1f5fbf"/>'
         f'<text x="{label_w + 14}" y="11" font-size="11">{escape(names[0])}</text>'
         f'<rect x="{label_w + 90}" y="2" width="10" height="10" fill="#b26a00"/>'
-        f'<text x="{label_w + 104}" y="11" font-size="11">{escape(fit(names[1], 48))}'
+        f'<text x="{label_w + 104}" y="11" font-size="11">{escape(clip(names[1], 48))}'
         f"<title>{escape(names[1])}</title></text>",
     ]
     for i, (name, mine, theirs) in enumerate(rows):
@@ -107,7 +98,7 @@ def paired_bars(
         w2 = bar_w * min(theirs / max_value, 1.0) if max_value else 0
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 14}" font-size="11" text-anchor="end">'
-            f"{escape(fit(name, 38))}<title>{escape(name)}</title></text>"
+            f"{escape(clip(name, 38))}<title>{escape(name)}</title></text>"
             f'<rect x="{label_w}" y="{y + 2}" width="{w1:.1f}" height="9" fill="#1f5fbf">'
             f"<title>{escape(names[0])}: {mine:.2f}</title></rect>"
             f'<rect x="{label_w}" y="{y + 12}" width="{w2:.1f}" height="9" fill="#b26a00">'
