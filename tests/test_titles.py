@@ -225,3 +225,31 @@ def test_the_disk_cache_round_trips_and_ignores_damage(
     assert loaded.normalize(title).as_dict() == matcher.normalize(title).as_dict()
     path.write_bytes(b"not a pickle")
     assert _read_cache(path) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        # O*NET's own title word for word beats an occupation listing it as an alternate.
+        ("Customer Service Representative", "43-4051.00"),
+        ("Customer Service Rep", "43-4051.00"),
+        ("customer service reps", "43-4051.00"),
+        # An O*NET alternate title word for word beats an ESCO label reached through a link
+        # (ESCO's "operations manager" is linked to mining engineers).
+        ("Operations Manager", "11-1021.00"),
+        ("Ops Mgr", "11-1021.00"),
+        ("Sr. Operations Manager", "11-1021.00"),
+    ],
+)
+def test_exact_titles_win_over_fuzzy_neighbours(
+    matcher: TitleMatcher, title: str, code: str
+) -> None:
+    best = matcher.normalize(title, 3).candidates[0]
+    assert best.code == code
+    assert best.score == 1.0 and best.label_kind in ("title", "alternate")
+
+
+def test_social_media_manager_is_not_fundraising(matcher: TitleMatcher) -> None:
+    best = codes(matcher, "Social Media Manager", 1)[0]
+    assert best in {"13-1161.00", "13-1161.01", "11-2021.00", "11-2032.00", "27-3031.00"}
+    assert best != "11-2033.00"

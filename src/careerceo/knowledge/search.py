@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -256,11 +256,18 @@ class TitleMatcher:
         return ranked[:limit]
 
     def normalize(self, title: object, limit: int = 5) -> TitleResult:
-        """Ranked occupations for a free-text job title, with the parse kept alongside."""
+        """Ranked occupations for a free-text job title, with the parse kept alongside.
+
+        A title that is word for word (after abbreviations, plurals and seniority are
+        normalised) one of O*NET's own titles, alternate or reported titles wins over fuzzy
+        neighbours: "Customer Service Rep" is Customer Service Representatives, whose title it
+        is, before Sales Representatives of Services, which lists it as an alternate title.
+        """
         limit = check_limit(limit)
         parsed = parse_title(title)
         variants = parsed.variants
-        return TitleResult(parsed, tuple(self.rank_occupations(self.label_scores(variants), limit)))
+        ranked = self.rank_occupations(self.label_scores(variants), max(limit, EXACT_POOL))
+        return TitleResult(parsed, tuple(exact_first(ranked, variants)[:limit]))
 
     # -- occupation search ---------------------------------------------------------------
     def search(self, text: object, limit: int = 20) -> list[SearchHit]:
@@ -302,6 +309,41 @@ class TitleMatcher:
         hits = [h for h in hits if h.score >= MIN_SEARCH_SCORE]
         hits.sort(key=lambda h: (-h.score, h.code))
         return hits[:limit]
+
+
+EXACT_POOL = 10  # candidates looked at for a word-for-word match
+EXACT_KIND_ORDER = ("title", "alternate", "reported", "short")
+
+
+def exact_first(
+    ranked: list[TitleCandidate], variants: Sequence[tuple[str, float]]
+) -> list[TitleCandidate]:
+    """Candidates whose matched O*NET label has exactly the query's words, first and at score
+    1.0: the occupation's own title before an alternate title before a reported one, then the
+    original score (several agreeing labels), then the occupation whose own title shares more
+    of the query's words ("Operations Manager" is an alternate title of General and Operations
+    Managers and of Media Technical Directors). ESCO labels reach O*NET through a link, so
+    they never count as exact."""
+    queries = [frozenset(text.split()) for text, weight in variants if weight >= 0.999]
+    if not queries:
+        return ranked
+    sorted_queries = {" ".join(sorted(text.split())) for text, w in variants if w >= 0.999}
+    exact: list[tuple[tuple[int, float, float, str], TitleCandidate]] = []
+    rest: list[TitleCandidate] = []
+    for c in ranked:
+        key = " ".join(sorted(words(c.matched_label)))
+        if c.label_kind in EXACT_KIND_ORDER and key in sorted_queries:
+            own = set(words(_EXCEPT.sub("", c.title)))
+            overlap = max(len(own & q) / len(own | q) for q in queries) if own else 0.0
+            rank = (EXACT_KIND_ORDER.index(c.label_kind), -c.score, -overlap, c.code)
+            exact.append((rank, c))
+        else:
+            rest.append(c)
+    if not exact:
+        return ranked
+    exact.sort(key=lambda pair: pair[0])
+    bumped = [replace(c, score=1.0) for _, c in exact]
+    return bumped + rest
 
 
 def check_limit(limit: object) -> int:
