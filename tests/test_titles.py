@@ -253,3 +253,19 @@ def test_social_media_manager_is_not_fundraising(matcher: TitleMatcher) -> None:
     best = codes(matcher, "Social Media Manager", 1)[0]
     assert best in {"13-1161.00", "13-1161.01", "11-2021.00", "11-2032.00", "27-3031.00"}
     assert best != "11-2033.00"
+
+
+def test_a_trailing_principal_is_the_role_not_a_rung(matcher: TitleMatcher) -> None:
+    # "Principal" after the role is a rung ("Principal Engineer"); as the last word it is the
+    # job: a Deputy Principal runs a school, not a jail ("Deputy" is a corrections title).
+    assert codes(matcher, "Deputy Principal", 1) == ["11-9032.00"]
+    assert parse_title("Principal Engineer").seniority == "principal"
+
+
+def test_a_bare_word_many_occupations_list_is_not_an_exact_answer(
+    matcher: TitleMatcher,
+) -> None:
+    # "Engineer" is an alternate title of many engineering occupations: matching one of them
+    # word for word decides nothing, so none is lifted to a perfect score.
+    best = matcher.normalize("Principal Engineer", 3).candidates
+    assert all(c.score < 1.0 for c in best)

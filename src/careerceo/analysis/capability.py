@@ -16,7 +16,10 @@ How each source counts (the heuristics, in one place):
   never lowers the *level*: an accountant who left the job keeps the accountant's Mathematics
   level (the evidence shown says that level), and across positions the highest level wins.
 - **Inventory entries** are the person's own statement and override inferred levels for the
-  element they name. Their level 1..5 maps onto O*NET's 0..7 level scale as
+  element they name, except that they never go below the level the occupations of the
+  person's positions imply (an accountant listing "Accounting" at level 3 keeps the
+  accountant's level: nobody is told to learn what their own occupation implies).
+  Their level 1..5 maps onto O*NET's 0..7 level scale as
   ``1.5 + 1.25 x (level - 1)`` (1 → 1.5 "aware", 3 → 4.0 "working", 5 → 6.5 "expert").
   Each entry's weight in the person's demand vector is 0.75, O*NET importance 4 of 5 ("very
   important"): a person lists what matters in their work. Intent (keep / drop / add) is kept
@@ -80,6 +83,9 @@ class Evidence:
     # From an occupation's O*NET technology list: what people in that job use (a list that
     # unions every respondent's products), not a sign that this person uses it.
     typical: bool = False
+    # From the profile of an occupation the person held (its levels, activities, technology,
+    # ESCO skills): implied by their positions, not named by them.
+    implied: bool = False
 
     def __str__(self) -> str:
         return f"{self.detail} ({self.source})"
@@ -337,6 +343,11 @@ class _Builder:
         self.known = np.zeros(e, bool)
         self.core = np.zeros(e, np.float32)
         self.stated = np.zeros(e, bool)  # set by the person's own inventory: not overridden
+        # The level the occupations of the person's positions imply, and the evidence saying
+        # so: a floor no inventory entry lowers (an accountant who lists "Accounting" at the
+        # default level 3 still has the accountant's level; they are never told to learn it).
+        self.held = np.zeros(e, np.float32)
+        self.held_evidence: dict[int, Evidence] = {}
         self.dwa = np.zeros(d, np.float32)
         self.tech = np.zeros(t, np.float32)
         self.esco = np.zeros(s, np.float32)
@@ -362,7 +373,7 @@ class _Builder:
         before = float(self.level[col]) if self.known[col] else -1.0
         if stated:
             if not self.stated[col]:
-                self.level[col] = level
+                self.level[col] = max(level, float(self.held[col]))
             else:
                 self.level[col] = max(self.level[col], level)
             self.stated[col] = True
@@ -375,6 +386,17 @@ class _Builder:
             self.evidence[key].insert(self._stated_evidence[key], ev)
         else:
             self.add_evidence(key, ev, stated=stated)
+        held = self.held_evidence.get(col)
+        if stated and held is not None and self.held[col] > level:
+            # The level shown is the held occupation's: its evidence goes first.
+            self.evidence[key].remove(held)
+            self.evidence[key].insert(0, held)
+
+    def held_level(self, col: int, level: float, ev: Evidence) -> None:
+        """Record a level implied by an occupation the person held (see ``held``)."""
+        if level > self.held[col]:
+            self.held[col] = level
+            self.held_evidence[col] = ev
 
     def concept(
         self,
@@ -453,19 +475,25 @@ def build_profile(
                     position_source,
                     f"{label}: level {space.level[row, col]:.1f}"
                     + ("" if credit >= 0.995 else f", weight x{credit:.2f} (recency, tenure)"),
+                    implied=True,
                 )
                 b.element(int(col), float(levels[col]), float(weights[col]), ev, stated=False)
+                b.held_level(int(col), float(levels[col]), ev)
         for col in np.flatnonzero(space.dwa[row] > 0):
             if credit > b.dwa[col]:
                 b.dwa[col] = credit
-            b.evidence[("dwa", int(col))].append(Evidence(position_source, label))
+            b.evidence[("dwa", int(col))].append(Evidence(position_source, label, implied=True))
         for col in np.flatnonzero(space.tech[row] > 0):
             b.tech[col] = max(b.tech[col], credit)
-            b.evidence[("tech", int(col))].append(Evidence(position_source, label, typical=True))
+            b.evidence[("tech", int(col))].append(
+                Evidence(position_source, label, typical=True, implied=True)
+            )
         if space.esco_ids:
             for col in np.flatnonzero(space.esco[row] > 0):
                 b.esco[col] = max(b.esco[col], credit * float(space.esco[row, col]))
-                b.evidence[("esco", int(col))].append(Evidence(position_source, label))
+                b.evidence[("esco", int(col))].append(
+                    Evidence(position_source, label, implied=True)
+                )
         if ix.has_interests[row]:
             interest_sum += credit * space.interests[row]
             interest_weight += credit

@@ -81,6 +81,9 @@ class Transfer:
     importance: float | None
     evidence: tuple[str, ...]
     source: str
+    # Whose word it is: "named" (the person's inventory, résumé, certifications, education),
+    # "implied" (the profile of an occupation they held) or "named and implied".
+    basis: str = "implied"
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,18 @@ def _round5(hours: float) -> int:
 
 def _evidence(profile: CapabilityProfile, key: tuple[str, int], limit: int = 3) -> tuple[str, ...]:
     items: list[Evidence] = profile.evidence.get(key, [])
+    if key[0] != "element":
+        # What the person named before what their occupations imply (an element keeps its
+        # order: the first piece of evidence is the one that sets the level shown).
+        items = sorted(items, key=lambda ev: ev.implied)
     return tuple(str(ev) for ev in items[:limit])
+
+
+def _basis(profile: CapabilityProfile, key: tuple[str, int]) -> str:
+    items = [ev for ev in profile.evidence.get(key, []) if not ev.wanted]
+    named = any(not ev.implied for ev in items)
+    implied = any(ev.implied for ev in items)
+    return "named and implied" if named and implied else "named" if named else "implied"
 
 
 def transfers(
@@ -175,6 +189,7 @@ def transfers(
                 importance=round(float(space.importance[row, col]), 2),
                 evidence=_evidence(profile, ("element", int(col))),
                 source=onet,
+                basis=_basis(profile, ("element", int(col))),
             )
         )
     if profile.dwa.any():
@@ -190,6 +205,7 @@ def transfers(
                     None,
                     _evidence(profile, ("dwa", int(col))),
                     onet,
+                    _basis(profile, ("dwa", int(col))),
                 )
             )
     # A technology or ESCO skill the person only listed to add is a gap, not a transfer; nor
@@ -208,6 +224,7 @@ def transfers(
                     None,
                     _evidence(profile, ("tech", int(col))),
                     onet,
+                    _basis(profile, ("tech", int(col))),
                 )
             )
     if space.esco_ids and profile.esco.any():
@@ -224,6 +241,7 @@ def transfers(
                     None,
                     _evidence(profile, ("esco", int(col))),
                     space.esco_version,
+                    _basis(profile, ("esco", int(col))),
                 )
             )
     return out

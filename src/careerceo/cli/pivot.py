@@ -173,13 +173,14 @@ def show(
     )
     print_table(
         "What transfers",
-        ["Element", "Kind", "You", "Target", "Evidence", "Source"],
+        ["Element", "Kind", "You", "Target", "Basis", "Evidence", "Source"],
         [
             [
                 t.name,
                 t.kind,
                 "" if t.your_level is None else f"{t.your_level:.1f}",
                 "" if t.target_level is None else f"{t.target_level:.1f}",
+                t.basis,
                 "; ".join(t.evidence[:1]),
                 t.source,
             ]

@@ -313,6 +313,7 @@ class TitleMatcher:
 
 EXACT_POOL = 10  # candidates looked at for a word-for-word match
 EXACT_KIND_ORDER = ("title", "alternate", "reported", "short")
+EXACT_MAX_SHARED = 3  # more occupations than this share the exact label: it decides nothing
 
 
 def exact_first(
@@ -339,9 +340,10 @@ def exact_first(
             exact.append((rank, c))
         else:
             rest.append(c)
-    if not exact:
-        return ranked
     exact.sort(key=lambda pair: pair[0])
+    if not exact or sum(r[0] == exact[0][0][0] for r, _ in exact) > EXACT_MAX_SHARED:
+        # A bare word many occupations list ("Engineer"): word for word, yet no answer.
+        return ranked
     bumped = [replace(c, score=1.0) for _, c in exact]
     return bumped + rest
 

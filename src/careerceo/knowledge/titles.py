@@ -154,7 +154,7 @@ RANK_PHRASES: tuple[tuple[str, str], ...] = (
     ("director", "director"),
     ("chief", "chief"),
 )
-_PREFIX_RUNGS = frozenset({"associate", "adjunct"})
+_PREFIX_RUNGS = frozenset({"associate", "adjunct", "principal"})
 _RANK_ONLY = frozenset(phrase for phrase, _ in RANK_PHRASES)
 SENIORITY_ORDER = (
     "intern",
@@ -385,8 +385,9 @@ def _seniority(tokens: list[str], joined: str) -> tuple[list[str], str | None]:
     core = []
     for i, token in enumerate(tokens):
         rung = LEVEL_WORDS.get(token) or LEVEL_WORDS.get(_singular(token))
-        # "entry" only counts as a rung in "entry level"; "associate" and "adjunct" only before
-        # the role ("Associate Professor"), since a "Sales Associate" is a job, not a rung.
+        # "entry" only counts as a rung in "entry level"; "associate", "adjunct" and
+        # "principal" only before the role ("Principal Engineer"), since a "Sales Associate" or
+        # a "Deputy Principal" is a job, not a rung.
         if rung == "entry level" and (i + 1 >= len(tokens) or tokens[i + 1] != "level"):
             rung = None
         if rung in _PREFIX_RUNGS and i + 1 >= len(tokens):

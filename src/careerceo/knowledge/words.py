@@ -29,3 +29,13 @@ def stem(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """Stemmed content words, in order (stop words and one-letter words dropped)."""
     return [stem(w) for w in _WORD.findall(text.casefold()) if w not in _STOP]
+
+
+def surface_forms(text: str) -> dict[str, str]:
+    """Each content word's stem with the first form the text used ("reconcili" →
+    "reconciliation"), so evidence quotes the person's words rather than stems."""
+    out: dict[str, str] = {}
+    for w in _WORD.findall(text.casefold()):
+        if w not in _STOP:
+            out.setdefault(stem(w), w)
+    return out

@@ -16,6 +16,7 @@ import numpy as np
 
 from careerceo.analysis.pivot_space import Ete, OccupationSpace
 from careerceo.analysis.related import Neighbours
+from careerceo.analysis.text_match import OccupationWords
 from careerceo.knowledge import KnowledgeBase, load_knowledge
 
 
@@ -178,3 +179,10 @@ def neighbour_table() -> Neighbours:
     arrays = load_knowledge().related
     components = tuple(str(c) for c in arrays["related_components"])
     return Neighbours.from_arrays(arrays, components)
+
+
+@lru_cache(maxsize=1)
+def occupation_words() -> OccupationWords:
+    """Each occupation's words (tasks, activities, titles) as the build stored them, to match a
+    person's own text against (a few ms to read; no task statements parsed)."""
+    return OccupationWords.from_arrays(load_knowledge().related)

@@ -24,6 +24,7 @@ from careerceo.knowledge.build.related import (
     evidence_texts,
     feature_rows,
     neighbour_arrays,
+    text_vectors,
 )
 
 ONET_VERSION = "29.0"
@@ -91,6 +92,7 @@ def compile_knowledge(
         {
             **neighbour_arrays(all_z(features)),
             **evidence_texts(onet.core, onet.titles, onet.tasks),
+            **text_vectors(onet.core, onet.titles, onet.tasks),
         },
     )
     fmt.write_json_gz(out / fmt.ESCO_OCCUPATIONS, esco.occupations)

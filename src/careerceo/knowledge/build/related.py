@@ -223,6 +223,42 @@ def evidence_texts(
     }
 
 
+TEXT_TERMS = 200  # each occupation's strongest words kept for matching a person's own text
+
+
+def text_vectors(
+    core: dict[str, Any], titles: dict[str, Any], tasks: dict[str, Any]
+) -> dict[str, Any]:
+    """Each occupation's words (task statements, its detailed work activities, titles) as a
+    sparse TF-IDF vector of its ``TEXT_TERMS`` strongest terms, with the vocabulary and IDF,
+    so that a person's résumé and position descriptions can be compared with what people in
+    each occupation do and are called without loading the task statements."""
+    occupations = core["occupations"]
+    n = len(occupations)
+    docs: list[list[str]] = [tokens(str(o[1])) for o in occupations]
+    dwa_titles = [tokens(str(d[1])) for d in tasks["dwas"]]
+    for row in tasks["tasks"]:
+        docs[int(row[0])] += tokens(str(row[2]))
+        for d in row[4]:
+            docs[int(row[0])] += dwa_titles[int(d)]
+    for row in (*titles["alternate"], *titles["reported"]):
+        docs[int(row[0])] += tokens(str(row[1]))
+    rows, vocab, idf = tfidf(docs)
+    k = min(TEXT_TERMS, rows.shape[1])
+    top = np.argsort(-rows, axis=1, kind="stable")[:, :k]
+    weights = np.take_along_axis(rows, top, axis=1)
+    weights = weights / np.maximum(np.linalg.norm(weights, axis=1, keepdims=True), 1e-12)
+    top = np.where(weights > 0, top, -1)
+    words = sorted(vocab, key=vocab.__getitem__)
+    return {
+        "text_vocab": np.frombuffer("\n".join(words).encode("utf-8"), np.uint8).copy(),
+        "text_idf": np.round(idf, 4).astype(np.float32),
+        "text_terms": top.astype(np.int32),
+        "text_weights": np.round(np.where(top >= 0, weights, 0.0), 4).astype(np.float16),
+        "text_rows": np.array([n], np.int32),
+    }
+
+
 def neighbour_arrays(z: dict[str, F32], weights: dict[str, float] | None = None) -> dict[str, Any]:
     """Each occupation's ``K`` best neighbours (ties by code order) with composite and parts."""
     # Rounded before sorting so that a last-bit difference between BLAS builds cannot swap two
