@@ -211,6 +211,12 @@ def main() -> None:
     parser.add_argument("--per-category", type=int, default=2)
     parser.add_argument("--pdf-only", action="store_true")
     parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        help="skip this many CSV texts per category first (--offset 4: none of the --tune ones)",
+    )
+    parser.add_argument(
         "--tune", action="store_true", help="cross-validate the blend on the CSV sample only"
     )
     parser.add_argument("--cache", help="with --tune: keep the imported components in this file")
@@ -224,9 +230,9 @@ def main() -> None:
         with (RESUMES / "UpdatedResumeDataSet.csv").open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 cat = row["Category"]
-                if seen.get(cat, 0) >= args.per_category:
-                    continue
                 seen[cat] = seen.get(cat, 0) + 1
+                if not args.offset < seen[cat] <= args.offset + args.per_category:
+                    continue
                 text = row["Resume"].encode("utf-8")
                 items.append((f"csv {cat} #{seen[cat]}", cat, text, "resume.txt"))
     if args.tune:
