@@ -17,10 +17,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from careerceo.analysis.months import add_months, month_of
 from careerceo.analysis.posting_rank import PostingIndex
 from careerceo.documents.limits import MAX_FILE_BYTES
 from careerceo.errors import CareerError
+from careerceo.model.months import add_months, month_of
 from careerceo.services.context import AppContext
 from careerceo.store.tables import Accomplishment, Base
 from careerceo.web.app import create_app

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from careerceo.analysis.months import add_months, month_of
 from careerceo.analysis.signals import QUESTIONS
+from careerceo.model.months import add_months, month_of
 from careerceo.services.context import AppContext
 from careerceo.web.app import create_app
 

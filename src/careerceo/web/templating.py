@@ -9,9 +9,11 @@ from fastapi.templating import Jinja2Templates
 
 from careerceo import __version__
 from careerceo.services.context import AppContext
+from careerceo.web.actions import href
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 templates.env.globals["version"] = __version__
+templates.env.filters["href"] = href  # an analysis action as the link that does it
 
 
 def app_context(request: Request) -> AppContext:
