@@ -54,6 +54,14 @@ class MilestoneRepository(OwnedRepository[Milestone]):
     def ordering(self) -> tuple[Any, ...]:
         return (Milestone.due_date.is_(None), Milestone.due_date, Milestone.id)  # soonest first
 
+    def of_goal(self, goal_id: int) -> Sequence[Milestone]:
+        """One goal's milestones in the order they were added."""
+        return self.session.scalars(
+            select(Milestone)
+            .where(Milestone.person_id == self.person_id, Milestone.goal_id == goal_id)
+            .order_by(Milestone.id)
+        ).all()
+
 
 class ReviewRepository(OwnedRepository[Review]):
     model = Review

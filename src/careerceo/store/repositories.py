@@ -133,6 +133,14 @@ class PositionRepository(OwnedRepository[Position]):
             Position.id,
         )
 
+    def by_start(self) -> Sequence[Position]:
+        """Latest start first, as the career plan lists them."""
+        return self.session.scalars(
+            select(Position)
+            .where(Position.person_id == self.person_id)
+            .order_by(Position.start_date.desc())
+        ).all()
+
 
 class PersonRepository:
     """The person row itself; scoped by being looked up by the owner's own id."""
