@@ -15,7 +15,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careerceo.analysis.wording import clip
@@ -34,6 +33,18 @@ from careerceo.documents.resume_parser import parse_resume_text
 from careerceo.errors import CareerError
 from careerceo.model.profile import ProfileInput
 from careerceo.services.context import AppContext
+from careerceo.store.documents import DocumentRepository
+from careerceo.store.pipeline import ContactRepository
+from careerceo.store.profile import (
+    CertificationRepository,
+    EducationRepository,
+    LanguageRepository,
+)
+from careerceo.store.repositories import (
+    InventoryRepository,
+    PersonRepository,
+    PositionRepository,
+)
 from careerceo.store.tables import (
     Certification,
     Contact,
@@ -41,7 +52,6 @@ from careerceo.store.tables import (
     Education,
     InventoryEntry,
     Language,
-    Person,
     Position,
 )
 
@@ -207,16 +217,13 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
     resume = source.resume
     _check_counts(resume)
     plan = ImportPlan(source.filename, source.fmt, warnings=list(resume.warnings))
-    existing_doc = session.scalars(
-        select(Document).where(Document.person_id == person_id, Document.sha256 == source.sha256)
-    ).first()
+    existing_doc = DocumentRepository(session, person_id).with_sha256(source.sha256)
     if existing_doc is not None:
         plan.items.append(PlanItem("document", source.filename, "skip", "already imported"))
         plan.document_id = existing_doc.id
     else:
         plan.items.append(PlanItem("document", source.filename, "create"))
-    person = session.get(Person, person_id)
-    assert person is not None
+    person = PersonRepository(session, person_id).get()
     for column, attribute in PERSON_FIELDS:
         raw = getattr(resume, attribute)
         current = getattr(person, column)
@@ -252,7 +259,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
             extra[key] = value
     entries: dict[str, Any] = dict(extra.get("resume_entries") or {})
 
-    positions = session.scalars(select(Position).where(Position.person_id == person_id)).all()
+    positions = PositionRepository(session, person_id).in_order_added()
     keys = {(_norm(p.employer), _norm(p.title), p.start_date) for p in positions}
     for p in resume.positions:
         pkey = (_norm(p.employer), _norm(p.title), to_date(p.start))
@@ -284,7 +291,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
                 "url": p.url,
                 "description": p.description,
             }
-    educations = session.scalars(select(Education).where(Education.person_id == person_id)).all()
+    educations = EducationRepository(session, person_id).list()
     edu_keys = {(_norm(e.institution), _norm(e.degree)) for e in educations}
     for e in resume.education:
         key2 = (_norm(e.institution), _norm(e.degree))
@@ -313,7 +320,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
                 "courses": e.courses,
                 "url": e.url,
             }
-    certs = session.scalars(select(Certification).where(Certification.person_id == person_id)).all()
+    certs = CertificationRepository(session, person_id).list()
     cert_keys = {(_norm(c.name), _norm(c.issuer)) for c in certs}
     for c in resume.certifications:
         key3 = (_norm(c.name), _norm(c.issuer))
@@ -337,7 +344,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
             entries[crow.uid] = {"date": c.date}
     langs = {
         _norm(x.name)
-        for x in session.scalars(select(Language).where(Language.person_id == person_id))
+        for x in LanguageRepository(session, person_id).list()
     }
     for lang in resume.languages:
         action = "skip" if _norm(lang.name) in langs else "create"
@@ -351,11 +358,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
             )
     skills = {
         _norm(x.name)
-        for x in session.scalars(
-            select(InventoryEntry).where(
-                InventoryEntry.person_id == person_id, InventoryEntry.kind == "skill"
-            )
-        )
+        for x in InventoryRepository(session, person_id).list(kind="skill")
     }
     for name in resume.skill_names():
         action = "skip" if _norm(name) in skills else "create"
@@ -376,7 +379,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
         groups = [{"name": s.name, "level": s.level, "keywords": s.keywords} for s in resume.skills]
         if apply and not extra.get("skill_groups"):
             extra["skill_groups"] = groups
-    contacts = session.scalars(select(Contact).where(Contact.person_id == person_id)).all()
+    contacts = ContactRepository(session, person_id).list()
     contact_keys = {(_norm(c.name), _norm(c.linkedin_url) or _norm(c.email)) for c in contacts}
     for ct in resume.contacts:
         key4 = (_norm(ct.name), _norm(ct.url) or _norm(ct.email))

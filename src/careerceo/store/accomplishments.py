@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+from sqlalchemy import select
 
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import Accomplishment
@@ -13,3 +16,14 @@ class AccomplishmentRepository(OwnedRepository[Accomplishment]):
 
     def ordering(self) -> tuple[Any, ...]:
         return (Accomplishment.happened_on.desc(), Accomplishment.id.desc())  # newest first
+
+    def on_positions(self) -> Sequence[Accomplishment]:
+        """Wins logged against a job, newest first."""
+        return self.session.scalars(
+            select(Accomplishment)
+            .where(
+                Accomplishment.person_id == self.person_id,
+                Accomplishment.position_id.is_not(None),
+            )
+            .order_by(*self.ordering())
+        ).all()
