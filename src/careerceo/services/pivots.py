@@ -139,10 +139,7 @@ def read_person(ctx: AppContext) -> PersonData:
                 data.descriptions.append((f"{p.title} at {p.employer}", p.description))
         for ed in EducationRepository(s, pid).list():
             data.education.append(EducationItem(ed.degree, ed.field, ed.institution, ed.end_date))
-        data.certifications = [
-            c.name
-            for c in CertificationRepository(s, pid).list()
-        ]
+        data.certifications = [c.name for c in CertificationRepository(s, pid).list()]
         doc = DocumentRepository(s, pid).last_updated_original("resume")
         if doc is not None:
             data.resume_text = doc.text or ""

@@ -342,10 +342,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
             session.add(crow)
             session.flush()
             entries[crow.uid] = {"date": c.date}
-    langs = {
-        _norm(x.name)
-        for x in LanguageRepository(session, person_id).list()
-    }
+    langs = {_norm(x.name) for x in LanguageRepository(session, person_id).list()}
     for lang in resume.languages:
         action = "skip" if _norm(lang.name) in langs else "create"
         langs.add(_norm(lang.name))
@@ -356,10 +353,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
             session.add(
                 Language(person_id=person_id, name=lang.name[:100], proficiency=lang.fluency[:100])
             )
-    skills = {
-        _norm(x.name)
-        for x in InventoryRepository(session, person_id).list(kind="skill")
-    }
+    skills = {_norm(x.name) for x in InventoryRepository(session, person_id).list(kind="skill")}
     for name in resume.skill_names():
         action = "skip" if _norm(name) in skills else "create"
         skills.add(_norm(name))

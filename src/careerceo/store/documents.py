@@ -71,9 +71,7 @@ class DocumentRepository(OwnedRepository[Document]):
 
     def with_sha256(self, sha256: str) -> Document | None:
         return self.session.scalars(
-            select(Document).where(
-                Document.person_id == self.person_id, Document.sha256 == sha256
-            )
+            select(Document).where(Document.person_id == self.person_id, Document.sha256 == sha256)
         ).first()
 
 
