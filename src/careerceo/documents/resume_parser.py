@@ -15,11 +15,11 @@ from careerceo.documents.dates import END_DATE, ONE_DATE, SINGLE, find_range, pa
 from careerceo.documents.model import (
     Resume,
     ResumeCertification,
-    ResumeEducation,
     ResumeLanguage,
     ResumePosition,
     ResumeSkill,
 )
+from careerceo.documents.resume_education import parse_education
 
 HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": (
@@ -421,6 +421,112 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+Anchor = tuple[int, tuple[str, str, tuple[int, int]]]
+# Words a sentence puts before a date range it mentions ("certified from 2003-2008").
+_PROSE_BEFORE = re.compile(
+    r"\b(?:from|in|between|since|during|of|for|by|until|and|through|over)\s*$", re.IGNORECASE
+)
+_ABBREVIATION_END = re.compile(r"\b(?:inc|ltd|co|corp|sr|jr|llc|plc|s\.a|n\.a|st)\.$", re.I)
+_MONTH_YEAR_END = re.compile(
+    r"\s((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|"
+    r"\d{1,2}/(?:19|20)\d\d)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _prose_anchor(line: str, span: tuple[int, int]) -> bool:
+    """A date range inside a sentence or a bullet ("Geriatric Resource Nurse certification
+    2003-2008.", "• Helped facilitate ... from 2015 to 2016") dates an achievement, not a job:
+    job headers do not end in a full stop, and a range a sentence leads into is prose."""
+    a, b = span
+    before, after = line[:a].rstrip(), line[b:].strip()
+    if _PROSE_BEFORE.search(before):
+        return True
+    rest = _strip_bullet(f"{before} {after}".strip())
+    if (
+        rest.endswith(".")
+        and not _ABBREVIATION_END.search(rest)
+        and len(rest.split()) >= 3
+        and not after.strip(" .")  # "Company Name 2007 to 2009 Chief, Branch." is a header
+    ):
+        return True
+    return _is_bullet(line) and len(rest.split()) > 8
+
+
+def _title_at_end(line: str, span: tuple[int, int]) -> bool:
+    """ "…placement objectives. Western Regional Sales Manager , 2005 to 2008": a long line
+    whose last sentence is the next job's title with its dates."""
+    if line[span[1] :].strip():
+        return False
+    head = line[: span[0]].rstrip(" ,|\u2013-")
+    m = re.search(r"\.\s+([A-Z][^.]{2,60})$", head)
+    return m is not None and len(m.group(1).split()) <= 8
+
+
+def _single_date_header(line: str, below: str) -> tuple[str, str, tuple[int, int]] | None:
+    """ "Sous Chef Jul 2010" above "Company Name City , State": a job the builder dated with
+    one month (it began and ended then, or only the one date was entered)."""
+    m = _MONTH_YEAR_END.search(line)
+    if m is None or _is_bullet(line):
+        return None
+    head = line[: m.start()].strip(" ,|-\u2013")
+    if not head or len(head.split()) > 8 or head.endswith(".") or not head[0].isupper():
+        return None
+    if not (PLACEHOLDER.search(below) or (_title_line(below) and STRONG_EMPLOYER.search(below))):
+        return None
+    date = parse_date(m.group(1))
+    return (date, date, m.span(1)) if date else None
+
+
+def _placeholder_header(line: str) -> tuple[tuple[str, str, tuple[int, int]], str] | None:
+    """ "Front Desk Agent Company Name City , State" or "Company Name , Phase II, Gurgaon …"
+    with no dates anywhere near: an undated job in the LiveCareer layout. Returns the anchor
+    (the header ends where the place does) and the text run on after it."""
+    m = PLACEHOLDER.search(line)
+    if m is None or _is_bullet(line):
+        return None
+    head = line[: m.start()].strip()
+    if head and (not _title_line(head) or len(head.split()) > 8):
+        return None
+    cut = m.end()
+    place = re.match(
+        r"\s*[,\u2013-]?\s*(?:City\s*,\s*State|[A-Z][\w .'-]+,\s*[A-Z]{2}\b)", line[cut:]
+    )
+    if place:
+        cut += place.end()
+    return ("", "", (cut, len(line))), line[cut:].strip(" ,")
+
+
+def _anchors(entries: list[tuple[int, str]]) -> tuple[list[Anchor], dict[int, str]]:
+    """Where positions start: each date range that heads a job (not one inside a sentence),
+    then, away from those, one-date headers and undated placeholder headers."""
+    anchors: list[Anchor] = []
+    for i, (_, line) in enumerate(entries):
+        found = find_range(line)
+        if found is None or _prose_anchor(line, found[2]):
+            continue
+        if len(line) < 160 or _title_at_end(line, found[2]):
+            anchors.append((i, found))
+    near = {j for i, _ in anchors for j in range(i - 2, i + 3)}
+    leads: dict[int, str] = {}
+    for i, (_, line) in enumerate(entries):
+        if i in near:
+            continue
+        below = entries[i + 1][1] if i + 1 < len(entries) else ""
+        single = _single_date_header(line, below)
+        if single is not None:
+            anchors.append((i, single))
+            near.update(range(i - 2, i + 3))
+            continue
+        undated = _placeholder_header(line)
+        if undated is not None:
+            anchors.append((i, undated[0]))
+            near.update(range(i - 2, i + 3))
+            if undated[1]:
+                leads[i] = undated[1]
+    return sorted(anchors), leads
+
+
 def parse_experience(
     entries: list[tuple[int, str]], kind: str = "experience", wrap: Wrap | None = None
 ) -> list[ResumePosition]:
@@ -428,8 +534,7 @@ def parse_experience(
     date line, then (while no title is found) up to two short lines above it, then short
     lines below it while a title or employer is still missing."""
     wrap = wrap or wrap_of([line for _, line in entries])
-    ranges = [(i, find_range(line)) for i, (_, line) in enumerate(entries) if len(line) < 160]
-    anchors = [(i, found) for i, found in ranges if found is not None]
+    anchors, leads = _anchors(entries)
     positions: list[ResumePosition] = []
     taken_until = -1
     for k, (anchor, found) in enumerate(anchors):
@@ -449,7 +554,7 @@ def parse_experience(
             position.line = entries[first][0]
         next_anchor = anchors[k + 1][0] if k + 1 < len(anchors) else len(entries)
         body_start = anchor + 1
-        lead = ""
+        lead = leads.get(anchor, "")
         while body_start < next_anchor and body_start - anchor <= 2:
             text = entries[body_start][1]
             has_employer = len(parts) >= 2 or any(_pure_employer(p) for p in parts)
@@ -468,7 +573,8 @@ def parse_experience(
                     tail = split[1]
                     if (
                         not _has_title(parts)
-                        and _header_like(tail)
+                        and tail[:1].isupper()
+                        and not tail.endswith((".", ";"))
                         and len(tail) <= 90
                         and len(tail.split()) <= 12
                     ):
@@ -535,54 +641,6 @@ def _education_parts(text: str) -> list[str]:
         else:
             out.append(part)
     return out
-
-
-def parse_education(entries: list[tuple[int, str]]) -> list[ResumeEducation]:
-    result: list[ResumeEducation] = []
-    current: ResumeEducation | None = None
-    for _, raw in entries:
-        line = _strip_bullet(raw)
-        found = find_range(line)
-        start = end = ""
-        if found:
-            start, end, (a, b) = found
-            line_wo = (line[:a] + "  " + line[b:]).strip(" ,-\u2013|")
-        else:
-            years = SINGLE.findall(line)
-            line_wo = line
-            if years:
-                end = parse_date(years[-1])
-                line_wo = SINGLE.sub("  ", line).strip(" ,-\u2013|()")
-        parts = _education_parts(line_wo)
-        institution = next((p for p in parts if INSTITUTION_NAME.fullmatch(p)), "") or next(
-            (p for p in parts if INSTITUTION_WORDS.search(p)), ""
-        )
-        degree = next((p for p in parts if DEGREE_WORDS.search(p) and p != institution), "")
-        if institution and (current is None or current.institution):
-            current = ResumeEducation(institution=institution)
-            result.append(current)
-        elif institution and current is not None:
-            current.institution = institution
-        if degree:
-            if current is None or (current.degree and not institution):
-                current = ResumeEducation(institution="")
-                result.append(current)
-            current.degree = degree
-            m = re.search(r"\bin\s+(.+)$", degree) or re.search(r"\bof\s+(.+)$", degree)
-            if m and not current.field:
-                current.field = m.group(1).strip()
-        if current is None:
-            continue
-        if start or end:
-            current.start = current.start or start
-            current.end = current.end or end
-        leftovers = [p for p in parts if p not in {institution, degree}]
-        grade = re.search(r"\b(?:gpa|cgpa|grade)\s*:?\s*([\d.]+(?:\s*/\s*[\d.]+)?)", line, re.I)
-        if grade:
-            current.grade = grade.group(1)
-        elif leftovers and not institution and not degree:
-            current.description = (current.description + "\n" + line).strip()
-    return [e for e in result if e.institution or e.degree]
 
 
 def parse_skills(entries: list[tuple[int, str]]) -> list[ResumeSkill]:
