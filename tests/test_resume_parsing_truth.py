@@ -163,3 +163,44 @@ def test_education_meets_its_floor(parsed: dict[str, Resume]) -> None:
         total += len(want)
         right += sum(1 for w in want if w in got)
     assert right / total >= 0.85, (right, total)
+
+
+def test_tools_named_in_the_summary_are_skills_with_their_line(shared_data: Path) -> None:
+    advocate = _pdf(shared_data, "ADVOCATE/10186968")
+    by_name = {s.name: s for s in advocate.skills}
+    assert "Quick" not in by_name and "Books" not in by_name
+    quick = by_name["Quick Books"]  # "Microsoft Excel and Quick / Books-software skills"
+    assert (quick.section, quick.line) == ("summary", 3)
+    assert by_name["Microsoft Excel"].section == "summary"
+    assert by_name["Labor Relations"].section == "skills"
+
+
+def test_a_wrapped_skill_list_keeps_multi_word_names(shared_data: Path) -> None:
+    names = set(_pdf(shared_data, "AVIATION/10176815").skill_names())
+    assert {"test equipment", "Prezi", "Microsoft Office Programs"} <= names
+    assert not {"test", "equipment", "Programs"} & names
+    names = set(_pdf(shared_data, "HR/10399912").skill_names())
+    assert "Office Supplies" in names and "Supplies" not in names
+
+
+def test_a_tool_with_its_description_and_prose_highlights(shared_data: Path) -> None:
+    pr = _pdf(shared_data, "PUBLIC-RELATIONS/10070224")
+    names = set(pr.skill_names())
+    assert {"Constant Contact", "Meltwater News", "TVEyes"} <= names
+    assert "Email marketing tool" not in names
+    media = _pdf(shared_data, "DIGITAL-MEDIA/10005171")
+    assert not any("(1995)" in n or "(2004)" in n for n in media.skill_names())
+    assert "Greatly improved media coverage" in media.sections["highlights"]  # kept, not a skill
+
+
+def test_the_dataset_layout_gives_its_jobs_and_skill_table(shared_data: Path) -> None:
+    with (shared_data / "resumes" / "UpdatedResumeDataSet.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    resume = parse_resume_text(rows[415]["Resume"])
+    assert [(p.title, p.employer) for p in resume.positions] == [
+        ("Business Analyst", "Mass Group of Companies"),
+        ("", "Commversion Pvt.LTD"),
+    ]
+    assert {"EXCEL", "PHP", "POWERPOINT"} <= set(resume.skill_names())
+    assert "Skill Details" not in resume.skill_names()
+    assert not any("Business Analyst" in e.degree for e in resume.education)

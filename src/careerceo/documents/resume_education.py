@@ -107,14 +107,27 @@ def school_in(text: str, *, leads: bool = False) -> tuple[int, int] | None:
         if leads and 0 < len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words):
             start_words = words[:]
             words = []
+        elif leads:
+            # "Pimpri Chinchwad, MAHARASHTRA, IN Pimpri Chinchwad College of Engineering"
+            taken: list[str] = []
+            while (
+                words
+                and len(taken) < 2
+                and words[-1][:1].isupper()
+                and words[-1].isalpha()
+                and not (len(words) >= 2 and words[-2].endswith(","))
+            ):
+                taken.insert(0, words.pop())
+            if words and (words[-1].endswith(",") or words[-1] == "IN"):
+                start_words = taken
     else:
         while words and MODIFIER.match(words[-1]) and words[-1][0].isupper():
             start_words.insert(0, words.pop())
         proper = 0
         limit = 1 if tail else 2 if start_words else 3
         while words and proper < limit and NAME_WORD.match(words[-1]) and words[-1][0].isupper():
-            if words[-1].endswith(","):
-                break
+            if words[-1].endswith(",") or (len(words) >= 2 and words[-2].endswith(",")):
+                break  # "Bandra, MAHARASHTRA, IN Rivzi College": the place before the name
             start_words.insert(0, words.pop())
             proper += 1
         # "Our Lady of Good Counsel": keep a lower-case joiner when a name word precedes it
@@ -126,7 +139,10 @@ def school_in(text: str, *, leads: bool = False) -> tuple[int, int] | None:
             and not words[-2].endswith(",")
         ):
             start_words[:0] = [words.pop(-2), words.pop()]
-    start = first.start() - len(" ".join(start_words)) - (1 if start_words else 0)
+    start = first.start()
+    if start_words:
+        lead = re.search(r"\s+".join(map(re.escape, start_words)) + r"\s+$", text[:start])
+        start = lead.start() if lead else start
     return max(0, start), end
 
 
@@ -183,6 +199,8 @@ def read_line(line: str, echo_next: str = "") -> EducationLine:
         dated = DATE_IN.search(field_text)
         after = field_text[dated.end() :] if dated else ""
         found = school_in(after)
+        if dated and not field_text[: dated.start()].strip():
+            dated, found = None, None  # "January 2014 B.Sc. ...": the date leads, it splits nothing
         if dated and found:
             school_text = after[: found[1]]
             field_text = field_text[: dated.start()]
@@ -198,7 +216,7 @@ def read_line(line: str, echo_next: str = "") -> EducationLine:
                 before, after_school = field_text[: school[0]], field_text[school[1] :]
                 # "Colorado State University, Bachelor of Arts in Economics": the degree after
                 field_text = before if sep or not DEGREE.search(after_school) else after_school
-    field_text = REGION.sub("", _tidy(field_text))
+    field_text = _tidy(REGION.sub("", field_text.rstrip(" ,")))
     if not sep:
         # no separator: "B.Sc.(Computer Science)", "MMS Management", "Bachelor of Engineering"
         degree, field_text = _degree_first(_tidy(field_text))
@@ -241,7 +259,7 @@ def _degree_first(text: str) -> tuple[str, str]:
     m = re.match(r"^((?:[A-Z][A-Za-z]{0,3}\.)+[A-Za-z]{0,4}\.?|[A-Z]{2,5}\b)\s*(.*)$", text)
     if m and DEGREE.search(m.group(1)):
         return m.group(1), _tidy(m.group(2))
-    m = re.match(r"^(.*?\b(?:of|in)\s+[A-Z][a-z]+)\s*\((.+)\)$", text)
+    m = re.match(r"^(.*?\b(?:of|in)\s+[A-Z][a-z]+)\s*\((.+?)\)?$", text)
     if m and DEGREE.search(m.group(1)):
         return m.group(1), m.group(2)
     m = re.match(r"^(.*?\b(?:of|in)\s+[A-Z][a-z]+)\s+in\s+(\S.*)$", text)
@@ -326,6 +344,8 @@ def _duplicate(previous: ResumeEducation, read: EducationLine) -> bool:
         return False
     if not read.degree or "received" in read.degree.lower():
         return True
-    return _stem(read.degree) == _stem(previous.degree) and _stem(read.field) == _stem(
-        previous.field
-    )
+    if _stem(read.degree) != _stem(previous.degree):
+        return False
+    if not previous.field:  # "MMS" then "MMS Management": the second says more
+        previous.field = read.field
+    return not read.field or _stem(read.field) == _stem(previous.field)

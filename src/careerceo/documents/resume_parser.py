@@ -17,9 +17,9 @@ from careerceo.documents.model import (
     ResumeCertification,
     ResumeLanguage,
     ResumePosition,
-    ResumeSkill,
 )
 from careerceo.documents.resume_education import parse_education
+from careerceo.documents.resume_skills import parse_skills, tools_in_prose
 
 HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": (
@@ -43,7 +43,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "core competencies", "competencies", "areas of expertise", "expertise", "highlights",
         "skills summary", "technologies", "tools", "technical proficiencies", "strengths",
         "skill highlights", "computer skills", "core qualifications", "key qualifications",
-        "core strengths", "key strengths",
+        "core strengths", "key strengths", "skill details", "skill sets", "skill set",
     ),
     "certifications": (
         "certifications", "certificates", "licenses", "licenses and certifications",
@@ -151,8 +151,17 @@ INLINE_HEADING = re.compile(
 )
 
 
+# The résumé dataset glues its section names onto the line before ("...Deep
+# learning.Education Details", "Python- Experience - 24 monthsCompany Details").
+GLUED_HEADING = re.compile(
+    r"(?<=\S)[ \t]*(Education Details|Skill Details|Company Details|Project Details)[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def clean_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = GLUED_HEADING.sub(r"\n\1", text)
     lines: list[str] = []
     section = ""
     for raw in text.split("\n"):
@@ -643,40 +652,6 @@ def _education_parts(text: str) -> list[str]:
     return out
 
 
-def parse_skills(entries: list[tuple[int, str]]) -> list[ResumeSkill]:
-    skills: list[ResumeSkill] = []
-    seen: set[str] = set()
-    loose: list[str] = []
-    pieces = [
-        piece for _, raw in entries for piece in re.split(r"\s+[*•▪●]\s+", _strip_bullet(raw))
-    ]
-    for raw in pieces:
-        line = _strip_bullet(raw)
-        group = re.match(r"^([A-Z][\w /&+-]{1,40}):\s*(.+)$", line)
-        if group:
-            keywords = [k for k in _skill_items(group.group(2)) if k.lower() not in seen]
-            seen.update(k.lower() for k in keywords)
-            skills.append(
-                ResumeSkill(name=group.group(1).strip(), keywords=keywords, heading_only=True)
-            )
-            continue
-        for item in _skill_items(line):
-            if item.lower() not in seen:
-                seen.add(item.lower())
-                loose.append(item)
-    skills.extend(ResumeSkill(name=item) for item in loose)
-    return skills
-
-
-def _skill_items(text: str) -> list[str]:
-    items = re.split(r"\s*[,;|•·]\s*|\s{2,}|\t", text)
-    return [
-        i.strip(" .")
-        for i in items
-        if 1 < len(i.strip(" .")) <= 60 or re.fullmatch(r"[A-Z]", i.strip(" ."))
-    ]
-
-
 def parse_certifications(entries: list[tuple[int, str]]) -> list[ResumeCertification]:
     result = []
     for _, raw in entries:
@@ -733,11 +708,81 @@ def parse_header(entries: list[tuple[int, str]], resume: Resume) -> None:
         resume.label = entries[0][1] if len(entries[0][1]) <= 80 else ""
 
 
+KAGGLE_COMPANY = re.compile(r"^company\s*-\s*(.*)$", re.IGNORECASE)
+KAGGLE_DESCRIPTION = re.compile(r"^description\s*-\s*(.*)$", re.IGNORECASE)
+
+
+def _kaggle_headline(lines: list[str]) -> tuple[str, str, str]:
+    """The résumé dataset's layout puts "Headline" and "Title - Employer" right above its
+    "Skill Details" table. Returns (headline, title, employer) and blanks those lines (their
+    numbers stay) so they are not read as education."""
+    try:
+        table = lines.index("Skill Details")
+    except ValueError:
+        return "", "", ""
+    above = [i for i in range(max(0, table - 4), table) if lines[i].strip()]
+    if not above or " - " not in lines[above[-1]]:
+        return "", "", ""
+    title, _, employer = lines[above[-1]].rpartition(" - ")
+    headline = lines[above[-2]].strip() if len(above) >= 2 else ""
+    for i in above[-2:]:
+        lines[i] = ""
+    return headline, title.strip(), employer.strip()
+
+
+def _kaggle_positions(
+    entries: list[tuple[int, str]], title: str, employer: str
+) -> list[ResumePosition]:
+    """ "company - X" / "description - ..." blocks: one position per employer (a company
+    described in two blocks is one job); the title is known only for the headline's employer,
+    a range on the description's first line dates it."""
+    positions: list[ResumePosition] = []
+    current: ResumePosition | None = None
+    for number, line in entries:
+        company = KAGGLE_COMPANY.match(line)
+        if company:
+            name = company.group(1).strip()
+            if not name or name.lower() == "none":
+                current = None
+                continue
+            same = next((p for p in positions if _key(p.employer) == _key(name)), None)
+            if same is not None:
+                current = same
+                continue
+            current = ResumePosition(employer=name, title="", line=number)
+            if employer and _key(employer) == _key(name):
+                current.title = title
+            positions.append(current)
+            continue
+        if current is None:
+            continue
+        described = KAGGLE_DESCRIPTION.match(line)
+        text = described.group(1).strip() if described else line
+        if described and not current.start:
+            found = find_range(text)
+            if found:
+                current.start, current.end = found[0], found[1]
+        if _is_bullet(text):
+            current.highlights.append(_strip_bullet(text))
+        elif text:
+            current.summary = (current.summary + "\n" + text).strip()
+    return positions
+
+
+def _key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower().replace("pvt", "").replace("ltd", "")))
+
+
 def parse_resume_text(text: str) -> Resume:
     """The whole parse: header, then each section by its kind."""
     lines = clean_lines(text)
     wrap = wrap_of(lines)
     resume = Resume()
+    kaggle = any(KAGGLE_COMPANY.match(line) for line in lines)
+    headline, kaggle_title, kaggle_employer = _kaggle_headline(lines) if kaggle else ("", "", "")
+    if headline:
+        resume.label = headline
+    prose_entries: list[tuple[str, list[tuple[int, str]]]] = []
     for section, heading_line, entries in split_sections(lines):
         body = "\n".join(line for _, line in join_wrapped(entries, wrap))
         if section == "header":
@@ -746,8 +791,13 @@ def parse_resume_text(text: str) -> Resume:
                 resume.warnings.append("no section headings found; the text was kept as is")
         elif section == "summary":
             resume.summary = (resume.summary + "\n" + body).strip()
+            prose_entries.append(("summary", join_wrapped(entries, wrap)))
         elif section == "experience":
-            found = parse_experience(entries, wrap=wrap)
+            found = (
+                _kaggle_positions(entries, kaggle_title, kaggle_employer)
+                if kaggle and any(KAGGLE_COMPANY.match(line) for _, line in entries)
+                else parse_experience(entries, wrap=wrap)
+            )
             resume.positions.extend(found)
             if entries and not found:
                 resume.warnings.append(
@@ -757,13 +807,24 @@ def parse_resume_text(text: str) -> Resume:
         elif section == "education":
             resume.education.extend(parse_education(entries))
         elif section == "skills":
-            resume.skills.extend(parse_skills(entries))
+            found_skills, prose = parse_skills(entries)
+            resume.skills.extend(found_skills)
+            if prose:
+                resume.sections["highlights"] = "\n".join(
+                    [*filter(None, [resume.sections.get("highlights", "")]), *prose]
+                )
+                prose_entries.append(("highlights", [(heading_line, p) for p in prose]))
         elif section == "certifications":
             resume.certifications.extend(parse_certifications(entries))
         elif section == "languages":
             resume.languages.extend(parse_languages(entries))
         elif body:
             resume.sections[section] = (resume.sections.get(section, "") + "\n" + body).strip()
+            if section in ("interests", "additional", "accomplishments"):
+                prose_entries.append((section, join_wrapped(entries, wrap)))
+    known = {n.lower() for n in resume.skill_names()}
+    for section, entries in prose_entries:
+        resume.skills.extend(tools_in_prose(entries, section, known))
     titles = {" ".join(p.title.casefold().split()): p.title for p in resume.positions}
     as_title = titles.get(" ".join(resume.name.casefold().split()))
     if as_title:
