@@ -291,7 +291,9 @@ def test_web_pages_render(sqlite_ctx: AppContext) -> None:
     _seed(sqlite_ctx)
     page = client.get("/pivots", params={"zone_min": "4", "limit": "30"})
     assert page.status_code == 200
-    assert 'id="pivots-table"' in page.text and "th.sortable" in page.text
+    assert 'id="pivots-table"' in page.text and 'class="sortable"' in page.text
+    assert '<script src="/static/pivots.js"' in page.text
+    assert "th.sortable" in client.get("/static/pivots.js").text
     bad = client.get("/pivots", params={"zone_min": "x"})
     assert bad.status_code == 422 and "job zone" in bad.text
     compared = client.get("/pivots", params={"compare": "15-2051.00"})
