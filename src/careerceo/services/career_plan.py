@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from careerceo.analysis.accomplishments import to_bullet
-from careerceo.documents.dates import from_date, human
 from careerceo.documents.resume_layout import Block
 from careerceo.documents.resume_pdf import render_blocks
 from careerceo.services.accomplishments import win_of
@@ -14,6 +13,7 @@ from careerceo.services.context import AppContext
 from careerceo.store.accomplishments import AccomplishmentRepository
 from careerceo.store.direction import GoalRepository, MilestoneRepository, VisionRepository
 from careerceo.store.repositories import InventoryRepository, PersonRepository, PositionRepository
+from careerceo.text.dates import from_date, human
 
 
 def plan_blocks(ctx: AppContext, *, today: date | None = None) -> list[Block]:

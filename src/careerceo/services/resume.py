@@ -15,8 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from careerceo.analysis.accomplishments import to_bullet
-from careerceo.documents.dates import from_date, to_date
-from careerceo.documents.model import (
+from careerceo.model.resume import (
     Resume,
     ResumeCertification,
     ResumeEducation,
@@ -38,6 +37,7 @@ from careerceo.store.repositories import (
     PositionRepository,
 )
 from careerceo.store.tables import Accomplishment
+from careerceo.text.dates import from_date, to_date
 
 
 def _date(stored: dict[str, Any], key: str, column: Any) -> str:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from careerceo.analysis.resume_critique import Critique, critique_text
 from careerceo.documents.jsonresume import dumps
-from careerceo.documents.model import Resume
 from careerceo.documents.resume_html import to_html
 from careerceo.documents.resume_markdown import to_markdown
 from careerceo.documents.resume_pdf import to_pdf
 from careerceo.errors import CareerError, NotFoundError
+from careerceo.model.resume import Resume
 from careerceo.services.context import AppContext
 from careerceo.services.resume_import import read_path, read_source
 from careerceo.store.documents import DocumentRepository

@@ -18,7 +18,6 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from careerceo.analysis.wording import clip
-from careerceo.documents.dates import to_date
 from careerceo.documents.docx_reader import read_docx_text
 from careerceo.documents.jsonresume import parse_jsonresume_bytes
 from careerceo.documents.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_ZIP_BYTES
@@ -27,11 +26,11 @@ from careerceo.documents.linkedin_export import (
     read_linkedin_zip,
     resume_from_files,
 )
-from careerceo.documents.model import Resume
 from careerceo.documents.pdf_reader import read_pdf_text
 from careerceo.documents.resume_parser import parse_resume_text
 from careerceo.errors import CareerError
 from careerceo.model.profile import ProfileInput
+from careerceo.model.resume import Resume
 from careerceo.services.context import AppContext
 from careerceo.store.documents import DocumentRepository
 from careerceo.store.pipeline import ContactRepository
@@ -54,6 +53,7 @@ from careerceo.store.tables import (
     Language,
     Position,
 )
+from careerceo.text.dates import to_date
 
 MEDIA = {
     ".pdf": "application/pdf",

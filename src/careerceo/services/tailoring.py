@@ -15,9 +15,9 @@ from careerceo.analysis.job_gap import analyse
 from careerceo.analysis.posting_rank import PostingIndex
 from careerceo.analysis.tailoring import Match, have_index, match, tailor, words
 from careerceo.documents.jsonresume import to_jsonresume
-from careerceo.documents.model import Resume
 from careerceo.documents.resume_layout import layout, plain_text
 from careerceo.errors import CareerError, NotFoundError
+from careerceo.model.resume import Resume
 from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
 from careerceo.store.documents import DocumentRepository, JobPostingRepository

@@ -101,7 +101,7 @@ def load_secret(data_dir: Path | None) -> str:
                 text = path.read_text(encoding="ascii").strip()
                 if len(text) >= 32:
                     return text
-            from careerceo.store.private import private_dir
+            from careerceo.files import private_dir
 
             private_dir(Path(data_dir))
             token = secrets.token_urlsafe(32)
