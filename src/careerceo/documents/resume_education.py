@@ -276,6 +276,7 @@ def parse_education(entries: list[tuple[int, str]]) -> list[ResumeEducation]:
     result: list[ResumeEducation] = []
     pending_start = pending_end = ""
     lines = [re.sub(r"^\s*(?:[•●▪■◦*\-]|l)\s+", "", raw).strip() for _, raw in entries]
+    pending_line: int | None = None
     for i, line in enumerate(lines):
         if not line:
             continue
@@ -285,6 +286,7 @@ def parse_education(entries: list[tuple[int, str]]) -> list[ResumeEducation]:
         rest, start, end = _cut_dates(line)
         if (start or end) and not re.sub(r"[\W\d_]|\bto\b", "", SINGLE.sub("", rest), flags=re.I):
             pending_start, pending_end = start, end  # "May 2016" above its entry
+            pending_line = entries[i][0]
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         read = read_line(line, echo_next=nxt if not SCHOOL_WORD.search(nxt) else "")
@@ -327,8 +329,10 @@ def parse_education(entries: list[tuple[int, str]]) -> list[ResumeEducation]:
             start=read.start or pending_start,
             end=read.end or pending_end,
             grade=read.grade,
+            line=pending_line or entries[i][0],
         )
         pending_start = pending_end = ""
+        pending_line = None
         result.append(entry)
     return [e for e in result if e.institution or e.degree]
 

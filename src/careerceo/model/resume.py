@@ -38,6 +38,7 @@ class ResumeEducation:
     courses: list[str] = dataclasses.field(default_factory=list)
     url: str = ""
     description: str = ""
+    line: int | None = None  # where it started in the source text
 
 
 @dataclass
