@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.common import (
+    console,
+    context,
+    err_console,
+    print_json,
+    print_table,
+    user_errors,
+)
 from careerceo.errors import CareerError
 from careerceo.model.network import ContactOut
 from careerceo.services import contacts as service
@@ -313,11 +319,48 @@ def draft(
     typer.echo(result.body)
 
 
-def _today() -> date:
-    return date.today()
+@contacts_app.command("import")
+@user_errors
+def import_file(
+    file: Path = typer.Argument(..., help="LinkedIn Connections.csv, or the export ZIP."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Import LinkedIn connections; re-importing the same or a newer export is safe."""
+    from rich.progress import Progress
 
+    from careerceo.services.network_import import import_connections
 
-def _path(file: Path) -> Path:
     if not file.is_file():
         raise CareerError(f"there is no file at {file}; check the path", field="file")
-    return file
+    content = file.read_bytes()
+    with Progress(console=err_console, transient=True, disable=as_json) as bar:
+        task = bar.add_task("Importing connections", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = import_connections(context(), content, file.name, progress)
+    if as_json:
+        print_json(summary.model_dump(mode="json"))
+        return
+    console.print(
+        f"Imported {summary.rows} connections ({summary.layout} layout): "
+        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{len(summary.possible_duplicates)} possible duplicates; "
+        f"{summary.companies_added} new companies.",
+        highlight=False,
+    )
+    for change in summary.changes[:20]:
+        console.print(f"  updated {change}", highlight=False)
+    for dup in summary.possible_duplicates[:20]:
+        console.print(
+            f"  possible duplicate: {dup.name} ({dup.company}), line {dup.line}: new "
+            f"#{dup.new_id} and existing #{dup.existing_id} - compare them and remove one",
+            highlight=False,
+        )
+    if summary.skipped_lines:
+        console.print(
+            f"  skipped {len(summary.skipped_lines)} line(s) without a name "
+            f"(first: line {summary.skipped_lines[0]})",
+            highlight=False,
+        )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, delete, func, insert, or_, select
 
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import (
@@ -23,6 +23,8 @@ from careerceo.store.tables import (
     Opportunity,
     OpportunityContact,
     StageChange,
+    new_uid,
+    utcnow,
 )
 
 CHUNK = 500
@@ -44,6 +46,24 @@ class CompanyRepository(OwnedRepository[Company]):
             select(Company.name_key, Company.id).where(Company.person_id == self.person_id)
         ).all()
         return {str(key): int(i) for key, i in rows}
+
+    def insert_many(self, names_by_key: dict[str, str]) -> dict[str, int]:
+        """Create companies (key -> name) in one statement; returns key -> id."""
+        now = utcnow()
+        values = [
+            {
+                "uid": new_uid(),
+                "person_id": self.person_id,
+                "name": name,
+                "name_key": key,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for key, name in names_by_key.items()
+        ]
+        for start in range(0, len(values), CHUNK):
+            self.session.execute(insert(Company), values[start : start + CHUNK])
+        return {k: v for k, v in self.ids_by_key().items() if k in names_by_key}
 
     def names(self) -> dict[int, str]:
         rows = self.session.execute(
@@ -164,11 +184,27 @@ class ContactRepository(OwnedRepository[Contact]):
             select(Contact).where(Contact.person_id == self.person_id)
         ).all()
 
-    def add_many(self, rows: Sequence[Contact]) -> None:
-        for row in rows:
-            row.person_id = self.person_id
-        self.session.add_all(rows)
-        self.session.flush()
+    def insert_many(self, values: list[dict[str, Any]]) -> dict[str, int]:
+        """Insert many contacts at once (an import of thousands); returns uid -> id."""
+        for row in values:
+            row["person_id"] = self.person_id
+        for start in range(0, len(values), CHUNK):
+            self.session.execute(insert(Contact), values[start : start + CHUNK])
+        uids = [row["uid"] for row in values]
+        found: dict[str, int] = {}
+        for start in range(0, len(uids), CHUNK):
+            found.update(
+                {
+                    str(u): int(i)
+                    for u, i in self.session.execute(
+                        select(Contact.uid, Contact.id).where(
+                            Contact.person_id == self.person_id,
+                            Contact.uid.in_(uids[start : start + CHUNK]),
+                        )
+                    )
+                }
+            )
+        return found
 
 
 class InteractionRepository(OwnedRepository[Interaction]):
