@@ -74,7 +74,9 @@ def get_row(repo: ContactRepository, contact_id: int) -> Contact:
     return row
 
 
-def _state(row: Contact, last: date | None, targets: set[int]) -> tuple[ContactState, int | None]:
+def contact_state(
+    row: Contact, last: date | None, targets: set[int]
+) -> tuple[ContactState, int | None]:
     cadence = effective_cadence(
         row.cadence_days,
         row.tags,
@@ -102,7 +104,7 @@ def build_outs(session: Session, person_id: int, rows: Sequence[Contact]) -> lis
     last = InteractionRepository(session, person_id).last_contact(row.id for row in rows)
     result = []
     for row in rows:
-        state, _ = _state(row, last.get(row.id), targets)
+        state, _ = contact_state(row, last.get(row.id), targets)
         result.append(
             ContactOut(
                 **{name: getattr(row, name) for name in ROW_FIELDS},
@@ -146,7 +148,7 @@ def get_contact(ctx: AppContext, contact_id: int) -> ContactDetail:
         row = get_row(repo, contact_id)
         out = build_outs(session, ctx.person_id, [row])[0]
         targets = CompanyRepository(session, ctx.person_id).target_ids()
-        _, cadence = _state(row, out.last_contact, targets)
+        _, cadence = contact_state(row, out.last_contact, targets)
         log = InteractionRepository(session, ctx.person_id).for_contact(row.id)
         return ContactDetail(
             contact=out,

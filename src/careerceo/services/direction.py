@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
@@ -53,6 +53,7 @@ from careerceo.model.direction import (
 )
 from careerceo.services.context import AppContext
 from careerceo.services.occupation_codes import check_known_code
+from careerceo.store.job_search import InteractionRepository, StageChangeRepository
 from careerceo.store.repositories import can_exist
 from careerceo.store.tables import (
     Accomplishment,
@@ -944,6 +945,9 @@ def challenges(ctx: AppContext, today: date | None = None) -> tuple[Challenge, .
             s.scalar(select(func.count(Accomplishment.id)).where(Accomplishment.person_id == pid))
             or 0
         )
+        month_ago = now - timedelta(days=30)
+        outreach = InteractionRepository(s, pid).count_since(month_ago)
+        advanced = StageChangeRepository(s, pid).advanced_since(month_ago)
     latest = signals[-1] if signals else None
     summary = (
         SignalsSummary(
@@ -967,6 +971,8 @@ def challenges(ctx: AppContext, today: date | None = None) -> tuple[Challenge, .
             accomplishments=int(wins),
             saved_postings=int(postings),
             tailored_versions=int(tailored),
+            outreach_30d=outreach,
+            advanced_30d=advanced,
         )
     )
 
@@ -1003,6 +1009,9 @@ def calendar_ics(
             and goals[m.goal_id].status == "active"  # a closed goal's milestones are off the plan
         ]
         person_uid = person.uid
+    from careerceo.services.today import calendar_events  # it reads direction too
+
+    due.extend(calendar_events(ctx, now))
     review = ReviewEvent(
         uid=person_uid, first=first_occurrence(now, weekday, day), weekday=weekday, day=day
     )

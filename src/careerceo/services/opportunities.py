@@ -188,12 +188,13 @@ def _insert(
     )
     stages = StageChangeRepository(session, person_id)
     entries = history or [(entry.stage, entered_on or date.today())]
-    for stage, on in entries:
+    for seq, (stage, on) in enumerate(entries):
         stages.add(
             StageChange(
                 opportunity_id=row.id,
                 stage=stage,
                 entered_on=on,
+                seq=seq,
                 reason=entry.closed_reason if stage == Stage.CLOSED else "",
             )
         )
@@ -230,6 +231,7 @@ def move(
                 opportunity_id=row.id,
                 stage=change.stage,
                 entered_on=on,
+                seq=len(past),
                 reason=change.reason,
                 note=change.note,
             )
@@ -250,6 +252,17 @@ def update_opportunity(
     changes = dict(changes)
     new_stage = changes.pop("stage", None)
     reason = changes.pop("closed_reason", None)
+    wanted: MoveInput | None = None
+    if new_stage is not None or reason is not None:
+        current_stage = get_opportunity(ctx, opportunity_id).stage
+        wanted = validate(
+            MoveInput,
+            {"stage": current_stage if new_stage is None else new_stage, "reason": reason or ""},
+        )
+        if wanted.stage == current_stage:
+            wanted = None
+        else:
+            _check_reason(wanted.stage, wanted.reason)
     with ctx.db.transaction() as session:
         repo = OpportunityRepository(session, ctx.person_id)
         row = get_row(repo, opportunity_id)
@@ -264,8 +277,8 @@ def update_opportunity(
         values["company_id"] = company.id if company else None
         values.pop("closed_reason", None)
         repo.update(row, values)
-    if new_stage is not None and str(new_stage).strip().lower() != row.stage:
-        return move(ctx, opportunity_id, {"stage": new_stage, "reason": reason or ""})
+    if wanted is not None:
+        return move(ctx, opportunity_id, wanted)
     return get_opportunity(ctx, opportunity_id)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import (
@@ -334,7 +334,7 @@ class StageChangeRepository(OwnedRepository[StageChange]):
     model = StageChange
 
     def ordering(self) -> tuple[Any, ...]:
-        return (StageChange.entered_on, StageChange.id)
+        return (StageChange.seq, StageChange.entered_on, StageChange.id)
 
     def for_opportunity(self, opportunity_id: int) -> Sequence[StageChange]:
         return self.session.scalars(
@@ -352,28 +352,20 @@ class StageChangeRepository(OwnedRepository[StageChange]):
         rows = self.session.execute(
             select(StageChange.opportunity_id, StageChange.stage, StageChange.entered_on)
             .where(StageChange.person_id == self.person_id)
-            .order_by(StageChange.opportunity_id, StageChange.entered_on, StageChange.id)
+            .order_by(StageChange.opportunity_id, *self.ordering())
         ).all()
         for opportunity_id, stage, entered in rows:
             result.setdefault(int(opportunity_id), []).append((str(stage), entered))
         return result
 
     def advanced_since(self, since: date) -> int:
-        """Stage changes on or after ``since`` that were not the opportunity's first entry."""
-        first = (
-            select(StageChange.opportunity_id, func.min(StageChange.id).label("first_id"))
-            .where(StageChange.person_id == self.person_id)
-            .group_by(StageChange.opportunity_id)
-            .subquery()
-        )
+        """Stage changes on or after ``since`` that moved an opportunity (not its first entry)."""
         return int(
             self.session.scalar(
-                select(func.count(StageChange.id))
-                .join(first, and_(first.c.opportunity_id == StageChange.opportunity_id))
-                .where(
+                select(func.count(StageChange.id)).where(
                     StageChange.person_id == self.person_id,
                     StageChange.entered_on >= since,
-                    StageChange.id != first.c.first_id,
+                    StageChange.seq > 0,
                 )
             )
             or 0

@@ -353,6 +353,7 @@ class StageChange(Owned, Base):
     )
     stage: Mapped[str] = mapped_column(String(20))
     entered_on: Mapped[date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # order of entries on the same day
     reason: Mapped[str] = mapped_column(String(30), default="")
     note: Mapped[str] = mapped_column(String(500), default="")
 

@@ -85,6 +85,7 @@ def upgrade() -> None:
         sa.Column("opportunity_id", sa.Integer(), nullable=False),
         sa.Column("stage", sa.String(length=20), nullable=False),
         sa.Column("entered_on", sa.Date(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("reason", sa.String(length=30), nullable=False),
         sa.Column("note", sa.String(length=500), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
