@@ -349,6 +349,7 @@ def test_challenges_from_data() -> None:
         opportunities_by_stage={"applied": 2, "rejected": 3},
         contacts=5,
         accomplishments=0,
+        outreach_30d=2,
     )
     finding, leaving, performing = macro_challenges(data)
     assert performing.status == "act" and "alignment 20/100 in 2026-10" in performing.evidence
@@ -362,6 +363,17 @@ def test_challenges_from_data() -> None:
     )
     quiet = macro_challenges(ChallengeInputs(signals=data.signals))[0]
     assert quiet.status == "act" and "no search has started" in quiet.headline
+
+
+def test_a_search_with_no_outreach_or_stage_moves_for_30_days_has_stalled() -> None:
+    stalled = macro_challenges(ChallengeInputs(opportunities_by_stage={"applied": 2}))[0]
+    assert stalled.status == "watch" and "stalled" in stalled.headline
+    moving = macro_challenges(
+        ChallengeInputs(opportunities_by_stage={"applied": 2}, outreach_30d=3, advanced_30d=1)
+    )[0]
+    assert moving.status == "on track"
+    assert "3 conversations logged in the last 30 days" in moving.evidence
+    assert "1 stage move in the last 30 days" in moving.evidence
 
 
 def test_saved_postings_and_tailored_versions_count_as_a_quiet_search() -> None:

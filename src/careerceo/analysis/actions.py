@@ -19,6 +19,8 @@ class ActionKind(StrEnum):
     SIGNALS = "signals"  # take the warning-signs check
     WINS = "wins"  # record wins as accomplishments
     TAILOR = "tailor"  # tailor the résumé to a saved posting
+    TODAY = "today"  # what is due today: follow-ups, next steps
+    PIPELINE = "pipeline"  # move the opportunities along their stages
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ COMMANDS: dict[ActionKind, str] = {
     ActionKind.SIGNALS: "career signals",
     ActionKind.WINS: "career win",
     ActionKind.TAILOR: "career resume tailor",
+    ActionKind.TODAY: "career today",
+    ActionKind.PIPELINE: "career opportunities list",
 }
 
 

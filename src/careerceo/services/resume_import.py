@@ -34,7 +34,7 @@ from careerceo.model.profile import ProfileInput
 from careerceo.model.resume import Resume, ResumeEducation, ResumePosition
 from careerceo.services.context import AppContext
 from careerceo.store.documents import DocumentRepository
-from careerceo.store.pipeline import ContactRepository
+from careerceo.store.job_search import ContactRepository
 from careerceo.store.profile import (
     CertificationRepository,
     EducationRepository,

@@ -14,6 +14,8 @@ PAGES: dict[ActionKind, str] = {
     ActionKind.SIGNALS: "/signals",
     ActionKind.WINS: "/resume/wins",
     ActionKind.TAILOR: "/resume/tailor",
+    ActionKind.TODAY: "/today",
+    ActionKind.PIPELINE: "/opportunities/board",
 }
 
 
