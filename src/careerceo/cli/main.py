@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "occupations": "occupations",
     "gap": "pivot",
     "pivot": "pivot",
+    "paths": "paths",
     "positions": "positions",
     "profile": "profile",
     "resume": "resume",
