@@ -315,3 +315,63 @@ def test_cli_add_to_an_unknown_collection_is_one_clear_error(cli: Any, tmp_path:
     result = cli("paths", "add", "Nope", str(refs))
     assert result.exit_code == 2
     assert "no collection 'Nope'" in result.output
+
+
+def _zip_folder(folder: Path) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(folder))
+    return buffer.getvalue()
+
+
+def test_real_profiles_import_and_their_figures_hold_together(
+    sqlite_ctx: AppContext, shared_data: Path
+) -> None:
+    """The real résumé PDFs, JSON Resume examples, LinkedIn exports and résumé texts, read at
+    test time (never copied into the project)."""
+    import csv
+
+    service.new_collection(sqlite_ctx, {"name": "Real"})
+    pdfs = sorted((shared_data / "resumes" / "pdf_livecareer").glob("*/*.pdf"))
+    jsons = sorted((shared_data / "jsonresume" / "examples").glob("*.json"))
+    summaries = service.add_paths(sqlite_ctx, "Real", [*pdfs, *jsons])
+    assert len(summaries) == len(pdfs) + len(jsons) >= 30
+    assert all(s.ok and s.profiles == 1 and s.positions > 0 for s in summaries), [
+        (s.filename, s.messages) for s in summaries if not s.ok
+    ]
+    for folder in sorted(p for p in (shared_data / "linkedin-export").iterdir() if p.is_dir()):
+        summary = service.add_file(sqlite_ctx, "Real", _zip_folder(folder), f"{folder.name}.zip")
+        assert summary.ok and summary.positions > 0, summary.messages
+    csv.field_size_limit(10**8)
+    with (shared_data / "resumes" / "UpdatedResumeDataSet.csv").open(encoding="utf-8") as handle:
+        texts = [row["Resume"] for row in csv.DictReader(handle)][:150]
+    results = [
+        service.add_file(sqlite_ctx, "Real", text.encode(), f"resume-{i}.txt")
+        for i, text in enumerate(texts)
+    ]
+    # Most of these texts are one run-on paragraph: no dated positions is a clear message.
+    refused = [r for r in results if not r.ok]
+    assert all(r.messages for r in refused)
+    assert any(r.ok for r in results)
+    profiles = service.list_profiles(sqlite_ctx, "Real")
+    assert len(profiles) == len(summaries) + 3 + sum(r.profiles for r in results)
+    assert all(p.name is None and p.alias.startswith("Person ") for p in profiles)
+    positions = {p.id: p for profile in profiles for p in profile.positions}
+    codes = [p.occupation_code for p in positions.values() if p.occupation_code]
+    assert len(codes) >= 0.6 * len(positions)  # most real titles find an occupation
+    for code in sorted(set(codes), key=codes.count, reverse=True)[:3]:
+        out = service.analyze(sqlite_ctx, "Real", code)
+        assert out.matched_by == "code" and 0 < out.people <= out.profiles
+        for row in out.steps_before:
+            assert 1 <= row.step <= 3 and row.people <= out.people
+            assert row.share == round(row.people / out.people, 3)
+            assert all(
+                service.title_key(positions[i].title) == service.title_key(row.title)
+                for i in row.position_ids
+            )
+        assert sum(r.people for r in out.steps_before if r.step == 1) <= out.people
