@@ -375,3 +375,47 @@ def test_real_profiles_import_and_their_figures_hold_together(
                 for i in row.position_ids
             )
         assert sum(r.people for r in out.steps_before if r.step == 1) <= out.people
+
+
+def test_where_you_stand_and_a_plan_saved_as_goal_and_milestones(sqlite_ctx: AppContext) -> None:
+    from careerceo.services import direction
+    from careerceo.services.positions import add_position
+
+    service.new_collection(sqlite_ctx, {"name": "Plan"})
+    service.add_file(sqlite_ctx, "Plan", CSV_OK.encode(), "refs.csv", today=TODAY)
+    empty = service.plan(sqlite_ctx, "Plan", "Producer", today=TODAY, with_requirements=False)
+    assert empty.your_step is None and any("no positions" in w for w in empty.warnings)
+    # from outside the path the plan starts at the most common earliest step
+    assert [s.title for s in empty.steps] == ["Editorial Intern", "Reporter", "Producer"]
+    add_position(
+        sqlite_ctx,
+        {"employer": "Local Paper", "title": "Reporter", "start_date": "2019-01"},
+    )
+    out = service.plan(sqlite_ctx, "Plan", "Producer", today=TODAY, with_requirements=False)
+    assert [(p.title, p.step, p.matched_by) for p in out.you] == [("Reporter", 1, "title")]
+    assert out.your_step == 1
+    assert [s.title for s in out.steps] == ["Producer"]
+    assert out.next_from and out.next_from[0].title == "Producer"
+    saved = service.save_plan(sqlite_ctx, "Plan", "Producer", today=TODAY)
+    assert saved.goal_id is not None
+    goal = direction.get_goal(sqlite_ctx, saved.goal_id, today=TODAY)
+    assert goal.title == "Reach Producer" and goal.occupation_code == "27-2012.00"
+    assert [m.title for m in goal.milestones] == ["Step 1: Producer"]
+    assert goal.milestones[0].due_date == date(2026, 6, 1)  # no median for the target: a year
+
+
+def test_cli_plan(cli: Any, tmp_path: Path) -> None:
+    refs = tmp_path / "refs.csv"
+    refs.write_text(CSV_OK, encoding="utf-8")
+    cli("paths", "new", "P")
+    cli("paths", "add", "P", str(refs))
+    cli("positions", "add", "--employer", "Gazette", "--title", "Editorial Intern")
+    result = cli("paths", "plan", "P", "--target", "Producer")
+    assert result.exit_code == 0, result.output
+    assert "2 step(s) away" in result.output
+    assert "1. Reporter" in result.output and "2. Producer" in result.output
+    saved = cli("paths", "plan", "P", "--target", "Producer", "--save", "--json")
+    assert saved.exit_code == 0, saved.output
+    goal_id = json.loads(saved.output)["goal_id"]
+    shown = cli("goals", "show", str(goal_id))
+    assert "Step 1: Reporter" in shown.output and "Step 2: Producer" in shown.output

@@ -315,3 +315,62 @@ def remove(
         f"Deleted {escape(out.name)}: {out.profiles} profile(s), {out.positions} position(s).",
         highlight=False,
     )
+
+
+@paths_app.command("plan")
+@user_errors
+def plan(
+    name: str = typer.Argument(..., help="The collection."),
+    target: str = typer.Option(..., "--target", help=TARGET_HELP),
+    save: bool = typer.Option(
+        False, "--save", help="Save it as a goal whose milestones are the steps."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+) -> None:
+    """Where you stand on the path to the target, and the typical next steps."""
+    preload("titles")
+    ctx = context()
+    out = service.save_plan(ctx, name, target) if save else service.plan(ctx, name, target)
+    if as_json:
+        print_json(out.model_dump(mode="json"))
+        return
+    label = out.target_title or out.target
+    if out.your_step == 0:
+        where = "you already hold it"
+    elif out.your_step is None:
+        where = "none of your positions is on this path yet"
+    else:
+        where = f"you are {out.your_step} step(s) away"
+    console.print(
+        f"[bold]{escape(label)}[/] ({out.people} people in {escape(out.collection)}): {where}.",
+        highlight=False,
+    )
+    print_table(
+        "Your positions on the path",
+        ["Your title", "Occupation", "Step before target"],
+        (
+            [p.title, p.code or "", "target" if p.step == 0 else (p.step or "off path")]
+            for p in out.you
+        ),
+        empty="You have no positions yet.",
+    )
+    for step in out.steps:
+        console.print(
+            f"\n[bold]{step.order}. {escape(step.title)}[/]"
+            + (f" ({step.code} {escape(step.occupation_title or '')})" if step.code else ""),
+            highlight=False,
+        )
+        console.print(f"   Why: {escape(step.why)}", highlight=False, soft_wrap=True)
+        for requirement in step.requirements:
+            console.print(f"   Needs: {escape(requirement)}", highlight=False, soft_wrap=True)
+    for warning in out.warnings:
+        console.print(f"[yellow]Note:[/] {escape(warning)}", highlight=False, soft_wrap=True)
+    if out.goal_id is not None:
+        console.print(
+            f"Saved as goal #{out.goal_id} with {len(out.steps)} milestone(s); the monthly "
+            "review tracks it (`career goals show "
+            f"{out.goal_id}`).",
+            highlight=False,
+        )
+    else:
+        console.print("Save it as a goal with milestones: add --save.", highlight=False)

@@ -269,3 +269,39 @@ class PathAnalysisOut(BaseModel):
     industries: list[CountRow]
     warnings: list[str]
     evidence: str
+
+
+class YourPosition(BaseModel):
+    """One of the person's own positions placed on the collection's path."""
+
+    title: str
+    code: str | None
+    step: int | None  # where it sits before the target; 0 = it is the target; None = off path
+    matched_by: str | None  # "title" or "occupation"
+
+
+class PlanStepOut(BaseModel):
+    order: int
+    title: str
+    code: str | None
+    occupation_title: str | None
+    people: int  # how many in the collection took this step
+    median_years: float | None
+    move: StepMove
+    requirements: list[str]  # the pivot engine's largest gaps between you and this step
+    why: str
+
+
+class PathPlanOut(BaseModel):
+    collection: str
+    target: str
+    target_code: str | None
+    target_title: str | None
+    people: int
+    you: list[YourPosition]
+    your_step: int | None  # the nearest step to the target you have held
+    steps: list[PlanStepOut]
+    next_from: list[NextRow]
+    warnings: list[str]
+    evidence: str
+    goal_id: int | None = None  # set once saved as a goal with milestones
