@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "opportunities": "opportunities",
     "gap": "pivot",
     "pivot": "pivot",
+    "paths": "paths",
     "positions": "positions",
     "profile": "profile",
     "resume": "resume",

@@ -564,6 +564,10 @@ def _key(name: str) -> str:
 
 def parse_resume_text(text: str) -> Resume:
     """The whole parse: header, then each section by its kind."""
+    from careerceo.documents.linkedin_pdf import looks_like_linkedin_pdf, parse_linkedin_pdf_text
+
+    if looks_like_linkedin_pdf(text):  # its side column and job layout need their own reading
+        return parse_linkedin_pdf_text(text)
     lines = clean_lines(text)
     wrap = wrap_of(lines)
     resume = Resume()

@@ -408,3 +408,64 @@ class Document(Owned, Base):
     )
     target_occupation_code: Mapped[str | None] = mapped_column(String(12))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class PathCollection(Owned, Base):
+    """Reference profiles gathered to learn how people reached a target role (issue 15)."""
+
+    __tablename__ = "path_collection"
+    __table_args__ = (UniqueConstraint("person_id", "name", name="uq_path_collection_name"),)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    target: Mapped[str] = mapped_column(String(200), default="")
+    # Third parties' data: left out of anything shared unless the person opts in.
+    include_in_exports: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PathProfile(Owned, Base):
+    """One reference person, pseudonymised unless the name was kept on purpose."""
+
+    __tablename__ = "path_profile"
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("path_collection.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str | None] = mapped_column(String(200))
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    source: Mapped[str] = mapped_column(String(20))
+    filename: Mapped[str] = mapped_column(String(300), default="")
+    # A keyed hash of who the profile is, so the same person imported twice is recognised
+    # without storing their name.
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    education: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    certifications: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class PathPosition(Owned, Base):
+    """A reference profile's position; months are ``year * 12 + month - 1`` for fast maths."""
+
+    __tablename__ = "path_position"
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("path_profile.id", ondelete="CASCADE"), index=True
+    )
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("path_collection.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer)  # chronological order within the profile
+    title: Mapped[str] = mapped_column(String(200))
+    title_key: Mapped[str] = mapped_column(String(200))
+    employer: Mapped[str] = mapped_column(String(200), default="")
+    start_month: Mapped[int | None] = mapped_column(Integer)
+    end_month: Mapped[int | None] = mapped_column(Integer)
+    current: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_precision: Mapped[str] = mapped_column(String(10), default="none")
+    end_precision: Mapped[str] = mapped_column(String(10), default="none")
+    internship: Mapped[bool] = mapped_column(Boolean, default=False)
+    occupation_code: Mapped[str | None] = mapped_column(String(12))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    corrected: Mapped[bool] = mapped_column(Boolean, default=False)
+    employer_size: Mapped[str | None] = mapped_column(String(100))
+    industry: Mapped[str | None] = mapped_column(String(100))
+    location: Mapped[str | None] = mapped_column(String(200))
