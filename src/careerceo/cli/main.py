@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "review": "direction",
     "signals": "direction",
     "calendar": "direction",
+    "interview": "interview",
     "inventory": "inventory",
     "occupations": "occupations",
     "gap": "pivot",
