@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "profile": "profile",
     "resume": "resume",
     "plan": "resume",
+    "plan306090": "plan306090",
     "init": "setup",
     "serve": "setup",
     "skills": "skills",
