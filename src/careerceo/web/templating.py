@@ -39,7 +39,16 @@ def csrf_token(context: Any) -> str:
     return _token(context)
 
 
+@pass_context
+def nav_groups(context: Any) -> tuple[Any, ...]:
+    """The navigation groups of the app serving this request (``web.nav``)."""
+    request = context.get("request")
+    state = getattr(getattr(request, "app", None), "state", None)
+    return tuple(getattr(state, "nav", ()))
+
+
 templates.env.globals["csrf_input"] = csrf_input
+templates.env.globals["nav_groups"] = nav_groups
 templates.env.globals["csrf_token"] = csrf_token
 
 
