@@ -167,61 +167,38 @@ def _normal_taxonomy(taxonomy: str | None, concept_id: str | None, name: str) ->
 
 def read_person(ctx: AppContext) -> PersonData:
     """Everything the pivot engine uses, for the context's person only."""
-    from sqlalchemy import select
-
-    from careerceo.store.tables import (
-        Certification,
-        Document,
-        Education,
-        InventoryEntry,
-        Person,
-        Position,
+    from careerceo.store.documents import DocumentRepository
+    from careerceo.store.profile import CertificationRepository, EducationRepository
+    from careerceo.store.repositories import (
+        InventoryRepository,
+        PersonRepository,
+        PositionRepository,
     )
 
     pid = ctx.person_id
     data = PersonData()
     with ctx.db.transaction() as s:
-        for e in s.scalars(
-            select(InventoryEntry)
-            .where(InventoryEntry.person_id == pid)
-            .order_by(InventoryEntry.id)
-        ):
+        for e in InventoryRepository(s, pid).in_order_added():
             tax, cid = _normal_taxonomy(e.taxonomy, e.concept_id, e.name)
             data.inventory.append(
                 InventoryItem(
                     e.kind, e.name, e.level, e.intent, tax or None, cid or None, e.evidence
                 )
             )
-        for p in s.scalars(select(Position).where(Position.person_id == pid).order_by(Position.id)):
+        for p in PositionRepository(s, pid).in_order_added():
             data.positions.append(
                 PositionItem(p.title, p.occupation_code, p.employer, p.start_date, p.end_date)
             )
             data.position_texts.append(p.description or "")
             if p.description.strip():
                 data.descriptions.append((f"{p.title} at {p.employer}", p.description))
-        for ed in s.scalars(
-            select(Education).where(Education.person_id == pid).order_by(Education.id)
-        ):
+        for ed in EducationRepository(s, pid).list():
             data.education.append(EducationItem(ed.degree, ed.field, ed.institution, ed.end_date))
-        data.certifications = [
-            c.name
-            for c in s.scalars(
-                select(Certification)
-                .where(Certification.person_id == pid)
-                .order_by(Certification.id)
-            )
-        ]
-        doc = s.scalars(
-            select(Document)
-            .where(
-                Document.person_id == pid, Document.kind == "resume", Document.parent_id.is_(None)
-            )
-            .order_by(Document.updated_at.desc(), Document.id.desc())
-            .limit(1)
-        ).first()
+        data.certifications = [c.name for c in CertificationRepository(s, pid).list()]
+        doc = DocumentRepository(s, pid).last_updated_original("resume")
         if doc is not None:
             data.resume_text = doc.text or ""
-        person = s.get(Person, pid)
+        person = PersonRepository(s, pid).get()
         if person is not None:
             riasec = (person.extra or {}).get("riasec")
             if isinstance(riasec, dict):
@@ -939,19 +916,10 @@ def check_posting(raw: bytes | str) -> str:
 
 def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
     """The text of a job posting the person saved (their own postings only)."""
-    from sqlalchemy import select
-
-    from careerceo.store.repositories import can_exist
-    from careerceo.store.tables import JobPosting
+    from careerceo.store.documents import JobPostingRepository
 
     with ctx.db.transaction() as s:
-        posting = None
-        if can_exist(posting_id):
-            posting = s.scalars(
-                select(JobPosting).where(
-                    JobPosting.person_id == ctx.person_id, JobPosting.id == posting_id
-                )
-            ).first()
+        posting = JobPostingRepository(s, ctx.person_id).get(posting_id)
         if posting is None:
             raise NotFoundError(
                 f"you have no saved job posting #{posting_id}; give --job FILE instead",
