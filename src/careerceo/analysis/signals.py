@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from careerceo.model.direction_records import DimensionRecord as DimensionScore
+
 LIKERT = {
     1: "strongly disagree",
     2: "disagree",
@@ -113,16 +115,6 @@ QUESTIONS: tuple[Question, ...] = (
 
 
 @dataclass(frozen=True)
-class DimensionScore:
-    dimension: str
-    title: str
-    core: bool
-    score: float  # 0..100
-    level: str  # low | moderate | high
-    explanation: str
-
-
-@dataclass(frozen=True)
 class SignalResult:
     scores: tuple[DimensionScore, ...]
     overall: float
@@ -171,7 +163,16 @@ def score_signals(answers: Mapping[str, int]) -> SignalResult:
             why = f"{dim.meaning}: " + "; ".join(drivers)
         else:
             why = "no statement at the warning end" if level == "low" else "mixed answers"
-        scores.append(DimensionScore(dim.id, dim.title, dim.core, score, level, why))
+        scores.append(
+            DimensionScore(
+                dimension=dim.id,
+                title=dim.title,
+                core=dim.core,
+                score=score,
+                level=level,
+                explanation=why,
+            )
+        )
     overall = round(sum(s.score for s in scores) / len(scores), 1)
     high = tuple(s.dimension for s in scores if s.level == "high")
     core_high = [s for s in scores if s.core and s.level == "high"]

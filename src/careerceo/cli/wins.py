@@ -85,18 +85,15 @@ def edit(
     on: str | None = typer.Option(None, "--date"),
 ) -> None:
     """Change the parts of a win."""
-    values: dict[str, object] = {
-        k: v
-        for k, v in {
-            "title": title,
-            "situation": situation,
-            "action": action,
-            "result": result,
-            "metrics": metrics,
-            "skills": skills,
-        }.items()
-        if v is not None
-    }
+    # an option left out is None, which the service reads as "leave as is"
+    values: dict[str, object] = dict(
+        title=title,
+        situation=situation,
+        action=action,
+        result=result,
+        metrics=metrics,
+        skills=skills,
+    )
     if position is not None:
         values["position_id"] = position
     if on is not None:

@@ -52,4 +52,4 @@ def challenges(ctx: AppContext, today: date | None = None) -> list[ChallengeView
             saved_postings=JobPostingRepository(s, pid).count(),
             tailored_versions=DocumentRepository(s, pid).count_tailored(),
         )
-    return [ChallengeView.model_validate(c) for c in macro_challenges(inputs)]
+    return list(macro_challenges(inputs))
