@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from careerceo.analysis.actions import Action, ActionKind
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.alignment import (
     Activity,
     GoalInfo,
@@ -288,10 +288,11 @@ def answers(value: int) -> dict[str, int]:
     return {q.id: (6 - value if q.reverse else value) for q in QUESTIONS}
 
 
-def test_signals_all_warning_recommends_pivot_with_link() -> None:
+def test_signals_all_warning_recommends_pivot_without_naming_a_shell() -> None:
     result = score_signals(answers(5))
     assert all(s.score == 100.0 for s in result.scores)
-    assert result.recommend_pivot and "/pivots" in result.recommendation
+    assert result.recommend_pivot and "pivot options" in result.recommendation
+    assert "/pivots" not in result.recommendation  # the page shows its link, the CLI a command
     assert "it's easier to get a job when you have a job" in result.recommendation
     core = {s.dimension for s in result.scores if s.core}
     assert core == {"upward_mobility", "culture_clash", "autonomy"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
-from careerceo.analysis.actions import Action, ActionKind
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.drift import Finding
 from careerceo.analysis.signals import DIMENSIONS
 from careerceo.analysis.wording import plural

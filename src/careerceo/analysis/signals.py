@@ -24,7 +24,6 @@ LIKERT = {
 }
 HIGH = 65.0
 MODERATE = 40.0
-PIVOT_LINK = "/pivots"
 
 
 @dataclass(frozen=True)
@@ -181,7 +180,7 @@ def score_signals(answers: Mapping[str, int]) -> SignalResult:
         names = ", ".join(s.title.lower() for s in core_high) or "several warning signs"
         text = (
             f"High signals ({names}): explore a pivot while still employed; it's easier to get "
-            f"a job when you have a job. See ranked options at {PIVOT_LINK}."
+            f"a job when you have a job. Look at the ranked pivot options."
         )
     elif high:
         text = (

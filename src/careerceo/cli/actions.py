@@ -1,22 +1,31 @@
-"""What an action of the analysis (``analysis.actions``) is in a terminal: a command.
-
-Most actions are the command of the same name (``review-history`` is ``career review
-history``); the others are named here.
-"""
+"""What an action (``careerceo.actions``) is in a terminal: a command."""
 
 from __future__ import annotations
 
-from careerceo.analysis.actions import Action, ActionKind
+from careerceo.actions import Action, ActionKind
 
-NAMED = {
-    ActionKind.GOALS: "goals list",
-    ActionKind.PIVOTS: "pivot",
-    ActionKind.WINS: "win",
-    ActionKind.TAILOR: "resume tailor",
+COMMANDS: dict[ActionKind, str] = {
+    ActionKind.REVIEW: "career review",
+    ActionKind.REVIEW_EDIT: "career review edit",
+    ActionKind.REVIEW_HISTORY: "career review history",
+    ActionKind.GOALS: "career goals list",
+    ActionKind.MILESTONES: "career goals milestone list",
+    ActionKind.POSITIONS: "career positions list",
+    ActionKind.INVENTORY: "career inventory list",
+    ActionKind.RESUME_IMPORT: "career resume import FILE",
+    ActionKind.OCCUPATIONS: "career occupations search",
+    ActionKind.PIVOTS: "career pivot",
+    ActionKind.SIGNALS: "career signals",
+    ActionKind.WINS: "career win",
+    ActionKind.TAILOR: "career resume tailor",
 }
 
 
 def command(action: Action) -> str:
-    """The command that does ``action``; a review of one month names that month."""
-    words = NAMED.get(action.kind) or action.kind.value.replace("-", " ")
-    return f"career {words} --month {action.month}" if action.month else f"career {words}"
+    """The command that does ``action``; an action about one month names that month."""
+    base = COMMANDS[action.kind]
+    if action.month is None:
+        return base
+    if action.kind is ActionKind.REVIEW_EDIT:
+        return f"{base} {action.month}"  # the month is the argument of ``review edit``
+    return f"{base} --month {action.month}"

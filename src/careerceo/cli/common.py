@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from careerceo.cli.actions import command
 from careerceo.errors import CareerError
 from careerceo.services.context import AppContext
 
@@ -55,10 +56,10 @@ def validation_message(exc: ValidationError) -> str:
 
 
 def error_line(exc: CareerError) -> str:
-    """``field: message``, unless the message already starts by naming its field."""
-    if exc.field and exc.message.startswith(exc.field):
-        return exc.message
-    return str(exc)
+    """``field: message``, unless the message already starts by naming its field; the next
+    step, when the error names one, as the command that does it."""
+    line = exc.message if exc.field and exc.message.startswith(exc.field) else str(exc)
+    return f"{line} ({command(exc.action)})" if exc.action else line
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.accomplishments import Win, missing_parts, parse_quick, to_bullet, to_star
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
@@ -80,7 +81,9 @@ def _position(session: Session, person_id: int, position_id: int | None) -> Posi
     position = PositionRepository(session, person_id).get(position_id)
     if position is None:
         raise NotFoundError(
-            f"no position with id {position_id}; see `career positions list`", field="position_id"
+            f"no position with id {position_id}; the list of positions shows the ids",
+            field="position_id",
+            action=Action(ActionKind.POSITIONS),
         )
     return position
 
@@ -153,9 +156,7 @@ def add_win(ctx: AppContext, values: dict[str, Any]) -> WinView:
 def quick_win(ctx: AppContext, text: str, **values: Any) -> WinView:
     """``career win "..."``: one line split into action, result and metrics."""
     if not text.strip():
-        raise CareerError(
-            'describe the win, e.g. career win "Cut build time 40% by caching"', field="text"
-        )
+        raise CareerError('describe the win, e.g. "Cut build time 40% by caching"', field="text")
     win = parse_quick(text)
     merged = {
         "title": win.title,
@@ -172,7 +173,9 @@ def _row(session: Session, person_id: int, win_id: int) -> Accomplishment:
     row = AccomplishmentRepository(session, person_id).get(win_id)
     if row is None:
         raise NotFoundError(
-            f"no accomplishment with id {win_id}; see `career wins list`", field="id"
+            f"no accomplishment with id {win_id}; the list of wins shows the ids",
+            field="id",
+            action=Action(ActionKind.WINS),
         )
     return row
 

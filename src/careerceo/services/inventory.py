@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from careerceo.actions import Action, ActionKind
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.common import validate
 from careerceo.model.inventory import INTENTS, KINDS, InventoryInput, InventoryOut
@@ -23,8 +24,9 @@ INPUT_FIELDS = tuple(InventoryInput.model_fields)
 
 def _not_found(entry_id: int) -> NotFoundError:
     return NotFoundError(
-        f"there is no inventory entry #{entry_id}; run `career inventory list` to see the ids",
+        f"there is no inventory entry #{entry_id}; the inventory lists the ids",
         field="id",
+        action=Action(ActionKind.INVENTORY),
     )
 
 

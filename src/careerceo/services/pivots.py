@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.capability import (
     CERT_SOURCE,
     INVENTORY_SOURCE,
@@ -53,8 +54,8 @@ from careerceo.store.repositories import (
 
 EMPTY_PROFILE = (
     "your profile is empty, so there is nothing to rank pivots from; first add skills to your "
-    "inventory (career inventory add), a position with its job title (career positions add) "
-    "or import a résumé — or rank from a past occupation with --from CODE_OR_TITLE"
+    "inventory, a position with its job title or import a résumé — or rank from a past "
+    "occupation"
 )
 TITLE_MIN_SCORE = 0.6
 MAX_POSTING_CHARS = 200_000
@@ -353,7 +354,7 @@ def capability_summary(ctx: AppContext, space: OccupationSpace | None = None) ->
     space = space or occupation_space()
     profile, _ = person_profile(ctx, space)
     if profile.is_empty:
-        raise CareerError(EMPTY_PROFILE, field="profile")
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
     intents = {-1: "drop", 0: "keep", 1: "add"}
     elements = [
         {
@@ -406,9 +407,9 @@ def resolve_occupation(space: OccupationSpace, value: str, *, field_name: str = 
             raise NotFoundError(exc.message, field=field_name) from None
         if code not in space.row_of:
             raise NotFoundError(
-                f"no O*NET 29.0 occupation has the code {code}; search with career occupations "
-                "search TITLE",
+                f"no O*NET 29.0 occupation has the code {code}; search the occupations by title",
                 field=field_name,
+                action=Action(ActionKind.OCCUPATIONS),
             )
         return code
     found = title_to_code(text)
@@ -428,10 +429,10 @@ def _profile_for(
         basis = f"the profile of {code} {space.titles[space.row_of[code]]} ({space.onet_version})"
         return occupation_profile(space, code), basis, None
     if ctx is None:
-        raise CareerError(EMPTY_PROFILE, field="profile")
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
     profile, data = person_profile(ctx, space)
     if profile.is_empty:
-        raise CareerError(EMPTY_PROFILE, field="profile")
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
     parts = []
     if data.inventory:
         parts.append(plural(len(data.inventory), "inventory entry", "inventory entries"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from careerceo.actions import Action, ActionKind
 from careerceo.errors import NotFoundError
 from careerceo.model.common import validate
 from careerceo.model.position import PositionInput, PositionOut
@@ -18,8 +19,9 @@ INPUT_FIELDS = tuple(PositionInput.model_fields)
 
 def _not_found(position_id: int) -> NotFoundError:
     return NotFoundError(
-        f"there is no position #{position_id}; run `career positions list` to see the ids",
+        f"there is no position #{position_id}; the list of positions shows the ids",
         field="id",
+        action=Action(ActionKind.POSITIONS),
     )
 
 

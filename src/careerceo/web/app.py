@@ -22,6 +22,7 @@ import careerceo.web.pages as pages_package
 from careerceo import __version__
 from careerceo.errors import CareerError
 from careerceo.services.context import AppContext
+from careerceo.web.actions import href
 from careerceo.web.api_errors import ERROR_RESPONSES, error_response
 from careerceo.web.api_errors import http_error as api_http_error
 from careerceo.web.templating import templates
@@ -62,7 +63,11 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
         return templates.TemplateResponse(
             request,
             "error.html",
-            {"message": str(exc), "status": exc.status},
+            {
+                "message": str(exc),
+                "status": exc.status,
+                "next": href(exc.action) if exc.action else None,
+            },
             status_code=exc.status,
         )
 

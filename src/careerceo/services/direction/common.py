@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.alignment import Activity, GoalInfo, MilestoneInfo, ReviewData
 from careerceo.errors import NotFoundError
 from careerceo.knowledge import KnowledgeError, load_knowledge
@@ -61,15 +62,20 @@ class Repos:
     def goal(self, goal_id: int) -> Goal:
         goal = self.goals.get(goal_id)
         if goal is None:
-            raise NotFoundError(f"no goal #{goal_id}; see career goals list", field="goal")
+            raise NotFoundError(
+                f"no goal #{goal_id}; the list of goals shows the ids",
+                field="goal",
+                action=Action(ActionKind.GOALS),
+            )
         return goal
 
     def milestone(self, milestone_id: int) -> Milestone:
         found = self.milestones.get(milestone_id)
         if found is None:
             raise NotFoundError(
-                f"no milestone #{milestone_id}; see career goals milestone list",
+                f"no milestone #{milestone_id}; the goals list their milestones with the ids",
                 field="milestone",
+                action=Action(ActionKind.MILESTONES),
             )
         return found
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from careerceo.analysis.actions import Action
+from careerceo.actions import Action
 from careerceo.analysis.challenges import Challenge
 from careerceo.model.common import UtcDateTime
 from careerceo.model.direction import GoalStatus, MilestoneStatus
@@ -114,6 +114,7 @@ class DueView(BaseModel):
     overdue: bool
     missed: list[str]
     message: str
+    action: Action | None = None  # the review to write now, when one is due
 
 
 class SignalView(BaseModel):
