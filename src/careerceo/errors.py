@@ -40,3 +40,11 @@ class NotFoundError(CareerError):
         self, message: str, *, field: str | None = None, action: Action | None = None
     ) -> None:
         super().__init__(message, field=field, status=404, action=action)
+
+
+def unknown_id(what: str, ident: object, *, field: str, listed_by: Action) -> NotFoundError:
+    """The same words for any record a person named by a wrong id: which one, and the list that
+    shows the right ids. Another person's id reads the same as a missing one."""
+    return NotFoundError(
+        f"there is no {what} #{ident}; the list shows the ids", field=field, action=listed_by
+    )

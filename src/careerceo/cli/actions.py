@@ -1,31 +1,31 @@
-"""What an action (``careerceo.actions``) is in a terminal: a command."""
+"""What an action (``careerceo.actions``) is in a terminal: a command.
+
+An action is the command of its own name (``review-history`` is ``career review history``)
+unless it is listed here, mostly because the command that shows a list ends in ``list``.
+"""
 
 from __future__ import annotations
 
 from careerceo.actions import Action, ActionKind
 
-COMMANDS: dict[ActionKind, str] = {
-    ActionKind.REVIEW: "career review",
-    ActionKind.REVIEW_EDIT: "career review edit",
-    ActionKind.REVIEW_HISTORY: "career review history",
-    ActionKind.GOALS: "career goals list",
-    ActionKind.MILESTONES: "career goals milestone list",
-    ActionKind.POSITIONS: "career positions list",
-    ActionKind.INVENTORY: "career inventory list",
-    ActionKind.RESUME_IMPORT: "career resume import FILE",
-    ActionKind.OCCUPATIONS: "career occupations search",
-    ActionKind.PIVOTS: "career pivot",
-    ActionKind.SIGNALS: "career signals",
-    ActionKind.WINS: "career win",
-    ActionKind.TAILOR: "career resume tailor",
+LISTED = {ActionKind.GOALS, ActionKind.POSITIONS, ActionKind.INVENTORY}  # ``career goals list``
+NAMED = {
+    ActionKind.MILESTONES: "goals milestone list",
+    ActionKind.RESUME_IMPORT: "resume import FILE",
+    ActionKind.OCCUPATIONS: "occupations search",
+    ActionKind.PIVOTS: "pivot",
+    ActionKind.WINS: "win",
+    ActionKind.TAILOR: "resume tailor",
 }
 
 
 def command(action: Action) -> str:
     """The command that does ``action``; an action about one month names that month."""
-    base = COMMANDS[action.kind]
+    words = NAMED.get(action.kind) or action.kind.value.replace("-", " ")
+    if action.kind in LISTED:
+        words += " list"
     if action.month is None:
-        return base
+        return f"career {words}"
     if action.kind is ActionKind.REVIEW_EDIT:
-        return f"{base} {action.month}"  # the month is the argument of ``review edit``
-    return f"{base} --month {action.month}"
+        return f"career {words} {action.month}"  # the month is the argument of ``review edit``
+    return f"career {words} --month {action.month}"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from careerceo.actions import Action, ActionKind
 from careerceo.analysis.accomplishments import Win, missing_parts, parse_quick, to_bullet, to_star
-from careerceo.errors import CareerError, NotFoundError
+from careerceo.errors import CareerError, unknown_id
 from careerceo.services.context import AppContext
 from careerceo.store.accomplishments import AccomplishmentRepository
 from careerceo.store.repositories import PositionRepository
@@ -80,10 +80,8 @@ def _position(session: Session, person_id: int, position_id: int | None) -> Posi
         return None
     position = PositionRepository(session, person_id).get(position_id)
     if position is None:
-        raise NotFoundError(
-            f"no position with id {position_id}; the list of positions shows the ids",
-            field="position_id",
-            action=Action(ActionKind.POSITIONS),
+        raise unknown_id(
+            "position", position_id, field="position_id", listed_by=Action(ActionKind.POSITIONS)
         )
     return position
 
@@ -172,11 +170,7 @@ def quick_win(ctx: AppContext, text: str, **values: Any) -> WinView:
 def _row(session: Session, person_id: int, win_id: int) -> Accomplishment:
     row = AccomplishmentRepository(session, person_id).get(win_id)
     if row is None:
-        raise NotFoundError(
-            f"no accomplishment with id {win_id}; the list of wins shows the ids",
-            field="id",
-            action=Action(ActionKind.WINS),
-        )
+        raise unknown_id("win", win_id, field="id", listed_by=Action(ActionKind.WINS))
     return row
 
 

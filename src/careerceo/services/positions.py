@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from careerceo.actions import Action, ActionKind
-from careerceo.errors import NotFoundError
+from careerceo.errors import NotFoundError, unknown_id
 from careerceo.model.common import validate
 from careerceo.model.position import PositionInput, PositionOut
 from careerceo.services.context import AppContext
@@ -18,11 +18,7 @@ INPUT_FIELDS = tuple(PositionInput.model_fields)
 
 
 def _not_found(position_id: int) -> NotFoundError:
-    return NotFoundError(
-        f"there is no position #{position_id}; the list of positions shows the ids",
-        field="id",
-        action=Action(ActionKind.POSITIONS),
-    )
+    return unknown_id("position", position_id, field="id", listed_by=Action(ActionKind.POSITIONS))
 
 
 def list_positions(ctx: AppContext, *, current_only: bool = False) -> list[PositionOut]:

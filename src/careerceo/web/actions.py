@@ -1,4 +1,8 @@
-"""Where an action (``careerceo.actions``) leads in the browser: a link."""
+"""Where an action (``careerceo.actions``) leads in the browser: a link.
+
+An action is the page of its own name (``review-history`` is ``/review/history``) unless it is
+listed here: the résumé's pages live under ``/resume``, and some actions are a part of a page.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,10 @@ from urllib.parse import quote
 
 from careerceo.actions import Action, ActionKind
 
-PAGES: dict[ActionKind, str] = {
-    ActionKind.REVIEW: "/review",
+ELSEWHERE = {
     ActionKind.REVIEW_EDIT: "/review",  # the form opens an existing month for editing
-    ActionKind.REVIEW_HISTORY: "/review/history",
-    ActionKind.GOALS: "/goals",
-    ActionKind.MILESTONES: "/goals",
-    ActionKind.POSITIONS: "/positions",
-    ActionKind.INVENTORY: "/inventory",
-    ActionKind.RESUME_IMPORT: "/resume",
-    ActionKind.OCCUPATIONS: "/occupations",
-    ActionKind.PIVOTS: "/pivots",
-    ActionKind.SIGNALS: "/signals",
+    ActionKind.MILESTONES: "/goals",  # each goal lists its milestones
+    ActionKind.RESUME_IMPORT: "/resume",  # the import form is on the résumé page
     ActionKind.WINS: "/resume/wins",
     ActionKind.TAILOR: "/resume/tailor",
 }
@@ -25,5 +21,5 @@ PAGES: dict[ActionKind, str] = {
 
 def href(action: Action) -> str:
     """The page that does ``action``; an action about one month opens the form on that month."""
-    page = PAGES[action.kind]
+    page = ELSEWHERE.get(action.kind) or "/" + action.kind.value.replace("-", "/")
     return f"{page}?month={quote(action.month)}" if action.month else page

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from careerceo.actions import Action, ActionKind
 from careerceo.analysis.alignment import Activity, GoalInfo, MilestoneInfo, ReviewData
-from careerceo.errors import NotFoundError
+from careerceo.errors import unknown_id
 from careerceo.knowledge import KnowledgeError, load_knowledge
 from careerceo.model.direction import HORIZONS, GoalStatus, MilestoneStatus
 from careerceo.model.direction_records import ReviewDetails
@@ -62,20 +62,17 @@ class Repos:
     def goal(self, goal_id: int) -> Goal:
         goal = self.goals.get(goal_id)
         if goal is None:
-            raise NotFoundError(
-                f"no goal #{goal_id}; the list of goals shows the ids",
-                field="goal",
-                action=Action(ActionKind.GOALS),
-            )
+            raise unknown_id("goal", goal_id, field="goal", listed_by=Action(ActionKind.GOALS))
         return goal
 
     def milestone(self, milestone_id: int) -> Milestone:
         found = self.milestones.get(milestone_id)
         if found is None:
-            raise NotFoundError(
-                f"no milestone #{milestone_id}; the goals list their milestones with the ids",
+            raise unknown_id(
+                "milestone",
+                milestone_id,
                 field="milestone",
-                action=Action(ActionKind.MILESTONES),
+                listed_by=Action(ActionKind.MILESTONES),
             )
         return found
 
