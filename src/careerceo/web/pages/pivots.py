@@ -111,7 +111,7 @@ def pivot_page(
         max_value=7.0,
         names=("You", d.title),
     )
-    return form_page(
+    return templates.TemplateResponse(
         request,
         "pivots/detail.html",
         {"d": d, "chart": chart, "from_": from_ or ""},
@@ -198,7 +198,7 @@ def gap_post(
     except CareerError as exc:
         field = "text" if exc.field in (None, "job", "text") else exc.field
         errors[field] = exc.message
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "pivots/gap.html",
         {"text": text, "errors": errors, "gap": gap, "marked": marked},
