@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from careerceo.actions import Action, ActionKind
@@ -21,8 +21,10 @@ EARLIEST_YEAR = 1900
 FIELDS = ("title", "situation", "action", "result", "metrics")
 
 
-@dataclass
-class WinView:
+class WinView(BaseModel):
+    """A win as every shell shows it: the stored parts, the bullet, the STAR story, and what is
+    missing to make it stronger."""
+
     id: int
     title: str
     situation: str
@@ -36,11 +38,6 @@ class WinView:
     bullet: str
     star: str
     missing: list[str]
-
-    def as_dict(self) -> dict[str, Any]:
-        data = dict(vars(self))
-        data["happened_on"] = self.happened_on.isoformat() if self.happened_on else None
-        return data
 
 
 def win_of(row: Accomplishment, position: Position | None = None) -> Win:
