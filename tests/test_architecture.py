@@ -22,17 +22,18 @@ LOWER = {"analysis", "documents", "skills", "knowledge", "text", "model", "error
 ALLOWED: dict[str, set[str]] = {
     "actions": set(),
     "errors": {"actions"},
+    "files": {"errors", "actions"},  # private (0600/0700) files: a leaf every writer may use
     "settings": {"errors", "actions"},
     "model": {"errors", "actions"},
     "text": {"errors", "actions"},
     "analysis": {"model", "text", "errors", "actions"},
     "skills": {"model", "text", "errors", "actions"},
     "knowledge": {"model", "text", "errors", "actions"},
-    "documents": {"analysis", "model", "text", "errors", "actions"},
-    "store": {"model", "errors", "settings", "actions"},
-    "services": LOWER | {"store", "settings"},
-    "web": LOWER | {"services", "settings"},
-    "cli": LOWER | {"services", "settings", "web"},  # ``career serve`` starts the web app
+    "documents": {"analysis", "model", "text", "errors", "files", "actions"},
+    "store": {"model", "errors", "settings", "files", "actions"},
+    "services": LOWER | {"store", "settings", "files"},
+    "web": LOWER | {"services", "settings", "files"},
+    "cli": LOWER | {"services", "settings", "web", "files"},  # ``career serve`` starts the web app
     "__main__": {"cli"},
 }
 # Importing these from SQLAlchemy outside store/ would mean writing a query there.

@@ -350,6 +350,7 @@ def test_challenges_from_data() -> None:
         opportunities_by_stage={"applied": 2, "rejected": 3},
         contacts=5,
         accomplishments=0,
+        outreach_30d=2,
     )
     finding, leaving, performing = macro_challenges(data)
     assert performing.status == "act" and "alignment 20/100 in 2026-10" in performing.evidence
@@ -363,6 +364,17 @@ def test_challenges_from_data() -> None:
     )
     quiet = macro_challenges(ChallengeInputs(signals=data.signals))[0]
     assert quiet.status == "act" and "no search has started" in quiet.headline
+
+
+def test_a_search_with_no_outreach_or_stage_moves_for_30_days_has_stalled() -> None:
+    stalled = macro_challenges(ChallengeInputs(opportunities_by_stage={"applied": 2}))[0]
+    assert stalled.status == "watch" and "stalled" in stalled.headline
+    moving = macro_challenges(
+        ChallengeInputs(opportunities_by_stage={"applied": 2}, outreach_30d=3, advanced_30d=1)
+    )[0]
+    assert moving.status == "on track"
+    assert "3 conversations logged in the last 30 days" in moving.evidence
+    assert "1 stage move in the last 30 days" in moving.evidence
 
 
 def test_saved_postings_and_tailored_versions_count_as_a_quiet_search() -> None:
@@ -389,8 +401,19 @@ def test_every_action_is_a_link_on_the_web_and_a_command_in_the_cli() -> None:
         for info in pkgutil.iter_modules(pages_package.__path__)
         for route in importlib.import_module(f"careerceo.web.pages.{info.name}").router.routes
     }
+    # features whose pages are not built yet (their shells are the CLI and the API for now);
+    # the assertion below fails once a page exists, so the exception cannot outlive its reason
+    no_page_yet = {
+        ActionKind.TODAY,
+        ActionKind.PIPELINE,
+        ActionKind.COMPANIES,
+        ActionKind.CONTACTS,
+        ActionKind.INTERVIEW_QUESTIONS,
+        ActionKind.PATHS,
+        ActionKind.PLANS,
+    }
     for kind in ActionKind:
-        assert href(Action(kind)) in pages  # a page that exists
+        assert (href(Action(kind)) in pages) is (kind not in no_page_yet), kind
         words = command(Action(kind)).split()
         assert words[0] == "career" and words[1] in COMMANDS  # a command that exists
     missed = Action(ActionKind.REVIEW, "2026-08")

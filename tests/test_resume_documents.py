@@ -108,7 +108,8 @@ def test_real_livecareer_pdfs(shared_data: Path) -> None:
         if resume.positions:
             with_positions += 1
             for position in resume.positions:
-                assert position.start[:2] in {"19", "20"}
+                # dated, or an undated job the layout still marks (title above "Company Name")
+                assert position.start[:2] in {"19", "20"} or not (position.start or position.end)
                 assert position.title or position.employer
     assert with_positions >= 8
     accountant = next(p for p in files if "ACCOUNTANT" in str(p))

@@ -26,6 +26,13 @@ class ActionKind(StrEnum):
     SIGNALS = "signals"  # take the warning-signs check
     WINS = "wins"  # record wins as accomplishments
     TAILOR = "tailor"  # tailor the résumé to a saved posting
+    TODAY = "today"  # what is due today: follow-ups, next steps
+    COMPANIES = "companies"  # look at the companies researched and their ids
+    CONTACTS = "contacts"  # look at the contacts and their ids
+    INTERVIEW_QUESTIONS = "interview-questions"  # the interview question bank and its ids
+    PATHS = "paths"  # the reference path collections
+    PLANS = "plans"  # the 30-60-90 plans and their ids
+    PIPELINE = "pipeline"  # move the opportunities along their stages
 
 
 @dataclass(frozen=True)

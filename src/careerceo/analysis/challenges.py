@@ -42,6 +42,8 @@ class ChallengeInputs:
     accomplishments: int = 0
     saved_postings: int = 0  # job postings saved to tailor the résumé against
     tailored_versions: int = 0  # résumé versions made for a posting or a target occupation
+    outreach_30d: int = 0  # conversations logged with contacts in the last 30 days
+    advanced_30d: int = 0  # stage moves of opportunities in the last 30 days
 
 
 class Challenge(BaseModel):
@@ -186,6 +188,10 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
         )
     if data.contacts:
         evidence.append(f"{plural(data.contacts, 'contact')} in your network")
+    if data.outreach_30d:
+        evidence.append(f"{plural(data.outreach_30d, 'conversation')} logged in the last 30 days")
+    if data.advanced_30d:
+        evidence.append(f"{plural(data.advanced_30d, 'stage move')} in the last 30 days")
     if data.saved_postings:
         evidence.append(f"{plural(data.saved_postings, 'job posting')} saved")
     if data.tailored_versions:
@@ -211,9 +217,12 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
     if offers:
         status, headline = "on track", f"{plural(offers, 'offer')} on the table"
         step, action = "compare the offers against your goals", Action(ActionKind.GOALS)
+    elif total_active and not (data.outreach_30d or data.advanced_30d):
+        status, headline = "watch", "the search has stalled: no outreach or stage moves in 30 days"
+        step, action = "follow up with the people due today", Action(ActionKind.TODAY)
     elif total_active:
         status, headline = "on track", "a search is under way"
-        step, action = "keep the pipeline moving weekly", Action(ActionKind.TAILOR)
+        step, action = "keep the pipeline moving weekly", Action(ActionKind.PIPELINE)
     elif quiet:
         status, headline = "watch", "a quiet search has started, but no application is open"
         step = "tailor your résumé to the best saved posting and apply"

@@ -16,6 +16,11 @@ NAMED = {
     ActionKind.PIVOTS: "pivot",
     ActionKind.WINS: "win",
     ActionKind.TAILOR: "resume tailor",
+    ActionKind.PIPELINE: "opportunities list",
+    ActionKind.COMPANIES: "companies list",
+    ActionKind.CONTACTS: "contacts list",
+    ActionKind.PATHS: "paths list",
+    ActionKind.PLANS: "plan306090 list",
 }
 
 

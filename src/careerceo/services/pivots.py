@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -20,9 +21,14 @@ from careerceo.analysis.capability import (
     INVENTORY_SOURCE,
     RESUME_SOURCE,
     CapabilityProfile,
+    ConceptHit,
+    EducationItem,
+    InventoryItem,
     PositionItem,
+    build_profile,
     education_category,
     occupation_profile,
+    resolve_name,
 )
 from careerceo.analysis.job_gap import JobGap, analyse, concept_key
 from careerceo.analysis.pivot import (
@@ -35,19 +41,46 @@ from careerceo.analysis.pivot import (
 )
 from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail, element_label
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
+from careerceo.analysis.related import (
+    COMPONENT_LABELS,
+    Neighbours,
+    Related,
+    Words,
+    best_pair,
+    leading_components,
+    related,
+)
 from careerceo.analysis.wording import plural
 from careerceo.errors import CareerError, NotFoundError
-from careerceo.services.context import AppContext
-from careerceo.services.pivot_profile import PersonData, person_profile, title_to_code
-from careerceo.services.pivot_space import occupation_space
-from careerceo.store.documents import JobPostingRepository
+from careerceo.services.pivot_space import neighbour_table, occupation_space, ranking_space
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
+    from careerceo.services.context import AppContext
 
 EMPTY_PROFILE = (
     "your profile is empty, so there is nothing to rank pivots from; first add skills to your "
     "inventory, a position with its job title or import a résumé — or rank from a past "
     "occupation"
 )
+TITLE_MIN_SCORE = 0.6
 MAX_POSTING_CHARS = 200_000
+# A person's order: relatedness to the occupations they held (build-time composite of tasks,
+# activities, knowledge, titles, technology), blended with the signals of their own entries
+# (skills, knowledge, résumé concepts), both as z-scores. The occupations they held say most
+# about what they do; their own entries add what no title says. Fixed, not fitted.
+RELATED_SHARE = 0.6
+EXPLAIN_ROWS = 50  # rows that get task/title evidence (the ones a person reads)
+
+
+@dataclass
+class PersonData:
+    inventory: list[InventoryItem] = field(default_factory=list)
+    positions: list[PositionItem] = field(default_factory=list)
+    descriptions: list[tuple[str, str]] = field(default_factory=list)  # (position label, text)
+    education: list[EducationItem] = field(default_factory=list)
+    certifications: list[str] = field(default_factory=list)
+    resume_text: str = ""
+    interests: dict[str, float] | None = None
 
 
 @dataclass
@@ -66,6 +99,13 @@ class PivotRow:
     contributions: dict[str, float]
     zone_penalty: float
     intent_adjustment: float
+    # Why it is related (the build-time composite): its value (z, mean of the components'
+    # standardised similarities), the components that made it related, the occupation it is
+    # related to (the source, or the person's position it comes through) and the evidence.
+    related: float | None = None
+    related_by: list[str] = field(default_factory=list)
+    related_to: str | None = None
+    because: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -82,6 +122,259 @@ class PivotList:
     notes: tuple[str, ...] = ()
     compare_code: str | None = None  # the pivot the chart compares you with
     chart: tuple[tuple[str, float, float], ...] = ()
+    # The reference point(s): the source occupation, or the person's own occupations. Not
+    # pivots, so never in ``rows``.
+    reference: tuple[tuple[str, str], ...] = ()
+
+
+# -- reading the person ---------------------------------------------------------------------
+
+
+def _normal_taxonomy(taxonomy: str | None, concept_id: str | None, name: str) -> tuple[str, str]:
+    tax = (taxonomy or "").strip().casefold()
+    cid = (concept_id or "").strip()
+    if tax in ("onet-element", "onet"):
+        return "onet", cid
+    if tax in ("tech", "onet-tech", "onet-tool"):
+        # Extractor ids name the commodity class; the product name is the concept here.
+        return "tech", name if (not cid or cid.startswith("onet-")) else cid
+    return tax, cid
+
+
+def read_person(ctx: AppContext) -> PersonData:
+    """Everything the pivot engine uses, for the context's person only."""
+    from careerceo.store.documents import DocumentRepository
+    from careerceo.store.profile import CertificationRepository, EducationRepository
+    from careerceo.store.repositories import (
+        InventoryRepository,
+        PersonRepository,
+        PositionRepository,
+    )
+
+    pid = ctx.person_id
+    data = PersonData()
+    with ctx.db.transaction() as s:
+        for e in InventoryRepository(s, pid).in_order_added():
+            tax, cid = _normal_taxonomy(e.taxonomy, e.concept_id, e.name)
+            data.inventory.append(
+                InventoryItem(
+                    e.kind, e.name, e.level, e.intent, tax or None, cid or None, e.evidence
+                )
+            )
+        for p in PositionRepository(s, pid).in_order_added():
+            data.positions.append(
+                PositionItem(p.title, p.occupation_code, p.employer, p.start_date, p.end_date)
+            )
+            if p.description.strip():
+                data.descriptions.append((f"{p.title} at {p.employer}", p.description))
+        for ed in EducationRepository(s, pid).list():
+            data.education.append(EducationItem(ed.degree, ed.field, ed.institution, ed.end_date))
+        data.certifications = [c.name for c in CertificationRepository(s, pid).list()]
+        doc = DocumentRepository(s, pid).last_updated_original("resume")
+        if doc is not None:
+            data.resume_text = doc.text or ""
+        person = PersonRepository(s, pid).get()
+        if person is not None:
+            riasec = (person.extra or {}).get("riasec")
+            if isinstance(riasec, dict):
+                data.interests = {str(k): float(v) for k, v in riasec.items()}
+    return data
+
+
+def _position_codes(space: OccupationSpace, data: PersonData) -> list[PositionItem]:
+    """Positions with an occupation code: the stored one, else the title normalised."""
+    out: list[PositionItem] = []
+    for pos in data.positions:
+        code = pos.occupation_code
+        if code and code not in space.row_of:
+            code = None
+        if code is None and pos.title.strip():
+            code = title_to_code(pos.title)
+        out.append(PositionItem(pos.title, code, pos.employer, pos.start, pos.end))
+    return out
+
+
+def title_to_code(title: str) -> str | None:
+    from careerceo.knowledge.matching import normalize_title
+
+    try:
+        result = normalize_title(title, limit=1)
+    except CareerError:
+        return None
+    best = result.best
+    if best is None or best.score < TITLE_MIN_SCORE:
+        return None
+    return best.code
+
+
+def _hits_to_concepts(hits: Any, source: str, detail: str) -> list[ConceptHit]:
+    out: list[ConceptHit] = []
+    for h in hits:
+        tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
+        if tax not in ("onet", "tech", "esco"):
+            continue
+        out.append(ConceptHit(tax, cid, h.label, source, f"{detail}: “{h.text}”"))
+    return out
+
+
+def _text_concepts(data: PersonData) -> list[ConceptHit]:
+    """Concepts the skill extractor finds in the résumé, certifications and job descriptions."""
+    if not (data.resume_text.strip() or data.certifications or data.descriptions):
+        return []
+    from careerceo.skills.extractor import extract
+
+    out: list[ConceptHit] = []
+    if data.resume_text.strip():
+        out += _hits_to_concepts(extract(data.resume_text, "resume").hits, RESUME_SOURCE, "résumé")
+    for cert in data.certifications:
+        out += _hits_to_concepts(extract(cert, "profile").hits, CERT_SOURCE, cert)
+    for label, text in data.descriptions:
+        out += _hits_to_concepts(extract(text, "profile").hits, "your positions", label)
+    return out
+
+
+def _in_space(space: OccupationSpace, taxonomy: str, concept_id: str) -> bool:
+    """Can the ranking use this concept? Only ESCO skills some occupation asks for are in the
+    space, so an extractor hit such as ESCO's "SQL" may be unusable while O*NET's
+    "Structured query language SQL", found in the same words, is."""
+    return space.concept_column(taxonomy, concept_id) is not None
+
+
+# Words that carry no meaning of their own in a skill name ("management *of* people").
+_LINK_WORDS = frozenset({"of", "and", "for", "in", "on", "with", "to", "or", "&"})
+_NOUN_ENDINGS = ("ization", "ation", "ment", "ion")
+
+
+def _root(norm: str) -> str:
+    """A normalised word without its noun ending: "management" and "manage" meet, as do
+    "development" and "develop"."""
+    from careerceo.skills.normalize import stem
+
+    for ending in _NOUN_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 4:
+            return stem(norm[: -len(ending)])
+    return norm
+
+
+def _roots(key: str) -> list[str]:
+    return [_root(w) for w in key.split() if w not in _LINK_WORDS]
+
+
+def loose_match(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str, str]]:
+    """For each name, a usable concept whose label has the same words in any order and form
+    ("curriculum development" → ESCO "develop curriculum"), or the same words after the
+    label's leading verb ("classroom management" → "perform classroom management"). For
+    inventory names no exact label or extractor hit covers. Among several, a preferred label
+    beats an alternative one, then O*NET before ESCO before technologies, then the concept
+    more occupations list. One pass over the lexicon for all the names."""
+    from careerceo.skills.extractor import load_extractor
+    from careerceo.skills.lexicon import TAXONOMY_RANK
+    from careerceo.skills.normalize import key as normal_key
+
+    wanted: dict[frozenset[str], list[str]] = defaultdict(list)
+    for name in names:
+        roots = frozenset(_roots(normal_key(name)))
+        if roots:
+            wanted[frozenset(roots)].append(name)
+    if not wanted:
+        return {}
+    extractor = load_extractor()
+    lexicon = extractor.lexicon
+    best: dict[frozenset[str], tuple[Any, ...]] = {}
+    for roots in wanted:
+        # Cheap filter first: a root is (nearly always) a prefix of the word it comes from.
+        longest, *others = sorted(roots, key=len, reverse=True)
+        candidates = [k for k in lexicon.entries if longest in k]
+        for label_key in candidates:
+            if not all(w in label_key for w in others):
+                continue
+            entries = lexicon.entries[label_key]
+            label_roots = _roots(label_key)
+            if frozenset(label_roots) == roots:
+                without_verb = False
+            elif (
+                label_key.split()[0] in extractor.verbs
+                and frozenset(label_roots[1:]) == roots
+                # Without its verb a label must still say two things: "drive coach" is not
+                # "coaching".
+                and len(roots) >= 2
+            ):
+                without_verb = True
+            else:
+                continue
+            for entry in entries:
+                if entry.kind not in ("p", "a", "v"):
+                    continue
+                concept = lexicon.concepts[entry.concept]
+                tax, cid = _normal_taxonomy(concept.taxonomy, concept.concept_id, concept.label)
+                if not _in_space(space, tax, cid):
+                    continue
+                rank = (
+                    without_verb,
+                    entry.kind != "p",
+                    TAXONOMY_RANK[concept.taxonomy],
+                    -concept.weight,
+                    cid,
+                )
+                if roots not in best or rank < best[roots]:
+                    best[roots] = (*rank, tax)
+    out: dict[str, tuple[str, str]] = {}
+    for roots, found in best.items():
+        for name in wanted[roots]:
+            out[name] = (str(found[-1]), str(found[-2]))
+    return out
+
+
+def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[InventoryItem]:
+    """Free-text inventory names: an exact label, else an extractor hit that covers the whole
+    name, else a label with the same words (``loose_match``), else an extractor hit on part of
+    the name ("instructional" in "instructional design")."""
+    out: list[InventoryItem] = []
+    pending = [i for i in data.inventory if not (i.taxonomy and i.concept_id)]
+    if not pending:
+        return list(data.inventory)
+    from careerceo.skills.extractor import extract
+
+    whole: dict[int, tuple[str, str]] = {}
+    part: dict[int, tuple[str, str]] = {}
+    for i, item in enumerate(data.inventory):
+        if (item.taxonomy and item.concept_id) or resolve_name(space, item.name, item.kind):
+            continue
+        result = extract(item.name, "profile")
+        for h in result.hits:
+            tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
+            if not _in_space(space, tax, cid):
+                continue
+            covers = not (result.text[: h.start].strip() or result.text[h.end :].strip())
+            (whole if covers else part).setdefault(i, (tax, cid))
+        if i not in whole:
+            part.setdefault(i, ("", ""))  # looked up by words below
+    loose = loose_match(space, [data.inventory[i].name for i in part if i not in whole])
+    for i, item in enumerate(data.inventory):
+        chosen = whole.get(i) or loose.get(item.name) or part.get(i)
+        if chosen and chosen[0]:
+            item = InventoryItem(
+                item.kind, item.name, item.level, item.intent, *chosen, item.evidence
+            )
+        out.append(item)
+    return out
+
+
+def person_profile(
+    ctx: AppContext, space: OccupationSpace | None = None
+) -> tuple[CapabilityProfile, PersonData]:
+    space = space or occupation_space()
+    data = read_person(ctx)
+    profile = build_profile(
+        space,
+        inventory=_resolve_inventory(space, data),
+        positions=_position_codes(space, data),
+        education=data.education,
+        concepts=_text_concepts(data),
+        interests=data.interests,
+        today=date.today(),
+    )
+    return profile, data
 
 
 def capability_summary(ctx: AppContext, space: OccupationSpace | None = None) -> dict[str, Any]:
@@ -219,13 +512,16 @@ def _share(value: float) -> float | None:
     return None if math.isnan(float(value)) else round(float(value), 4)
 
 
-def _row(space: OccupationSpace, r: Ranking, i: int, position: int) -> PivotRow:
+def _row(
+    space: OccupationSpace, r: Ranking, i: int, position: int, score: float | None = None
+) -> PivotRow:
+    """One row; ``score`` is the order's score (the engine's when not given)."""
     zone = space.job_zone[i]
     return PivotRow(
         rank=position,
         code=space.codes[i],
         title=space.titles[i],
-        score=round(float(r.score[i]), 4),
+        score=round(float(r.score[i]) if score is None else score, 4),
         kind=str(r.kind[i]),
         kind_label=KIND_LABELS[str(r.kind[i])],
         job_zone=None if np.isnan(zone) else int(zone),
@@ -255,14 +551,25 @@ def rank_pivots(
     space: OccupationSpace | None = None,
     compare: str | None = None,
 ) -> PivotList:
-    """The ranked pivots for the person (or for a past occupation with ``from_``)."""
-    space = space or occupation_space()
+    """The ranked pivots for the person (or for a past occupation with ``from_``).
+
+    From an occupation code, without technology filters, the core space is enough (the
+    relatedness comes from the build-time table), which keeps a cold start under a second."""
+    if space is None:
+        by_code = bool(from_) and not any(ch.isalpha() for ch in from_ or "")
+        hot = filters is not None and filters.hot_tech
+        space = ranking_space(concepts=not by_code or hot)
     if limit is not None and limit < 1:
         raise CareerError("limit must be 1 or more", field="limit")
     profile, basis, data = _profile_for(ctx, space, from_)
     r = rank(space, profile, filters=filters)
-    order = r.order if limit is None else r.order[:limit]
-    rows = [_row(space, r, int(i), n + 1) for n, i in enumerate(order)]
+    sources = _sources(space, profile)
+    rel = related(neighbour_table(), sources) if sources else None
+    full_order, final = pivot_order(r, rel, blend=from_ is None)
+    order = full_order if limit is None else full_order[:limit]
+    rows = [_row(space, r, int(i), n + 1, float(final[i])) for n, i in enumerate(order)]
+    if rel is not None:
+        _explain_related(space, rel, rows[:EXPLAIN_ROWS])
     notes: list[str] = []
     if profile.unmatched:
         notes.append(
@@ -275,23 +582,165 @@ def rank_pivots(
             "areas; the rest are assumed at a baseline, so readiness and kinds are rough — add "
             "positions or inventory entries to sharpen them"
         )
-    sources = (space.onet_version, space.esco_version, "your own entries" if data else basis)
+    sources_used = (space.onet_version, space.esco_version, "your own entries" if data else basis)
     compare_code = resolve_occupation(space, compare, field_name="compare") if compare else None
     if compare_code is None and rows:
         # The best real move: comparing you with your own occupation shows nothing new.
         compare_code = next((r.code for r in rows if r.kind != "same"), rows[0].code)
     chart = chart_rows(space, profile, space.row_of[compare_code], 10) if compare_code else ()
+    reference = tuple((space.codes[i], space.titles[i]) for i in (rel.sources if rel else ()))
     return PivotList(
         rows,
-        int(r.order.size),
+        int(full_order.size),
         basis,
         profile.job_zone,
         r.available,
-        sources,
+        (*sources_used, "related occupations built from " + space.onet_version)
+        if rel is not None
+        else sources_used,
         tuple(notes),
         compare_code,
         chart,
+        reference,
     )
+
+
+def _sources(space: OccupationSpace, profile: CapabilityProfile) -> list[tuple[int, float]]:
+    """The occupations the ranking relates to: the --from occupation (credit 1), or each
+    occupation the person held, weighted by its credit (recency x tenure, relative)."""
+    weights: dict[int, float] = defaultdict(float)
+    for code, credit in profile.occupations:
+        if code in space.row_of and credit > 0:
+            weights[space.row_of[code]] = max(weights[space.row_of[code]], credit)
+    return sorted(weights.items())
+
+
+def _z(values: np.ndarray) -> np.ndarray:
+    finite = np.isfinite(values)
+    if finite.sum() < 2:
+        return np.where(finite, 0.0, -np.inf)
+    mean = float(values[finite].mean())
+    std = float(values[finite].std()) or 1.0
+    return np.where(finite, (values - mean) / std, -np.inf)
+
+
+def pivot_order(r: Ranking, rel: Related | None, *, blend: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The rows in pivot order (after the filters ``rank`` applied) and the score shown.
+
+    From an occupation: its related occupations by the build-time composite, then the rest by
+    the engine's score (they are not related: the composite only keeps each occupation's
+    nearest neighbours). For a person: ``RELATED_SHARE`` x relatedness to what they held +
+    the rest x the z-score of the engine's score on their own entries. The source occupations
+    are the reference point, not pivots. Without any occupation: the engine's score."""
+    rows = np.asarray(r.order, np.intp)
+    if rel is None:
+        return rows, r.score.astype(np.float64)
+    rows = rows[~np.isin(rows, np.array(rel.sources, np.intp))]
+    engine = _z(r.score.astype(np.float64))
+    related_score = np.nan_to_num(rel.score.astype(np.float64), nan=-np.inf)
+    if blend:
+        final = RELATED_SHARE * related_score + (1 - RELATED_SHARE) * engine
+        order = rows[np.argsort(-final[rows], kind="stable")]
+        return order, final
+    first = np.where(rel.neighbour, related_score, -np.inf)
+    keys = np.lexsort((-engine[rows], -first[rows]))
+    return rows[keys], related_score
+
+
+def _words(texts: list[str]) -> list[Words]:
+    from careerceo.knowledge.words import tokens
+
+    return [(t, frozenset(tokens(t))) for t in texts]
+
+
+@lru_cache(maxsize=2048)
+def _task_words(code: str) -> list[Words]:
+    from careerceo.knowledge import load_knowledge
+
+    return _words(load_knowledge().task_texts(code))
+
+
+@lru_cache(maxsize=2048)
+def _title_words(code: str) -> list[Words]:
+    from careerceo.knowledge import load_knowledge
+
+    return _words(load_knowledge().title_texts(code))
+
+
+def _shared_elements(space: OccupationSpace, a: int, b: int, kind: str, k: int = 3) -> list[str]:
+    """Elements both occupations rate important (IM >= 3.5) and above the average occupation,
+    the most distinctive first."""
+    ix = space.index
+    cols = [c for c, e in enumerate(space.element_kinds) if e == kind]
+    imp = np.nan_to_num(space.importance[[a, b]][:, cols], nan=0.0)
+    lift = imp.min(axis=0) - ix.mean_importance[cols]
+    keep = (imp.min(axis=0) >= 3.5) & (lift > 0)
+    order = np.argsort(-np.where(keep, lift, -np.inf), kind="stable")
+    return [space.element_names[cols[int(c)]] for c in order[: int(keep.sum())][:k]]
+
+
+def _shared_columns(matrix: Any, idf: Any, names: tuple[str, ...], a: int, b: int) -> list[str]:
+    shared = np.flatnonzero((matrix[a] > 0) & (matrix[b] > 0))
+    best = shared[np.argsort(-idf[shared], kind="stable")]
+    return [names[int(c)] for c in best[:2]]
+
+
+def _evidence_for(space: OccupationSpace, component: str, src: int, dst: int) -> str | None:
+    ix = space.index
+    src_code, dst_code = space.codes[src], space.codes[dst]
+    if component == "tasks":
+        pair = best_pair(_task_words(src_code), _task_words(dst_code), min_shared=3)
+        if pair:
+            return f"a task of both: “{pair[0]}” ≈ “{pair[1]}”"
+    elif component in ("dwa", "iwa", "gwa"):
+        shared = _shared_columns(space.dwa, ix.dwa_idf, space.dwa_titles, src, dst)
+        if shared:
+            return "work activities of both: " + "; ".join(shared)
+    elif component == "titles":
+        pair = best_pair(_title_words(src_code), _title_words(dst_code), min_shared=1)
+        if pair and pair[0].casefold() == pair[1].casefold():
+            return f"both are called “{pair[0]}”"
+        if pair:
+            return f"job titles: “{pair[0]}” ≈ “{pair[1]}”"
+    elif component in ("knowledge", "skills"):
+        names = _shared_elements(
+            space, src, dst, "knowledge" if component == "knowledge" else "skill"
+        )
+        if names:
+            return f"both rely on {component}: " + ", ".join(names)
+    elif component == "technology":
+        # Hot technologies first: a rare product two long lists share by chance says little.
+        weight = ix.tech_idf + 10.0 * space.tech_hot
+        shared = _shared_columns(space.tech, weight, space.tech_names, src, dst)
+        if shared:
+            return "technology both use: " + ", ".join(shared)
+    return None
+
+
+def _explain_related(space: OccupationSpace, rel: Related, rows: list[PivotRow]) -> None:
+    """Fill each row's relatedness, its leading components and two or three pieces of
+    evidence (matching task statements, titles, shared activities or knowledge areas)."""
+    nb: Neighbours = neighbour_table()
+    for row in rows:
+        i = space.row_of[row.code]
+        via = int(rel.via[i])
+        row.related = round(float(rel.score[i]), 3)
+        row.related_to = f"{space.codes[via]} {space.titles[via]}"
+        if not rel.neighbour[i] or np.isnan(rel.parts[i]).all():
+            row.because = [f"not among the {nb.index.shape[1]} occupations closest to it"]
+            continue
+        leading = leading_components(rel.parts[i], nb.components, k=3)
+        row.related_by = [COMPONENT_LABELS[c] for c in leading]
+        seen_activity = False
+        for component in leading:
+            if component in ("dwa", "iwa", "gwa"):
+                if seen_activity:
+                    continue
+                seen_activity = True
+            found = _evidence_for(space, component, via, i)
+            if found:
+                row.because.append(found)
+        row.because = row.because[:3]
 
 
 def pivot_detail(
@@ -347,11 +796,13 @@ def check_posting(raw: bytes | str) -> str:
 
 def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
     """The text of a job posting the person saved (their own postings only)."""
+    from careerceo.store.documents import JobPostingRepository
+
     with ctx.db.transaction() as s:
         posting = JobPostingRepository(s, ctx.person_id).get(posting_id)
         if posting is None:
             raise NotFoundError(
-                f"you have no saved job posting #{posting_id}; give --job FILE instead",
+                f"you have no saved job posting #{posting_id}; paste the posting's text instead",
                 field="posting",
             )
         return posting.text or ""

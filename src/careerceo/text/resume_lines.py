@@ -35,7 +35,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "core competencies", "competencies", "areas of expertise", "expertise", "highlights",
         "skills summary", "technologies", "tools", "technical proficiencies", "strengths",
         "skill highlights", "computer skills", "core qualifications", "key qualifications",
-        "core strengths", "key strengths",
+        "core strengths", "key strengths", "skill details", "skill sets", "skill set",
     ),
     "certifications": (
         "certifications", "certificates", "licenses", "licenses and certifications",
@@ -87,8 +87,17 @@ INLINE_HEADING = re.compile(
 )
 
 
+# The résumé dataset glues its section names onto the line before ("...Deep
+# learning.Education Details", "Python- Experience - 24 monthsCompany Details").
+GLUED_HEADING = re.compile(
+    r"(?<=\S)[ \t]*(Education Details|Skill Details|Company Details|Project Details)[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def clean_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = GLUED_HEADING.sub(r"\n\1", text)
     lines: list[str] = []
     section = ""
     for raw in text.split("\n"):

@@ -16,6 +16,7 @@ ELSEWHERE = {
     ActionKind.RESUME_IMPORT: "/resume",  # the import form is on the résumé page
     ActionKind.WINS: "/resume/wins",
     ActionKind.TAILOR: "/resume/tailor",
+    ActionKind.PIPELINE: "/opportunities/board",
 }
 
 

@@ -45,6 +45,9 @@ def calendar_ics(
             # a closed goal's milestones are off the plan
             if m.status == MilestoneStatus.OPEN and m.due_date is not None and m.goal_id in goals
         ]
+    from careerceo.services.today import calendar_events  # today reads direction too
+
+    due.extend(calendar_events(ctx, now))
     review = ReviewEvent(
         uid=person_uid, first=first_occurrence(now, weekday, day), weekday=weekday, day=day
     )

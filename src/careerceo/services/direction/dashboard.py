@@ -3,7 +3,7 @@ wins, saved postings, tailored versions, opportunities and contacts."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from careerceo.analysis.challenges import ChallengeInputs, SignalsSummary, macro_challenges
 from careerceo.model.direction import GoalStatus
@@ -14,7 +14,12 @@ from careerceo.services.direction.signals import signals_history
 from careerceo.services.direction.views import ChallengeView, SignalView
 from careerceo.store.accomplishments import AccomplishmentRepository
 from careerceo.store.documents import DocumentRepository, JobPostingRepository
-from careerceo.store.pipeline import ContactRepository, OpportunityRepository
+from careerceo.store.job_search import (
+    ContactRepository,
+    InteractionRepository,
+    OpportunityRepository,
+    StageChangeRepository,
+)
 
 
 def _summary(latest: SignalView | None) -> SignalsSummary | None:
@@ -32,6 +37,7 @@ def challenges(ctx: AppContext, today: date | None = None) -> list[ChallengeView
     now = today_or(today)
     rows = review_history(ctx, now)
     signals = signals_history(ctx)
+    month_ago = now - timedelta(days=30)
     with ctx.db.transaction() as s:
         pid = ctx.person_id
         repos = Repos(s, pid)
@@ -51,5 +57,7 @@ def challenges(ctx: AppContext, today: date | None = None) -> list[ChallengeView
             accomplishments=AccomplishmentRepository(s, pid).count(),
             saved_postings=JobPostingRepository(s, pid).count(),
             tailored_versions=DocumentRepository(s, pid).count_tailored(),
+            outreach_30d=InteractionRepository(s, pid).count_since(month_ago),
+            advanced_30d=StageChangeRepository(s, pid).advanced_since(month_ago),
         )
     return list(macro_challenges(inputs))

@@ -4,7 +4,7 @@ Accounts can be disabled. Everything else is new tables keyed by the account or 
 (``client_id``), so no stored row changes.
 
 Revision ID: 0003_coach_mode
-Revises: 0001
+Revises: 0002_interview_exit
 Create Date: 2026-12-07 12:00:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_coach_mode"
-down_revision = "0001"
+down_revision = "0002_interview_exit"
 branch_labels = None
 depends_on = None
 
