@@ -7,6 +7,7 @@ allow-list: a module that needs an exception has to change this test, in review.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,18 +18,19 @@ ROOT = Path(careerceo.__file__).parent
 # Which top-level packages of careerceo each one may import. Shells (cli, web) sit on services,
 # services on the pure and storage packages, and those on ``model``. ``documents`` may read the
 # analysis results it renders (a pivot report); ``analysis`` never reaches into documents.
-LOWER = {"analysis", "documents", "skills", "knowledge", "text", "model", "errors"}
+LOWER = {"analysis", "documents", "skills", "knowledge", "text", "model", "errors", "actions"}
 ALLOWED: dict[str, set[str]] = {
-    "errors": set(),
-    "files": {"errors"},  # private (0600/0700) files: a leaf every writer of files may use
-    "settings": {"errors"},
-    "model": {"errors"},
-    "text": {"errors"},
-    "analysis": {"model", "text", "errors"},
-    "skills": {"model", "text", "errors"},
-    "knowledge": {"model", "text", "errors"},
-    "documents": {"analysis", "model", "text", "errors", "files"},
-    "store": {"model", "errors", "settings", "files"},
+    "actions": set(),
+    "errors": {"actions"},
+    "files": {"errors", "actions"},  # private (0600/0700) files: a leaf every writer may use
+    "settings": {"errors", "actions"},
+    "model": {"errors", "actions"},
+    "text": {"errors", "actions"},
+    "analysis": {"model", "text", "errors", "actions"},
+    "skills": {"model", "text", "errors", "actions"},
+    "knowledge": {"model", "text", "errors", "actions"},
+    "documents": {"analysis", "model", "text", "errors", "files", "actions"},
+    "store": {"model", "errors", "settings", "files", "actions"},
     "services": LOWER | {"store", "settings", "files"},
     "web": LOWER | {"services", "settings", "files"},
     "cli": LOWER | {"services", "settings", "web", "files"},  # ``career serve`` starts the web app
@@ -134,3 +136,47 @@ def test_the_checks_see_what_they_forbid() -> None:
     web = ast.parse("from careerceo.store.tables import Document\n")
     assert _import_problems("web", Path("web/x.py"), web)
     assert not _import_problems("web", Path("web/x.py"), ast.parse("import careerceo.services"))
+
+
+# A shell's way of doing something: ``career review --month ...`` or ``/review?month=...``.
+SHELL_WORDING = re.compile(r"\bcareer [a-z]+ ?[a-z-]*|(?:^|[\s(])/[a-z][a-z/]*\b")
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    nodes: list[ast.AST] = [tree, *ast.walk(tree)]
+    return {
+        id(node.body[0].value)
+        for node in nodes
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+
+
+def _shell_wording(rel: Path, tree: ast.Module) -> list[str]:
+    docs = _docstrings(tree)
+    return [
+        f"{rel}:{node.lineno} says {found.group(0).strip()!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and " " in node.value  # words for a person, not an endpoint of a web API called
+        for found in [SHELL_WORDING.search(node.value)]
+        if found
+    ]
+
+
+def test_analysis_and_services_say_what_not_where() -> None:
+    """What to do next is an action value; a command or a page address in a message of the
+    analysis or of a service would be wrong in the other shell (a CLI command on a web page)."""
+    wrong = [
+        w
+        for package, rel, tree in _modules()
+        if package in {"analysis", "services"}
+        for w in _shell_wording(rel, tree)
+    ]
+    assert not wrong, "commands or addresses below the shells:\n" + "\n".join(wrong)
+    caught = ast.parse('raise CareerError("no goal; see career goals list")\nX = "at /pivots"\n')
+    assert len(_shell_wording(Path("services/x.py"), caught)) == 2

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from careerceo.analysis.actions import Action, ActionKind
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.alignment import (
     Activity,
     GoalInfo,
@@ -288,10 +288,11 @@ def answers(value: int) -> dict[str, int]:
     return {q.id: (6 - value if q.reverse else value) for q in QUESTIONS}
 
 
-def test_signals_all_warning_recommends_pivot_with_link() -> None:
+def test_signals_all_warning_recommends_pivot_without_naming_a_shell() -> None:
     result = score_signals(answers(5))
     assert all(s.score == 100.0 for s in result.scores)
-    assert result.recommend_pivot and "/pivots" in result.recommendation
+    assert result.recommend_pivot and "pivot options" in result.recommendation
+    assert "/pivots" not in result.recommendation  # the page shows its link, the CLI a command
     assert "it's easier to get a job when you have a job" in result.recommendation
     core = {s.dimension for s in result.scores if s.core}
     assert core == {"upward_mobility", "culture_clash", "autonomy"}
@@ -387,12 +388,34 @@ def test_saved_postings_and_tailored_versions_count_as_a_quiet_search() -> None:
 
 # ----------------------------------------------------------------------------- actions
 def test_every_action_is_a_link_on_the_web_and_a_command_in_the_cli() -> None:
+    import importlib
+    import pkgutil
+
+    import careerceo.web.pages as pages_package
     from careerceo.cli.actions import command
+    from careerceo.cli.main import COMMANDS
     from careerceo.web.actions import href
 
+    pages = {
+        getattr(route, "path", "")
+        for info in pkgutil.iter_modules(pages_package.__path__)
+        for route in importlib.import_module(f"careerceo.web.pages.{info.name}").router.routes
+    }
+    # features whose pages are not built yet (their shells are the CLI and the API for now);
+    # the assertion below fails once a page exists, so the exception cannot outlive its reason
+    no_page_yet = {
+        ActionKind.TODAY,
+        ActionKind.PIPELINE,
+        ActionKind.COMPANIES,
+        ActionKind.CONTACTS,
+        ActionKind.INTERVIEW_QUESTIONS,
+        ActionKind.PATHS,
+        ActionKind.PLANS,
+    }
     for kind in ActionKind:
-        assert href(Action(kind)).startswith("/")
-        assert command(Action(kind)).startswith("career ")
+        assert (href(Action(kind)) in pages) is (kind not in no_page_yet), kind
+        words = command(Action(kind)).split()
+        assert words[0] == "career" and words[1] in COMMANDS  # a command that exists
     missed = Action(ActionKind.REVIEW, "2026-08")
     assert href(missed) == "/review?month=2026-08"
     assert command(missed) == "career review --month 2026-08"

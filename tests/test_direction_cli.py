@@ -283,7 +283,7 @@ def test_signals_flags_and_interactive(cli: Any) -> None:
     assert "Enter a whole number from 1 to 5" in out
     scale = "(1 = strongly disagree .. 5 = strongly agree)"
     assert out.count(scale) == len(QUESTIONS) + 1  # every statement, the refused one twice
-    assert "explore a pivot while still employed" in out
+    assert "explore a pivot while still employed" in out and "(career pivot)" in out
     history = json.loads(ok(cli("signals", "history", "--json")))
     assert [h["overall"] for h in history] == [0.0, 100.0]
     assert history[1]["changes"]["autonomy"] == 100.0

@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.signals import QUESTIONS
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.direction import (
@@ -184,9 +185,12 @@ def test_editing_done_back_to_a_percentage_reopens_the_milestone(ctx: AppContext
 def test_duplicate_month_refused_pointing_to_edit(ctx: AppContext) -> None:
     g1, _, _ = setup_goals(ctx)
     service.create_review(ctx, ReviewIn(month="2026-10", ratings={g1: 3}), TODAY)
-    with pytest.raises(CareerError, match="career review edit 2026-10") as err:
+    with pytest.raises(CareerError, match="2026-10 is already reviewed") as err:
         service.create_review(ctx, ReviewIn(month="2026-10", ratings={g1: 5}), TODAY)
     assert err.value.field == "month"
+    # what to do next is a value each shell names; the message itself names no command or page
+    assert err.value.action == Action(ActionKind.REVIEW_EDIT, "2026-10")
+    assert "career " not in err.value.message and "/" not in err.value.message
     assert count(ctx, Review) == 1
 
 

@@ -152,6 +152,6 @@ def test_plan_cli_interface(cli, tmp_path: Path) -> None:  # type: ignore[no-unt
     bad = cli("plan306090", "export", str(plan_id), str(tmp_path / "p.docx"))
     assert bad.exit_code == 2 and ".md or .pdf" in bad.output
     missing = cli("plan306090", "export", "77", str(md))
-    assert missing.exit_code == 2 and "no 30-60-90 plan with id 77" in missing.output
+    assert missing.exit_code == 2 and "no 30-60-90 plan #77" in missing.output
     opp = cli("plan306090", "new", "--occupation", "15-1252.00", "--opportunity", "5")
     assert opp.exit_code == 2 and "no opportunity with id 5" in opp.output

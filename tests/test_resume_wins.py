@@ -113,7 +113,7 @@ def test_cli_win_and_wins(cli) -> None:  # type: ignore[no-untyped-def]
     shown = cli("wins", "show", win_id)
     assert "Situation: CI took 30 minutes." in shown.output
     bad = cli("wins", "show", "999")
-    assert bad.exit_code == 2 and "no accomplishment with id 999" in bad.output
+    assert bad.exit_code == 2 and "no win #999" in bad.output
     assert cli("win", "   ").exit_code == 2
     assert cli("wins", "remove", win_id, "--yes").exit_code == 0
     assert json.loads(cli("wins", "list", "--json").output) == []

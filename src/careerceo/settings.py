@@ -19,6 +19,12 @@ class Settings:
     database_url: str
     host: str
     port: int
+    auth: str = "local"  # local: one person, no login | accounts: everyone signs in
+
+    @property
+    def accounts(self) -> bool:
+        return self.auth == "accounts"
+
     # Extra names the server answers to (besides loopback and the bound address), for a
     # reverse proxy or a LAN name: everything else is refused as possible DNS rebinding.
     allowed_hosts: tuple[str, ...] = ()
@@ -47,6 +53,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         database_url=_normalise_url(url),
         host=env.get("CAREER_HOST", "127.0.0.1"),
         port=_port(env.get("CAREER_PORT", "8000")),
+        auth=_auth(env.get("CAREER_AUTH", "local")),
         allowed_hosts=tuple(
             name.strip() for name in env.get("CAREER_ALLOWED_HOSTS", "").split(",") if name.strip()
         ),
@@ -77,3 +84,16 @@ def _port(raw: str) -> int:
             field="CAREER_PORT",
         )
     return int(text)
+
+
+def _auth(raw: str) -> str:
+    value = raw.strip().lower() or "local"
+    if value not in ("local", "accounts"):
+        from careerceo.errors import CareerError
+
+        raise CareerError(
+            f"{raw!r} is not an authentication mode; set CAREER_AUTH to accounts (everyone "
+            "signs in) or local (one person, no login), or unset it",
+            field="CAREER_AUTH",
+        )
+    return value

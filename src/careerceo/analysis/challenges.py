@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from careerceo.analysis.actions import Action, ActionKind
+from pydantic import BaseModel, ConfigDict
+
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.drift import Finding
 from careerceo.analysis.signals import DIMENSIONS
 from careerceo.analysis.wording import plural
@@ -44,8 +46,11 @@ class ChallengeInputs:
     advanced_30d: int = 0  # stage moves of opportunities in the last 30 days
 
 
-@dataclass(frozen=True)
-class Challenge:
+class Challenge(BaseModel):
+    """Where the person stands on one challenge; the services return it as their view."""
+
+    model_config = ConfigDict(frozen=True)
+
     id: str
     title: str
     status: str  # on track | watch | act | no data yet
@@ -53,6 +58,26 @@ class Challenge:
     evidence: tuple[str, ...]
     next_step: str
     action: Action  # what the next step does, for a shell to turn into a link or a command
+
+
+def _challenge(
+    id: str,
+    title: str,
+    status: str,
+    headline: str,
+    evidence: tuple[str, ...],
+    step: str,
+    action: Action,
+) -> Challenge:
+    return Challenge(
+        id=id,
+        title=title,
+        status=status,
+        headline=headline,
+        evidence=evidence,
+        next_step=step,
+        action=action,
+    )
 
 
 def _latest(trend: Sequence[tuple[str, float | None]]) -> tuple[str, float] | None:
@@ -72,7 +97,7 @@ def performing(data: ChallengeInputs) -> Challenge:
     if data.overdue_milestones:
         evidence.append(f"{plural(data.overdue_milestones, 'milestone')} overdue")
     if latest is None:
-        return Challenge(
+        return _challenge(
             "performing",
             "Performing in the current job",
             NO_DATA,
@@ -97,7 +122,7 @@ def performing(data: ChallengeInputs) -> Challenge:
     else:
         step = "pick one option from the drift findings"
         action = Action(ActionKind.REVIEW_HISTORY)
-    return Challenge(
+    return _challenge(
         "performing",
         "Performing in the current job",
         status,
@@ -112,7 +137,7 @@ def leaving(data: ChallengeInputs) -> Challenge:
     drift = [f for f in data.findings if f.rule in LEAVE_RULES]
     evidence = [f.reason for f in drift]
     if data.signals is None and not data.trend:
-        return Challenge(
+        return _challenge(
             "leaving",
             "Leaving the old job",
             NO_DATA,
@@ -143,7 +168,7 @@ def leaving(data: ChallengeInputs) -> Challenge:
         step, action = "explore pivots while employed", Action(ActionKind.PIVOTS)
     else:
         step, action = "repeat the warning-signs check every quarter", Action(ActionKind.SIGNALS)
-    return Challenge(
+    return _challenge(
         "leaving", "Leaving the old job", status, headline, tuple(evidence), step, action
     )
 
@@ -179,7 +204,7 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
             if status == "act"
             else "no postings, opportunities or contacts recorded"
         )
-        return Challenge(
+        return _challenge(
             "finding",
             "Finding a new job",
             status,
@@ -206,7 +231,7 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
         status, headline = "watch", "a network but no open opportunity"
         step = "save the postings worth applying to and tailor to them"
         action = Action(ActionKind.TAILOR)
-    return Challenge(
+    return _challenge(
         "finding", "Finding a new job", status, headline, tuple(evidence), step, action
     )
 

@@ -150,8 +150,7 @@ def suggest(
         return _pitch(category, person, wins)
     if story is None:
         return Suggestion(
-            "(No win in your log yet to build this story from: add one with career win "
-            '"..." and ask again.)',
+            "(No win in your log yet to build this story from: log one and ask again.)",
             None,
             "a story question needs a win from your log",
         )

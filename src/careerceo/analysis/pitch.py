@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from careerceo.actions import Action, ActionKind
+
 HEADLINE_LIMIT = 220  # LinkedIn's headline length
 ABOUT_LIMIT = 2600  # LinkedIn's About length
 
@@ -29,12 +31,20 @@ class PitchInput:
 
 
 @dataclass(frozen=True)
+class MissingInput:
+    """Something that would make the pitch stronger, and what to do to supply it."""
+
+    text: str
+    action: Action | None = None
+
+
+@dataclass(frozen=True)
 class Pitch:
     story: str
     headline: str
     about: str
     keywords_used: tuple[str, ...]
-    missing_inputs: tuple[str, ...] = field(default_factory=tuple)
+    missing_inputs: tuple[MissingInput, ...] = field(default_factory=tuple)
     sources: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
@@ -43,7 +53,7 @@ class Pitch:
             "headline": self.headline,
             "about": self.about,
             "keywords_used": list(self.keywords_used),
-            "missing_inputs": list(self.missing_inputs),
+            "missing_inputs": [m.text for m in self.missing_inputs],
             "sources": list(self.sources),
         }
 
@@ -95,11 +105,16 @@ def _same_role(current: str, target: str) -> bool:
 def build_pitch(data: PitchInput) -> Pitch:
     missing = []
     if not data.why:
-        missing.append("why (add the reason to your goal: career goals edit --why)")
+        missing.append(MissingInput("why (add the reason to your goal)", Action(ActionKind.GOALS)))
     if not data.proof:
-        missing.append('proof (log wins: career win "...")')
+        missing.append(MissingInput("proof (log your wins)", Action(ActionKind.WINS)))
     if not data.carries_over:
-        missing.append("what carries over (import a résumé or add skills to your inventory)")
+        missing.append(
+            MissingInput(
+                "what carries over (import a résumé or add skills to your inventory)",
+                Action(ActionKind.INVENTORY),
+            )
+        )
     current = data.current_title or "my current role"
     same = bool(data.current_title) and _same_role(data.current_title, data.target_role)
     as_title = f"as {_article(current)} {current}" if data.current_title else "in my current role"

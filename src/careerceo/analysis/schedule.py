@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from careerceo.actions import Action, ActionKind
 from careerceo.model.months import add_months, last_day, month_of, months_between
 
 DUE_SOON_DAYS = 5
@@ -30,6 +31,7 @@ class ReviewSchedule:
     due: bool  # a review is due now (or within DUE_SOON_DAYS)
     overdue: bool  # a finished month waits for its review
     message: str
+    action: Action | None = None  # the review to write now, when one is due
 
 
 def month_state(month: str, reviewed: Collection[str], today: date) -> str:
@@ -57,7 +59,8 @@ def review_schedule(reviewed: Collection[str], today: date) -> ReviewSchedule:
             first,
             True,
             False,
-            f"no review yet: start with {first} (career review --month {first})",
+            f"no review yet: start with {first}",
+            Action(ActionKind.REVIEW, first),
         )
     timeline = tuple(
         MonthState(m, month_state(m, reviewed, today)) for m in months_between(past[0], current)
@@ -72,14 +75,20 @@ def review_schedule(reviewed: Collection[str], today: date) -> ReviewSchedule:
             month,
             True,
             True,
-            f"the review of {month} is due (do it by {last_day(add_months(month, 1))}): "
-            f"career review --month {month}",
+            f"the review of {month} is due (do it by {last_day(add_months(month, 1))})",
+            Action(ActionKind.REVIEW, month),
         )
     if current not in reviewed:
         soon = today >= last_day(current) - timedelta(days=DUE_SOON_DAYS - 1)
         when = "due now" if soon else f"due at the end of the month ({last_day(current)})"
         return ReviewSchedule(
-            timeline, missed, current, soon, False, f"the review of {current} is {when}"
+            timeline,
+            missed,
+            current,
+            soon,
+            False,
+            f"the review of {current} is {when}",
+            Action(ActionKind.REVIEW, current) if soon else None,
         )
     nxt = add_months(current, 1)
     return ReviewSchedule(

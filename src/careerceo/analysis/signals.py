@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from careerceo.model.direction_records import DimensionRecord as DimensionScore
+
 LIKERT = {
     1: "strongly disagree",
     2: "disagree",
@@ -22,7 +24,6 @@ LIKERT = {
 }
 HIGH = 65.0
 MODERATE = 40.0
-PIVOT_LINK = "/pivots"
 
 
 @dataclass(frozen=True)
@@ -113,16 +114,6 @@ QUESTIONS: tuple[Question, ...] = (
 
 
 @dataclass(frozen=True)
-class DimensionScore:
-    dimension: str
-    title: str
-    core: bool
-    score: float  # 0..100
-    level: str  # low | moderate | high
-    explanation: str
-
-
-@dataclass(frozen=True)
 class SignalResult:
     scores: tuple[DimensionScore, ...]
     overall: float
@@ -171,7 +162,16 @@ def score_signals(answers: Mapping[str, int]) -> SignalResult:
             why = f"{dim.meaning}: " + "; ".join(drivers)
         else:
             why = "no statement at the warning end" if level == "low" else "mixed answers"
-        scores.append(DimensionScore(dim.id, dim.title, dim.core, score, level, why))
+        scores.append(
+            DimensionScore(
+                dimension=dim.id,
+                title=dim.title,
+                core=dim.core,
+                score=score,
+                level=level,
+                explanation=why,
+            )
+        )
     overall = round(sum(s.score for s in scores) / len(scores), 1)
     high = tuple(s.dimension for s in scores if s.level == "high")
     core_high = [s for s in scores if s.core and s.level == "high"]
@@ -180,7 +180,7 @@ def score_signals(answers: Mapping[str, int]) -> SignalResult:
         names = ", ".join(s.title.lower() for s in core_high) or "several warning signs"
         text = (
             f"High signals ({names}): explore a pivot while still employed; it's easier to get "
-            f"a job when you have a job. See ranked options at {PIVOT_LINK}."
+            f"a job when you have a job. Look at the ranked pivot options."
         )
     elif high:
         text = (

@@ -1,23 +1,36 @@
-"""What an action of the analysis (``analysis.actions``) is in a terminal: a command."""
+"""What an action (``careerceo.actions``) is in a terminal: a command.
+
+An action is the command of its own name (``review-history`` is ``career review history``)
+unless it is listed here, mostly because the command that shows a list ends in ``list``.
+"""
 
 from __future__ import annotations
 
-from careerceo.analysis.actions import Action, ActionKind
+from careerceo.actions import Action, ActionKind
 
-COMMANDS: dict[ActionKind, str] = {
-    ActionKind.REVIEW: "career review",
-    ActionKind.REVIEW_HISTORY: "career review history",
-    ActionKind.GOALS: "career goals list",
-    ActionKind.PIVOTS: "career pivot",
-    ActionKind.SIGNALS: "career signals",
-    ActionKind.WINS: "career win",
-    ActionKind.TAILOR: "career resume tailor",
-    ActionKind.TODAY: "career today",
-    ActionKind.PIPELINE: "career opportunities list",
+LISTED = {ActionKind.GOALS, ActionKind.POSITIONS, ActionKind.INVENTORY}  # ``career goals list``
+NAMED = {
+    ActionKind.MILESTONES: "goals milestone list",
+    ActionKind.RESUME_IMPORT: "resume import FILE",
+    ActionKind.OCCUPATIONS: "occupations search",
+    ActionKind.PIVOTS: "pivot",
+    ActionKind.WINS: "win",
+    ActionKind.TAILOR: "resume tailor",
+    ActionKind.PIPELINE: "opportunities list",
+    ActionKind.COMPANIES: "companies list",
+    ActionKind.CONTACTS: "contacts list",
+    ActionKind.PATHS: "paths list",
+    ActionKind.PLANS: "plan306090 list",
 }
 
 
 def command(action: Action) -> str:
-    """The command that does ``action``; a review of one month names that month."""
-    base = COMMANDS[action.kind]
-    return f"{base} --month {action.month}" if action.month else base
+    """The command that does ``action``; an action about one month names that month."""
+    words = NAMED.get(action.kind) or action.kind.value.replace("-", " ")
+    if action.kind in LISTED:
+        words += " list"
+    if action.month is None:
+        return f"career {words}"
+    if action.kind is ActionKind.REVIEW_EDIT:
+        return f"career {words} {action.month}"  # the month is the argument of ``review edit``
+    return f"career {words} --month {action.month}"

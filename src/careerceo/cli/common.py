@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from careerceo.cli.actions import command
 from careerceo.errors import CareerError
 
 if TYPE_CHECKING:  # the database layer loads when a command first needs the context
@@ -59,10 +60,10 @@ def validation_message(exc: ValidationError) -> str:
 
 
 def error_line(exc: CareerError) -> str:
-    """``field: message``, unless the message already starts by naming its field."""
-    if exc.field and exc.message.startswith(exc.field):
-        return exc.message
-    return str(exc)
+    """``field: message``, unless the message already starts by naming its field; the next
+    step, when the error names one, as the command that does it."""
+    line = exc.message if exc.field and exc.message.startswith(exc.field) else str(exc)
+    return f"{line} ({command(exc.action)})" if exc.action else line
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:

@@ -22,6 +22,9 @@ import careerceo.cli as cli_package
 # ``--help``) simply loads them all.
 COMMANDS: dict[str, str] = {
     "about": "about",
+    "accounts": "accounts",
+    "grants": "accounts",
+    "audit": "accounts",
     "export": "backup",
     "import": "backup",
     "direction": "direction",

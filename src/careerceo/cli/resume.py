@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from careerceo.analysis.wording import clip
+from careerceo.cli.actions import command
 from careerceo.cli.common import (
     console,
     context,
@@ -366,7 +367,8 @@ def pitch_cmd(
     console.print("\n[bold]LinkedIn headline[/]\n" + result.headline, highlight=False)
     console.print("\n[bold]LinkedIn About[/]\n" + result.about, highlight=False)
     for item in result.missing_inputs:
-        console.print(f"[yellow]to make it stronger:[/] {item}", highlight=False)
+        step = f": {command(item.action)}" if item.action else ""
+        console.print(f"[yellow]to make it stronger:[/] {item.text}{step}", highlight=False)
     console.print("[dim]Sources: " + "; ".join(result.sources) + "[/]", highlight=False)
 
 

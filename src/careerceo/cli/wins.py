@@ -31,7 +31,7 @@ def win(
         happened_on=on or date.today(),
     )
     if as_json:
-        print_json(saved.as_dict())
+        print_json(saved)
         return
     console.print(f"Saved win #{saved.id}. Bullet: [bold]{saved.bullet}[/]", highlight=False)
     if saved.missing:
@@ -48,7 +48,7 @@ def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
     """Every win, newest first, with its résumé bullet."""
     wins = service.list_wins(context())
     if as_json:
-        print_json([w.as_dict() for w in wins])
+        print_json(wins)
         return
     print_table(
         "Accomplishments",
@@ -64,7 +64,7 @@ def show(win_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
     """One win with its bullet and STAR story."""
     w = service.get_win(context(), win_id)
     if as_json:
-        print_json(w.as_dict())
+        print_json(w)
         return
     console.print(f"[bold]#{w.id}[/] {w.title}", highlight=False)
     console.print(f"Bullet: {w.bullet}", highlight=False)
@@ -85,18 +85,15 @@ def edit(
     on: str | None = typer.Option(None, "--date"),
 ) -> None:
     """Change the parts of a win."""
-    values: dict[str, object] = {
-        k: v
-        for k, v in {
-            "title": title,
-            "situation": situation,
-            "action": action,
-            "result": result,
-            "metrics": metrics,
-            "skills": skills,
-        }.items()
-        if v is not None
-    }
+    # an option left out is None, which the service reads as "leave as is"
+    values: dict[str, object] = dict(
+        title=title,
+        situation=situation,
+        action=action,
+        result=result,
+        metrics=metrics,
+        skills=skills,
+    )
     if position is not None:
         values["position_id"] = position
     if on is not None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.accomplishments import Win, missing_parts, parse_quick, to_bullet, to_star
-from careerceo.errors import CareerError, NotFoundError
+from careerceo.errors import CareerError, unknown_id
 from careerceo.services.context import AppContext
 from careerceo.store.accomplishments import AccomplishmentRepository
 from careerceo.store.repositories import PositionRepository
@@ -20,8 +21,10 @@ EARLIEST_YEAR = 1900
 FIELDS = ("title", "situation", "action", "result", "metrics")
 
 
-@dataclass
-class WinView:
+class WinView(BaseModel):
+    """A win as every shell shows it: the stored parts, the bullet, the STAR story, and what is
+    missing to make it stronger."""
+
     id: int
     title: str
     situation: str
@@ -35,11 +38,6 @@ class WinView:
     bullet: str
     star: str
     missing: list[str]
-
-    def as_dict(self) -> dict[str, Any]:
-        data = dict(vars(self))
-        data["happened_on"] = self.happened_on.isoformat() if self.happened_on else None
-        return data
 
 
 def win_of(row: Accomplishment, position: Position | None = None) -> Win:
@@ -79,8 +77,8 @@ def _position(session: Session, person_id: int, position_id: int | None) -> Posi
         return None
     position = PositionRepository(session, person_id).get(position_id)
     if position is None:
-        raise NotFoundError(
-            f"no position with id {position_id}; see `career positions list`", field="position_id"
+        raise unknown_id(
+            "position", position_id, field="position_id", listed_by=Action(ActionKind.POSITIONS)
         )
     return position
 
@@ -153,9 +151,7 @@ def add_win(ctx: AppContext, values: dict[str, Any]) -> WinView:
 def quick_win(ctx: AppContext, text: str, **values: Any) -> WinView:
     """``career win "..."``: one line split into action, result and metrics."""
     if not text.strip():
-        raise CareerError(
-            'describe the win, e.g. career win "Cut build time 40% by caching"', field="text"
-        )
+        raise CareerError('describe the win, e.g. "Cut build time 40% by caching"', field="text")
     win = parse_quick(text)
     merged = {
         "title": win.title,
@@ -171,9 +167,7 @@ def quick_win(ctx: AppContext, text: str, **values: Any) -> WinView:
 def _row(session: Session, person_id: int, win_id: int) -> Accomplishment:
     row = AccomplishmentRepository(session, person_id).get(win_id)
     if row is None:
-        raise NotFoundError(
-            f"no accomplishment with id {win_id}; see `career wins list`", field="id"
-        )
+        raise unknown_id("win", win_id, field="id", listed_by=Action(ActionKind.WINS))
     return row
 
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.names import company_key
-from careerceo.errors import CareerError, NotFoundError
+from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.model.common import validate
 from careerceo.model.network import DOSSIER_PARTS, CompanyInput, CompanyOut
 from careerceo.services.context import AppContext
@@ -37,9 +38,8 @@ class DossierView(BaseModel):
 
 
 def _not_found(company_id: int) -> NotFoundError:
-    return NotFoundError(
-        f"there is no company #{company_id}; run `career companies list` to see the ids",
-        field="company",
+    return unknown_id(
+        "company", company_id, field="company", listed_by=Action(ActionKind.COMPANIES)
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.cadence import (
     ContactState,
     Quiet,
@@ -24,7 +25,7 @@ from careerceo.analysis.cadence import (
 )
 from careerceo.analysis.drafts import Draft, DraftFacts, follow_up_draft
 from careerceo.analysis.names import person_key
-from careerceo.errors import CareerError, NotFoundError
+from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.model.common import validate
 from careerceo.model.job_search_enums import Channel
 from careerceo.model.job_search_fields import word_of
@@ -61,10 +62,7 @@ class ContactPage(BaseModel):
 
 
 def not_found(contact_id: int) -> NotFoundError:
-    return NotFoundError(
-        f"there is no contact #{contact_id}; run `career contacts list` to see the ids",
-        field="contact",
-    )
+    return unknown_id("contact", contact_id, field="contact", listed_by=Action(ActionKind.CONTACTS))
 
 
 def get_row(repo: ContactRepository, contact_id: int) -> Contact:

@@ -26,6 +26,14 @@ class AppContext:
     def person_id(self) -> int:
         return resolve_person(self.db, os.environ.get("CAREER_PERSON"))
 
+    def for_person(self, person_id: int) -> AppContext:
+        """The same settings and database, scoped to ``person_id``: what a signed-in request
+        works with, so every service and repository below it sees that person's rows only."""
+        scoped = AppContext(self.settings)
+        scoped.__dict__["db"] = self.db
+        scoped.__dict__["person_id"] = person_id
+        return scoped
+
 
 def ensure_default_person(db: Database) -> int:
     """Single-user mode: the first person in the database, created on first use."""

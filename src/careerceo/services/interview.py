@@ -10,9 +10,10 @@ from datetime import date
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis import interview_practice as practice
 from careerceo.analysis.interview_answers import PersonFacts, StoryWin, suggest
-from careerceo.errors import CareerError, NotFoundError
+from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.knowledge import load_knowledge
 from careerceo.knowledge.question_bank import load_question_bank
 from careerceo.knowledge.soc import MAJOR_GROUPS, major_group
@@ -239,8 +240,9 @@ def _find(views: Sequence[QuestionView], question_id: str) -> QuestionView:
         if view.id == key:
             return view
     raise NotFoundError(
-        f"no question with id {question_id!r}; list them with `career interview questions`",
+        f"no question with id {question_id!r}; the question bank lists the ids",
         field="question_id",
+        action=Action(ActionKind.INTERVIEW_QUESTIONS),
     )
 
 
@@ -293,9 +295,7 @@ def save_answer(ctx: AppContext, values: dict[str, object]) -> AnswerView:
             data.win_id is not None
             and AccomplishmentLinks(session, ctx.person_id).get(data.win_id) is None
         ):
-            raise NotFoundError(
-                f"no win with id {data.win_id}; see `career wins list`", field="win_id"
-            )
+            raise unknown_id("win", data.win_id, field="win_id", listed_by=Action(ActionKind.WINS))
         answers = InterviewAnswerRepository(session, ctx.person_id)
         row = answers.for_question(question.id)
         values_out = {
@@ -369,7 +369,7 @@ def suggest_answer(
         question = _find(_all_questions(session, ctx.person_id), question_id)
         wins_repo = AccomplishmentLinks(session, ctx.person_id)
         if win_id is not None and wins_repo.get(win_id) is None:
-            raise NotFoundError(f"no win with id {win_id}; see `career wins list`", field="win_id")
+            raise unknown_id("win", win_id, field="win_id", listed_by=Action(ActionKind.WINS))
         wins = [StoryWin(row.id, win_of(row)) for row in wins_repo.list()]
         current = next(
             (p for p in PositionRepository(session, ctx.person_id).list() if p.end_date is None),

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from careerceo.errors import CareerError, NotFoundError
+from careerceo.actions import Action, ActionKind
+from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.model.common import validate
 from careerceo.model.inventory import INTENTS, KINDS, InventoryInput, InventoryOut
 from careerceo.services.context import AppContext
@@ -22,9 +23,8 @@ INPUT_FIELDS = tuple(InventoryInput.model_fields)
 
 
 def _not_found(entry_id: int) -> NotFoundError:
-    return NotFoundError(
-        f"there is no inventory entry #{entry_id}; run `career inventory list` to see the ids",
-        field="id",
+    return unknown_id(
+        "inventory entry", entry_id, field="id", listed_by=Action(ActionKind.INVENTORY)
     )
 
 

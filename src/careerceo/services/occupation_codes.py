@@ -7,6 +7,7 @@ and the code is accepted as typed.
 
 from __future__ import annotations
 
+from careerceo.actions import Action, ActionKind
 from careerceo.errors import CareerError
 from careerceo.knowledge import KnowledgeError, load_knowledge
 
@@ -20,7 +21,7 @@ def check_known_code(code: str | None, *, field: str = "occupation_code") -> Non
         return
     if kb.find_occupation(code) is None:
         raise CareerError(
-            f"no {kb.source.onet} occupation has the code {code}; look it up with "
-            "`career occupations search` or the Occupations page (/occupations)",
+            f"no {kb.source.onet} occupation has the code {code}; search the occupations by title",
             field=field,
+            action=Action(ActionKind.OCCUPATIONS),
         )

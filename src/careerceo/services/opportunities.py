@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.pipeline import History, stage_statistics
-from careerceo.errors import CareerError, NotFoundError
+from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.model.common import validate
 from careerceo.model.job_search_enums import ENDED, Stage
 from careerceo.model.pipeline import (
@@ -50,10 +51,11 @@ ROW_FIELDS = tuple(
 
 
 def not_found(opportunity_id: int) -> NotFoundError:
-    return NotFoundError(
-        f"there is no opportunity #{opportunity_id}; run `career opportunities list` to see "
-        "the ids",
+    return unknown_id(
+        "opportunity",
+        opportunity_id,
         field="opportunity",
+        listed_by=Action(ActionKind.PIPELINE),
     )
 
 
@@ -133,8 +135,9 @@ def get_opportunity(ctx: AppContext, opportunity_id: int) -> OpportunityOut:
 def _check_posting(repo: OpportunityRepository, posting_id: int | None) -> None:
     if posting_id is not None and not repo.posting_exists(posting_id):
         raise NotFoundError(
-            f"there is no saved posting #{posting_id}; save it first (career resume tailor)",
+            f"there is no saved posting #{posting_id}; save it first",
             field="posting_id",
+            action=Action(ActionKind.TAILOR),
         )
 
 
@@ -299,9 +302,11 @@ def link_contact(
         row = get_row(OpportunityRepository(session, ctx.person_id), opportunity_id)
         contact = ContactRepository(session, ctx.person_id).get(link.contact_id)
         if contact is None:
-            raise NotFoundError(
-                f"there is no contact #{link.contact_id}; run `career contacts list`",
+            raise unknown_id(
+                "contact",
+                link.contact_id,
                 field="contact_id",
+                listed_by=Action(ActionKind.CONTACTS),
             )
         links = OpportunityContactRepository(session, ctx.person_id)
         if links.find(row.id, contact.id, link.role) is None:

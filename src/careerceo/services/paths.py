@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.paths import PathFrame, PathMining, Target, mine
 from careerceo.documents.path_csv import CsvLayoutError, is_path_csv, read_path_csv
 from careerceo.errors import CareerError, NotFoundError
@@ -320,9 +321,9 @@ def _get(repo: PathCollectionRepository, name: str) -> PathCollection:
     row = repo.find(name)
     if row is None:
         raise NotFoundError(
-            f"there is no collection {name!r}; create it with `career paths new {name!r}` or "
-            "see `career paths list`",
+            f"there is no collection {name!r}; create it, or pick one from the list",
             field="collection",
+            action=Action(ActionKind.PATHS),
         )
     return row
 
@@ -334,7 +335,7 @@ def new_collection(ctx: AppContext, data: CollectionInput | dict[str, Any]) -> C
         if repo.find(checked.name) is not None:
             raise CareerError(
                 f"a collection named {checked.name!r} already exists; pick another name or add "
-                f"profiles to it with `career paths add {checked.name!r} FILE`",
+                "profiles to that one",
                 field="name",
                 status=409,
             )
@@ -609,8 +610,9 @@ def correct_occupation(
         row = repo.get(position_id)
         if row is None:
             raise NotFoundError(
-                f"there is no reference position #{position_id}; see `career paths show NAME`",
+                f"there is no reference position #{position_id}; its collection lists the ids",
                 field="position",
+                action=Action(ActionKind.PATHS),
             )
         repo.update(row, {"occupation_code": checked.occupation_code, "corrected": True})
         return _position_out(row, _occupation_titles())
@@ -666,9 +668,9 @@ def resolve_target(text: str, frame: PathFrame) -> ResolvedTarget:
             code = raw
         if titles and code not in titles:
             raise CareerError(
-                f"no O*NET 29.0 occupation has the code {raw}; look it up with "
-                "`career occupations search`",
+                f"no O*NET 29.0 occupation has the code {raw}; search the occupations by title",
                 field="target",
+                action=Action(ActionKind.OCCUPATIONS),
             )
         return ResolvedTarget(Target(code=code), code, titles.get(code), "code")
     key = title_key(raw)
@@ -948,8 +950,8 @@ def plan(
     warnings = list(out.warnings)
     if not mine_positions:
         warnings.append(
-            "you have no positions yet, so where you stand is unknown; add them with "
-            "`career positions add` or import your résumé"
+            "you have no positions yet, so where you stand is unknown; add them or import "
+            "your résumé"
         )
     elif your_step is None:
         warnings.append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.pitch import Pitch, PitchInput, build_pitch
 from careerceo.analysis.tailoring import years_in
 from careerceo.documents.resume_layout import layout, plain_text
@@ -116,8 +117,9 @@ def pitch(
             # said here: the pivot engine's own message points at options pitch does not have
             raise CareerError(
                 "your résumé is empty, so the pitch has nothing to carry over: import one "
-                "first (career resume import FILE) or add positions and skills",
+                "first or add positions and skills",
                 field="resume",
+                action=Action(ActionKind.RESUME_IMPORT),
             )
         detail = pivot_detail(ctx, code)
         title = singular(detail.title)
@@ -143,9 +145,9 @@ def pitch(
         )
     if not target:
         raise CareerError(
-            "no target: set a goal with a target role (career goals add), or pass a posting or an "
-            "occupation code",
+            "no target: set a goal with a target role, or choose a posting or an occupation",
             field="target",
+            action=Action(ActionKind.GOALS),
         )
     wins = list_wins(ctx)
     proof = [w.bullet for w in sorted(wins, key=lambda w: (not w.metrics, -(w.id)))][:3]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.capability import (
     CERT_SOURCE,
     INVENTORY_SOURCE,
@@ -58,8 +59,8 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are 
 
 EMPTY_PROFILE = (
     "your profile is empty, so there is nothing to rank pivots from; first add skills to your "
-    "inventory (career inventory add), a position with its job title (career positions add) "
-    "or import a résumé — or rank from a past occupation with --from CODE_OR_TITLE"
+    "inventory, a position with its job title or import a résumé — or rank from a past "
+    "occupation"
 )
 TITLE_MIN_SCORE = 0.6
 MAX_POSTING_CHARS = 200_000
@@ -441,7 +442,7 @@ def capability_summary(ctx: AppContext, space: OccupationSpace | None = None) ->
     space = space or occupation_space()
     profile, _ = person_profile(ctx, space)
     if profile.is_empty:
-        raise CareerError(EMPTY_PROFILE, field="profile")
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
     intents = {-1: "drop", 0: "keep", 1: "add"}
     elements = [
         {
@@ -494,9 +495,9 @@ def resolve_occupation(space: OccupationSpace, value: str, *, field_name: str = 
             raise NotFoundError(exc.message, field=field_name) from None
         if code not in space.row_of:
             raise NotFoundError(
-                f"no O*NET 29.0 occupation has the code {code}; search with career occupations "
-                "search TITLE",
+                f"no O*NET 29.0 occupation has the code {code}; search the occupations by title",
                 field=field_name,
+                action=Action(ActionKind.OCCUPATIONS),
             )
         return code
     found = title_to_code(text)
@@ -516,10 +517,10 @@ def _profile_for(
         basis = f"the profile of {code} {space.titles[space.row_of[code]]} ({space.onet_version})"
         return occupation_profile(space, code), basis, None
     if ctx is None:
-        raise CareerError(EMPTY_PROFILE, field="profile")
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
     profile, data = person_profile(ctx, space)
     if profile.is_empty:
-        raise CareerError(EMPTY_PROFILE, field="profile")
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
     parts = []
     if data.inventory:
         parts.append(plural(len(data.inventory), "inventory entry", "inventory entries"))
@@ -922,7 +923,7 @@ def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
         posting = JobPostingRepository(s, ctx.person_id).get(posting_id)
         if posting is None:
             raise NotFoundError(
-                f"you have no saved job posting #{posting_id}; give --job FILE instead",
+                f"you have no saved job posting #{posting_id}; paste the posting's text instead",
                 field="posting",
             )
         return posting.text or ""

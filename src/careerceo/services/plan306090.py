@@ -8,9 +8,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis import plan306090 as plans
 from careerceo.documents import plan306090 as render
-from careerceo.errors import CareerError, NotFoundError
+from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.knowledge import load_knowledge
 from careerceo.model.common import validate
 from careerceo.model.plan306090 import PlanNewIn, PlanSectionIn
@@ -136,9 +137,7 @@ def new_plan(ctx: AppContext, values: dict[str, object]) -> PlanView:
 def _row(repo: Plan306090Repository, plan_id: int) -> Plan306090:
     row = repo.get(plan_id)
     if row is None:
-        raise NotFoundError(
-            f"no 30-60-90 plan with id {plan_id}; see `career plan306090 list`", field="id"
-        )
+        raise unknown_id("30-60-90 plan", plan_id, field="id", listed_by=Action(ActionKind.PLANS))
     return row
 
 

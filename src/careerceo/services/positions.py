@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from careerceo.errors import NotFoundError
+from careerceo.actions import Action, ActionKind
+from careerceo.errors import NotFoundError, unknown_id
 from careerceo.model.common import validate
 from careerceo.model.position import PositionInput, PositionOut
 from careerceo.services.context import AppContext
@@ -17,10 +18,7 @@ INPUT_FIELDS = tuple(PositionInput.model_fields)
 
 
 def _not_found(position_id: int) -> NotFoundError:
-    return NotFoundError(
-        f"there is no position #{position_id}; run `career positions list` to see the ids",
-        field="id",
-    )
+    return unknown_id("position", position_id, field="id", listed_by=Action(ActionKind.POSITIONS))
 
 
 def list_positions(ctx: AppContext, *, current_only: bool = False) -> list[PositionOut]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.resume_critique import Critique, critique_text
 from careerceo.documents.jsonresume import dumps
 from careerceo.documents.resume_html import to_html
@@ -35,9 +36,9 @@ def require_content(resume: Resume) -> Resume:
         or resume.certifications
     ):
         raise CareerError(
-            "your résumé is empty: import one first (career resume import FILE, or the Import "
-            "form on /resume), or add your positions and skills",
+            "your résumé is empty: import one first, or add your positions and skills",
             field="resume",
+            action=Action(ActionKind.RESUME_IMPORT),
         )
     return resume
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.job_gap import analyse
 from careerceo.analysis.posting_rank import PostingIndex
 from careerceo.analysis.tailoring import Match, have_index, match, tailor, words
@@ -126,7 +127,9 @@ def match_posting(
     text = plain_text(layout(resume))
     if not resume.positions and not resume.skills:
         raise CareerError(
-            "your résumé is empty; import one first (career resume import FILE)", field="resume"
+            "your résumé is empty; import one first",
+            field="resume",
+            action=Action(ActionKind.RESUME_IMPORT),
         )
     posting_result = extract(posting.text, "posting")
     result = match(

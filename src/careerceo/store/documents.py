@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from careerceo.store.repositories import OwnedRepository, can_exist
 from careerceo.store.tables import Document, JobPosting
@@ -26,29 +26,22 @@ class DocumentRepository(OwnedRepository[Document]):
         )
         return int(self.session.scalar(query) or 0)
 
+    def _originals(self, kind: str) -> Select[Document]:
+        """The person's imported documents of ``kind``, without the tailored versions of them."""
+        return select(Document).where(
+            Document.person_id == self.person_id,
+            Document.kind == kind,
+            Document.parent_id.is_(None),
+        )
+
     def newest_original(self, kind: str = "resume") -> Document | None:
         """The latest imported document of ``kind`` (not a tailored version of one)."""
-        return self.session.scalars(
-            select(Document)
-            .where(
-                Document.person_id == self.person_id,
-                Document.kind == kind,
-                Document.parent_id.is_(None),
-            )
-            .order_by(Document.id.desc())
-        ).first()
+        return self.session.scalars(self._originals(kind).order_by(Document.id.desc())).first()
 
     def last_updated_original(self, kind: str = "resume") -> Document | None:
         """The imported document of ``kind`` changed last (not a tailored version of one)."""
         return self.session.scalars(
-            select(Document)
-            .where(
-                Document.person_id == self.person_id,
-                Document.kind == kind,
-                Document.parent_id.is_(None),
-            )
-            .order_by(Document.updated_at.desc(), Document.id.desc())
-            .limit(1)
+            self._originals(kind).order_by(Document.updated_at.desc(), Document.id.desc()).limit(1)
         ).first()
 
     def count_where(self, **equals: Any) -> int:

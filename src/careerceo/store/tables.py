@@ -73,8 +73,10 @@ class Account(Stamped, Base):
     __tablename__ = "account"
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
-    role: Mapped[str] = mapped_column(String(20), default="person")  # person | coach
+    # person (the local single-user account) | client | coach | admin
+    role: Mapped[str] = mapped_column(String(20), default="person")
     password_hash: Mapped[str | None] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Person(Stamped, Base):
@@ -598,3 +600,8 @@ class ExitItem(Owned, Base):
     cadence_days: Mapped[int | None] = mapped_column(Integer)  # relationships: keep in touch
     covenant_type: Mapped[str | None] = mapped_column(String(30))  # covenants only
     touches: Mapped[list[Any]] = mapped_column(JSON, default=list)  # covenants: item uids
+
+
+# The access tables (sessions, tokens, grants, audit) share this metadata; imported last because
+# they build on the classes above.
+from careerceo.store import access_tables as _access_tables  # noqa: E402, F401

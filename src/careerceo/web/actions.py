@@ -1,25 +1,26 @@
-"""Where an action of the analysis (``analysis.actions``) leads in the browser: a link."""
+"""Where an action (``careerceo.actions``) leads in the browser: a link.
+
+An action is the page of its own name (``review-history`` is ``/review/history``) unless it is
+listed here: the résumé's pages live under ``/resume``, and some actions are a part of a page.
+"""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
-from careerceo.analysis.actions import Action, ActionKind
+from careerceo.actions import Action, ActionKind
 
-PAGES: dict[ActionKind, str] = {
-    ActionKind.REVIEW: "/review",
-    ActionKind.REVIEW_HISTORY: "/review/history",
-    ActionKind.GOALS: "/goals",
-    ActionKind.PIVOTS: "/pivots",
-    ActionKind.SIGNALS: "/signals",
+ELSEWHERE = {
+    ActionKind.REVIEW_EDIT: "/review",  # the form opens an existing month for editing
+    ActionKind.MILESTONES: "/goals",  # each goal lists its milestones
+    ActionKind.RESUME_IMPORT: "/resume",  # the import form is on the résumé page
     ActionKind.WINS: "/resume/wins",
     ActionKind.TAILOR: "/resume/tailor",
-    ActionKind.TODAY: "/today",
     ActionKind.PIPELINE: "/opportunities/board",
 }
 
 
 def href(action: Action) -> str:
-    """The page that does ``action``; a review of one month opens the form on that month."""
-    page = PAGES[action.kind]
+    """The page that does ``action``; an action about one month opens the form on that month."""
+    page = ELSEWHERE.get(action.kind) or "/" + action.kind.value.replace("-", "/")
     return f"{page}?month={quote(action.month)}" if action.month else page

@@ -10,10 +10,11 @@ import importlib
 import pkgutil
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -22,9 +23,11 @@ import careerceo.web.pages as pages_package
 from careerceo import __version__
 from careerceo.errors import CareerError
 from careerceo.services.context import AppContext
+from careerceo.web.actions import href
 from careerceo.web.api_docs import add_api_docs
 from careerceo.web.api_errors import ERROR_RESPONSES, error_response
 from careerceo.web.api_errors import http_error as api_http_error
+from careerceo.web.auth import NotSignedIn, authenticate
 from careerceo.web.nav import GROUPS, served
 from careerceo.web.security import SecurityMiddleware, allowed_hosts, load_secret, require_csrf
 from careerceo.web.templating import templates
@@ -46,7 +49,8 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
         docs_url=None,
         redoc_url=None,
-        dependencies=[Depends(require_csrf)],
+        # who is asking first (accounts mode), then whether the request is forged
+        dependencies=[Depends(authenticate), Depends(require_csrf)],
     )
     app.state.ctx = ctx or AppContext()
     settings = app.state.ctx.settings
@@ -75,14 +79,22 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
     @app.exception_handler(CareerError)
     async def career_error(request: Request, exc: CareerError) -> Response:
         if request.url.path.startswith("/api/"):
-            kinds = {404: "not_found", 403: "csrf"}
+            kinds = {404: "not_found", 403: "csrf", 401: "unauthorized", 429: "rate_limited"}
             kind = kinds.get(exc.status, "invalid")
             detail = [{"loc": [exc.field] if exc.field else [], "msg": exc.message, "type": kind}]
-            return error_response(exc.status, detail)
+            challenge = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+            return error_response(exc.status, detail, challenge)
+        if isinstance(exc, NotSignedIn):  # a page asked for without a session: sign in first
+            target = request.url.path if request.method == "GET" else "/"
+            return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
         return templates.TemplateResponse(
             request,
             "error.html",
-            {"message": str(exc), "status": exc.status},
+            {
+                "message": str(exc),
+                "status": exc.status,
+                "next": href(exc.action) if exc.action else None,
+            },
             status_code=exc.status,
         )
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
+
+from fastapi import Request
 
 from careerceo.errors import CareerError
 from careerceo.model.common import InputError
@@ -32,3 +35,17 @@ def month_text(value: date | None) -> str:
     if value is None:
         return ""
     return value.strftime("%Y-%m") if value.day == 1 else value.isoformat()
+
+
+def form_fields(
+    *names: str, defaults: Mapping[str, str] | None = None
+) -> Callable[[Request], Awaitable[dict[str, str]]]:
+    """A dependency that reads the named fields of a posted form as text ("" when left out), so
+    the add and the save of one record list their fields once, not in two signatures."""
+    given = dict(defaults or {})
+
+    async def read(request: Request) -> dict[str, str]:
+        form = await request.form()
+        return {name: str(form.get(name, given.get(name, ""))) for name in names}
+
+    return read

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
+from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -21,8 +22,14 @@ templates.env.filters["href"] = href  # an analysis action as the link that does
 
 def _token(context: Any) -> str:
     request = context.get("request")
-    token = getattr(getattr(getattr(request, "app", None), "state", None), "csrf_token", "")
-    return str(token or "")
+    return request_token(request) if request is not None else ""
+
+
+def request_token(request: Request) -> str:
+    """The CSRF token of this request: the signed-in session's own, else the server's."""
+    who: Any = getattr(request.state, "identity", None)
+    own = str(getattr(who, "csrf", "") or "")
+    return own or str(getattr(request.app.state, "csrf_token", "") or "")
 
 
 @pass_context
@@ -53,6 +60,22 @@ templates.env.globals["csrf_token"] = csrf_token
 
 
 def app_context(request: Request) -> AppContext:
-    """FastAPI dependency: the context the app was created with."""
+    """FastAPI dependency: the context of whoever is asking. Local mode: the one person the app
+    was started for. Accounts mode: the signed-in identity's own person, so a route reads and
+    writes that person's rows only; with nobody signed in there is no context at all."""
     ctx: AppContext = request.app.state.ctx
-    return ctx
+    if not ctx.settings.accounts:
+        return ctx
+    who = getattr(request.state, "identity", None)
+    if who is None:
+        from careerceo.web.auth import NotSignedIn
+
+        raise NotSignedIn()
+    return ctx.for_person(who.person_id)
+
+
+def form_page(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
+    """A page with a form, answered 422 when it shows the form's ``errors``: a refused form is
+    not a success, for a script or a test any more than for the person reading it."""
+    status = 422 if context.get("errors") else 200
+    return templates.TemplateResponse(request, name, context, status_code=status)

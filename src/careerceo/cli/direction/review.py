@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from careerceo.analysis.wording import plural
+from careerceo.cli.actions import command
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
 from careerceo.cli.direction.output import print_findings, print_result
 from careerceo.cli.direction.parsing import (
@@ -221,6 +222,7 @@ def review_due(as_json: bool = typer.Option(False, "--json", help="Print JSON.")
         print_json(schedule.model_dump(mode="json"))
         return
     style = "bold red" if schedule.overdue else "yellow" if schedule.due else "green"
-    console.print(f"[{style}]{schedule.message}[/]", highlight=False)
+    step = f": {command(schedule.action)}" if schedule.action else ""
+    console.print(f"[{style}]{schedule.message}{step}[/]", highlight=False)
     if schedule.missed:
         console.print(f"Missed: {', '.join(schedule.missed)}")

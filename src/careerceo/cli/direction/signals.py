@@ -6,7 +6,9 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
+from careerceo.cli.actions import command
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
 from careerceo.cli.direction.prompts import ask_int
 from careerceo.model.direction import SignalsIn
@@ -58,7 +60,8 @@ def _print_signals(view: SignalView) -> None:
         ],
     )
     style = "bold red" if scores.recommend_pivot else "green"
-    console.print(f"[{style}]{scores.recommendation}[/]", highlight=False)
+    step = f" ({command(Action(ActionKind.PIVOTS))})" if scores.recommend_pivot else ""
+    console.print(f"[{style}]{scores.recommendation}{step}[/]", highlight=False)
     console.print("* one of the three signs executives should watch", style="dim")
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.alignment import Activity, GoalInfo, MilestoneInfo, ReviewData
-from careerceo.errors import NotFoundError
+from careerceo.errors import unknown_id
 from careerceo.knowledge import KnowledgeError, load_knowledge
 from careerceo.model.direction import HORIZONS, GoalStatus, MilestoneStatus
 from careerceo.model.direction_records import ReviewDetails
@@ -61,15 +62,17 @@ class Repos:
     def goal(self, goal_id: int) -> Goal:
         goal = self.goals.get(goal_id)
         if goal is None:
-            raise NotFoundError(f"no goal #{goal_id}; see career goals list", field="goal")
+            raise unknown_id("goal", goal_id, field="goal", listed_by=Action(ActionKind.GOALS))
         return goal
 
     def milestone(self, milestone_id: int) -> Milestone:
         found = self.milestones.get(milestone_id)
         if found is None:
-            raise NotFoundError(
-                f"no milestone #{milestone_id}; see career goals milestone list",
+            raise unknown_id(
+                "milestone",
+                milestone_id,
                 field="milestone",
+                listed_by=Action(ActionKind.MILESTONES),
             )
         return found
 

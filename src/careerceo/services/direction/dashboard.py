@@ -60,4 +60,4 @@ def challenges(ctx: AppContext, today: date | None = None) -> list[ChallengeView
             outreach_30d=InteractionRepository(s, pid).count_since(month_ago),
             advanced_30d=StageChangeRepository(s, pid).advanced_since(month_ago),
         )
-    return [ChallengeView.model_validate(c) for c in macro_challenges(inputs)]
+    return list(macro_challenges(inputs))

@@ -142,8 +142,7 @@ def add_milestone(
         goal = repos.goal(goal_id)
         if goal.status != GoalStatus.ACTIVE:
             raise CareerError(
-                f"goal #{goal_id} is {goal.status}; reopen it (career goals edit {goal_id} "
-                "--status active) before adding milestones",
+                f"goal #{goal_id} is {goal.status}; set it back to active before adding milestones",
                 field="goal",
             )
         m = repos.milestones.add(Milestone(goal_id=goal.id, **data.model_dump()))

@@ -56,6 +56,7 @@ def review_due(ctx: AppContext, today: date | None = None) -> DueView:
         overdue=schedule.overdue,
         missed=list(schedule.missed),
         message=schedule.message,
+        action=schedule.action,
     )
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from careerceo.actions import Action, ActionKind
 from careerceo.analysis.alignment import ReviewData, carry_progress, score_review
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.direction import PROGRESS_DONE, MilestoneStatus, ReviewIn
@@ -52,8 +53,9 @@ def check_review_month(month: str, today: date | None = None) -> None:
 
 def _duplicate(month: str) -> CareerError:
     return CareerError(
-        f"{month} is already reviewed; change it with: career review edit {month}",
+        f"{month} is already reviewed; change that review instead",
         field="month",
+        action=Action(ActionKind.REVIEW_EDIT, month),
     )
 
 
@@ -86,7 +88,11 @@ def _details_from(
 
     def goal_uid(goal_id: int, where: str) -> str:
         if goal_id not in goals:
-            raise CareerError(f"no goal #{goal_id}; see career goals list", field=where)
+            raise CareerError(
+                f"no goal #{goal_id}; the list of goals shows the ids",
+                field=where,
+                action=Action(ActionKind.GOALS),
+            )
         return goals[goal_id].uid
 
     activities = [
@@ -103,7 +109,9 @@ def _details_from(
     for mid, pct in data.milestones.items():
         if mid not in milestones:
             raise CareerError(
-                f"no milestone #{mid}; see career goals milestone list", field="milestones"
+                f"no milestone #{mid}; the goals list their milestones with the ids",
+                field="milestones",
+                action=Action(ActionKind.MILESTONES),
             )
         progress[milestones[mid].uid] = pct
         moved.append((milestones[mid], pct))
@@ -208,7 +216,9 @@ def _get_review(repos: Repos, month: str) -> Review:
     review = repos.reviews.find(month)
     if review is None:
         raise NotFoundError(
-            f"no review for {month}; start it with: career review --month {month}", field="month"
+            f"no review for {month}; write it first",
+            field="month",
+            action=Action(ActionKind.REVIEW, month),
         )
     return review
 

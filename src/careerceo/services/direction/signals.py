@@ -7,7 +7,7 @@ from datetime import date
 from careerceo.analysis.signals import compare, score_signals
 from careerceo.errors import CareerError
 from careerceo.model.direction import SignalsIn
-from careerceo.model.direction_records import DimensionRecord, SignalScores
+from careerceo.model.direction_records import SignalScores
 from careerceo.services.context import AppContext
 from careerceo.services.direction.common import Repos, today_or
 from careerceo.services.direction.views import SignalView
@@ -21,7 +21,7 @@ def take_signals(ctx: AppContext, data: SignalsIn, today: date | None = None) ->
     except ValueError as exc:
         raise CareerError(str(exc), field="answers") from exc
     scores = SignalScores(
-        dimensions=[DimensionRecord.model_validate(d) for d in result.scores],
+        dimensions=list(result.scores),
         high=list(result.high),
         recommend_pivot=result.recommend_pivot,
         recommendation=result.recommendation,

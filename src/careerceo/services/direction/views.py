@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from careerceo.analysis.actions import Action
+from careerceo.actions import Action
+from careerceo.analysis.challenges import Challenge
 from careerceo.model.common import UtcDateTime
 from careerceo.model.direction import GoalStatus, MilestoneStatus
 from careerceo.model.direction_records import AlignmentRecord, ReviewDetails, SignalScores
@@ -113,6 +114,7 @@ class DueView(BaseModel):
     overdue: bool
     missed: list[str]
     message: str
+    action: Action | None = None  # the review to write now, when one is due
 
 
 class SignalView(BaseModel):
@@ -124,15 +126,4 @@ class SignalView(BaseModel):
     changes: dict[str, float] = {}
 
 
-class ChallengeView(BaseModel):
-    """One of the three macro-challenges (``analysis.challenges.Challenge``)."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: str
-    title: str
-    status: str  # on track | watch | act | no data yet
-    headline: str
-    evidence: tuple[str, ...]
-    next_step: str
-    action: Action
+ChallengeView = Challenge  # the analysis result is already the typed view

@@ -14,5 +14,11 @@ router = APIRouter(tags=["security"])
 @router.get("/csrf-token")
 def csrf_token(request: Request) -> dict[str, str]:
     """Send the value back as the ``X-CSRF-Token`` header of POST, PUT, PATCH and DELETE."""
-    token: str = request.app.state.csrf_token
-    return {"csrf_token": token, "header": "X-CSRF-Token"}
+    from careerceo.web.auth import COOKIE
+    from careerceo.web.templating import request_token
+
+    if request.cookies.get(COOKIE):  # public route: find the session's own token if signed in
+        from careerceo.services.accounts import session_identity
+
+        request.state.identity = session_identity(request.app.state.ctx, request.cookies[COOKIE])
+    return {"csrf_token": request_token(request), "header": "X-CSRF-Token"}

@@ -61,30 +61,30 @@ def critique_pasted(text: str = Body(..., embed=True, max_length=200_000)) -> di
 
 
 @router.get("/accomplishments")
-def list_accomplishments(ctx: AppContext = Depends(app_context)) -> list[dict[str, Any]]:
-    return [w.as_dict() for w in wins.list_wins(ctx)]
+def list_accomplishments(ctx: AppContext = Depends(app_context)) -> list[wins.WinView]:
+    return wins.list_wins(ctx)
 
 
 @router.post("/accomplishments", status_code=201)
 def add_accomplishment(
     data: dict[str, Any] = Body(...), ctx: AppContext = Depends(app_context)
-) -> dict[str, Any]:
+) -> wins.WinView:
     if isinstance(data.get("text"), str):
         extra = {k: v for k, v in data.items() if k != "text"}
-        return wins.quick_win(ctx, data["text"], **extra).as_dict()
-    return wins.add_win(ctx, data).as_dict()
+        return wins.quick_win(ctx, data["text"], **extra)
+    return wins.add_win(ctx, data)
 
 
 @router.get("/accomplishments/{win_id}")
-def get_accomplishment(win_id: int, ctx: AppContext = Depends(app_context)) -> dict[str, Any]:
-    return wins.get_win(ctx, win_id).as_dict()
+def get_accomplishment(win_id: int, ctx: AppContext = Depends(app_context)) -> wins.WinView:
+    return wins.get_win(ctx, win_id)
 
 
 @router.patch("/accomplishments/{win_id}")
 def edit_accomplishment(
     win_id: int, data: dict[str, Any] = Body(...), ctx: AppContext = Depends(app_context)
-) -> dict[str, Any]:
-    return wins.update_win(ctx, win_id, data).as_dict()
+) -> wins.WinView:
+    return wins.update_win(ctx, win_id, data)
 
 
 @router.delete("/accomplishments/{win_id}", status_code=204)

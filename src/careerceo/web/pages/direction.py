@@ -28,6 +28,7 @@ from careerceo.model.direction import (
 from careerceo.model.months import is_month
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
+from careerceo.web.actions import href
 from careerceo.web.charts import line_chart
 from careerceo.web.templating import app_context, templates
 
@@ -39,7 +40,10 @@ SECTIONS = ("month", "activities", "new_skills", "wins", "ratings", "milestones"
 def _errors(exc: CareerError | ValidationError) -> dict[str, str]:
     """Field -> message, for showing next to the form field."""
     if isinstance(exc, CareerError):
-        return {exc.field or "form": exc.message}
+        shown = {exc.field or "form": exc.message}
+        if exc.action:
+            shown["next"] = href(exc.action)  # the page that does what the message asks
+        return shown
     out: dict[str, str] = {}
     for e in exc.errors():
         loc = [str(part) for part in e["loc"]]
@@ -303,7 +307,7 @@ def review_page(
                 month=fallback,
                 mode="create",
                 values={},
-                errors={"month": str(exc.message)},
+                errors=_errors(exc),
             )
         return _review_form(request, ctx, month=target, mode="create", values={})
     return _review_form(request, ctx, month=target, mode="edit", values=_values_from(existing))

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.inventory import INTENTS, KINDS, LEVELS
 from careerceo.services import inventory as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors
-from careerceo.web.templating import app_context, templates
+from careerceo.web.forms import flash, form_errors, form_fields
+from careerceo.web.templating import app_context, form_page
 
 router = APIRouter()
 
@@ -40,7 +40,7 @@ def _list_page(
 ) -> HTMLResponse:
     kind = kind if kind in KINDS else None
     intent = intent if intent in INTENTS else None
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "inventory/index.html",
         {
@@ -52,7 +52,6 @@ def _list_page(
             "flash": flash(done),
             **OPTIONS,
         },
-        status_code=422 if errors else 200,
     )
 
 
@@ -67,21 +66,17 @@ def inventory_page(
     return _list_page(request, ctx, kind=kind, intent=intent, done=done)
 
 
-def _form_values(kind: str, name: str, level: str, intent: str, evidence: str) -> dict[str, Any]:
-    return {"kind": kind, "name": name, "level": level, "intent": intent, "evidence": evidence}
+FIELDS = ("kind", "name", "level", "intent", "evidence")
+POSTED = form_fields(*FIELDS)
+NEW = form_fields(*FIELDS, defaults={"intent": "keep"})  # a new entry is kept unless told
 
 
 @router.post("/inventory", response_class=HTMLResponse)
 def add_entry(
     request: Request,
-    kind: str = Form(""),
-    name: str = Form(""),
-    level: str = Form(""),
-    intent: str = Form("keep"),
-    evidence: str = Form(""),
+    values: dict[str, str] = Depends(NEW),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = _form_values(kind, name, level, intent, evidence)
     try:
         service.add_entry(ctx, values)
     except CareerError as exc:
@@ -92,11 +87,10 @@ def add_entry(
 def _edit_page(
     request: Request, entry_id: int, values: dict[str, Any], errors: dict[str, str]
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "inventory/edit.html",
         {"entry_id": entry_id, "values": values, "errors": errors, **OPTIONS},
-        status_code=422 if errors else 200,
     )
 
 
@@ -112,14 +106,9 @@ def edit_page(
 def save_entry(
     request: Request,
     entry_id: int,
-    kind: str = Form(""),
-    name: str = Form(""),
-    level: str = Form(""),
-    intent: str = Form(""),
-    evidence: str = Form(""),
+    values: dict[str, str] = Depends(POSTED),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = _form_values(kind, name, level, intent, evidence)
     try:
         service.update_entry(ctx, entry_id, values)
     except CareerError as exc:

@@ -15,7 +15,7 @@ from careerceo.errors import CareerError
 from careerceo.services import pivots as service
 from careerceo.services.context import AppContext
 from careerceo.web.charts import paired_bars
-from careerceo.web.templating import app_context, templates
+from careerceo.web.templating import app_context, form_page, templates
 
 router = APIRouter()
 
@@ -81,7 +81,7 @@ def explorer(
         compare_title = row.title if row else (result.compare_code or "")
         chart = paired_bars(list(result.chart), max_value=7.0, names=("You", compare_title))
     query = {k: v for k, v in request.query_params.items() if k != "compare"}
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "pivots/explorer.html",
         {
@@ -95,7 +95,6 @@ def explorer(
             "kinds": KIND_LABELS,
             "signal_labels": SIGNAL_LABELS,
         },
-        status_code=422 if errors else 200,
     )
 
 
@@ -199,9 +198,8 @@ def gap_post(
     except CareerError as exc:
         field = "text" if exc.field in (None, "job", "text") else exc.field
         errors[field] = exc.message
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "pivots/gap.html",
         {"text": text, "errors": errors, "gap": gap, "marked": marked},
-        status_code=422 if errors else 200,
     )

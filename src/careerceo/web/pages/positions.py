@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.position import PositionOut
 from careerceo.services import positions as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors, month_text
-from careerceo.web.templating import app_context, templates
+from careerceo.web.forms import flash, form_errors, form_fields, month_text
+from careerceo.web.templating import app_context, form_page
 
 router = APIRouter()
 
@@ -25,6 +25,7 @@ FIELDS = (
     "occupation_code",
     "description",
 )
+POSTED = form_fields(*FIELDS)
 
 
 def _values(position: PositionOut) -> dict[str, Any]:
@@ -44,7 +45,7 @@ def _list_page(
     done: str | None = None,
 ) -> HTMLResponse:
     positions = service.list_positions(ctx)
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "positions/index.html",
         {
@@ -53,7 +54,6 @@ def _list_page(
             "errors": errors or {},
             "flash": flash(done),
         },
-        status_code=422 if errors else 200,
     )
 
 
@@ -67,16 +67,9 @@ def positions_page(
 @router.post("/positions", response_class=HTMLResponse)
 def add_position(
     request: Request,
-    employer: str = Form(""),
-    title: str = Form(""),
-    start_date: str = Form(""),
-    end_date: str = Form(""),
-    location: str = Form(""),
-    occupation_code: str = Form(""),
-    description: str = Form(""),
+    values: dict[str, str] = Depends(POSTED),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {name: value for name, value in locals().items() if name in FIELDS}
     try:
         service.add_position(ctx, values)
     except CareerError as exc:
@@ -87,11 +80,10 @@ def add_position(
 def _edit_page(
     request: Request, position_id: int, values: dict[str, Any], errors: dict[str, str]
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "positions/edit.html",
         {"position_id": position_id, "values": values, "errors": errors},
-        status_code=422 if errors else 200,
     )
 
 
@@ -106,16 +98,9 @@ def edit_page(
 def save_position(
     request: Request,
     position_id: int,
-    employer: str = Form(""),
-    title: str = Form(""),
-    start_date: str = Form(""),
-    end_date: str = Form(""),
-    location: str = Form(""),
-    occupation_code: str = Form(""),
-    description: str = Form(""),
+    values: dict[str, str] = Depends(POSTED),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {name: value for name, value in locals().items() if name in FIELDS}
     try:
         service.update_position(ctx, position_id, values)
     except CareerError as exc:

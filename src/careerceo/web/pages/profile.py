@@ -12,7 +12,7 @@ from careerceo.model.profile import PROFILE_FIELDS
 from careerceo.services import profile as service
 from careerceo.services.context import AppContext
 from careerceo.web.forms import flash, form_errors
-from careerceo.web.templating import app_context, templates
+from careerceo.web.templating import app_context, form_page
 
 router = APIRouter()
 
@@ -20,11 +20,10 @@ router = APIRouter()
 def _render(
     request: Request, values: dict[str, Any], errors: dict[str, str], done: str | None = None
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "profile/index.html",
         {"values": values, "errors": errors, "flash": flash(done)},
-        status_code=422 if errors else 200,
     )
 
 

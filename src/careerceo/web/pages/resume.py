@@ -22,7 +22,7 @@ from careerceo.services.resume_export import (
     text_for_critique,
     text_of_document,
 )
-from careerceo.web.templating import app_context, templates
+from careerceo.web.templating import app_context, form_page, templates
 
 router = APIRouter()
 
@@ -48,7 +48,7 @@ def _index(
     request: Request, ctx: AppContext, *, errors: dict[str, str] | None = None, done: str = ""
 ) -> HTMLResponse:
     resume = current_resume(ctx)
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "resume/index.html",
         {
@@ -58,7 +58,6 @@ def _index(
             "errors": errors or {},
             "flash": DONE.get(done),
         },
-        status_code=422 if errors else 200,
     )
 
 
@@ -80,7 +79,7 @@ async def import_preview(
     except CareerError as exc:
         return _index(request, ctx, errors={"file": exc.message})
     token = uploads.hold(ctx, data, filename)
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "resume/preview.html",
         {"plan": plan, "token": token, "resume": source.resume},
@@ -129,7 +128,6 @@ def _critique_page(
             "text": text,
             "errors": errors or {},
         },
-        status_code=422 if errors else 200,
     )
 
 
@@ -168,7 +166,7 @@ def _wins_page(
     errors: dict[str, str] | None = None,
     done: str = "",
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
+    return form_page(
         request,
         "resume/wins.html",
         {
@@ -177,7 +175,6 @@ def _wins_page(
             "errors": errors or {},
             "flash": DONE.get(done),
         },
-        status_code=422 if errors else 200,
     )
 
 
@@ -284,7 +281,7 @@ def tailor_page(
             data = match_occupation(ctx, occupation)
         except CareerError as exc:
             errors["occupation"] = exc.message
-        return templates.TemplateResponse(
+        return form_page(
             request,
             "resume/tailor_occupation.html",
             {
@@ -294,7 +291,6 @@ def tailor_page(
                 "saved": saved,
                 "versions": versions(ctx),
             },
-            status_code=422 if errors else 200,
         )
     return _tailor_page(request, ctx, posting_id=posting, saved=saved)
 

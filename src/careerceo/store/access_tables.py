@@ -1,0 +1,87 @@
+"""Who may sign in and who may see what: sessions, access tokens, login attempts, a client's
+grants to a coach, the coach's comments and the audit log.
+
+These rows describe access to a person's data, not the data itself, so they are keyed by
+``client_id`` (the person whose data it is) rather than ``person_id``: a backup of a person
+carries their career, not the practice's sessions, tokens or audit trail.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from careerceo.store.tables import Base, Stamped, utcnow
+
+
+class AuthSession(Stamped, Base):
+    """A browser signed in. Only the SHA-256 of the cookie's value is stored."""
+
+    __tablename__ = "auth_session"
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AccessToken(Stamped, Base):
+    """A personal access token for scripts; shown once, stored as its SHA-256."""
+
+    __tablename__ = "access_token"
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class LoginAttempt(Base):
+    """A failed login, counted per account and per address for the rate limit."""
+
+    __tablename__ = "login_attempt"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(400), index=True)  # "account:<email>" | "address:<ip>"
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class AccessGrant(Stamped, Base):
+    """A client lets a coach read (or read and comment on) one area of their data."""
+
+    __tablename__ = "access_grant"
+    client_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    area: Mapped[str] = mapped_column(String(30))
+    level: Mapped[str] = mapped_column(String(10))  # read | comment
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CoachComment(Stamped, Base):
+    """A coach's note on a client's area: kept apart from the client's own rows."""
+
+    __tablename__ = "coach_comment"
+    client_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    area: Mapped[str] = mapped_column(String(30))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AuditEvent(Base):
+    """Who read, exported or changed what of a client's, when and from where. Append-only: the
+    repository has no update or delete."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    actor: Mapped[str] = mapped_column(String(320))  # the e-mail, kept if the account goes
+    action: Mapped[str] = mapped_column(String(20))  # read | export | change | grant | revoke
+    what: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(64), default="")

@@ -1,0 +1,116 @@
+"""Accounts, sessions, access tokens and login attempts: the queries that find who is acting.
+
+They are not scoped to one person, because they decide who the person is; everything they
+return is then used to build an owner-scoped context. Secrets are looked up by their SHA-256,
+never stored or compared in clear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from careerceo.store.access_tables import AccessToken, AuthSession, LoginAttempt
+from careerceo.store.tables import Account, Person
+
+
+class AccountRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def by_email(self, email: str) -> Account | None:
+        return self.session.scalars(select(Account).where(Account.email == email)).first()
+
+    def get(self, account_id: int) -> Account | None:
+        return self.session.get(Account, account_id)
+
+    def list(self) -> Sequence[Account]:
+        query = select(Account).where(Account.email.is_not(None)).order_by(Account.email)
+        return self.session.scalars(query).all()
+
+    def add(self, account: Account) -> Account:
+        self.session.add(account)
+        self.session.flush()
+        return account
+
+    def person_of(self, account_id: int) -> Person | None:
+        """The person whose data the account owns (its own career)."""
+        query = select(Person).where(Person.account_id == account_id).order_by(Person.id)
+        return self.session.scalars(query.limit(1)).first()
+
+    def account_of(self, person_id: int) -> Account | None:
+        person = self.session.get(Person, person_id)
+        return None if person is None else self.session.get(Account, person.account_id)
+
+
+class SessionRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, row: AuthSession) -> AuthSession:
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def by_hash(self, token_hash: str) -> AuthSession | None:
+        query = select(AuthSession).where(AuthSession.token_hash == token_hash)
+        return self.session.scalars(query).first()
+
+    def remove(self, token_hash: str) -> None:
+        self.session.execute(delete(AuthSession).where(AuthSession.token_hash == token_hash))
+
+    def remove_all(self, account_id: int) -> int:
+        done = self.session.execute(delete(AuthSession).where(AuthSession.account_id == account_id))
+        return int(getattr(done, "rowcount", 0) or 0)
+
+    def remove_expired(self, now: datetime) -> None:
+        self.session.execute(delete(AuthSession).where(AuthSession.expires_at <= now))
+
+
+class TokenRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, row: AccessToken) -> AccessToken:
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def by_hash(self, token_hash: str) -> AccessToken | None:
+        query = select(AccessToken).where(AccessToken.token_hash == token_hash)
+        return self.session.scalars(query).first()
+
+    def of_account(self, account_id: int) -> Sequence[AccessToken]:
+        query = select(AccessToken).where(AccessToken.account_id == account_id)
+        return self.session.scalars(query.order_by(AccessToken.id)).all()
+
+    def revoke(self, account_id: int, token_id: int, now: datetime) -> bool:
+        done = self.session.execute(
+            update(AccessToken)
+            .where(
+                AccessToken.id == token_id,
+                AccessToken.account_id == account_id,
+                AccessToken.revoked_at.is_(None),
+            )
+            .values(revoked_at=now)
+        )
+        return bool(getattr(done, "rowcount", 0))
+
+
+class AttemptRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, *keys: str) -> None:
+        self.session.add_all(LoginAttempt(key=key) for key in keys)
+        self.session.flush()
+
+    def count_since(self, key: str, since: datetime) -> int:
+        query = select(func.count()).where(LoginAttempt.key == key, LoginAttempt.at >= since)
+        return int(self.session.scalar(query.select_from(LoginAttempt)) or 0)
+
+    def clear(self, key: str) -> None:
+        self.session.execute(delete(LoginAttempt).where(LoginAttempt.key == key))
