@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -77,6 +77,11 @@ class Evidence:
     # From an occupation's O*NET technology list: what people in that job use (a list that
     # unions every respondent's products), not a sign that this person uses it.
     typical: bool = False
+    # How much this one piece of evidence says: the level it sets on O*NET's 0..7 scale (an
+    # occupation's level x the position's credit, an inventory level, the extracted 4.0). A
+    # posting's requirement is met only by a piece strong enough on its own, never by an
+    # "Accountants: level 0.5 x credit 0.25" that merely touches the element.
+    level: float | None = None
 
     def __str__(self) -> str:
         return f"{self.detail} ({self.source})"
@@ -352,7 +357,7 @@ class _Builder:
             self.level[col] = max(self.level[col], level)
         self.known[col] = True
         self.core[col] = max(self.core[col], core)
-        self.add_evidence(("element", col), ev, stated=stated)
+        self.add_evidence(("element", col), replace(ev, level=level), stated=stated)
 
     def concept(
         self,
@@ -440,7 +445,11 @@ def build_profile(
         if space.esco_ids:
             for col in np.flatnonzero(space.esco[row] > 0):
                 b.esco[col] = max(b.esco[col], credit * float(space.esco[row, col]))
-                b.evidence[("esco", int(col))].append(Evidence(position_source, label))
+                # ESCO's list for the occupation, like O*NET's technology list: what the job
+                # usually involves, not something this person showed.
+                b.evidence[("esco", int(col))].append(
+                    Evidence(position_source, label, typical=True)
+                )
         if ix.has_interests[row]:
             interest_sum += credit * space.interests[row]
             interest_weight += credit

@@ -26,6 +26,9 @@ class PitchInput:
     keywords: tuple[str, ...] = ()  # the target's keywords, most important first
     years: float | None = None
     sources: tuple[str, ...] = ()
+    # What the target asks for that the person's evidence does not show: never written into
+    # the drafts, only named so the person can add what is true.
+    unconfirmed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,13 @@ def build_pitch(data: PitchInput) -> Pitch:
         missing.append('proof (log wins: career win "...")')
     if not data.carries_over:
         missing.append("what carries over (import a résumé or add skills to your inventory)")
+    if data.unconfirmed:
+        missing.append(
+            "the target asks for "
+            + ", ".join(data.unconfirmed)
+            + ", which your evidence does not show; the drafts leave them out (if you have "
+            "one, add it to your inventory: career inventory add NAME)"
+        )
     current = data.current_title or "my current role"
     same = bool(data.current_title) and _same_role(data.current_title, data.target_role)
     as_title = f"as {_article(current)} {current}" if data.current_title else "in my current role"

@@ -247,7 +247,7 @@ def match_cmd(
             highlight=False,
         )
         print_table(
-            "Missing, most important first", ["keyword", "kind", "add it to"],
+            "Missing, most important first", ["keyword", "kind", "if true, put it in"],
             [(f"[red]{m['label']}[/]", m["kind"], m["where"]) for m in data["missing"][:20]],
             empty="Nothing missing.",
         )  # fmt: skip
@@ -268,7 +268,8 @@ def match_cmd(
         "Matched: " + ", ".join(f"[green]{r.label}[/]" for r in result.matched), highlight=False
     )
     print_table(
-        "Missing keywords, most important first", ["keyword", "kind", "asked", "add it to"],
+        "Missing keywords, most important first",
+        ["keyword", "kind", "asked", "if true, put it in"],
         [(f"[red]{m.label}[/]", m.kind, m.strength, m.where) for m in result.missing[:20]],
         empty="Nothing missing.",
     )  # fmt: skip

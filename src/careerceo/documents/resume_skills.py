@@ -60,19 +60,25 @@ def rejoin(entries: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for number, raw in entries:
         line = raw.strip()
         if (
-            out
-            and _list_like(out[-1][1])
-            and not out[-1][1].rstrip().endswith((",", ";", "."))
-            and not BULLET.match(raw)
-            and not GROUP_LINE.match(line)
-            # a wrapped list runs to the column's edge; a short list line ends where it ends
-            and (len(out[-1][1]) >= 70 or not line[:1].isupper())
-        ) or (
-            out
-            and not GROUP_LINE.match(line)
-            and (
-                (re.search(r"\b(?:and|or|&|of|with|in|the)$", out[-1][1]) and line[:1].isalpha())
-                or (len(out[-1][1].split()) >= 6 and line[:1].islower())  # wrapped prose
+            (
+                out
+                and _list_like(out[-1][1])
+                and not out[-1][1].rstrip().endswith((",", ";", "."))
+                and not BULLET.match(raw)
+                and not GROUP_LINE.match(line)
+                # a wrapped list runs to the column's edge; a short list line ends where it ends
+                and (len(out[-1][1]) >= 70 or not line[:1].isupper())
+            )
+            or (
+                out
+                and not GROUP_LINE.match(line)
+                and (
+                    (
+                        re.search(r"\b(?:and|or|&|of|with|in|the)$", out[-1][1])
+                        and line[:1].isalpha()
+                    )
+                    or (len(out[-1][1].split()) >= 6 and line[:1].islower())  # wrapped prose
+                )
             )
         ):
             out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
