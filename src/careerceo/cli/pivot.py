@@ -101,7 +101,7 @@ def show(
 ) -> None:
     """What transfers, the gaps, typical training and a learning plan for one pivot."""
     preload("knowledge", "titles", "skills", "pivots")
-    from careerceo.documents.pivot_report import markdown, pdf
+    from careerceo.documents.pivot_report import markdown
     from careerceo.services import pivots as service
 
     if fmt is not None and fmt not in ("md", "pdf"):
@@ -127,7 +127,9 @@ def show(
             console.print(f"Wrote {out}", highlight=False)
         return
     if fmt == "pdf" and out is not None:
-        _write(out, pdf(d, basis=basis))
+        from careerceo.web.reports import pivot_pdf
+
+        _write(out, pivot_pdf(d, basis=basis))
         console.print(f"Wrote {out}", highlight=False)
         return
     if as_json:
