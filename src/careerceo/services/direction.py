@@ -902,6 +902,10 @@ def signals_history(ctx: AppContext) -> list[SignalView]:
 
 
 # ----------------------------------------------------------------------------------- dashboard
+def _said(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
 def challenges(ctx: AppContext, today: date | None = None) -> tuple[Challenge, ...]:
     now = _today(today)
     rows = review_history(ctx, now)
@@ -940,10 +944,19 @@ def challenges(ctx: AppContext, today: date | None = None) -> tuple[Challenge, .
             )
             or 0
         )
-        wins = (
-            s.scalar(select(func.count(Accomplishment.id)).where(Accomplishment.person_id == pid))
-            or 0
+        # Wins count wherever they were written: the accomplishment log, and the "wins" of a
+        # monthly review (the same win in both counts once).
+        titles = list(
+            s.scalars(select(Accomplishment.title).where(Accomplishment.person_id == pid))
         )
+        logged = {_said(t) for t in titles}
+        in_reviews = {
+            _said(str(w))
+            for r in _reviews(s, pid)
+            for w in (r.details or {}).get("wins", [])
+            if str(w).strip()
+        }
+        wins = len(titles) + len(in_reviews - logged)
     latest = signals[-1] if signals else None
     summary = (
         SignalsSummary(
