@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careerceo.documents.model import Resume
 from careerceo.documents.pdf_reader import read_pdf_text
 from careerceo.documents.resume_parser import parse_resume_text
+from careerceo.model.resume import Resume
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "data" / "resumes"

@@ -10,11 +10,11 @@ from pypdf import PdfReader
 
 from _resume_files import FIXTURES
 from careerceo.documents.jsonresume import from_jsonresume
-from careerceo.documents.model import Resume, ResumePosition
 from careerceo.documents.pdf_text import latin1
 from careerceo.documents.resume_html import to_html
 from careerceo.documents.resume_markdown import to_markdown
 from careerceo.documents.resume_pdf import expected_text, to_pdf
+from careerceo.model.resume import Resume, ResumePosition
 from careerceo.services import accomplishments
 from careerceo.services.career_plan import plan_pdf
 from careerceo.services.context import AppContext

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from careerceo.documents.model import Resume
 from careerceo.documents.pdf_reader import read_pdf_text
 from careerceo.documents.resume_layout import layout, plain_text
 from careerceo.documents.resume_parser import parse_resume_text
+from careerceo.model.resume import Resume
 
 LABELS = Path(__file__).resolve().parents[1] / "benchmarks" / "resume_parsing_labels.json"
 

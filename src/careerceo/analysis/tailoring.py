@@ -17,14 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from careerceo.analysis.job_gap import (
-    DEGREES,
-    JobGap,
-    Requirement,
-    years_worked,
-)
-from careerceo.documents.dates import to_date
-from careerceo.documents.model import Resume
+from careerceo.analysis.job_gap import DEGREES, JobGap, Requirement, years_worked
+from careerceo.model.resume import Resume
+from careerceo.text.dates import to_date
 
 TECH = {"onet-tech", "onet-tool", "tech"}
 WEIGHTS = {

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from careerceo.documents.dates import parse_date
 from careerceo.documents.limits import MAX_ENTRIES, MAX_FILE_BYTES
-from careerceo.documents.model import (
+from careerceo.errors import CareerError
+from careerceo.model.resume import (
     Resume,
     ResumeCertification,
     ResumeEducation,
@@ -22,7 +22,7 @@ from careerceo.documents.model import (
     ResumePosition,
     ResumeSkill,
 )
-from careerceo.errors import CareerError
+from careerceo.text.dates import parse_date
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 TOP_LEVEL = {

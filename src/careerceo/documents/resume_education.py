@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from careerceo.documents.dates import SINGLE, find_range, parse_date
-from careerceo.documents.model import ResumeEducation
+from careerceo.model.resume import ResumeEducation
+from careerceo.text.dates import SINGLE, find_range, parse_date
 
 # The kind of school, which ends (or, with "of ...", starts) its name.
 SCHOOL = (

@@ -9,68 +9,25 @@ in ``Resume.sections`` so a preview can show it rather than silently dropping it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from careerceo.documents.dates import END_DATE, ONE_DATE, SINGLE, find_range, parse_date
-from careerceo.documents.model import (
+from careerceo.documents.resume_education import parse_education
+from careerceo.documents.resume_skills import parse_skills, tools_in_prose
+from careerceo.model.resume import (
     Resume,
     ResumeCertification,
     ResumeLanguage,
     ResumePosition,
 )
-from careerceo.documents.resume_education import parse_education
-from careerceo.documents.resume_skills import parse_skills, tools_in_prose
-
-HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": (
-        "summary", "professional summary", "profile", "professional profile", "about me",
-        "objective", "career objective", "career summary", "executive summary", "about",
-        "personal statement", "overview", "summary of qualifications", "qualifications summary",
-        "executive profile", "career overview", "professional overview", "career profile",
-        "career focus", "executive overview", "profile summary", "summary of experience",
-    ),
-    "experience": (
-        "experience", "work experience", "professional experience", "employment",
-        "employment history", "work history", "career history", "relevant experience",
-        "professional background", "experience details", "company details", "positions",
-    ),
-    "education": (
-        "education", "education and training", "academic background", "academic qualifications",
-        "educational qualifications", "education details", "qualifications", "academics",
-    ),
-    "skills": (
-        "skills", "technical skills", "core skills", "key skills", "skill set", "skillset",
-        "core competencies", "competencies", "areas of expertise", "expertise", "highlights",
-        "skills summary", "technologies", "tools", "technical proficiencies", "strengths",
-        "skill highlights", "computer skills", "core qualifications", "key qualifications",
-        "core strengths", "key strengths", "skill details", "skill sets", "skill set",
-    ),
-    "certifications": (
-        "certifications", "certificates", "licenses", "licenses and certifications",
-        "certifications and licenses", "professional certifications", "licences", "license",
-        "licence", "licensure", "certification",
-    ),
-    "languages": ("languages", "language skills", "spoken languages"),
-    "projects": ("projects", "personal projects", "key projects", "selected projects"),
-    "accomplishments": ("accomplishments", "achievements", "key achievements", "awards",
-                        "honors", "honours", "awards and honors", "core accomplishments",
-                        "key accomplishments", "selected accomplishments"),
-    "volunteer": ("volunteer", "volunteering", "volunteer experience", "community service",
-                  "volunteer activities", "volunteer work"),
-    "publications": ("publications", "papers", "presentations", "publications and presentations",
-                     "lectures", "conference presentations"),
-    "interests": ("interests", "hobbies", "hobbies and interests"),
-    "references": ("references",),
-    "additional": ("additional information", "additional", "other", "activities", "affiliations",
-                   "professional affiliations", "training"),
-}  # fmt: skip
-HEADING_OF = {name: section for section, names in HEADINGS.items() for name in names}
-# "Computer Skills", "IT Proficiencies", "Technical Skill Set": a kind of skill, then the noun.
-# Only kinds that name a list ("Communication Skills" is a sub-heading of prose, not a list).
-SKILLS_HEADING = re.compile(
-    r"^(?:(?:computer|technical|it|software|programming|core|key|professional|relevant|"
-    r"additional|digital|specialized|job|functional|other) )+"
-    r"(?:skills?|skill set|skillset|competencies|proficiencies|expertise)$"
+from careerceo.text.dates import SINGLE, find_range, parse_date
+from careerceo.text.resume_lines import (
+    BULLET,
+    Wrap,
+    clean_lines,
+    continues,
+    is_bullet,
+    join_wrapped,
+    split_sections,
+    wrap_of,
 )
 
 TITLE_WORDS = re.compile(
@@ -114,7 +71,6 @@ INSTITUTION_NAME = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
 URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S+", re.IGNORECASE)
-BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-\u2013—>»✓✔]|\d{1,2}[.)])\s+")
 SEPARATORS = re.compile(r"\s+(?:\||—|\u2013|-|@|at)\s+|\s*[|,;]\s*|\t+|\s{2,}", re.IGNORECASE)
 STRONG_SEPARATORS = re.compile(
     r"\s+(?:\||—|\u2013|-|@|at)\s+|\s*[|;•·]\s*|\t+|\s{2,}", re.IGNORECASE
@@ -131,173 +87,6 @@ LOCATION = re.compile(
 )
 
 
-def fix_mojibake(line: str) -> str:
-    """UTF-8 read as Latin-1/CP1252 ("â€¢" for "•"), common in exported résumé text."""
-    if not any(marker in line for marker in ("â", "Ã", "Â")):
-        return line
-    for codec in ("cp1252", "latin-1"):
-        try:
-            return line.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-    return line
-
-
-INLINE_HEADING = re.compile(
-    r"^("
-    + "|".join(sorted((re.escape(h) for h in HEADING_OF), key=len, reverse=True))
-    + r")(?: details)?\s*([:*•|\u2013-])\s*(\S.*)$",
-    re.IGNORECASE,
-)
-
-
-# The résumé dataset glues its section names onto the line before ("...Deep
-# learning.Education Details", "Python- Experience - 24 monthsCompany Details").
-GLUED_HEADING = re.compile(
-    r"(?<=\S)[ \t]*(Education Details|Skill Details|Company Details|Project Details)[ \t]*$",
-    re.MULTILINE,
-)
-
-
-def clean_lines(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = GLUED_HEADING.sub(r"\n\1", text)
-    lines: list[str] = []
-    section = ""
-    for raw in text.split("\n"):
-        line = _spaces(fix_mojibake(raw))
-        m = INLINE_HEADING.match(line)
-        if heading_of(line):
-            section = heading_of(line) or ""
-        elif m and not (m.group(2) == ":" and section == "skills"):
-            # "Skills * Python, SQL" (flattened text): the heading, then its content; but
-            # "Languages: Python, R" inside a skills section is a skill group.
-            lines.extend([m.group(1), m.group(3)])
-            section = heading_of(m.group(1)) or ""
-            continue
-        lines.append(line)
-    return _join_split_ranges(lines)
-
-
-LONE_DATE = re.compile(rf"{ONE_DATE}", re.IGNORECASE)
-LONE_END = re.compile(END_DATE, re.IGNORECASE)
-CONNECTOR = re.compile(r"to|until|till|through|-|\u2013|—", re.IGNORECASE)
-
-
-def _join_split_ranges(lines: list[str]) -> list[str]:
-    """A narrow date column wraps "June 2013 / to / March 2016" onto lines of their own; put
-    the range back on one line so it can anchor the position. Blank lines keep their place so
-    line numbers still point at the source."""
-    out = list(lines)
-    for i in range(len(out) - 1):
-        if not LONE_DATE.fullmatch(out[i]):
-            continue
-        if i + 2 < len(out) and CONNECTOR.fullmatch(out[i + 1]) and LONE_END.fullmatch(out[i + 2]):
-            out[i] = f"{out[i]} to {out[i + 2]}"
-            out[i + 1] = out[i + 2] = ""
-        elif re.fullmatch(rf"(?:to|-|\u2013)\s*{END_DATE}", out[i + 1], re.IGNORECASE):
-            out[i] = f"{out[i]} {out[i + 1]}"
-            out[i + 1] = ""
-    return out
-
-
-def _spaces(raw: str) -> str:
-    """One space between words, two between fields (tabs and wide gaps mark a new field);
-    a stray "Â" (a non-breaking space decoded as Latin-1) becomes a space."""
-    line = re.sub(r"\u00c2(?=[\s\u00a0]|$)", "", raw)
-    line = re.sub(r"(?<=[a-z.,;])\u00c2(?=[A-Za-z])", " ", line)
-    line = re.sub(r"[ \u00a0]*\t[ \t\u00a0]*| {2,}", "  ", line)
-    return re.sub(r"[^\S\n ]+", " ", line).strip()
-
-
-def heading_of(line: str) -> str | None:
-    """The section a line opens, if it is a heading."""
-    candidate = line.strip().rstrip(":").strip()
-    if not candidate or len(candidate) > 45:
-        return None
-    key = re.sub(r"\s+", " ", candidate.lower().replace("&", "and"))
-    found = HEADING_OF.get(key) or HEADING_OF.get(key.removesuffix(" details"))
-    if found is None and SKILLS_HEADING.match(key):
-        return "skills"
-    return found
-
-
-def split_sections(lines: list[str]) -> list[tuple[str, int, list[tuple[int, str]]]]:
-    """(section, heading line number (1-based), [(line number, text)]) in document order."""
-    sections: list[tuple[str, int, list[tuple[int, str]]]] = [("header", 0, [])]
-    for number, line in enumerate(lines, start=1):
-        section = heading_of(line)
-        if section is not None:
-            sections.append((section, number, []))
-        elif line:
-            sections[-1][2].append((number, line))
-    return sections
-
-
-# A line a PDF wrapped ends on a word a sentence cannot end on.
-_OPEN_END = re.compile(
-    r"(?:[,&/\u2013-]|\b(?:a|an|the|and|or|of|to|for|in|on|at|by|with|from|as|into|that|which|"
-    r"who|whose|including|such|per|via|than|its|their|our|my|your|his|her|both|between|over|"
-    r"under|across|through|while|when|where|during|is|are|was|were|be|been|not|all|each|any))$",
-    re.IGNORECASE,
-)
-_TERMINAL = (".", "!", "?", ":", ";")
-
-
-@dataclass(frozen=True)
-class Wrap:
-    """How a document's prose lines wrap: the column width (characters) and whether its author
-    ends sentences with a full stop, so a full-width line without one was cut by the layout."""
-
-    width: int = 0
-    punctuates: bool = False
-
-
-def wrap_of(lines: list[str]) -> Wrap:
-    prose = [line for line in lines if len(line.split()) >= 8]
-    if len(prose) < 5:
-        return Wrap()
-    lengths = sorted(len(line) for line in prose)
-    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
-    ends = [line for line in prose if len(line) < 0.7 * width and not heading_of(line)]
-    punctuates = bool(ends) and sum(line.endswith(_TERMINAL) for line in ends) >= 0.6 * len(ends)
-    return Wrap(width, punctuates)
-
-
-def continues(prev: str, line: str, wrap: Wrap) -> bool:
-    """Whether ``line`` carries on the sentence the (physical) line ``prev`` started, because
-    the PDF's column wrapped it: the next line opens in lower case, or the previous one runs to
-    the column's edge and stops mid-sentence."""
-    if not prev or not line or _is_bullet(line) or heading_of(line):
-        return False
-    if find_range(prev) and len(prev) < 120:
-        return False  # after a position header
-    if line[:1].islower():
-        return not prev.endswith(_TERMINAL[:3])
-    if find_range(line):
-        return False  # a position header, not prose
-    if prev.endswith(_TERMINAL) or not wrap.width or len(prev) < 0.7 * wrap.width:
-        return False
-    return wrap.punctuates or bool(_OPEN_END.search(prev))
-
-
-def join_wrapped(entries: list[tuple[int, str]], wrap: Wrap) -> list[tuple[int, str]]:
-    """Sentences a PDF wrapped over several lines put back on one, numbered by their first."""
-    out: list[tuple[int, str]] = []
-    prev = ""
-    for number, line in entries:
-        if out and continues(prev, line, wrap):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
-        else:
-            out.append((number, line))
-        prev = line
-    return out
-
-
-def _is_bullet(line: str) -> bool:
-    return bool(BULLET.match(line))
-
-
 def _strip_bullet(line: str) -> str:
     return BULLET.sub("", line, count=1).strip()
 
@@ -305,7 +94,7 @@ def _strip_bullet(line: str) -> str:
 def _header_like(line: str) -> bool:
     return (
         bool(line)
-        and not _is_bullet(line)
+        and not is_bullet(line)
         and len(line) <= 80
         and not line.endswith((".", ";"))
         and not line[0].islower()
@@ -459,7 +248,7 @@ def _prose_anchor(line: str, span: tuple[int, int]) -> bool:
         and not after.strip(" .")  # "Company Name 2007 to 2009 Chief, Branch." is a header
     ):
         return True
-    return _is_bullet(line) and len(rest.split()) > 8
+    return is_bullet(line) and len(rest.split()) > 8
 
 
 def _title_at_end(line: str, span: tuple[int, int]) -> bool:
@@ -476,7 +265,7 @@ def _single_date_header(line: str, below: str) -> tuple[str, str, tuple[int, int
     """ "Sous Chef Jul 2010" above "Company Name City , State": a job the builder dated with
     one month (it began and ended then, or only the one date was entered)."""
     m = _MONTH_YEAR_END.search(line)
-    if m is None or _is_bullet(line):
+    if m is None or is_bullet(line):
         return None
     head = line[: m.start()].strip(" ,|-\u2013")
     if not head or len(head.split()) > 8 or head.endswith(".") or not head[0].isupper():
@@ -492,7 +281,7 @@ def _placeholder_header(line: str) -> tuple[tuple[str, str, tuple[int, int]], st
     with no dates anywhere near: an undated job in the LiveCareer layout. Returns the anchor
     (the header ends where the place does) and the text run on after it."""
     m = PLACEHOLDER.search(line)
-    if m is None or _is_bullet(line):
+    if m is None or is_bullet(line):
         return None
     head = line[: m.start()].strip()
     if head and (not _title_line(head) or len(head.split()) > 8):
@@ -576,7 +365,7 @@ def parse_experience(
             if _has_title(parts) and has_employer:
                 break
             if not _title_line(text):
-                split = _run_on_header(text) if not _is_bullet(text) else None
+                split = _run_on_header(text) if not is_bullet(text) else None
                 if split is not None and "Company Name" in split[0]:
                     parts += _header_parts(split[0], position)
                     tail = split[1]
@@ -618,7 +407,7 @@ def parse_experience(
         prev = lead
         for _, raw in entries[body_start:body_end]:
             text = _tidy(raw)
-            if _is_bullet(text):
+            if is_bullet(text):
                 position.highlights.append(_strip_bullet(text))
             elif position.highlights and continues(prev, text, wrap):
                 position.highlights[-1] += " " + text
@@ -762,7 +551,7 @@ def _kaggle_positions(
             found = find_range(text)
             if found:
                 current.start, current.end = found[0], found[1]
-        if _is_bullet(text):
+        if is_bullet(text):
             current.highlights.append(_strip_bullet(text))
         elif text:
             current.summary = (current.summary + "\n" + text).strip()
@@ -775,6 +564,10 @@ def _key(name: str) -> str:
 
 def parse_resume_text(text: str) -> Resume:
     """The whole parse: header, then each section by its kind."""
+    from careerceo.documents.linkedin_pdf import looks_like_linkedin_pdf, parse_linkedin_pdf_text
+
+    if looks_like_linkedin_pdf(text):  # its side column and job layout need their own reading
+        return parse_linkedin_pdf_text(text)
     lines = clean_lines(text)
     wrap = wrap_of(lines)
     resume = Resume()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from careerceo.documents.model import ResumeSkill
+from careerceo.model.resume import ResumeSkill
 
 BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-\u2013—>»✓✔]|â€¢|\d{1,2}[.)])\s*")
 # Words that name a group of skills, not a skill ("Tools: Excel, dbt", "Familiar: Visio").

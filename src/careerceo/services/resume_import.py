@@ -16,11 +16,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careerceo.analysis.wording import clip
-from careerceo.documents.dates import to_date
 from careerceo.documents.docx_reader import read_docx_text
 from careerceo.documents.jsonresume import parse_jsonresume_bytes
 from careerceo.documents.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_ZIP_BYTES
@@ -29,12 +27,24 @@ from careerceo.documents.linkedin_export import (
     read_linkedin_zip,
     resume_from_files,
 )
-from careerceo.documents.model import Resume, ResumeEducation, ResumePosition
 from careerceo.documents.pdf_reader import read_pdf_text
 from careerceo.documents.resume_parser import parse_resume_text
 from careerceo.errors import CareerError
 from careerceo.model.profile import ProfileInput
+from careerceo.model.resume import Resume, ResumeEducation, ResumePosition
 from careerceo.services.context import AppContext
+from careerceo.store.documents import DocumentRepository
+from careerceo.store.job_search import ContactRepository
+from careerceo.store.profile import (
+    CertificationRepository,
+    EducationRepository,
+    LanguageRepository,
+)
+from careerceo.store.repositories import (
+    InventoryRepository,
+    PersonRepository,
+    PositionRepository,
+)
 from careerceo.store.tables import (
     Certification,
     Contact,
@@ -42,9 +52,9 @@ from careerceo.store.tables import (
     Education,
     InventoryEntry,
     Language,
-    Person,
     Position,
 )
+from careerceo.text.dates import to_date
 
 MEDIA = {
     ".pdf": "application/pdf",
@@ -404,16 +414,13 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
     resume = source.resume
     _check_counts(resume)
     plan = ImportPlan(source.filename, source.fmt, warnings=list(resume.warnings))
-    existing_doc = session.scalars(
-        select(Document).where(Document.person_id == person_id, Document.sha256 == source.sha256)
-    ).first()
+    existing_doc = DocumentRepository(session, person_id).with_sha256(source.sha256)
     if existing_doc is not None:
         plan.items.append(PlanItem("document", source.filename, "skip", "already imported"))
         plan.document_id = existing_doc.id
     else:
         plan.items.append(PlanItem("document", source.filename, "create"))
-    person = session.get(Person, person_id)
-    assert person is not None
+    person = PersonRepository(session, person_id).get()
     for column, attribute in PERSON_FIELDS:
         raw = getattr(resume, attribute)
         current = getattr(person, column)
@@ -450,7 +457,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
     entries: dict[str, Any] = dict(extra.get("resume_entries") or {})
 
     origin = {"file": source.filename, "sha256": source.sha256[:16]}
-    positions = list(session.scalars(select(Position).where(Position.person_id == person_id)).all())
+    positions = list(PositionRepository(session, person_id).in_order_added())
     taken: set[int] = set()
     for p in resume.positions:
         label = f"{p.title or '?'} at {p.employer or '?'} ({p.start or '?'}\u2013{p.end or 'now'})"
@@ -483,9 +490,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
             taken.add(row.id)
             positions.append(row)
             entries[row.uid] = _position_entry(p, source, origin)
-    educations = list(
-        session.scalars(select(Education).where(Education.person_id == person_id)).all()
-    )
+    educations = list(EducationRepository(session, person_id).list())
     for e in resume.education:
         label = " — ".join(x for x in (e.institution, e.degree, e.field) if x)
         erow = _same_education(educations, e)
@@ -527,7 +532,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
                 "url": e.url,
                 "source": {**origin, "line": e.line},
             }
-    certs = session.scalars(select(Certification).where(Certification.person_id == person_id)).all()
+    certs = CertificationRepository(session, person_id).list()
     cert_keys = {(_norm(c.name), _norm(c.issuer)) for c in certs}
     for c in resume.certifications:
         key3 = (_norm(c.name), _norm(c.issuer))
@@ -549,10 +554,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
             session.add(crow)
             session.flush()
             entries[crow.uid] = {"date": c.date}
-    langs = {
-        _norm(x.name)
-        for x in session.scalars(select(Language).where(Language.person_id == person_id))
-    }
+    langs = {_norm(x.name) for x in LanguageRepository(session, person_id).list()}
     for lang in resume.languages:
         action = "skip" if _norm(lang.name) in langs else "create"
         langs.add(_norm(lang.name))
@@ -564,12 +566,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
                 Language(person_id=person_id, name=lang.name[:100], proficiency=lang.fluency[:100])
             )
     skills = {
-        _skill_key(x.name)
-        for x in session.scalars(
-            select(InventoryEntry).where(
-                InventoryEntry.person_id == person_id, InventoryEntry.kind == "skill"
-            )
-        )
+        _skill_key(x.name) for x in InventoryRepository(session, person_id).list(kind="skill")
     }
     for item in skills_to_import(resume, source.filename):
         key = _skill_key(item.name)
@@ -598,7 +595,7 @@ def _plan(session: Session, person_id: int, source: ImportSource, apply: bool) -
         groups = [{"name": s.name, "level": s.level, "keywords": s.keywords} for s in resume.skills]
         if apply and not extra.get("skill_groups"):
             extra["skill_groups"] = groups
-    contacts = session.scalars(select(Contact).where(Contact.person_id == person_id)).all()
+    contacts = ContactRepository(session, person_id).list()
     contact_keys = {(_norm(c.name), _norm(c.linkedin_url) or _norm(c.email)) for c in contacts}
     for ct in resume.contacts:
         key4 = (_norm(ct.name), _norm(ct.url) or _norm(ct.email))

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from careerceo.store.tables import InventoryEntry, JobPosting, Owned, Person, Position
+from careerceo.store.tables import InventoryEntry, Owned, Person, Position
 
 T = TypeVar("T", bound=Owned)
 
@@ -111,6 +111,25 @@ class InventoryRepository(OwnedRepository[InventoryEntry]):
         ).all()
         return {str(key): int(n) for key, n in rows}
 
+    def in_order_added(self) -> Sequence[InventoryEntry]:
+        return self.session.scalars(
+            select(InventoryEntry)
+            .where(InventoryEntry.person_id == self.person_id)
+            .order_by(InventoryEntry.id)
+        ).all()
+
+    def kept_skills(self) -> Sequence[InventoryEntry]:
+        """Skills the person keeps or adds (not those to drop), in the order added."""
+        return self.session.scalars(
+            select(InventoryEntry)
+            .where(
+                InventoryEntry.person_id == self.person_id,
+                InventoryEntry.kind == "skill",
+                InventoryEntry.intent != "drop",
+            )
+            .order_by(InventoryEntry.id)
+        ).all()
+
     def recent(self, limit: int) -> Sequence[InventoryEntry]:
         return self.session.scalars(
             select(InventoryEntry)
@@ -133,6 +152,19 @@ class PositionRepository(OwnedRepository[Position]):
             Position.id,
         )
 
+    def in_order_added(self) -> Sequence[Position]:
+        return self.session.scalars(
+            select(Position).where(Position.person_id == self.person_id).order_by(Position.id)
+        ).all()
+
+    def by_start(self) -> Sequence[Position]:
+        """Latest start first, as the career plan lists them."""
+        return self.session.scalars(
+            select(Position)
+            .where(Position.person_id == self.person_id)
+            .order_by(Position.start_date.desc())
+        ).all()
+
 
 class PersonRepository:
     """The person row itself; scoped by being looked up by the owner's own id."""
@@ -153,24 +185,3 @@ class PersonRepository:
             setattr(person, name, value)
         self.session.flush()
         return person
-
-
-def same_words(text: str) -> str:
-    """A posting's text as compared for "already saved": case and spacing do not count."""
-    return " ".join(text.casefold().split())
-
-
-class JobPostingRepository(OwnedRepository[JobPosting]):
-    model = JobPosting
-
-    def with_text(self, text: str) -> JobPosting | None:
-        """The person's saved posting with this text (spacing and case aside), if any: the
-        same posting pasted into match, tailor and gap is one posting, not three."""
-        wanted = same_words(text)
-        rows = self.session.scalars(
-            select(JobPosting).where(
-                JobPosting.person_id == self.person_id,
-                func.length(JobPosting.text).between(len(text) // 2, 2 * len(text) + 2),
-            )
-        )
-        return next((r for r in rows if same_words(r.text) == wanted), None)
