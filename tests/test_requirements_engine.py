@@ -141,6 +141,9 @@ def test_cli_gap_and_match_print_the_same_missing(
     gap_data, match_data = json.loads(gap.output), json.loads(match.output)
     assert set(gap_data["missing"]) == {m["label"] for m in match_data["missing"]}
     assert set(gap_data["have"]) == {m["label"] for m in match_data["matched"]}
+    saved = cli("gap", "--posting", str(match_data["posting_id"]), "--json")
+    assert saved.exit_code == 0, saved.output
+    assert json.loads(saved.output)["missing"] == gap_data["missing"]
     tailor = cli("resume", "tailor", "--posting-file", str(posting))
     assert tailor.exit_code == 0, tailor.output
     ranked = json.loads(cli("resume", "rank", "--json").output)

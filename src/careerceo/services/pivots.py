@@ -795,20 +795,6 @@ def check_posting(raw: bytes | str) -> str:
     return text
 
 
-def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
-    """The text of a job posting the person saved (their own postings only)."""
-    from careerceo.store.documents import JobPostingRepository
-
-    with ctx.db.transaction() as s:
-        posting = JobPostingRepository(s, ctx.person_id).get(posting_id)
-        if posting is None:
-            raise NotFoundError(
-                f"you have no saved job posting #{posting_id}; give --job FILE instead",
-                field="posting",
-            )
-        return posting.text or ""
-
-
 def have_index(
     space: OccupationSpace, profile: CapabilityProfile, data: PersonData | None
 ) -> dict[str, list[str]]:
