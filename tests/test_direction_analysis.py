@@ -386,6 +386,21 @@ def test_saved_postings_and_tailored_versions_count_as_a_quiet_search() -> None:
     assert offer.status == "on track" and offer.headline == "1 offer on the table"
 
 
+def test_a_run_of_low_reviews_lists_every_month_it_counts() -> None:
+    items = [
+        review("2026-07", ratings={"g1": 5}),
+        review("2026-08", ratings={"g1": 1}),
+        review("2026-09", ratings={"g1": 2}),
+        review("2026-10", ratings={"g1": 1}),
+    ]
+    findings = detect_drift(history(items, [G1], []), [G1], [], date(2026, 11, 2))
+    low = next(f for f in findings if f.rule == "low-alignment")
+    assert "3 reviews in a row" in low.reason
+    # "3 reviews in a row" used to list only the last two months
+    assert all(m in low.reason for m in ("2026-08", "2026-09", "2026-10"))
+    assert "2026-07" not in low.reason
+
+
 # ----------------------------------------------------------------------------- actions
 def test_every_action_is_a_link_on_the_web_and_a_command_in_the_cli() -> None:
     import importlib

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+from _resume_files import FIXTURES as FIXTURE_DIR
 from _resume_files import make_pdf, synthetic_text
 from careerceo.analysis.resume_critique import critique_text
 from careerceo.errors import CareerError
@@ -207,7 +208,9 @@ def test_a_rewrite_that_cannot_be_safe_is_a_pattern() -> None:
     text = "Experience\nAcme  2019 to 2021  Analyst\n• Helped the team migrate the ledger to SAP\n"
     finding = next(f for f in critique_text(text).findings if f.rule == "weak-opening")
     assert "Co-led the team migrate" not in finding.suggestion
-    assert "<what you did yourself>" in finding.suggestion
+    # no placeholder to fill in: the person's own words, and the verbs to open with
+    assert '"the team migrate the ledger to SAP"' in finding.suggestion
+    assert "<" not in finding.suggestion and "Co-led" in finding.suggestion
 
 
 def test_title_line_above_its_dates_is_a_header_not_a_bullet() -> None:
@@ -300,3 +303,87 @@ def test_first_person_rewrite_uses_the_lines_own_words() -> None:
         'Start with the verb: "Consistently managed three separate budget timelines for the '
         'squadron"'
     )
+
+
+@pytest.mark.shared
+def test_real_pdf_findings_coach_and_come_costliest_first(shared_data: Path) -> None:
+    from careerceo.analysis.resume_critique import IMPACT
+    from careerceo.documents.pdf_reader import read_pdf_text
+
+    pdf = shared_data / "resumes" / "pdf_livecareer" / "ACCOUNTANT" / "10554236.pdf"
+    result = critique_text(read_pdf_text(pdf.read_bytes()))
+    # no "<by X% | saving N hours | ...>" appended to the person's line: nothing to fill in
+    assert not [f.suggestion for f in result.findings if "<" in f.suggestion]
+    no_number = [f for f in result.findings if f.rule == "no-metric"]
+    assert no_number and all(f.text[:20].lstrip("•- ") in f.suggestion for f in no_number[:5])
+    # the LiveCareer export has no name, e-mail or phone at the top: noticed, and first
+    contact = next(f for f in result.findings if f.rule == "contact")
+    assert "e-mail" in contact.explanation and "phone" in contact.explanation
+    ranks = [IMPACT[f.severity] for f in result.findings]
+    assert ranks == sorted(ranks) and result.findings[0].severity == "high"
+
+
+def test_a_noun_after_ing_is_not_turned_into_a_verb() -> None:
+    text = (
+        "Experience\nAcme  2019 to 2021  Clerk\n"
+        "• Responsible for coding and entry of all Payables items\n"
+    )
+    finding = next(f for f in critique_text(text).findings if f.rule == "duty-statement")
+    assert "Coded and entry" not in finding.suggestion
+    assert '"coding and entry of all Payables items"' in finding.suggestion
+
+
+def test_a_bullet_without_a_number_is_pointed_at_the_win_that_has_it() -> None:
+    from careerceo.analysis.resume_critique import WinHint
+
+    text = (
+        "Experience\nAcme  2019 to 2021  Clerk\n"
+        "• Automated the payables entry for the finance team\n"
+    )
+    wins = [
+        WinHint("Won the spring chili cook-off", "1st of 12"),
+        WinHint(
+            "Automated payables entry, cutting invoice processing from 5 days to 2",
+            "5 -> 2 days",
+            "2021-03-01",
+        ),
+    ]
+    finding = next(f for f in critique_text(text, wins=wins).findings if f.rule == "no-metric")
+    assert "cutting invoice processing from 5 days to 2" in finding.suggestion
+    assert "chili" not in finding.suggestion
+    alone = next(f for f in critique_text(text).findings if f.rule == "no-metric")
+    assert "Automated the payables entry for the finance team" in alone.suggestion
+
+
+def test_whole_document_checks() -> None:
+    text = (
+        "Dana Example\ndana@example.org | 555 010 2020\n"
+        "EDUCATION\nBSc Accounting, Example University  2008 - 2012\n"
+        "EXPERIENCE\nAccountant, Example Co  03/2015 - Present\n"
+        "• Closed the books 3 days faster by automating accruals\n"
+        "Junior Accountant, Example Co  Jan 2012 - Feb 2015\n"
+        "• Reconciled 40 bank accounts a month\n"
+    )
+    result = critique_text(text, target="Financial Analyst", target_keywords=["SQL", "accruals"])
+    rules = {f.rule: f for f in result.findings}
+    assert "contact" not in rules  # name, e-mail and phone are there
+    assert rules["section-order"].line == 3
+    assert "2 ways" in rules["dates"].explanation
+    assert "1 of 2 keywords of Financial Analyst" in rules["keywords"].explanation
+    assert "SQL" in rules["keywords"].explanation and "too-short" in rules
+    bare = critique_text(text.replace("dana@example.org | 555 010 2020\n", ""))
+    contact = next(f for f in bare.findings if f.rule == "contact")
+    assert "e-mail" in contact.explanation and "name" not in contact.explanation
+
+
+def test_cli_critiques_the_stored_resume_without_a_file(cli) -> None:  # type: ignore[no-untyped-def]
+    empty = cli("resume", "critique")
+    assert empty.exit_code == 2 and "stored résumé is empty" in empty.output
+    source = FIXTURE_DIR / "synthetic_resume.txt"
+    assert cli("resume", "import", str(source), "--yes").exit_code == 0
+    result = cli("resume", "critique", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    rules = {f["rule"] for f in data["findings"]}
+    assert {"duty-statement", "weak-opening"} <= rules
+    assert "contact" not in rules  # the stored name, e-mail and phone are in the layout

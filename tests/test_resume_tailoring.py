@@ -13,9 +13,18 @@ import pytest
 
 from _resume_files import synthetic_text
 from _web import live
+from careerceo.analysis.job_gap import analyse, concept_key
 from careerceo.analysis.pitch import PitchInput, build_pitch, distinct
 from careerceo.analysis.posting_rank import PostingIndex
-from careerceo.analysis.tailoring import highlight, level_of, match, posting_spans, tailor, years_in
+from careerceo.analysis.tailoring import (
+    education_level,
+    highlight,
+    level_of,
+    match,
+    posting_spans,
+    tailor,
+    years_in,
+)
 from careerceo.documents.resume_parser import parse_resume_text
 from careerceo.services import resume_import
 from careerceo.services.context import AppContext
@@ -48,9 +57,18 @@ def _match(posting: str = POSTING, title: str = "Senior Data Analyst") -> Any:
     resume = parse_resume_text(synthetic_text())
     text = synthetic_text()
     found = extract(posting, "posting")
-    return resume, match(
-        resume, extract(text, "resume").hits, title, found.hits, found.text, today=date(2024, 1, 1)
+    have: dict[str, list[str]] = {}
+    for h in extract(text, "resume").hits:
+        have.setdefault(concept_key(h.taxonomy, h.concept_id, h.label), []).append(h.sentence)
+    years = years_in(resume, date(2024, 1, 1))
+    gap = analyse(
+        found.hits,
+        have,
+        text=found.text,
+        education_category=education_level(resume),
+        years_experience=years,
     )
+    return resume, match(resume, gap, title, years=years)
 
 
 def test_match_breakdown_and_missing() -> None:
@@ -311,7 +329,7 @@ def test_an_all_caps_heading_word_is_not_an_acronym_keyword() -> None:
 
 
 def test_the_postings_own_company_is_not_a_missing_keyword(sqlite_ctx: AppContext) -> None:
-    from careerceo.services.tailoring import names_company
+    from careerceo.services.requirements import names_company
 
     resume_import.confirm(
         sqlite_ctx, resume_import.read_source(synthetic_text().encode(), "cv.txt")
@@ -320,7 +338,7 @@ def test_the_postings_own_company_is_not_a_missing_keyword(sqlite_ctx: AppContex
         "Minimum qualifications\nLead cross-functional teams within Google and with partners.\n"
         "Experience with SQL and Python.\n"
     )
-    anonymous = save_posting(sqlite_ctx, "Program Manager", text)
+    anonymous = save_posting(sqlite_ctx, "Program Manager", text + "Travel up to 10%.\n")
     known = save_posting(sqlite_ctx, "Program Manager", text, company="Google")
     _, before = match_posting(sqlite_ctx, anonymous)
     assert "Google" in {m.label for m in before.missing}  # the lexicon knows Google

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -86,6 +86,11 @@ class Evidence:
     # From the profile of an occupation the person held (its levels, activities, technology,
     # ESCO skills): implied by their positions, not named by them.
     implied: bool = False
+    # How much this one piece of evidence says: the level it sets on O*NET's 0..7 scale (an
+    # occupation's level x the position's credit, an inventory level, the extracted 4.0). A
+    # posting's requirement is met only by a piece strong enough on its own, never by an
+    # "Accountants: level 0.5 x credit 0.25" that merely touches the element.
+    level: float | None = None
 
     def __str__(self) -> str:
         return f"{self.detail} ({self.source})"
@@ -383,14 +388,17 @@ class _Builder:
         self.core[col] = max(self.core[col], core)
         key = ("element", col)
         if not stated and not self.stated[col] and level > before:
-            self.evidence[key].insert(self._stated_evidence[key], ev)
+            self.evidence[key].insert(self._stated_evidence[key], replace(ev, level=level))
         else:
-            self.add_evidence(key, ev, stated=stated)
+            self.add_evidence(key, replace(ev, level=level), stated=stated)
         held = self.held_evidence.get(col)
         if stated and held is not None and self.held[col] > level:
-            # The level shown is the held occupation's: its evidence goes first.
-            self.evidence[key].remove(held)
-            self.evidence[key].insert(0, held)
+            # The level shown is the held occupation's: its evidence goes first (the stored
+            # piece carries the level it set, so it is found by what it says, not by equality).
+            pieces = self.evidence[key]
+            same = replace(held, level=None)
+            at = next((i for i, e in enumerate(pieces) if replace(e, level=None) == same), None)
+            pieces.insert(0, pieces.pop(at) if at is not None else held)
 
     def held_level(self, col: int, level: float, ev: Evidence) -> None:
         """Record a level implied by an occupation the person held (see ``held``)."""

@@ -90,11 +90,12 @@ def low_alignment(history: Sequence[ReviewRecord]) -> list[Finding]:
     values = [r.alignment.overall or 0.0 for r in last_two]
     if not all(v < LOW_ALIGNMENT for v in values):
         return []
-    streak = 0
+    run: list[ReviewRecord] = []
     for r in reversed(scored):
         if (r.alignment.overall or 0.0) >= LOW_ALIGNMENT:
             break
-        streak += 1
+        run.insert(0, r)
+    streak = len(run)
     severity = "high" if streak >= 3 or all(v < VERY_LOW_ALIGNMENT for v in values) else "medium"
     weakest = min(
         (g for g in last_two[-1].alignment.goals if g.score is not None),
@@ -102,10 +103,9 @@ def low_alignment(history: Sequence[ReviewRecord]) -> list[Finding]:
         default=None,
     )
     target = f"'{weakest.title}'" if weakest else "your goals"
-    reason = (
-        f"alignment below {LOW_ALIGNMENT:.0f} for {streak} reviews in a row "
-        f"({last_two[0].data.month}: {values[0]:.0f}, {last_two[1].data.month}: {values[1]:.0f})"
-    )
+    # every month of the run, so "3 reviews in a row" lists three months
+    months = ", ".join(f"{r.data.month}: {r.alignment.overall or 0.0:.0f}" for r in run)
+    reason = f"alignment below {LOW_ALIGNMENT:.0f} for {streak} reviews in a row ({months})"
     return [
         Finding(
             "low-alignment",

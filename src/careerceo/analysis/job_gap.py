@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 MIN_REQUIREMENT_CONFIDENCE = 0.645  # a one-word product name (0.65) still counts
@@ -199,6 +200,8 @@ def qualifications(
         if "experience" in sentence.lower():
             strength = _strength(sentence, offset, preferred_spans)
             years = int(match.group(1))
+            if years == 0:  # "0-1 years of experience": open to beginners, nothing to meet
+                continue
             if strength not in asked or years > asked[strength][0]:
                 asked[strength] = (years, sentence)
     if "required" in asked and asked.get("preferred", (0, ""))[0] <= asked["required"][0]:
@@ -217,6 +220,25 @@ def qualifications(
             Qualification(f"{years}+ years of experience", strength, have, evidence, sentence[:300])
         )
     return out
+
+
+def years_worked(spans: Iterable[tuple[date | None, date | None]], today: date) -> float | None:
+    """Years covered by (start, end) spans, an open end being ``today``; spans that overlap
+    (two jobs at once) count once, undated ones not at all. None when nothing is dated. Every
+    place that states the person's years (gap, match, pitch) uses this one count."""
+    dated = sorted((start, max(end or today, start)) for start, end in spans if start is not None)
+    if not dated:
+        return None
+    total = 0
+    cur_start, cur_end = dated[0]
+    for start, end in dated[1:]:
+        if start <= cur_end:
+            cur_end = max(cur_end, end)
+        else:
+            total += (cur_end - cur_start).days
+            cur_start, cur_end = start, end
+    total += (cur_end - cur_start).days
+    return round(total / 365.25, 1)
 
 
 def _plain(label: str) -> str:

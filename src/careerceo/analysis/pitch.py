@@ -28,6 +28,9 @@ class PitchInput:
     keywords: tuple[str, ...] = ()  # the target's keywords, most important first
     years: float | None = None
     sources: tuple[str, ...] = ()
+    # What the target asks for that the person's evidence does not show: never written into
+    # the drafts, only named so the person can add what is true.
+    unconfirmed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,16 @@ def build_pitch(data: PitchInput) -> Pitch:
         missing.append(
             MissingInput(
                 "what carries over (import a résumé or add skills to your inventory)",
+                Action(ActionKind.INVENTORY),
+            )
+        )
+    if data.unconfirmed:
+        missing.append(
+            MissingInput(
+                "the target asks for "
+                + ", ".join(data.unconfirmed)
+                + ", which your evidence does not show; the drafts leave them out (if you have "
+                "one, add it to your inventory)",
                 Action(ActionKind.INVENTORY),
             )
         )

@@ -10,6 +10,7 @@ per job, sections of a readable length, and titles that match the scope describe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ from careerceo.analysis.resume_language import (
     verb_tense,
     weak_opening,
 )
+from careerceo.analysis.wording import clip
 from careerceo.text.dates import find_range
 from careerceo.text.resume_lines import (
     BULLET,
@@ -56,7 +58,30 @@ SEVERITY = {
     "title-undersells": "medium",
     "first-person": "low",
     "too-long": "medium",
+    "too-short": "medium",
+    "contact": "high",
+    "section-order": "medium",
+    "dates": "medium",
+    "keywords": "medium",
 }
+IMPACT = {"high": 0, "medium": 1, "low": 2}
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+?\d[\d ().-]{6,}\d)(?!\d)")
+_NAME = re.compile(r"^[A-Z][a-zA-Z'\u2019.-]+(?:\s+[A-Z][a-zA-Z'\u2019.-]*){1,3}$")
+_CONTENT = re.compile(r"[a-z][a-z+#-]{3,}")
+_STOPWORDS = frozenset(
+    {"with", "from", "that", "this", "their", "were", "have", "been", "into", "over", "each",
+     "daily", "weekly", "monthly", "various", "team", "teams"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WinHint:
+    """A logged accomplishment the critique can point a bullet at for its number."""
+
+    text: str
+    metrics: str
+    when: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,10 +129,14 @@ def _rewrite_opening(text: str, phrase: str) -> str:
     strong = strengthen_opening(text)
     if strong is None:
         # the words after the opening do not take a verb ("helped the team migrate ..."):
-        # a pattern with the person's own part to fill in
-        verbs = " | ".join(WEAK_OPENINGS[phrase][1])
-        return f"<{verbs}> <what you did yourself>, <result with a number>"
-    return f"{strong.rstrip('.')}, <result with a number: how much, how many, how fast>"
+        # say what to do with the person's own words, without inventing any
+        verbs = ", ".join(WEAK_OPENINGS[phrase][1])
+        rest = text.strip()
+        lowered = rest.lower()
+        at = lowered.find(phrase)
+        own = rest[at + len(phrase) :].strip(" ,:") if at >= 0 else rest
+        return f'open with the verb for your own part ({verbs} ...) and keep your words: "{own}"'
+    return f"{strong.rstrip('.')}"
 
 
 def _is_prose(line: str) -> bool:
@@ -155,8 +184,7 @@ def _line_rules(
                 number,
                 text,
                 f'Passive voice ("{passive.group(0)}") hides who did the work — you.',
-                'Put yourself as the subject: "<Verb>ed <object> ...", e.g. "Reports were '
-                'prepared for finance" -> "Prepared weekly reports for finance, <result>"',
+                _active(body, passive.group(0)),
             )
         )
     if (
@@ -172,8 +200,7 @@ def _line_rules(
                 number,
                 text,
                 "No number: without scale or result the reader cannot tell how big the work was.",
-                f'Add one measure: "{body.rstrip(".")}, <by X% | saving N hours | for N users | '
-                'worth $N>"',
+                _number_hint(body),
             )
         )
     lowered = f" {body.lower()} "
@@ -202,6 +229,53 @@ def _line_rules(
     return found
 
 
+def _active(body: str, passive: str) -> str:
+    """ "Invoices were processed for 40 clients" -> 'Start with the verb: "Processed invoices
+    for 40 clients"' (the subject before the passive becomes the object)."""
+    verb = passive.split()[-1]
+    at = body.find(passive)
+    before, after = body[:at].strip(" ,"), body[at + len(passive) :].strip(" ,.")
+    after = re.sub(r"^by\s+(?:me|myself)\b\s*", "", after)
+    if before and len(before.split()) <= 6 and not re.search(r"\b(?:by|which|that)\b", after):
+        obj = before[:1].lower() + before[1:] if not before[:2].isupper() else before
+        said = " ".join(x for x in (verb[:1].upper() + verb[1:], obj, after) if x)
+        return f'Put yourself as the subject, starting with the verb: "{said}".'
+    return (
+        f'Put yourself as the subject, starting with the verb ("{verb[:1].upper()}{verb[1:]} ...").'
+    )
+
+
+_NUMBER_HINTS: list[WinHint] = []
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in _CONTENT.findall(text.lower()) if w not in _STOPWORDS}
+
+
+def _best_win(body: str, wins: list[WinHint]) -> WinHint | None:
+    """The logged win that shares the most words of substance with the bullet (two at least)
+    and carries a number."""
+    mine = _content_words(body)
+    scored = [(len(mine & _content_words(w.text)), w) for w in wins if w.metrics.strip()]
+    scored = [(n, w) for n, w in scored if n >= 2]
+    return max(scored, key=lambda x: x[0])[1] if scored else None
+
+
+def _number_hint(body: str) -> str:
+    win = _best_win(body, _NUMBER_HINTS)
+    if win is not None:
+        when = f" ({win.when})" if win.when else ""
+        return (
+            f'Your accomplishment log has the number for this: "{win.text}"{when} '
+            f"— {win.metrics}. Say it in this bullet."
+        )
+    return (
+        f'Say how big "{clip(body.rstrip("."), 70)}" was or what changed because of it: how '
+        "many, how much, how often, how fast. If you know it, log it as a win "
+        '(career win "...") and it can be reused here and in tailored versions.'
+    )
+
+
 def _without_i(body: str) -> str:
     """ "I coordinated the budget with 4 teams." -> 'Start with the verb: "Coordinated the
     budget with 4 teams"'; other first-person sentences get the pattern."""
@@ -212,13 +286,34 @@ def _without_i(body: str) -> str:
     return 'Start with the verb: "I managed the budget" -> "Managed the $N budget"'
 
 
-def critique_text(text: str) -> Critique:
+def critique_text(
+    text: str,
+    *,
+    wins: Sequence[WinHint] = (),
+    target: str = "",
+    target_keywords: Sequence[str] = (),
+) -> Critique:
+    """Line findings and whole-document checks, most costly first.
+
+    ``wins`` (the accomplishment log) lets a bullet without a number be pointed at the win
+    that has it; ``target_keywords`` (what the person's target asks for) are checked for
+    coverage: named, never written in."""
+    _NUMBER_HINTS[:] = list(wins)
+    try:
+        return _critique(text, target, target_keywords)
+    finally:
+        _NUMBER_HINTS.clear()
+
+
+def _critique(text: str, target: str, target_keywords: Sequence[str]) -> Critique:
     lines = clean_lines(text)
+    order: list[tuple[str, int]] = []
     findings: list[Finding] = []
     bullets = with_metric = 0
     words = sum(len(line.split()) for line in lines)
     wrap = wrap_of(lines)
     for section, heading_line, entries in split_sections(lines):
+        order.append((section, heading_line))
         in_exp = section in {"experience", "projects", "volunteer", "accomplishments"}
         if in_exp or section == "summary":
             # judge a sentence the PDF wrapped as one bullet, at the line it starts on
@@ -263,8 +358,132 @@ def critique_text(text: str) -> Critique:
                 "to the 3-5 with results.",
             )
         )
-    findings.sort(key=lambda f: (f.line, f.rule))
+    # A whole résumé (two sections or more), not a LinkedIn section or a pasted fragment, is
+    # also judged as a document.
+    whole = len({section for section, _ in order if section and section != "header"}) >= 2
+    if whole and words < 150:
+        findings.append(
+            _finding(
+                "too-short",
+                1,
+                lines[0],
+                f"{words} words is thin for a résumé; the reader cannot see what you did.",
+                "Give each recent job 3-5 bullets with what you did and what it changed.",
+            )
+        )
+    if whole:
+        findings.extend(_document_rules(lines, order))
+    if target_keywords:
+        findings.extend(_keyword_rule(lines, target, target_keywords))
+    findings.sort(key=lambda f: (IMPACT[f.severity], f.line, f.rule))
     return Critique(findings, lines, words, bullets, with_metric)
+
+
+def _document_rules(lines: list[str], order: list[tuple[str, int]]) -> list[Finding]:
+    """Contact details, section order and one date style across jobs."""
+    out: list[Finding] = []
+    head = lines[:12]
+    top = next((line.strip() for line in head if line.strip()), "")
+    missing = []
+    if not _NAME.match(top):
+        missing.append("your name as the first line")
+    if not any(_EMAIL.search(line) for line in lines):
+        missing.append("an e-mail address")
+    if not any(_PHONE.search(line) for line in head if not find_range(line)):
+        missing.append("a phone number")
+    if missing:
+        out.append(
+            _finding(
+                "contact",
+                1,
+                top,
+                "The reader cannot reach you: the top of the résumé lacks "
+                + ", ".join(missing)
+                + ".",
+                "Put name, e-mail, phone and city on the first two lines (career profile edit "
+                "stores them for every export).",
+            )
+        )
+    sections = [s for s, _ in order]
+    if "education" in sections and "experience" in sections:
+        edu = sections.index("education")
+        exp = sections.index("experience")
+        if edu < exp:
+            at = order[edu][1]
+            out.append(
+                _finding(
+                    "section-order",
+                    at,
+                    lines[at - 1] if at else "",
+                    "Education comes before experience: the reader meets your degree before "
+                    "what you have done.",
+                    "Move Experience above Education (lead with education only while you are "
+                    "a student or it is the requirement).",
+                )
+            )
+    styles: dict[str, int] = {}
+    starts = sorted((at, section) for section, at in order)
+    for number, line in enumerate(lines, 1):
+        found = find_range(line) if len(line) < 160 else None
+        if found is None:
+            continue
+        section = next((sec for at, sec in reversed(starts) if at <= number), "")
+        if section != "experience":
+            continue  # a degree's years beside jobs' months is the usual, not a mix
+        span = line[found[2][0] : found[2][1]]
+        style = (
+            "numeric"
+            if re.search(r"\d{1,2}/\d{2,4}", span)
+            else "month"
+            if re.search(r"[A-Za-z]{3}", re.sub(r"(?i)present|current|now|today", "", span))
+            else "year"
+        )
+        styles.setdefault(style, number)
+        start, end = found[0], found[1]
+        if end and end < start:
+            out.append(
+                _finding(
+                    "dates",
+                    number,
+                    line,
+                    "The end date is before the start date.",
+                    "Check the dates of this job.",
+                )
+            )
+    if len(styles) > 1:
+        first = min(styles.values())
+        other = max(styles.values())
+        out.append(
+            _finding(
+                "dates",
+                other,
+                lines[other - 1],
+                f"Dates are written {len(styles)} ways ({', '.join(sorted(styles))}; line "
+                f"{first} and line {other}); mixed formats look careless.",
+                'Use one format for every job, e.g. "Mar 2019 - Jun 2022".',
+            )
+        )
+    return out
+
+
+def _keyword_rule(lines: list[str], target: str, keywords: Sequence[str]) -> list[Finding]:
+    text = " ".join(lines).casefold()
+    shown = [k for k in keywords if re.search(rf"(?<!\w){re.escape(k.casefold())}(?!\w)", text)]
+    absent = [k for k in keywords if k not in shown]
+    if not absent:
+        return []
+    name = target or "your target"
+    return [
+        _finding(
+            "keywords",
+            1,
+            lines[0] if lines else "",
+            f"{len(shown)} of {len(keywords)} keywords of {name} appear in the résumé; "
+            f"missing: {', '.join(absent[:10])}.",
+            "Where one is true for you, name it in the bullet of the job that shows it (or in "
+            "Skills); leave out what you have not done.",
+        )
+    ]
 
 
 def _marked_jobs(entries: list[tuple[int, str]], headers: set[int]) -> set[int]:

@@ -275,6 +275,10 @@ def strengthen_opening(text: str) -> str | None:
     if not rest:
         return None
     gerunds = _GERUNDS.match(rest)
+    if gerunds and _nominal(rest[gerunds.end() :]):
+        # "coding and entry of all items", "coding of invoices": the -ing word is a noun
+        # here; turning it into a verb gives "Coded and entry of ...". The person words it.
+        return None
     if gerunds and is_gerund(first_word(rest)):
         verbs = re.sub(r"[A-Za-z]+", lambda m: _verb_or_link(m.group(0)), gerunds.group(0))
         return _capital(verbs + rest[gerunds.end() :])
@@ -282,6 +286,18 @@ def strengthen_opening(text: str) -> str | None:
         return None  # "helped <someone> <do something>", "I was <anything>"
     verb = WEAK_OPENINGS[phrase][1][0]
     return f"{verb} {rest}"
+
+
+def _nominal(after: str) -> bool:
+    """What follows a run of -ing words shows they are nouns: "of ..." right after, or "and"
+    joining a noun ("coding and entry")."""
+    after = after.strip().lower()
+    if re.match(r"of\b", after):
+        return True
+    joined = re.match(r"(?:,\s*)?(?:and|or)\s+([a-z]+)\b", after)
+    if joined is None:
+        return False
+    return not is_gerund(joined.group(1)) and verb_tense(joined.group(1)) is None
 
 
 def _verb_or_link(word: str) -> str:

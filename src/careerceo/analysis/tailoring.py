@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from careerceo.analysis.job_gap import DEGREES, HitLike, JobGap, Requirement, analyse, concept_key
+from careerceo.analysis.job_gap import DEGREES, JobGap, Requirement, years_worked
 from careerceo.model.resume import Resume
 from careerceo.text.dates import to_date
 
@@ -98,25 +98,7 @@ def level_of(title: str) -> int:
 
 
 def years_in(resume: Resume, today: date) -> float | None:
-    spans = []
-    for p in resume.positions:
-        start = to_date(p.start)
-        if start is None:
-            continue
-        end = to_date(p.end) or today
-        spans.append((start, max(end, start)))
-    if not spans:
-        return None
-    spans.sort()
-    total, (cur_start, cur_end) = 0.0, spans[0]
-    for start, end in spans[1:]:  # overlapping jobs count once
-        if start <= cur_end:
-            cur_end = max(cur_end, end)
-        else:
-            total += (cur_end - cur_start).days
-            cur_start, cur_end = start, end
-    total += (cur_end - cur_start).days
-    return round(total / 365.25, 1)
+    return years_worked(((to_date(p.start), to_date(p.end)) for p in resume.positions), today)
 
 
 def education_level(resume: Resume) -> int | None:
@@ -128,16 +110,6 @@ def education_level(resume: Resume) -> int | None:
                 best = max(best or 0, category)
                 break
     return best
-
-
-def have_index(hits: Iterable[HitLike]) -> dict[str, list[str]]:
-    """Résumé mentions keyed like posting requirements, with the sentence as evidence."""
-    have: dict[str, list[str]] = {}
-    for h in hits:
-        have.setdefault(concept_key(h.taxonomy, h.concept_id, h.label), []).append(
-            f"“{h.sentence.strip()[:160]}” (your résumé)"
-        )
-    return have
 
 
 def _coverage(reqs: Sequence[Requirement]) -> float | None:
@@ -163,20 +135,13 @@ def _where(req: Requirement, resume: Resume, rank: int) -> str:
 
 def match(
     resume: Resume,
-    resume_hits: Iterable[HitLike],
+    gap: JobGap,
     posting_title: str,
-    posting_hits: Iterable[HitLike],
-    posting_text: str,
     *,
-    today: date,
+    years: float | None,
 ) -> Match:
-    gap = analyse(
-        posting_hits,
-        have_index(resume_hits),
-        text=posting_text,
-        education_category=education_level(resume),
-        years_experience=years_in(resume, today),
-    )
+    """The résumé-match view of the requirements engine's ``gap`` (skills, technologies,
+    experience and education parts come from it; title and level from the résumé)."""
     tech = [r for r in gap.requirements if r.taxonomy in TECH]
     skills = [r for r in gap.requirements if r.taxonomy not in TECH]
     parts = []
@@ -210,7 +175,7 @@ def match(
         else:
             score = 1.0 if qual.have else 0.0
             if name == "experience" and not qual.have:
-                held = years_in(resume, today) or 0.0
+                held = years or 0.0
                 asked_years = float(re.findall(r"\d+", qual.what)[0])
                 score = min(held / asked_years, 1.0) if asked_years else 0.0
             parts.append(

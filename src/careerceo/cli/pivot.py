@@ -116,7 +116,7 @@ def show(
 ) -> None:
     """What transfers, the gaps, typical training and a learning plan for one pivot."""
     preload("knowledge", "titles", "skills", "pivots")
-    from careerceo.documents.pivot_report import markdown, pdf
+    from careerceo.documents.pivot_report import markdown
     from careerceo.services import pivots as service
 
     if fmt is not None and fmt not in ("md", "pdf"):
@@ -142,7 +142,9 @@ def show(
             console.print(f"Wrote {out}", highlight=False)
         return
     if fmt == "pdf" and out is not None:
-        _write(out, pdf(d, basis=basis))
+        from careerceo.web.reports import pivot_pdf
+
+        _write(out, pivot_pdf(d, basis=basis))
         console.print(f"Wrote {out}", highlight=False)
         return
     if as_json:
@@ -302,13 +304,17 @@ def gap(
 
     if (job is None) == (posting is None):
         raise CareerError("give the posting with --job FILE (or - for stdin) or --posting ID")
+    company = ""
     if posting is not None:
         from careerceo.cli.common import context
+        from careerceo.services.tailoring import get_posting
 
-        text = service.check_posting(service.saved_posting_text(context(), posting))
+        saved = get_posting(context(), posting)
+        # the saved posting's employer is not a requirement, as in resume match
+        text, company = service.check_posting(saved.text), saved.company
     else:
         text = service.check_posting(_read_job(job or "-"))
-    result = service.job_gap(_ctx_or_none(from_), text, from_=from_)
+    result = service.job_gap(_ctx_or_none(from_), text, from_=from_, company=company)
     if as_json:
         data = asdict(result)
         data.pop("text", None)

@@ -109,14 +109,25 @@ def export_cmd(
 @resume_app.command("critique")
 @user_errors
 def critique_cmd(
-    file: Path = typer.Argument(..., help="A résumé file (.pdf, .docx, .txt, .json, LinkedIn CSV)"),
+    file: Path | None = typer.Argument(
+        None,
+        help="A résumé file (.pdf, .docx, .txt, .json, LinkedIn CSV); without one, your stored "
+        "résumé",
+    ),
     as_json: bool = typer.Option(False, "--json"),
     llm: bool = typer.Option(
         False, "--llm", help="Also ask the configured language model for rewrites"
     ),
 ) -> None:
     """Line-by-line findings: duty statements, weak openings, missing numbers, passive voice..."""
-    _text, result = critique_file(file)
+    from careerceo.services.resume_export import critique_stored
+
+    if file is None:
+        _text, result = critique_stored(context())
+        name = "your stored résumé"
+    else:
+        _text, result = critique_file(file, context())
+        name = file.name
     rewrites: list[str] = []
     if llm:
         from careerceo.services.llm import llm_config, rewrite_lines
@@ -136,10 +147,13 @@ def critique_cmd(
         print_json(data)
         return
     print_table(
-        f"Critique of {file.name}: {len(result.findings)} findings, "
+        f"Critique of {name}: {len(result.findings)} findings (most costly first), "
         f"{result.bullets_with_metric}/{result.bullets} bullets with a number",
-        ["line", "rule", "text", "why", "rewrite"],
-        [(f.line, f.rule, clip(f.text, 60), f.explanation, f.suggestion) for f in result.findings],
+        ["impact", "line", "rule", "text", "why", "what to do"],
+        [
+            (f.severity, f.line, f.rule, clip(f.text, 60), f.explanation, f.suggestion)
+            for f in result.findings
+        ],
         empty="No findings: every bullet opens with a verb and carries a result.",
     )
     for original, better in zip(
@@ -248,7 +262,7 @@ def match_cmd(
             highlight=False,
         )
         print_table(
-            "Missing, most important first", ["keyword", "kind", "add it to"],
+            "Missing, most important first", ["keyword", "kind", "if true, put it in"],
             [(f"[red]{m['label']}[/]", m["kind"], m["where"]) for m in data["missing"][:20]],
             empty="Nothing missing.",
         )  # fmt: skip
@@ -269,7 +283,8 @@ def match_cmd(
         "Matched: " + ", ".join(f"[green]{r.label}[/]" for r in result.matched), highlight=False
     )
     print_table(
-        "Missing keywords, most important first", ["keyword", "kind", "asked", "add it to"],
+        "Missing keywords, most important first",
+        ["keyword", "kind", "asked", "if true, put it in"],
         [(f"[red]{m.label}[/]", m.kind, m.strength, m.where) for m in result.missing[:20]],
         empty="Nothing missing.",
     )  # fmt: skip

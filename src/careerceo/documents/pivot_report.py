@@ -1,36 +1,15 @@
-"""A pivot report as Markdown and as PDF (fpdf2), from one ``PivotDetail``.
+"""A pivot report as Markdown, from one ``PivotDetail``.
 
-Both renderings carry the same content: the score and where it comes from, what transfers,
-the gaps, typical education/training/experience and the learning plan, with the source of
-every figure. The PDF uses fpdf2's built-in Helvetica so it needs no font files; characters
-outside Latin-1 are replaced by their nearest plain form.
+It carries what the web page and the PDF report (``web.reports``, the page's own template)
+show: the score and where it comes from, what transfers, the gaps, typical
+education/training/experience and the learning plan, with the source of every figure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from fpdf import FPDF
-
 from careerceo.analysis.pivot_detail import PivotDetail
-
-_PLAIN = str.maketrans(
-    {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2192": "->",
-        "\u00d7": "x",
-        "≥": ">=",
-        "≤": "<=",
-        "…": "...",
-        "•": "-",
-        "Σ": "sum",
-    }
-)
 
 
 def _pct(value: float | None) -> str:
@@ -152,46 +131,3 @@ def markdown(d: PivotDetail, *, basis: str = "") -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def _plain(text: str) -> str:
-    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
-
-
-class _Report(FPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("Helvetica", size=8)
-        self.cell(0, 8, f"Career CEO pivot report - page {self.page_no()}", align="C")
-
-
-def pdf(d: PivotDetail, *, basis: str = "") -> bytes:
-    """The Markdown report laid out as a PDF: headings, bullets and tables as text rows."""
-    doc = _Report(format="A4")
-    doc.set_auto_page_break(auto=True, margin=15)
-    doc.add_page()
-    width = doc.w - doc.l_margin - doc.r_margin
-    for raw in markdown(d, basis=basis).splitlines():
-        line = _plain(raw.replace("**", ""))
-        if line.startswith("# "):
-            doc.set_font("Helvetica", "B", 15)
-            doc.multi_cell(width, 8, line[2:])
-            doc.ln(1)
-        elif line.startswith("## "):
-            doc.ln(2)
-            doc.set_font("Helvetica", "B", 12)
-            doc.multi_cell(width, 7, line[3:])
-        elif line.startswith("|---"):
-            continue
-        elif line.startswith("|"):
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            doc.set_font("Helvetica", size=8)
-            doc.multi_cell(width, 4.5, "  |  ".join(c for c in cells if c))
-        elif line.startswith("---"):
-            doc.ln(2)
-        elif line.strip():
-            doc.set_font("Helvetica", size=9)
-            doc.multi_cell(width, 5, line)
-        else:
-            doc.ln(1.5)
-    return bytes(doc.output())

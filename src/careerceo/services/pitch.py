@@ -96,6 +96,7 @@ def pitch(
     carries: list[str] = []
     new: list[str] = list(adding)
     keywords: list[str] = []
+    unconfirmed: list[str] = []
     sources: list[str] = ["your goals, inventory and accomplishment log"]
     target = goal_role
     code = occupation or (goal_code if posting_id is None else None)
@@ -105,8 +106,10 @@ def pitch(
         posting, result = match_posting(ctx, posting_id)
         target = target or posting.title
         carries = [r.label for r in result.matched]
-        new += [m.label for m in result.missing if m.strength == "required"][:4]
-        keywords = [r.label for r in result.gap.requirements][:10]
+        # Only what the evidence covers goes into the drafts: a requirement the person has
+        # not shown is neither a keyword of their profile nor something they "are learning".
+        keywords = carries[:10]
+        unconfirmed = [m.label for m in result.missing if m.strength == "required"][:6]
         sources.append(
             f"saved posting #{posting_id} ({posting.title}); skills: ESCO 1.1.1, O*NET 29.0"
         )
@@ -138,8 +141,8 @@ def pitch(
         )
         carries = [t.name.rstrip(".") for t in transfers][:8]
         gaps = sorted(detail.gaps, key=lambda g: -g.priority)
-        new += [g.name for g in gaps][:4]
-        keywords = carries[:6] + [g.name for g in gaps][:4]
+        keywords = carries[:6]
+        unconfirmed = [g.name for g in gaps][:6]
         sources.append(
             f"pivot engine: {detail.title} ({detail.code}); " + ", ".join(detail.sources)
         )
@@ -161,6 +164,7 @@ def pitch(
         proof=tuple(proof),
         keywords=tuple(keywords),
         years=years_in(resume, date.today()),
+        unconfirmed=tuple(unconfirmed),
         sources=tuple(sources),
     )
     return build_pitch(data)

@@ -26,11 +26,10 @@ from careerceo.analysis.capability import (
     InventoryItem,
     PositionItem,
     build_profile,
-    education_category,
     occupation_profile,
     resolve_name,
 )
-from careerceo.analysis.job_gap import JobGap, analyse, concept_key
+from careerceo.analysis.job_gap import JobGap, concept_key, years_worked
 from careerceo.analysis.pivot import (
     GAP_THRESHOLD,
     KIND_LABELS,
@@ -63,6 +62,9 @@ EMPTY_PROFILE = (
     "occupation"
 )
 TITLE_MIN_SCORE = 0.6
+# O*NET level (0..7) one piece of evidence must reach to meet a posting's requirement:
+# 3 is between "aware" (1.5) and "working" (4.0, a skill named in the résumé).
+HAVE_LEVEL = 3.0
 MAX_POSTING_CHARS = 200_000
 # A person's order: relatedness to the occupations they held (build-time composite of tasks,
 # activities, knowledge, titles, technology), blended with the signals of their own entries
@@ -915,20 +917,6 @@ def check_posting(raw: bytes | str) -> str:
     return text
 
 
-def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
-    """The text of a job posting the person saved (their own postings only)."""
-    from careerceo.store.documents import JobPostingRepository
-
-    with ctx.db.transaction() as s:
-        posting = JobPostingRepository(s, ctx.person_id).get(posting_id)
-        if posting is None:
-            raise NotFoundError(
-                f"you have no saved job posting #{posting_id}; paste the posting's text instead",
-                field="posting",
-            )
-        return posting.text or ""
-
-
 def have_index(
     space: OccupationSpace, profile: CapabilityProfile, data: PersonData | None
 ) -> dict[str, list[str]]:
@@ -941,16 +929,22 @@ def have_index(
     certifications, position descriptions)."""
     have: dict[str, list[str]] = defaultdict(list)
 
-    def held(component: str, col: int) -> list[str]:
+    def held(component: str, col: int, floor: float = 0.0) -> list[str]:
         evs = profile.evidence.get((component, col), [])
-        return [str(e) for e in evs if not (e.wanted or e.typical)][:2]
+        # ESCO's list for an occupation the person held says what that job usually involves,
+        # not what this person showed: like a typical technology, it meets no requirement.
+        return [
+            str(e)
+            for e in evs
+            if not (e.wanted or e.typical or (component == "esco" and e.implied))
+            and (e.level is None or e.level >= floor)
+        ][:2]
 
-    for col in np.flatnonzero(profile.known & (profile.level >= 3.0)):
-        evs = profile.evidence.get(("element", int(col)), [])
-        if evs and all(e.wanted for e in evs):
-            continue
-        key = f"onet:{space.element_ids[col]}"
-        have[key] += held("element", int(col)) or [f"level {profile.level[col]:.1f}"]
+    for col in np.flatnonzero(profile.known & (profile.level >= HAVE_LEVEL)):
+        # Each piece must say "working level" on its own: a profile level of 4 from one job
+        # does not make "Accountants: level 0.5 x credit 0.25" evidence for Design.
+        if found := held("element", int(col), HAVE_LEVEL):
+            have[f"onet:{space.element_ids[col]}"] += found
     for col in np.flatnonzero(profile.tech > 0):
         if found := held("tech", int(col)):
             have[f"tech:{space.tech_names[col].casefold()}"] += found
@@ -988,14 +982,8 @@ def have_index(
 
 
 def years_of_experience(positions: list[PositionItem], today: date) -> float | None:
-    if not positions:
-        return None
-    total = 0.0
-    for p in positions:
-        if p.start is None:
-            continue
-        total += max(((p.end or today) - p.start).days / 365.25, 0.0)
-    return round(total, 1)
+    """Years the dated positions span; two jobs held at once count once."""
+    return years_worked(((p.start, p.end) for p in positions), today)
 
 
 def job_gap(
@@ -1004,31 +992,11 @@ def job_gap(
     *,
     from_: str | None = None,
     space: OccupationSpace | None = None,
+    company: str = "",
 ) -> JobGap:
-    """Requirements of a posting, what the person has (with evidence) and what is missing."""
-    from careerceo.skills.extractor import extract
+    """Requirements of a posting, what the person has (with evidence) and what is missing:
+    the requirements engine's answer (``services.requirements``), the same one résumé match,
+    tailoring, ranking and the pitch present."""
+    from careerceo.services.requirements import assess
 
-    space = space or occupation_space()
-    text = check_posting(text)
-    profile, _, data = _profile_for(ctx, space, from_)
-    result = extract(text, "posting")
-    edu_cat: int | None = None
-    years: float | None = None
-    if data is not None:
-        cats = [education_category(f"{e.degree} {e.field}") for e in data.education]
-        known = [c[0] for c in cats if c]
-        edu_cat = max(known) if known else None
-        years = years_of_experience(data.positions, date.today())
-    have = have_index(space, profile, data)
-    from careerceo.skills.context import segments
-
-    preferred = [(g.start, g.end) for g in segments(result.text) if g.section == "preferred"]
-    return analyse(
-        result.hits,
-        have,
-        text=result.text,
-        education_category=edu_cat,
-        years_experience=years,
-        warnings=result.warnings,
-        preferred_spans=preferred,
-    )
+    return assess(ctx, check_posting(text), company=company, from_=from_, space=space)

@@ -86,14 +86,71 @@ def text_for_critique(data: bytes, filename: str) -> str:
     return plain_text(layout(source.resume))
 
 
-def critique_file(path: Path) -> tuple[str, Critique]:
+def critique_file(path: Path, ctx: AppContext | None = None) -> tuple[str, Critique]:
     source = read_path(path)
-    if source.text:
-        return source.text, critique_text(source.text)
-    from careerceo.documents.resume_layout import layout, plain_text
+    text = source.text
+    if not text:
+        from careerceo.documents.resume_layout import layout, plain_text
 
-    text = plain_text(layout(source.resume))
-    return text, critique_text(text)
+        text = plain_text(layout(source.resume))
+    return text, critique_for(ctx, text)
+
+
+def stored_text(ctx: AppContext) -> str:
+    """The stored résumé as the critique reads it (what every export and tailored version is
+    made from), with the person's contact details as they are saved."""
+    from careerceo.documents.resume_layout import layout, plain_text
+    from careerceo.services.resume import current_resume
+
+    resume = current_resume(ctx)
+    if not (resume.positions or resume.skills or resume.education or resume.summary):
+        raise CareerError(
+            "your stored résumé is empty; import one (career resume import FILE) or give a file "
+            "to critique",
+            field="resume",
+        )
+    return plain_text(layout(resume))
+
+
+def critique_stored(ctx: AppContext) -> tuple[str, Critique]:
+    text = stored_text(ctx)
+    return text, critique_for(ctx, text)
+
+
+def critique_for(ctx: AppContext | None, text: str) -> Critique:
+    """The critique with what only the person's own data can add: the wins log (a bullet
+    without a number is pointed at the win that has it) and their target's keywords."""
+    if ctx is None:
+        return critique_text(text)
+    from careerceo.analysis.resume_critique import WinHint
+    from careerceo.services.accomplishments import list_wins
+
+    wins = [
+        WinHint(w.bullet or w.title, w.metrics, w.happened_on.isoformat() if w.happened_on else "")
+        for w in list_wins(ctx)
+    ]
+    target, keywords = target_keywords(ctx)
+    return critique_text(text, wins=wins, target=target, target_keywords=keywords)
+
+
+def target_keywords(ctx: AppContext, limit: int = 15) -> tuple[str, list[str]]:
+    """The person's target (their first active goal with an occupation) and its most
+    important skills and technologies from the pivot engine; none without such a goal."""
+    from careerceo.services.direction import list_goals
+
+    goal = next((g for g in list_goals(ctx, include_closed=False) if g.occupation_code), None)
+    if goal is None or not goal.occupation_code:
+        return "", []
+    from careerceo.services.tailoring import match_occupation
+
+    try:
+        found = match_occupation(ctx, goal.occupation_code)
+    except CareerError:
+        return "", []
+    labels = [m["label"] for m in found["matched"] if m["kind"] != "activity"]
+    labels += [m["label"] for m in found["missing"]]
+    name = goal.target_role or goal.occupation_title or str(found["title"])
+    return f"{name} ({goal.occupation_code})", list(dict.fromkeys(labels))[:limit]
 
 
 def list_documents(ctx: AppContext) -> list[Document]:

@@ -6,15 +6,13 @@ Versions are ``document`` rows (kind ``resume``) with ``target_posting_id`` set 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from careerceo.actions import Action, ActionKind
-from careerceo.analysis.job_gap import analyse
 from careerceo.analysis.posting_rank import PostingIndex
-from careerceo.analysis.tailoring import Match, have_index, match, tailor, words
+from careerceo.analysis.tailoring import Match, match, tailor, words
 from careerceo.documents.jsonresume import to_jsonresume
 from careerceo.documents.resume_layout import layout, plain_text
 from careerceo.errors import CareerError, NotFoundError
@@ -27,8 +25,9 @@ from careerceo.store.tables import Document, JobPosting
 MAX_POSTING_CHARS = 100_000
 # requirement weights cached in job_posting.analysis (v3: without the posting's own company
 # and without software categories the posting only names as an activity; v4: without the
-# one-word concept guesses the extractor doubts)
-KEYS = "resume_keys_v4"
+# one-word concept guesses the extractor doubts; v5: the requirements engine's reading, only
+# the requirement sections, with aliases)
+KEYS = "resume_keys_v5"
 
 
 @dataclass
@@ -56,6 +55,15 @@ def save_posting(
             f"the posting is longer than {MAX_POSTING_CHARS:,} characters", field="text"
         )
     with ctx.db.transaction() as s:
+        postings = JobPostingRepository(s, ctx.person_id)
+        if (saved := postings.with_text(text)) is not None:
+            # Saved once: matching, then tailoring to, the same posting reuses its row (a
+            # title or company given now fills one left empty before).
+            if company and not saved.company_name:
+                saved.company_name = company[:200]
+            if url and not saved.url:
+                saved.url = url[:1000]
+            return saved.id
         row = JobPosting(
             person_id=ctx.person_id,
             title=title.strip()[:300],
@@ -79,68 +87,23 @@ def get_posting(ctx: AppContext, posting_id: int) -> PostingText:
         return PostingText(row.id, row.title, row.company_name, row.text)
 
 
-def names_company(mention: str, company: str) -> bool:
-    """ "Google" in a Google posting ("teams within Google") is the employer, not a skill the
-    posting asks for (the lexicon knows Google as a product and as search engines)."""
-    name = " ".join(company.casefold().split())
-    said = " ".join(mention.casefold().split())
-    if not name or not said:
-        return False
-    core = re.sub(r"\b(?:inc|llc|ltd|limited|corp|corporation|plc|gmbh|co)\b\.?", "", name)
-    core = " ".join(core.replace(",", " ").split())
-    return said in {name, core} or (bool(core) and said == core.split()[0] and len(said) > 3)
-
-
-_SOFTWARE_WORDS = re.compile(
-    r"\b(?:software|tools?|systems?|platforms?|applications?|apps?|programs?|suites?|packages?)\b",
-    re.IGNORECASE,
-)
-
-
-def names_a_category_only(mention: str, label: str, taxonomy: str) -> bool:
-    """ "compliance requirements", "analytical skills", "statistic filings": the posting names
-    an activity, which the O*NET list also has as a software category ("Compliance software",
-    "Analytical software"). Without a word for software it is not a technology the posting asks
-    for."""
-    if taxonomy not in {"onet-tech", "onet-tool"} or _SOFTWARE_WORDS.search(mention):
-        return False
-    said = " ".join(mention.casefold().split())
-    name = " ".join(label.casefold().split())
-    return name.removesuffix(" software") != name and name.removesuffix(" software").startswith(
-        said.rstrip("s")[: max(4, len(said) - 3)]
-    )
-
-
-def _asked(hit: Any, company: str) -> bool:
-    return not names_company(hit.text, company) and not names_a_category_only(
-        hit.text, hit.label, hit.taxonomy
-    )
-
-
 def match_posting(
     ctx: AppContext, posting_id: int, *, today: date | None = None
 ) -> tuple[PostingText, Match]:
-    from careerceo.skills import extract
+    """The requirements engine's answer for a saved posting, as a résumé match."""
+    from careerceo.services.requirements import assess_read, person_evidence, read_posting
 
     posting = get_posting(ctx, posting_id)
     resume = current_resume(ctx)
-    text = plain_text(layout(resume))
     if not resume.positions and not resume.skills:
         raise CareerError(
             "your résumé is empty; import one first",
             field="resume",
             action=Action(ActionKind.RESUME_IMPORT),
         )
-    posting_result = extract(posting.text, "posting")
-    result = match(
-        resume,
-        extract(text, "resume").hits,
-        posting.title,
-        [h for h in posting_result.hits if _asked(h, posting.company)],
-        posting_result.text,
-        today=today or date.today(),
-    )
-    return posting, result
+    person = person_evidence(ctx, today=today)
+    gap = assess_read(read_posting(posting.text, posting.company), person)
+    return posting, match(resume, gap, posting.title, years=person.years)
 
 
 def _store_version(
@@ -195,18 +158,11 @@ def versions(ctx: AppContext, posting_id: int | None = None) -> list[Document]:
         return list(DocumentRepository(s, ctx.person_id).tailored(posting_id))
 
 
-def posting_keys(text: str, company: str = "") -> dict[str, float]:
-    """A posting's requirement weights, keyed like ``have_index``."""
-    from careerceo.skills import extract
-
-    result = extract(text, "posting")
-    hits = [h for h in result.hits if _asked(h, company)]
-    return {r.key: r.weight for r in analyse(hits, {}, text=result.text).requirements}
-
-
 def rank_postings(ctx: AppContext, top: int = 20) -> list[dict[str, Any]]:
-    """Every saved posting scored by how much of it the résumé covers, best first."""
-    from careerceo.skills import extract
+    """Every saved posting scored by how much of it the person covers, best first: the same
+    requirements and evidence as ``career gap`` and ``resume match`` (so a posting's coverage
+    here is its coverage there), the postings' requirement weights cached on their rows."""
+    from careerceo.services.requirements import person_evidence, requirement_weights
 
     with ctx.db.transaction() as s:
         rows = list(JobPostingRepository(s, ctx.person_id).list())
@@ -214,12 +170,17 @@ def rank_postings(ctx: AppContext, top: int = 20) -> list[dict[str, Any]]:
             if KEYS not in (row.analysis or {}) and row.text.strip():
                 row.analysis = {
                     **(row.analysis or {}),
-                    KEYS: posting_keys(row.text, row.company_name or ""),
+                    KEYS: requirement_weights(row.text, row.company_name or ""),
                 }
         titles = {r.id: (r.title, r.company_name) for r in rows}
-        index = PostingIndex.build((r.id, (r.analysis or {}).get(KEYS, {})) for r in rows)
-    text = plain_text(layout(current_resume(ctx)))
-    have = have_index(extract(text, "resume").hits)
+        cached = {r.id: (r.analysis or {}).get(KEYS, {}) for r in rows}
+    if not cached:
+        return []
+    index = PostingIndex.build((pid, c.get("weights", {})) for pid, c in cached.items())
+    have = set(person_evidence(ctx).have)
+    have |= {
+        alias for c in cached.values() for k, alias in c.get("aliases", {}).items() if k in have
+    }
     return [
         {
             "posting_id": pid,
@@ -227,7 +188,7 @@ def rank_postings(ctx: AppContext, top: int = 20) -> list[dict[str, Any]]:
             "company": titles[pid][1],
             "coverage": round(score, 3),
         }
-        for pid, score in index.rank(have.keys(), top)
+        for pid, score in index.rank(have, top)
     ]
 
 

@@ -94,6 +94,21 @@ SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
             "licens",
         ),
     ),
+    # before "experience": "Equal Employment Opportunity" is boilerplate, not work history
+    (
+        "about",
+        (
+            "about us",
+            "about the company",
+            "who we are",
+            "our company",
+            "company overview",
+            "equal opportunity",
+            "equal employment",
+            "eeo",
+            "diversity",
+        ),
+    ),
     (
         "experience",
         (
@@ -107,23 +122,15 @@ SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("education", ("education", "academic", "degree", "training", "courses")),
-    (
-        "about",
-        (
-            "about us",
-            "about the company",
-            "who we are",
-            "our company",
-            "company overview",
-            "equal opportunity",
-            "eeo",
-            "diversity",
-        ),
-    ),
     ("summary", ("summary", "profile", "objective", "about me", "about")),
 ]
 EXCLUDED_SECTIONS = frozenset({"benefits", "about"})
-_HEADING_RE = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][A-Za-z'\u2019 &/\-]{1,60}?)\s*(:|$)(.*)$")
+# "# Heading", "**Heading**", "*Heading:**" (markdown from job boards) as well as "Heading:";
+# "* Python experience" is a bullet, not a heading (the star is followed by a space).
+_HEADING_RE = re.compile(
+    r"^\s*(?:#+\s*|[*_]{1,2}(?=[A-Za-z]))?"
+    r"([A-Za-z][A-Za-z'\u2019 &/\-]{1,60}?)\s*[*_]*\s*(:|$)[*_]*(.*)$"
+)
 _INLINE_HEADING_RE = re.compile(r"[A-Z][A-Za-z'\u2019 &/\-]{1,40}:")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•\-*(\"'])|\n+|\s*[•▪●◦]\s*")
 

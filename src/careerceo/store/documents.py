@@ -68,5 +68,22 @@ class DocumentRepository(OwnedRepository[Document]):
         ).first()
 
 
+def same_words(text: str) -> str:
+    """A posting's text as compared for "already saved": case and spacing do not count."""
+    return " ".join(text.casefold().split())
+
+
 class JobPostingRepository(OwnedRepository[JobPosting]):
     model = JobPosting
+
+    def with_text(self, text: str) -> JobPosting | None:
+        """The person's saved posting with this text (spacing and case aside), if any: the
+        same posting pasted into match, tailor and gap is one posting, not three."""
+        wanted = same_words(text)
+        rows = self.session.scalars(
+            select(JobPosting).where(
+                JobPosting.person_id == self.person_id,
+                func.length(JobPosting.text).between(len(text) // 2, 2 * len(text) + 2),
+            )
+        )
+        return next((r for r in rows if same_words(r.text) == wanted), None)

@@ -38,6 +38,18 @@ def line_chart(
             f'<text x="{pad_l - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end" '
             f'fill="#5b6475">{y_max * frac:g}</text>'
         )
+    # The trend is a line: reviewed months are joined by a dashed line across a missed month,
+    # solid where months follow each other, so one review between two gaps is not a lone dot.
+    reviewed = [i for i, (_, v) in enumerate(points) if v is not None]
+    known = [xy(i, v) for i, (_, v) in enumerate(points) if v is not None]
+    gap = bool(reviewed) and len(reviewed) < reviewed[-1] - reviewed[0] + 1
+    if len(known) > 1 and gap:
+        parts.append(
+            '<polyline class="trend-gaps" fill="none" stroke="#1f5fbf" stroke-width="1.5" '
+            'stroke-dasharray="4 4" points="'
+            + " ".join(f"{x:.1f},{y:.1f}" for x, y in known)
+            + '"/>'
+        )
     segment: list[str] = []
     for i, (name, value) in enumerate(points):
         x = pad_l + i * step
@@ -80,9 +92,9 @@ def paired_bars(
     """Two bars per row (e.g. your level vs the target occupation's) on one scale.
 
     Labels that do not fit are shortened with "…"; the full names stay in the tooltips."""
-    row_h, label_w, pad = 26, 230, 8
+    row_h, label_w, pad, axis_h = 26, 230, 8, 22
     bar_w = width - label_w - 2 * pad
-    height = pad * 2 + row_h * len(rows) + 20
+    height = pad * 2 + row_h * len(rows) + 20 + axis_h
     parts = [
         f'<svg class="chart" role="img" aria-label="{escape(names[0])} vs {escape(names[1])}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
@@ -104,5 +116,24 @@ def paired_bars(
             f'<rect x="{label_w}" y="{y + 12}" width="{w2:.1f}" height="9" fill="#b26a00">'
             f"<title>{escape(names[1])}: {theirs:.2f}</title></rect>"
         )
+    # the numeric scale: gridlines behind the bars and their values under them
+    bottom = 20 + pad + len(rows) * row_h
+    for n, tick in enumerate(_ticks(max_value)):
+        x = label_w + bar_w * tick / max_value if max_value else label_w
+        parts.insert(
+            1 + n,
+            f'<line x1="{x:.1f}" y1="20" x2="{x:.1f}" y2="{bottom}" stroke="#e3e7ee"/>'
+            f'<text class="tick" x="{x:.1f}" y="{bottom + 14}" font-size="10" '
+            f'text-anchor="middle" fill="#5b6475">{tick:g}</text>',
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _ticks(top: float) -> list[float]:
+    """Round values from 0 to ``top`` for an axis: 0-7 by 1, 0-1 by 0.25, 0-100 by 25."""
+    if top <= 0:
+        return [0.0]
+    step = next(s for s in (0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250) if top / s <= 8)
+    count = int(top / step + 1e-9)
+    return [round(i * step, 6) for i in range(count + 1)]

@@ -33,6 +33,24 @@ def _summary(latest: SignalView | None) -> SignalsSummary | None:
     )
 
 
+def _said(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+def _wins(repos: Repos, log: AccomplishmentRepository) -> int:
+    """Wins count wherever they were written: the accomplishment log and the "wins" of the
+    monthly reviews (the same win written in both counts once)."""
+    titles = [a.title for a in log.list()]
+    logged = {_said(t) for t in titles}
+    in_reviews = {
+        _said(str(w))
+        for r in repos.reviews.list()
+        for w in (r.details or {}).get("wins", [])
+        if str(w).strip()
+    }
+    return len(titles) + len(in_reviews - logged)
+
+
 def challenges(ctx: AppContext, today: date | None = None) -> list[ChallengeView]:
     now = today_or(today)
     rows = review_history(ctx, now)
@@ -54,7 +72,7 @@ def challenges(ctx: AppContext, today: date | None = None) -> list[ChallengeView
             signals=_summary(signals[-1] if signals else None),
             opportunities_by_stage=OpportunityRepository(s, pid).count_by_stage(),
             contacts=ContactRepository(s, pid).count(),
-            accomplishments=AccomplishmentRepository(s, pid).count(),
+            accomplishments=_wins(repos, AccomplishmentRepository(s, pid)),
             saved_postings=JobPostingRepository(s, pid).count(),
             tailored_versions=DocumentRepository(s, pid).count_tailored(),
             outreach_30d=InteractionRepository(s, pid).count_since(month_ago),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from careerceo.services import inventory, positions, profile
+from careerceo.services import direction, inventory, positions, profile
 from careerceo.services.context import AppContext
+from careerceo.web.charts import line_chart
 from careerceo.web.forms import month_text
 from careerceo.web.templating import app_context, templates
 
@@ -14,7 +15,7 @@ router = APIRouter()
 
 
 def _next_steps(
-    has_name: bool, entries: int, has_positions: bool, adds: int
+    has_name: bool, entries: int, has_positions: bool, adds: int, has_goals: bool = False
 ) -> list[tuple[str, str]]:
     """The few links that move a new user forward, most basic first."""
     steps: list[tuple[str, str]] = []
@@ -26,8 +27,9 @@ def _next_steps(
         steps.append(("/inventory#add", "List your skills, knowledge and attributes"))
     if entries and not adds:
         steps.append(("/inventory?intent=keep", "Decide which skills to add (your gaps)"))
+    if not has_goals:
+        steps.append(("/goals", "Set your direction: a vision and 1-2 year goals"))
     steps += [
-        ("/goals", "Set your direction: a vision and 1-2 year goals"),
         ("/pivots", "See the pivots within reach"),
         ("/review", "Run this month's review"),
     ]
@@ -40,6 +42,9 @@ def dashboard(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLR
     stock = inventory.summary(ctx)
     current = positions.list_positions(ctx, current_only=True)
     history = positions.list_positions(ctx)
+    goals = direction.list_goals(ctx, include_closed=False)
+    reviews = direction.review_history(ctx)
+    points = direction.trend(reviews)
     return templates.TemplateResponse(
         request,
         "dashboard.html",
@@ -50,7 +55,18 @@ def dashboard(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLR
             "current": [(p, month_text(p.start_date)) for p in current],
             "position_count": len(history),
             "steps": _next_steps(
-                bool(me.full_name), stock.total, bool(history), stock.by_intent.get("add", 0)
+                bool(me.full_name),
+                stock.total,
+                bool(history),
+                stock.by_intent.get("add", 0),
+                has_goals=bool(goals),
             ),
+            "goals": goals,
+            "trend": line_chart(
+                points, label="Alignment by month (0-100); hollow red = missed month"
+            )
+            if any(v is not None for _, v in points)
+            else None,
+            "warnings": direction.drift_findings(ctx),
         },
     )

@@ -141,11 +141,11 @@ def pivot_report_md(
 def pivot_report_pdf(
     code: str, ctx: AppContext = Depends(app_context), from_: str | None = Query(None, alias="from")
 ) -> Response:
-    from careerceo.documents.pivot_report import pdf
+    from careerceo.web.reports import pivot_pdf
 
     d = service.pivot_detail(None if from_ else ctx, code, from_=from_ or None)
     return Response(
-        pdf(d, basis=_report_basis(from_)),
+        pivot_pdf(d, basis=_report_basis(from_)),
         media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="pivot-{d.code}.pdf"'},
     )

@@ -7,7 +7,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from careerceo.analysis.resume_critique import critique_text
 from careerceo.documents.limits import MAX_ZIP_BYTES
 from careerceo.errors import CareerError
 from careerceo.services import accomplishments as wins
@@ -16,9 +15,11 @@ from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
 from careerceo.services.resume_export import (
     FORMATS,
+    critique_for,
     list_documents,
     render,
     require_content,
+    stored_text,
     text_for_critique,
     text_of_document,
 )
@@ -113,9 +114,13 @@ def export(fmt: str, ctx: AppContext = Depends(app_context)) -> Response:
 
 
 def _critique_page(
-    request: Request, text: str, source: str, errors: dict[str, str] | None = None
+    request: Request,
+    text: str,
+    source: str,
+    errors: dict[str, str] | None = None,
+    ctx: AppContext | None = None,
 ) -> HTMLResponse:
-    result = critique_text(text) if text.strip() else None
+    result = critique_for(ctx, text) if text.strip() else None
     by_line = result.by_line() if result else {}
     return templates.TemplateResponse(
         request,
@@ -133,27 +138,39 @@ def _critique_page(
 
 @router.get("/resume/critique", response_class=HTMLResponse)
 def critique_page(
-    request: Request, document: int | None = None, ctx: AppContext = Depends(app_context)
+    request: Request,
+    document: int | None = None,
+    stored: bool = False,
+    ctx: AppContext = Depends(app_context),
 ) -> HTMLResponse:
     if document is not None:
         name, text = text_of_document(ctx, document)
-        return _critique_page(request, text, name)
+        return _critique_page(request, text, name, ctx=ctx)
+    if stored:
+        try:
+            text = stored_text(ctx)
+        except CareerError as exc:
+            return _critique_page(request, "", "", errors={"text": exc.message})
+        return _critique_page(request, text, "Your stored résumé", ctx=ctx)
     return _critique_page(request, "", "")
 
 
 @router.post("/resume/critique", response_class=HTMLResponse)
 async def critique_post(
-    request: Request, text: str = Form(""), file: UploadFile | None = None
+    request: Request,
+    text: str = Form(""),
+    file: UploadFile | None = None,
+    ctx: AppContext = Depends(app_context),
 ) -> HTMLResponse:
     try:
         if file is not None and file.filename:
             data, filename = await read_upload(file)
-            return _critique_page(request, text_for_critique(data, filename), filename)
+            return _critique_page(request, text_for_critique(data, filename), filename, ctx=ctx)
         if not text.strip():
             raise CareerError("paste your résumé text or choose a file", field="text")
         if len(text) > 200_000:
             raise CareerError("the text is longer than 200,000 characters", field="text")
-        return _critique_page(request, text, "pasted text")
+        return _critique_page(request, text, "pasted text", ctx=ctx)
     except CareerError as exc:
         return _critique_page(request, text, "", errors={exc.field or "text": exc.message})
 
