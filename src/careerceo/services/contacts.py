@@ -330,3 +330,30 @@ def draft(ctx: AppContext, contact_id: int, channel: str) -> Draft:
             sender=sender,
         )
     return follow_up_draft(facts, chosen)
+
+
+def vcard_text(ctx: AppContext, contact_ids: Sequence[int] | None = None) -> str:
+    """vCards for the given contacts (all of them when none are named)."""
+    from careerceo.documents.vcard import Card, vcard
+
+    with ctx.db.transaction() as session:
+        repo = ContactRepository(session, ctx.person_id)
+        if contact_ids:
+            rows = [get_row(repo, contact_id) for contact_id in contact_ids]
+        else:
+            rows = list(repo.list())
+        names = CompanyRepository(session, ctx.person_id).names()
+        cards = [
+            Card(
+                uid=row.uid,
+                name=row.name,
+                title=row.title,
+                company=names.get(row.company_id, "") if row.company_id else "",
+                email=row.email,
+                phone=row.phone,
+                url=row.linkedin_url,
+                note=row.notes,
+            )
+            for row in rows
+        ]
+    return vcard(cards)

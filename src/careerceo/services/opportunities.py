@@ -13,7 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from careerceo.analysis.email_stage import StageSuggestion, suggest_stage
 from careerceo.analysis.pipeline import History, stage_statistics
+from careerceo.documents.eml import eml_text
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.common import validate
 from careerceo.model.job_search_enums import ENDED, Stage
@@ -336,3 +338,19 @@ def statistics(ctx: AppContext) -> StatsOut:
         conversions=[ConversionOut(**vars(c)) for c in stats.conversions],
         sources=[SourceOut(**vars(s)) for s in stats.sources],
     )
+
+
+def suggest_from_email(ctx: AppContext, opportunity_id: int, text: str) -> StageSuggestion | None:
+    """The stage an employer's message implies, for the person to confirm; changes nothing."""
+    if not text.strip():
+        raise CareerError("paste the e-mail's text or choose an .eml file", field="text")
+    current = get_opportunity(ctx, opportunity_id).stage
+    return suggest_stage(text, current)
+
+
+def suggest_from_eml(
+    ctx: AppContext, opportunity_id: int, content: bytes
+) -> StageSuggestion | None:
+    """The same suggestion from a saved ``.eml`` file (subject and readable body)."""
+    subject, body = eml_text(content)
+    return suggest_from_email(ctx, opportunity_id, f"{subject}\n{body}")

@@ -14,6 +14,14 @@ templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates"))
 templates.env.globals["version"] = __version__
 
 
+def _no_csrf_input() -> str:
+    """Placeholder for the CSRF hidden field; the security layer registers the real one."""
+    return ""
+
+
+templates.env.globals.setdefault("csrf_input", _no_csrf_input)
+
+
 def app_context(request: Request) -> AppContext:
     """FastAPI dependency: the context the app was created with."""
     ctx: AppContext = request.app.state.ctx
