@@ -173,3 +173,44 @@ def test_vcard_export(client: TestClient, sqlite_ctx: AppContext) -> None:
         and "EMAIL;TYPE=work:z@example.org" in text
     )
     assert client.get("/contacts.vcf").text.count("BEGIN:VCARD") == 1
+
+
+def test_offers_page_weighs_the_ratings_saved_on_each_opportunity(
+    client: TestClient, sqlite_ctx: AppContext
+) -> None:
+    assert "No offers yet" in client.get("/offers").text
+    lead = opportunities.add_opportunity(
+        sqlite_ctx, {"title": "Lead", "company": "Acme", "stage": "offer"}
+    )
+    other = opportunities.add_opportunity(
+        sqlite_ctx, {"title": "Manager", "company": "Beta", "stage": "offer"}
+    )
+    form = {"title": "Lead", "company": "Acme", "offer_base": "150k", "offer_currency": "usd",
+            "offer_ratings": "growth=1"}  # fmt: skip
+    assert (
+        client.post(f"/opportunities/{lead.id}", data=form, follow_redirects=False).status_code
+        == 303
+    )
+    form = {"title": "Manager", "company": "Beta", "offer_base": "100000",
+            "offer_currency": "USD", "offer_ratings": "growth=5"}  # fmt: skip
+    assert (
+        client.post(f"/opportunities/{other.id}", data=form, follow_redirects=False).status_code
+        == 303
+    )
+    assert opportunities.get_opportunity(sqlite_ctx, lead.id).offer.ratings == {"growth": 1}
+    page = client.get(f"/opportunities/{lead.id}").text
+    assert 'value="growth=1"' in page
+
+    def order(query: str) -> list[str]:
+        text = client.get("/offers" + query).text
+        rows = text.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+        return [part.split('"', 1)[0] for part in rows.split('data-id="')[1:]]
+
+    assert order("?w_pay=5&w_growth=1") == [str(lead.id), str(other.id)]
+    assert order("?w_pay=1&w_growth=5") == [str(other.id), str(lead.id)]
+    bad = client.get("/offers?w_pay=lots")
+    assert bad.status_code == 422 and "weight of pay must be a number" in bad.text
+
+    refused = client.post(f"/opportunities/{lead.id}", data={**form, "offer_ratings": "growth=7"})
+    assert refused.status_code == 422 and "growth must be rated 1 to 5" in refused.text
+    assert opportunities.get_opportunity(sqlite_ctx, lead.id).offer.ratings == {"growth": 1}

@@ -193,6 +193,9 @@ def edit(
     currency: str | None = typer.Option(None, "--offer-currency"),
     start: str | None = typer.Option(None, "--offer-start"),
     deadline: str | None = typer.Option(None, "--offer-deadline"),
+    rate: list[str] | None = typer.Option(
+        None, "--rate", help="Your 1-5 rating of the offer on a criterion, e.g. growth=4 (repeat)."
+    ),
     negotiation: str | None = typer.Option(None, "--negotiation-notes"),
     notes: str | None = typer.Option(None, "--notes"),
     as_json: bool = typer.Option(False, "--json"),
@@ -222,8 +225,10 @@ def edit(
         start_date=start,
         deadline=deadline,
     )
-    if offer:
+    if offer or rate:
         current = service.get_opportunity(ctx, opportunity_id).offer.model_dump(mode="json")
+        if rate:
+            offer["ratings"] = {**current.get("ratings", {}), **_ratings(rate)}
         changes["offer"] = {**current, **offer}
     if not changes:
         raise CareerError("give at least one field to change, e.g. --next 'send thank-you'")
@@ -232,6 +237,69 @@ def edit(
         print_json(o.model_dump(mode="json"))
     else:
         _line(o, "Updated")
+
+
+def _ratings(pairs: list[str]) -> dict[str, int]:
+    from careerceo.model.pipeline import OfferTerms
+
+    return OfferTerms.model_validate({"ratings": ",".join(pairs)}).ratings
+
+
+@opportunities_app.command("compare")
+@user_errors
+def compare(
+    weight: list[str] | None = typer.Option(
+        None,
+        "--weight",
+        "-w",
+        help="criterion=weight, e.g. pay=3 growth=2 (repeat); 0 leaves one out. "
+        "Default: pay and every rated criterion, equally.",
+    ),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Your offers side by side, scored with your weights (pay only within one currency)."""
+    result = service.compare_offers(context(), service.parse_weights(weight or []))
+    if as_json:
+        print_json(
+            {
+                "criteria": result.criteria,
+                "weights": result.weights,
+                "notes": result.notes,
+                "offers": [
+                    {
+                        "id": o.opportunity_id,
+                        "label": o.label,
+                        "score": None if o.score is None else round(o.score, 1),
+                        "weight_covered": round(o.weight_covered, 3),
+                        "deadline": o.deadline.isoformat() if o.deadline else None,
+                        "parts": [
+                            {"criterion": p.criterion, "weight": p.weight, "shown": p.shown}
+                            for p in o.parts
+                        ],
+                    }
+                    for o in result.offers
+                ],
+            }
+        )
+        return
+    weights = ", ".join(f"{c} x{w:g}" for c, w in result.weights.items())
+    print_table(
+        f"Offers (weights: {weights})",
+        ["#", "offer", "score", "covers", *result.criteria, "deadline"],
+        (
+            [
+                o.opportunity_id,
+                o.label,
+                "-" if o.score is None else f"{o.score:.0f}",
+                f"{100 * o.weight_covered:.0f}%",
+                *[p.shown for p in o.parts],
+                o.deadline.isoformat() if o.deadline else "",
+            ]
+            for o in result.offers
+        ),
+    )
+    for note in result.notes:
+        console.print(f"Note: {note}", highlight=False)
 
 
 @opportunities_app.command("link")

@@ -34,6 +34,7 @@ from careerceo.services.context import AppContext
 from careerceo.store.job_search import (
     CompanyRepository,
     ContactRepository,
+    FollowedContact,
     InteractionRepository,
     OpportunityRepository,
 )
@@ -75,7 +76,7 @@ def get_row(repo: ContactRepository, contact_id: int) -> Contact:
 
 
 def contact_state(
-    row: Contact, last: date | None, targets: set[int]
+    row: Contact | FollowedContact, last: date | None, targets: set[int]
 ) -> tuple[ContactState, int | None]:
     cadence = effective_cadence(
         row.cadence_days,

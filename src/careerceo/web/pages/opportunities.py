@@ -27,7 +27,8 @@ OPTIONS = {
 EDIT_FIELDS = ("title", "company", "source", "url", "posting_id", "next_action",
                "next_action_due", "posted_pay", "stated_pay", "stated_to",
                "negotiation_notes", "notes")  # fmt: skip
-OFFER_FIELDS = ("base", "bonus", "equity", "benefits", "currency", "start_date", "deadline")
+OFFER_FIELDS = ("base", "bonus", "equity", "benefits", "currency", "start_date", "deadline",
+                "ratings")  # fmt: skip
 
 
 def _board(
@@ -113,6 +114,7 @@ def _detail(
     current["company"] = current["company"] or ""
     for key, value in opp.offer.model_dump(mode="json").items():
         current[f"offer_{key}"] = value
+    current["offer_ratings"] = ", ".join(f"{k}={v}" for k, v in opp.offer.ratings.items())
     return templates.TemplateResponse(
         request,
         "opportunities/show.html",
