@@ -17,13 +17,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from careerceo.analysis.months import add_months, month_of
+from _web import web_client
 from careerceo.analysis.posting_rank import PostingIndex
 from careerceo.documents.limits import MAX_FILE_BYTES
 from careerceo.errors import CareerError
+from careerceo.model.months import add_months, month_of
 from careerceo.services.context import AppContext
 from careerceo.store.tables import Accomplishment, Base
-from careerceo.web.app import create_app
 
 BIG = 2**64  # larger than any id column on SQLite (64 bits) and PostgreSQL (32 bits)
 LAST_MONTH = add_months(month_of(date.today()), -1)
@@ -31,7 +31,7 @@ LAST_MONTH = add_months(month_of(date.today()), -1)
 
 @pytest.fixture
 def client(ctx: AppContext) -> Iterator[TestClient]:
-    with TestClient(create_app(ctx), raise_server_exceptions=False) as test_client:
+    with web_client(ctx, raise_server_exceptions=False) as test_client:
         yield test_client
 
 

@@ -15,9 +15,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event, vRecur
 
+from careerceo.model.direction import WEEKDAYS
+
 PRODID = "-//Career CEO//Direction calendar//EN"
 UID_DOMAIN = "career-ceo.local"
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True)

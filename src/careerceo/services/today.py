@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from pydantic import BaseModel
 
 from careerceo.analysis.cadence import follow_up_due
-from careerceo.analysis.months import last_day
 from careerceo.analysis.today import DueItem, DueKind, Target, agenda, overdue_days
 from careerceo.documents.icalendar import DueEvent
+from careerceo.model.months import last_day
 from careerceo.services import direction
 from careerceo.services.contacts import contact_state
 from careerceo.services.context import AppContext

@@ -410,6 +410,14 @@ class OpportunityRepository(OwnedRepository[Opportunity]):
         ).all()
         return {int(i): str(t) for i, t in rows}
 
+    def count_by_stage(self) -> dict[str, int]:
+        rows = self.session.execute(
+            select(Opportunity.stage, func.count(Opportunity.id))
+            .where(Opportunity.person_id == self.person_id)
+            .group_by(Opportunity.stage)
+        ).all()
+        return {str(stage): int(n) for stage, n in rows}
+
 
 class StageChangeRepository(OwnedRepository[StageChange]):
     model = StageChange
