@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -300,6 +302,39 @@ def compare(
     )
     for note in result.notes:
         console.print(f"Note: {note}", highlight=False)
+
+
+@opportunities_app.command("email")
+@user_errors
+def email(
+    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    file: str = typer.Argument(..., help="A saved e-mail (.eml) or its text; '-' reads stdin."),
+) -> None:
+    """The stage an employer's e-mail implies, to confirm with `move`; nothing changes."""
+    ctx = context()
+    if file == "-":
+        suggestion = service.suggest_from_email(ctx, opportunity_id, sys.stdin.read())
+    else:
+        path = Path(file)
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise CareerError(f"cannot read {file}: {exc.strerror}") from None
+        if path.suffix.lower() == ".eml":
+            suggestion = service.suggest_from_eml(ctx, opportunity_id, content)
+        else:
+            text = content.decode("utf-8", errors="replace")
+            suggestion = service.suggest_from_email(ctx, opportunity_id, text)
+    if suggestion is None:
+        console.print("This message does not imply a stage change; nothing to do.")
+        return
+    reason = f" --reason '{suggestion.reason.value}'" if suggestion.reason else ""
+    console.print(
+        f'This reads as {suggestion.what}: "{suggestion.evidence}"\n'
+        f"To record it: career opportunities move {opportunity_id} "
+        f"'{suggestion.stage.value}'{reason}",
+        highlight=False,
+    )
 
 
 @opportunities_app.command("link")
