@@ -337,6 +337,55 @@ def email(
     )
 
 
+@opportunities_app.command("import")
+@user_errors
+def import_tracker(
+    file: Path = typer.Argument(..., help="A CSV from another tracker or a spreadsheet."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Past applications from another tracker's CSV, with their dates as stage history."""
+    from careerceo.services.tracker_import import import_tracker as run
+
+    try:
+        content = file.read_bytes()
+    except OSError as exc:
+        raise CareerError(f"cannot read {file}: {exc.strerror}") from None
+    summary = run(context(), content, file.name)
+    if as_json:
+        print_json(summary.model_dump(mode="json"))
+        return
+    console.print(
+        f"{summary.rows} rows: {summary.added} added, {summary.already_there} already in your "
+        "pipeline (same URL, or same company and title).",
+        highlight=False,
+    )
+    if summary.dated_from_earlier_step:
+        console.print(
+            f"{summary.dated_from_earlier_step} rows had no date for their current stage; it is "
+            "dated on the row's last known date (or today when it has none).",
+            highlight=False,
+        )
+
+
+@opportunities_app.command("export")
+@user_errors
+def export_tracker(
+    file: Path = typer.Argument(..., help="Where to write the CSV ('-' for stdout)."),
+) -> None:
+    """The pipeline as a tracker CSV (company, title, URL, status, the date of each stage)."""
+    from careerceo.services.tracker_import import export_tracker as run
+
+    text = run(context())
+    if str(file) == "-":
+        typer.echo(text, nl=False)
+        return
+    try:
+        file.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise CareerError(f"cannot write {file}: {exc.strerror}; choose another path") from None
+    console.print(f"Wrote {text.count(chr(10)) - 1} opportunities to {file}.", highlight=False)
+
+
 @opportunities_app.command("link")
 @user_errors
 def link(

@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
 from careerceo.analysis.email_stage import StageSuggestion, suggest_stage
+from careerceo.analysis.names import company_key
 from careerceo.analysis.offers import Comparison, OfferFacts
 from careerceo.analysis.offers import compare_offers as compare
 from careerceo.analysis.pipeline import History, stage_statistics
@@ -173,6 +174,32 @@ def add_opportunity(
     _check_reason(entry.stage, entry.closed_reason)
     with ctx.db.transaction() as session:
         return _insert(session, ctx.person_id, entry, entered_on, history)
+
+
+def add_many(
+    ctx: AppContext, entries: Sequence[tuple[OpportunityInput, list[tuple[str, date]]]]
+) -> list[int]:
+    """Add several opportunities with their backdated histories in one transaction (an
+    import): all of them or, on the first refusal, none."""
+    for entry, _ in entries:
+        _check_reason(entry.stage, entry.closed_reason)
+    with ctx.db.transaction() as session:
+        return [_insert(session, ctx.person_id, e, None, h).id for e, h in entries]
+
+
+def known_keys(ctx: AppContext) -> tuple[set[str], set[tuple[str, str]]]:
+    """URLs and (company, title) pairs already in the pipeline, to keep a re-import from
+    adding the same application twice."""
+    with ctx.db.transaction() as session:
+        names = CompanyRepository(session, ctx.person_id).names()
+        urls: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        for row in OpportunityRepository(session, ctx.person_id).list():
+            if row.url:
+                urls.add(row.url.strip().lower())
+            company = names.get(row.company_id, "") if row.company_id else ""
+            pairs.add((company_key(company) or "", " ".join(row.title.lower().split())))
+    return urls, pairs
 
 
 def _insert(
