@@ -195,3 +195,20 @@ def test_offers_page_weighs_the_ratings_saved_on_each_opportunity(
     refused = client.post(f"/opportunities/{lead.id}", data={**form, "offer_ratings": "growth=7"})
     assert refused.status_code == 422 and "growth must be rated 1 to 5" in refused.text
     assert opportunities.get_opportunity(sqlite_ctx, lead.id).offer.ratings == {"growth": 1}
+
+
+def test_tracker_upload_and_csv_export(client: TestClient, sqlite_ctx: AppContext) -> None:
+    content = b"Company,Title,Status,Date Applied\r\nAcme,Lead,Applied,2025-01-05\r\n"
+    shown = client.post(
+        "/opportunities/import", files={"file": ("apps.csv", content, "text/csv")}
+    )
+    assert shown.status_code == 200 and "1 added" in shown.text
+    assert [o.title for o in opportunities.list_opportunities(sqlite_ctx)] == ["Lead"]
+    bad = client.post(
+        "/opportunities/import",
+        files={"file": ("apps.csv", b"Title,Status\r\nLead,Dreaming\r\n", "text/csv")},
+    )
+    assert bad.status_code == 422 and "line 2: status" in bad.text
+    exported = client.get("/opportunities.csv")
+    assert exported.headers["content-type"].startswith("text/csv")
+    assert "Acme,Lead,,applied,,,,2025-01-05" in exported.text

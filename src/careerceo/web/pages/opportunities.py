@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerceo.documents.eml import MAX_EML_BYTES
@@ -12,10 +12,13 @@ from careerceo.errors import CareerError
 from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, Stage
 from careerceo.services import opportunities as service
 from careerceo.services.context import AppContext
+from careerceo.services.tracker_import import export_tracker, import_tracker
 from careerceo.web.forms import flash, form_errors
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
+
+MAX_TRACKER_BYTES = 10 * 1024 * 1024
 
 STAGES = [s.value for s in Stage]
 OPTIONS = {
@@ -38,6 +41,7 @@ def _board(
     values: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     done: str | None = None,
+    imported: Any = None,
 ) -> HTMLResponse:
     items = service.list_opportunities(ctx)
     columns = {stage: [o for o in items if o.stage == stage] for stage in STAGES}
@@ -50,6 +54,7 @@ def _board(
             "values": values or {},
             "errors": errors or {},
             "flash": flash(done),
+            "imported": imported,
             "neighbours": {
                 stage: (STAGES[i - 1] if 0 < i < 6 else None, STAGES[i + 1] if i + 1 < 6 else None)
                 for i, stage in enumerate(STAGES)
@@ -76,6 +81,30 @@ async def add_opportunity(request: Request, ctx: AppContext = Depends(app_contex
     except CareerError as exc:
         return _board(request, ctx, values=values, errors=form_errors(exc))
     return RedirectResponse("/opportunities?done=added", status_code=303)
+
+
+@router.post("/opportunities/import", response_class=HTMLResponse)
+async def import_csv(
+    request: Request, file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
+) -> HTMLResponse:
+    """Another tracker's CSV: the applications with their dated history (one transaction)."""
+    content = await file.read(MAX_TRACKER_BYTES + 1)
+    try:
+        if len(content) > MAX_TRACKER_BYTES:
+            raise CareerError("the file is larger than 10 MB", field="file")
+        summary = import_tracker(ctx, content, file.filename or "applications.csv")
+    except CareerError as exc:
+        return _board(request, ctx, errors={"file": exc.message})
+    return _board(request, ctx, imported=summary)
+
+
+@router.get("/opportunities.csv")
+def export_csv(ctx: AppContext = Depends(app_context)) -> Response:
+    return Response(
+        export_tracker(ctx),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="opportunities.csv"'},
+    )
 
 
 @router.post("/opportunities/{opportunity_id}/move", response_class=HTMLResponse)
