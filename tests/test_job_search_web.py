@@ -199,9 +199,7 @@ def test_offers_page_weighs_the_ratings_saved_on_each_opportunity(
 
 def test_tracker_upload_and_csv_export(client: TestClient, sqlite_ctx: AppContext) -> None:
     content = b"Company,Title,Status,Date Applied\r\nAcme,Lead,Applied,2025-01-05\r\n"
-    shown = client.post(
-        "/opportunities/import", files={"file": ("apps.csv", content, "text/csv")}
-    )
+    shown = client.post("/opportunities/import", files={"file": ("apps.csv", content, "text/csv")})
     assert shown.status_code == 200 and "1 added" in shown.text
     assert [o.title for o in opportunities.list_opportunities(sqlite_ctx)] == ["Lead"]
     bad = client.post(
