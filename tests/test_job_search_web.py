@@ -210,3 +210,15 @@ def test_tracker_upload_and_csv_export(client: TestClient, sqlite_ctx: AppContex
     exported = client.get("/opportunities.csv")
     assert exported.headers["content-type"].startswith("text/csv")
     assert "Acme,Lead,,applied,,,,2025-01-05" in exported.text
+
+
+def test_finished_columns_show_the_latest_and_count_the_rest(
+    client: TestClient, sqlite_ctx: AppContext
+) -> None:
+    for i in range(33):
+        opportunities.add_opportunity(
+            sqlite_ctx, {"title": f"Old {i}", "stage": "closed", "closed_reason": "rejected"}
+        )
+    page = client.get("/opportunities").text
+    closed = page.split('data-stage="closed"', 1)[1].split("</section>", 1)[0]
+    assert "(33)" in closed and closed.count("<article") == 30 and "and 3 older" in closed

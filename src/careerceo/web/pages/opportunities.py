@@ -19,6 +19,8 @@ from careerceo.web.templating import app_context, templates
 router = APIRouter()
 
 MAX_TRACKER_BYTES = 10 * 1024 * 1024
+ENDED_STAGES = ("accepted", "declined", "closed")
+ENDED_SHOWN = 30
 
 STAGES = [s.value for s in Stage]
 OPTIONS = {
@@ -45,11 +47,15 @@ def _board(
 ) -> HTMLResponse:
     items = service.list_opportunities(ctx)
     columns = {stage: [o for o in items if o.stage == stage] for stage in STAGES}
+    totals = {stage: len(cards) for stage, cards in columns.items()}
+    for stage in ENDED_STAGES:  # finished ones pile up over a search: the latest are enough
+        columns[stage] = columns[stage][:ENDED_SHOWN]
     return templates.TemplateResponse(
         request,
         "opportunities/board.html",
         {
             "columns": columns,
+            "totals": totals,
             "stats": service.statistics(ctx),
             "values": values or {},
             "errors": errors or {},
