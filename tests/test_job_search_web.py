@@ -222,3 +222,18 @@ def test_finished_columns_show_the_latest_and_count_the_rest(
     page = client.get("/opportunities").text
     closed = page.split('data-stage="closed"', 1)[1].split("</section>", 1)[0]
     assert "(33)" in closed and closed.count("<article") == 30 and "and 3 older" in closed
+
+
+def test_who_have_i_not_talked_to(client: TestClient, sqlite_ctx: AppContext) -> None:
+    companies.add_company(sqlite_ctx, {"name": "Acme", "is_target": True})
+    boss = contacts.add_contact(
+        sqlite_ctx, {"name": "Dana Boss", "company": "Acme", "tags": "decision maker"}
+    )
+    recent = contacts.add_contact(sqlite_ctx, {"name": "Rae Recent", "company": "Acme"})
+    contacts.log_interaction(sqlite_ctx, recent.id, {"channel": "email", "summary": "caught up"})
+    page = client.get("/contacts?quiet=6")
+    assert page.status_code == 200
+    section = page.text.split('id="quiet"', 1)[1].split("</section>", 1)[0]
+    assert f'data-id="{boss.id}"' in section and "Rae Recent" not in section
+    bad = client.get("/contacts?quiet=0")
+    assert bad.status_code == 422 and "months must be from 1 to 240" in bad.text

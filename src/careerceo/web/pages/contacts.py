@@ -39,8 +39,16 @@ def _list_page(
     done: str | None = None,
     summary: Any = None,
     status: int = 200,
+    quiet_months: int | None = None,
 ) -> HTMLResponse:
     page = max(page, 1)
+    quiet: Any = None
+    quiet_error = ""
+    if quiet_months is not None:
+        try:
+            quiet = service.quiet(ctx, quiet_months)
+        except CareerError as exc:
+            quiet_error = exc.message
     listing = service.list_contacts(ctx, query=q, limit=PAGE, offset=(page - 1) * PAGE)
     return templates.TemplateResponse(
         request,
@@ -54,9 +62,12 @@ def _list_page(
             "errors": errors or {},
             "flash": flash(done),
             "summary": summary,
+            "quiet": quiet,
+            "quiet_months": quiet_months,
+            "quiet_error": quiet_error,
             **OPTIONS,
         },
-        status_code=422 if errors else status,
+        status_code=422 if errors or quiet_error else status,
     )
 
 
@@ -66,9 +77,10 @@ def contacts_page(
     q: str = "",
     page: int = 1,
     done: str | None = None,
+    quiet: int | None = None,
     ctx: AppContext = Depends(app_context),
 ) -> HTMLResponse:
-    return _list_page(request, ctx, q=q, page=page, done=done)
+    return _list_page(request, ctx, q=q, page=page, done=done, quiet_months=quiet)
 
 
 def _values(form: Any) -> dict[str, Any]:
