@@ -237,3 +237,19 @@ def test_who_have_i_not_talked_to(client: TestClient, sqlite_ctx: AppContext) ->
     assert f'data-id="{boss.id}"' in section and "Rae Recent" not in section
     bad = client.get("/contacts?quiet=0")
     assert bad.status_code == 422 and "months must be from 1 to 240" in bad.text
+
+
+def test_the_dashboard_lists_what_is_due(client: TestClient, sqlite_ctx: AppContext) -> None:
+    person = contacts.add_contact(sqlite_ctx, {"name": "Ada"})
+    contacts.log_interaction(
+        sqlite_ctx,
+        person.id,
+        {
+            "channel": "call",
+            "summary": "intro",
+            "next_step": "Send the deck",
+            "follow_up_on": "2020-01-02",
+        },
+    )
+    card = client.get("/").text.split('id="due-today"', 1)[1].split("</section>", 1)[0]
+    assert "Send the deck (Ada)" in card and f"/contacts/{person.id}#log" in card

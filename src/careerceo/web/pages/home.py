@@ -7,7 +7,9 @@ from fastapi.responses import HTMLResponse
 
 from careerceo.services import inventory, positions, profile
 from careerceo.services.context import AppContext
+from careerceo.services.today import today_items
 from careerceo.web.forms import month_text
+from careerceo.web.pages.today import link_for
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -40,6 +42,7 @@ def dashboard(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLR
     stock = inventory.summary(ctx)
     current = positions.list_positions(ctx, current_only=True)
     history = positions.list_positions(ctx)
+    due = today_items(ctx)
     return templates.TemplateResponse(
         request,
         "dashboard.html",
@@ -49,6 +52,8 @@ def dashboard(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLR
             "stock": stock,
             "current": [(p, month_text(p.start_date)) for p in current],
             "position_count": len(history),
+            "due": [(item, link_for(item)) for item in due[:5]],
+            "due_total": len(due),
             "steps": _next_steps(
                 bool(me.full_name), stock.total, bool(history), stock.by_intent.get("add", 0)
             ),
