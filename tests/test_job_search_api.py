@@ -169,3 +169,29 @@ def test_today_merges_follow_ups_actions_and_the_calendar_has_them(ctx: AppConte
     feed = calendar_ics(ctx).decode()
     assert "Send thank-you note" in feed and "Follow up with Bo" in feed
     assert f"next-action-opportunity-{opp.id}@" in feed
+
+
+def test_api_tracker_import_export_and_offers(client: TestClient) -> None:
+    content = b"Company,Title,Status,Date Applied\r\nAcme,Lead,Offer,2025-01-05\r\n"
+    summary = client.post(
+        "/api/v1/opportunities/import", files={"file": ("apps.csv", content, "text/csv")}
+    )
+    assert summary.status_code == 200, summary.text
+    assert summary.json()["added"] == 1
+    bad = client.post(
+        "/api/v1/opportunities/import",
+        files={"file": ("apps.csv", b"Title\r\nLead\r\n", "text/csv")},
+    )
+    assert bad.status_code == 422 and "no job title or no status" in bad.text
+    assert "Acme,Lead,,offer" in client.get("/api/v1/opportunities/export.csv").text
+    oid = summary.json()["ids"][0]
+    patched = client.patch(
+        f"/api/v1/opportunities/{oid}",
+        json={"offer": {"base": "90k", "currency": "EUR", "ratings": {"growth": 4}}},
+    )
+    assert patched.status_code == 200, patched.text
+    compared = client.get("/api/v1/opportunities/offers?w_pay=1&w_growth=1").json()
+    assert compared["offers"][0]["opportunity_id"] == oid
+    assert compared["offers"][0]["score"] == 100 * (1 + 0.75) / 2
+    refused = client.get("/api/v1/opportunities/offers?w_pay=lots")
+    assert refused.status_code == 422 and "weight of pay" in refused.text

@@ -111,3 +111,31 @@ def test_removing_a_company_with_people_needs_force_and_keeps_them(cli: Any) -> 
     assert cli("companies", "remove", str(company["id"]), "--force").exit_code == 0
     people = _json(cli("contacts", "list", "--json"))
     assert people[0]["name"] == "Dee" and people[0]["company"] is None
+
+
+def test_vcard_and_the_email_suggestion_change_nothing(cli: Any, tmp_path: Any) -> None:
+    contact = _json(cli("contacts", "add", "Zoë Müller", "--company", "Acme", "--email",
+                        "zoe@example.org", "--json"))  # fmt: skip
+    out = tmp_path / "people.vcf"
+    written = cli("contacts", "vcard", str(contact["id"]), "-o", str(out))
+    assert written.exit_code == 0, written.output
+    card = out.read_bytes().decode("utf-8")
+    assert "FN:Zoë Müller\r\n" in card and "EMAIL;TYPE=work:zoe@example.org\r\n" in card
+    assert "no contact #999" in cli("contacts", "vcard", "999").output
+
+    opp = _json(cli("opportunities", "add", "--title", "Lead", "--stage", "applied", "--json"))
+    eml = tmp_path / "reply.eml"
+    eml.write_bytes(
+        b"From: hr@example.org\r\nSubject: Your application\r\n\r\n"
+        b"Thank you for your time. Unfortunately, we have decided to move forward with "
+        b"other candidates.\r\n"
+    )
+    said = cli("opportunities", "email", str(opp["id"]), str(eml))
+    assert said.exit_code == 0, said.output
+    assert "rejection" in said.output and "--reason 'rejected'" in said.output
+    assert _json(cli("opportunities", "show", str(opp["id"]), "--json"))["stage"] == "applied"
+    invited = cli("opportunities", "email", str(opp["id"]), "-",
+                  input="We would like to invite you to an interview on Tuesday.")  # fmt: skip
+    assert "interviewing" in invited.output
+    missing = cli("opportunities", "email", str(opp["id"]), str(tmp_path / "none.eml"))
+    assert missing.exit_code != 0 and "cannot read" in missing.output

@@ -271,8 +271,8 @@ def _number_hint(body: str) -> str:
         )
     return (
         f'Say how big "{clip(body.rstrip("."), 70)}" was or what changed because of it: how '
-        "many, how much, how often, how fast. If you know it, log it as a win "
-        '(career win "...") and it can be reused here and in tailored versions.'
+        "many, how much, how often, how fast. If you know it, log it as a win in your "
+        "accomplishment log and it can be reused here and in tailored versions."
     )
 
 
@@ -400,8 +400,8 @@ def _document_rules(lines: list[str], order: list[tuple[str, int]]) -> list[Find
                 "The reader cannot reach you: the top of the résumé lacks "
                 + ", ".join(missing)
                 + ".",
-                "Put name, e-mail, phone and city on the first two lines (career profile edit "
-                "stores them for every export).",
+                "Put name, e-mail, phone and city on the first two lines (saved in your profile, "
+                "they go into every export).",
             )
         )
     sections = [s for s, _ in order]

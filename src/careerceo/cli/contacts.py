@@ -319,6 +319,24 @@ def draft(
     typer.echo(result.body)
 
 
+@contacts_app.command("vcard")
+@user_errors
+def vcard(
+    contact_ids: list[int] | None = typer.Argument(None, help="Contacts' # (all when none)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to FILE.vcf."),
+) -> None:
+    """Contacts as vCards (4.0) for a phone's address book."""
+    text = service.vcard_text(context(), contact_ids or None)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise CareerError(f"cannot write {output}: {exc.strerror}; choose another path") from None
+    console.print(f"Wrote {text.count('BEGIN:VCARD')} vCards to {output}.", highlight=False)
+
+
 @contacts_app.command("import")
 @user_errors
 def import_file(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -193,6 +195,9 @@ def edit(
     currency: str | None = typer.Option(None, "--offer-currency"),
     start: str | None = typer.Option(None, "--offer-start"),
     deadline: str | None = typer.Option(None, "--offer-deadline"),
+    rate: list[str] | None = typer.Option(
+        None, "--rate", help="Your 1-5 rating of the offer on a criterion, e.g. growth=4 (repeat)."
+    ),
     negotiation: str | None = typer.Option(None, "--negotiation-notes"),
     notes: str | None = typer.Option(None, "--notes"),
     as_json: bool = typer.Option(False, "--json"),
@@ -222,8 +227,10 @@ def edit(
         start_date=start,
         deadline=deadline,
     )
-    if offer:
+    if offer or rate:
         current = service.get_opportunity(ctx, opportunity_id).offer.model_dump(mode="json")
+        if rate:
+            offer["ratings"] = {**current.get("ratings", {}), **_ratings(rate)}
         changes["offer"] = {**current, **offer}
     if not changes:
         raise CareerError("give at least one field to change, e.g. --next 'send thank-you'")
@@ -232,6 +239,151 @@ def edit(
         print_json(o.model_dump(mode="json"))
     else:
         _line(o, "Updated")
+
+
+def _ratings(pairs: list[str]) -> dict[str, int]:
+    from careerceo.model.pipeline import OfferTerms
+
+    return OfferTerms.model_validate({"ratings": ",".join(pairs)}).ratings
+
+
+@opportunities_app.command("compare")
+@user_errors
+def compare(
+    weight: list[str] | None = typer.Option(
+        None,
+        "--weight",
+        "-w",
+        help="criterion=weight, e.g. pay=3 growth=2 (repeat); 0 leaves one out. "
+        "Default: pay and every rated criterion, equally.",
+    ),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Your offers side by side, scored with your weights (pay only within one currency)."""
+    result = service.compare_offers(context(), service.parse_weights(weight or []))
+    if as_json:
+        print_json(
+            {
+                "criteria": result.criteria,
+                "weights": result.weights,
+                "notes": result.notes,
+                "offers": [
+                    {
+                        "id": o.opportunity_id,
+                        "label": o.label,
+                        "score": None if o.score is None else round(o.score, 1),
+                        "weight_covered": round(o.weight_covered, 3),
+                        "deadline": o.deadline.isoformat() if o.deadline else None,
+                        "parts": [
+                            {"criterion": p.criterion, "weight": p.weight, "shown": p.shown}
+                            for p in o.parts
+                        ],
+                    }
+                    for o in result.offers
+                ],
+            }
+        )
+        return
+    weights = ", ".join(f"{c} x{w:g}" for c, w in result.weights.items())
+    print_table(
+        f"Offers (weights: {weights})",
+        ["#", "offer", "score", "covers", *result.criteria, "deadline"],
+        (
+            [
+                o.opportunity_id,
+                o.label,
+                "-" if o.score is None else f"{o.score:.0f}",
+                f"{100 * o.weight_covered:.0f}%",
+                *[p.shown for p in o.parts],
+                o.deadline.isoformat() if o.deadline else "",
+            ]
+            for o in result.offers
+        ),
+    )
+    for note in result.notes:
+        console.print(f"Note: {note}", highlight=False)
+
+
+@opportunities_app.command("email")
+@user_errors
+def email(
+    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    file: str = typer.Argument(..., help="A saved e-mail (.eml) or its text; '-' reads stdin."),
+) -> None:
+    """The stage an employer's e-mail implies, to confirm with `move`; nothing changes."""
+    ctx = context()
+    if file == "-":
+        suggestion = service.suggest_from_email(ctx, opportunity_id, sys.stdin.read())
+    else:
+        path = Path(file)
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise CareerError(f"cannot read {file}: {exc.strerror}") from None
+        if path.suffix.lower() == ".eml":
+            suggestion = service.suggest_from_eml(ctx, opportunity_id, content)
+        else:
+            text = content.decode("utf-8", errors="replace")
+            suggestion = service.suggest_from_email(ctx, opportunity_id, text)
+    if suggestion is None:
+        console.print("This message does not imply a stage change; nothing to do.")
+        return
+    reason = f" --reason '{suggestion.reason.value}'" if suggestion.reason else ""
+    console.print(
+        f'This reads as {suggestion.what}: "{suggestion.evidence}"\n'
+        f"To record it: career opportunities move {opportunity_id} "
+        f"'{suggestion.stage.value}'{reason}",
+        highlight=False,
+    )
+
+
+@opportunities_app.command("import")
+@user_errors
+def import_tracker(
+    file: Path = typer.Argument(..., help="A CSV from another tracker or a spreadsheet."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Past applications from another tracker's CSV, with their dates as stage history."""
+    from careerceo.services.tracker_import import import_tracker as run
+
+    try:
+        content = file.read_bytes()
+    except OSError as exc:
+        raise CareerError(f"cannot read {file}: {exc.strerror}") from None
+    summary = run(context(), content, file.name)
+    if as_json:
+        print_json(summary.model_dump(mode="json"))
+        return
+    console.print(
+        f"{summary.rows} rows: {summary.added} added, {summary.already_there} already in your "
+        "pipeline (same URL, or same company and title).",
+        highlight=False,
+    )
+    if summary.dated_from_earlier_step:
+        console.print(
+            f"{summary.dated_from_earlier_step} rows had no date for their current stage; it is "
+            "dated on the row's last known date (or today when it has none).",
+            highlight=False,
+        )
+
+
+@opportunities_app.command("export")
+@user_errors
+def export_tracker(
+    file: Path = typer.Argument(..., help="Where to write the CSV ('-' for stdout)."),
+) -> None:
+    """The pipeline as a tracker CSV (company, title, URL, status, the date of each stage)."""
+    from careerceo.services.tracker_import import export_tracker as run
+
+    text = run(context())
+    if str(file) == "-":
+        typer.echo(text, nl=False)
+        return
+    try:
+        file.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise CareerError(f"cannot write {file}: {exc.strerror}; choose another path") from None
+    console.print(f"Wrote {text.count(chr(10)) - 1} opportunities to {file}.", highlight=False)
 
 
 @opportunities_app.command("link")

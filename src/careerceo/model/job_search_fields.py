@@ -6,6 +6,7 @@ through these, so "due must be a date written YYYY-MM-DD" reads the same everywh
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -107,3 +108,54 @@ def money(value: Any, *, field: str) -> float | None:
     if not 0 <= number < 1e12:
         raise invalid("number", f"{field} must be zero or more")
     return number
+
+
+CRITERION = re.compile(r"^[a-z][a-z0-9 _-]{0,39}$")
+
+
+def criterion_name(raw: str, *, field: str) -> str:
+    """A criterion such as "growth" or "commute time": lower case, up to 40 characters."""
+    name = " ".join(str(raw).replace("_", " ").split()).lower()
+    if not CRITERION.match(name):
+        raise invalid(
+            "criterion",
+            f"{field}: {raw!r} is not a criterion name; use a word or two such as growth, "
+            "team or commute",
+        )
+    return name
+
+
+def ratings(value: Any) -> dict[str, int]:
+    """Ratings from 1 to 5 by criterion: a mapping, or text like "growth=4, team=5"."""
+    if value is None or value == "":
+        return {}
+    if isinstance(value, str):
+        pairs: list[tuple[str, Any]] = []
+        for piece in value.split(","):
+            if not piece.strip():
+                continue
+            name, sep, number = piece.partition("=")
+            if not sep:
+                raise invalid(
+                    "rating", f"{piece.strip()!r} needs the form criterion=1..5, e.g. growth=4"
+                )
+            pairs.append((name, number.strip()))
+    elif isinstance(value, dict):
+        pairs = list(value.items())
+    else:
+        raise invalid("rating", "ratings must be criterion=1..5 pairs, e.g. growth=4, team=5")
+    if len(pairs) > 20:
+        raise invalid("rating", "at most 20 rated criteria per offer")
+    found: dict[str, int] = {}
+    for name, number in pairs:
+        key = criterion_name(name, field="criterion")
+        if key == "pay":
+            raise invalid("rating", "pay is computed from base and bonus, not rated")
+        try:
+            rating = int(str(number))
+        except ValueError:
+            rating = 0
+        if not 1 <= rating <= 5 or isinstance(number, bool):
+            raise invalid("rating", f"{key} must be rated 1 to 5 (got {number!r})")
+        found[key] = rating
+    return found

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careerceo.model.common import InputModel, UtcDateTime, text, whole_number
 from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, Stage
-from careerceo.model.job_search_fields import day, money, url, word_of
+from careerceo.model.job_search_fields import day, money, ratings, url, word_of
 
 
 class OfferTerms(InputModel):
@@ -22,6 +22,13 @@ class OfferTerms(InputModel):
     currency: str = ""
     start_date: date | None = None
     deadline: date | None = None
+    # The person's own 1-5 per criterion ("growth": 4), for the offer comparison.
+    ratings: dict[str, int] = Field(default_factory=dict)
+
+    @field_validator("ratings", mode="before")
+    @classmethod
+    def _ratings(cls, value: Any) -> dict[str, int]:
+        return ratings(value)
 
     @field_validator("base", "bonus", mode="before")
     @classmethod
@@ -49,7 +56,7 @@ class OfferTerms(InputModel):
         return day(value, field="deadline")
 
     def is_empty(self) -> bool:
-        return not any(v not in (None, "") for v in self.model_dump().values())
+        return not any(v not in (None, "", {}) for v in self.model_dump().values())
 
 
 class OpportunityInput(InputModel):

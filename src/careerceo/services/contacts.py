@@ -35,6 +35,7 @@ from careerceo.services.context import AppContext
 from careerceo.store.job_search import (
     CompanyRepository,
     ContactRepository,
+    FollowedContact,
     InteractionRepository,
     OpportunityRepository,
 )
@@ -73,7 +74,7 @@ def get_row(repo: ContactRepository, contact_id: int) -> Contact:
 
 
 def contact_state(
-    row: Contact, last: date | None, targets: set[int]
+    row: Contact | FollowedContact, last: date | None, targets: set[int]
 ) -> tuple[ContactState, int | None]:
     cadence = effective_cadence(
         row.cadence_days,
@@ -328,3 +329,30 @@ def draft(ctx: AppContext, contact_id: int, channel: str) -> Draft:
             sender=sender,
         )
     return follow_up_draft(facts, chosen)
+
+
+def vcard_text(ctx: AppContext, contact_ids: Sequence[int] | None = None) -> str:
+    """vCards for the given contacts (all of them when none are named)."""
+    from careerceo.documents.vcard import Card, vcard
+
+    with ctx.db.transaction() as session:
+        repo = ContactRepository(session, ctx.person_id)
+        if contact_ids:
+            rows = [get_row(repo, contact_id) for contact_id in contact_ids]
+        else:
+            rows = list(repo.list())
+        names = CompanyRepository(session, ctx.person_id).names()
+        cards = [
+            Card(
+                uid=row.uid,
+                name=row.name,
+                title=row.title,
+                company=names.get(row.company_id, "") if row.company_id else "",
+                email=row.email,
+                phone=row.phone,
+                url=row.linkedin_url,
+                note=row.notes,
+            )
+            for row in rows
+        ]
+    return vcard(cards)

@@ -7,17 +7,24 @@ typed in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
 from careerceo.actions import Action, ActionKind
+from careerceo.analysis.email_stage import StageSuggestion, suggest_stage
+from careerceo.analysis.names import company_key
+from careerceo.analysis.offers import Comparison, OfferFacts
+from careerceo.analysis.offers import compare_offers as compare
 from careerceo.analysis.pipeline import History, stage_statistics
+from careerceo.documents.eml import eml_text
 from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.model.common import validate
 from careerceo.model.job_search_enums import ENDED, Stage
+from careerceo.model.job_search_fields import criterion_name
 from careerceo.model.pipeline import (
     ConversionOut,
     LinkedContact,
@@ -172,6 +179,32 @@ def add_opportunity(
         return _insert(session, ctx.person_id, entry, entered_on, history)
 
 
+def add_many(
+    ctx: AppContext, entries: Sequence[tuple[OpportunityInput, list[tuple[str, date]]]]
+) -> list[int]:
+    """Add several opportunities with their backdated histories in one transaction (an
+    import): all of them or, on the first refusal, none."""
+    for entry, _ in entries:
+        _check_reason(entry.stage, entry.closed_reason)
+    with ctx.db.transaction() as session:
+        return [_insert(session, ctx.person_id, e, None, h).id for e, h in entries]
+
+
+def known_keys(ctx: AppContext) -> tuple[set[str], set[tuple[str, str]]]:
+    """URLs and (company, title) pairs already in the pipeline, to keep a re-import from
+    adding the same application twice."""
+    with ctx.db.transaction() as session:
+        names = CompanyRepository(session, ctx.person_id).names()
+        urls: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        for row in OpportunityRepository(session, ctx.person_id).list():
+            if row.url:
+                urls.add(row.url.strip().lower())
+            company = names.get(row.company_id, "") if row.company_id else ""
+            pairs.add((company_key(company) or "", " ".join(row.title.lower().split())))
+    return urls, pairs
+
+
 def _insert(
     session: Session,
     person_id: int,
@@ -318,7 +351,7 @@ def link_contact(
 
 def statistics(ctx: AppContext) -> StatsOut:
     with ctx.db.transaction() as session:
-        rows = OpportunityRepository(session, ctx.person_id).list()
+        rows = OpportunityRepository(session, ctx.person_id).stage_rows()
         histories = StageChangeRepository(session, ctx.person_id).histories()
         referred = OpportunityContactRepository(session, ctx.person_id).referred_opportunities()
         items = [
@@ -341,3 +374,83 @@ def statistics(ctx: AppContext) -> StatsOut:
         conversions=[ConversionOut(**vars(c)) for c in stats.conversions],
         sources=[SourceOut(**vars(s)) for s in stats.sources],
     )
+
+
+def suggest_from_email(ctx: AppContext, opportunity_id: int, text: str) -> StageSuggestion | None:
+    """The stage an employer's message implies, for the person to confirm; changes nothing."""
+    if not text.strip():
+        raise CareerError("paste the e-mail's text or choose an .eml file", field="text")
+    current = get_opportunity(ctx, opportunity_id).stage
+    return suggest_stage(text, current)
+
+
+def suggest_from_eml(
+    ctx: AppContext, opportunity_id: int, content: bytes
+) -> StageSuggestion | None:
+    """The same suggestion from a saved ``.eml`` file (subject and readable body)."""
+    subject, body = eml_text(content)
+    return suggest_from_email(ctx, opportunity_id, f"{subject}\n{body}")
+
+
+OFFER_STAGES = (Stage.OFFER.value, Stage.ACCEPTED.value, Stage.DECLINED.value)
+
+
+def parse_weights(pairs: Sequence[str] | Mapping[str, Any]) -> dict[str, float]:
+    """``["pay=3", "growth=2"]`` (or a mapping) -> weights; 0 leaves a criterion out."""
+    items = list(pairs.items()) if isinstance(pairs, Mapping) else []
+    if not isinstance(pairs, Mapping):
+        for pair in pairs:
+            name, sep, number = str(pair).partition("=")
+            if not sep:
+                raise CareerError(
+                    f"weight {pair!r} needs the form criterion=number, e.g. pay=3", field="weight"
+                )
+            items.append((name, number))
+    weights: dict[str, float] = {}
+    for name, number in items:
+        try:
+            key = criterion_name(str(name), field="weight")
+        except PydanticCustomError as exc:
+            raise CareerError(exc.message(), field="weight") from None
+        try:
+            weight = float(str(number).strip())
+        except ValueError:
+            weight = -1.0
+        if not 0 <= weight <= 100:
+            raise CareerError(
+                f"the weight of {key} must be a number from 0 to 100 (got {number!r})",
+                field="weight",
+            )
+        weights[key] = weight
+    if weights and not any(weights.values()):
+        raise CareerError("at least one weight must be above 0", field="weight")
+    return weights
+
+
+def compare_offers(ctx: AppContext, weights: Mapping[str, float] | None = None) -> Comparison:
+    """Every opportunity at the offer stage (or accepted/declined) side by side."""
+    with ctx.db.transaction() as session:
+        names = CompanyRepository(session, ctx.person_id).names()
+        rows = OpportunityRepository(session, ctx.person_id).in_stages(OFFER_STAGES)
+        facts = []
+        for row in rows:
+            terms = OfferTerms.model_validate(row.offer or {})
+            company = names.get(row.company_id) if row.company_id else None
+            facts.append(
+                OfferFacts(
+                    opportunity_id=row.id,
+                    label=f"{row.title}, {company}" if company else row.title,
+                    base=terms.base,
+                    bonus=terms.bonus,
+                    currency=terms.currency,
+                    ratings=terms.ratings,
+                    deadline=terms.deadline,
+                )
+            )
+    if not facts:
+        raise CareerError(
+            "no offers yet: move an opportunity to the offer stage and enter its terms",
+            status=404,
+            action=Action(ActionKind.PIPELINE),
+        )
+    return compare(facts, weights or None)

@@ -105,9 +105,9 @@ def stored_text(ctx: AppContext) -> str:
     resume = current_resume(ctx)
     if not (resume.positions or resume.skills or resume.education or resume.summary):
         raise CareerError(
-            "your stored résumé is empty; import one (career resume import FILE) or give a file "
-            "to critique",
+            "your stored résumé is empty; import one or give a file to critique",
             field="resume",
+            action=Action(ActionKind.RESUME_IMPORT),
         )
     return plain_text(layout(resume))
 

@@ -44,14 +44,13 @@ def _job_search_items(ctx: AppContext, until: date) -> list[DueItem]:
         names = company_repo.names()
         followed = ContactRepository(session, ctx.person_id).followed(targets)
         interactions = InteractionRepository(session, ctx.person_id)
-        last = interactions.last_contact(c.id for c in followed)
         for contact in followed:
-            state, cadence = contact_state(contact, last.get(contact.id), targets)
+            spoke = contact.last_contact
+            state, cadence = contact_state(contact, spoke, targets)
             when = follow_up_due(state)
             if when is None or when > until:
                 continue
             at = names.get(contact.company_id) if contact.company_id else None
-            spoke = last.get(contact.id)
             items.append(
                 DueItem(
                     when,
@@ -65,7 +64,7 @@ def _job_search_items(ctx: AppContext, until: date) -> list[DueItem]:
                 )
             )
         steps = interactions.open_next_steps(until)
-        people = ContactRepository(session, ctx.person_id).by_ids(s.contact_id for s in steps)
+        people = ContactRepository(session, ctx.person_id).names_of(s.contact_id for s in steps)
         for step in steps:
             assert step.follow_up_on is not None
             who = people.get(step.contact_id)
@@ -73,7 +72,7 @@ def _job_search_items(ctx: AppContext, until: date) -> list[DueItem]:
                 DueItem(
                     step.follow_up_on,
                     DueKind.NEXT_STEP,
-                    f"{step.next_step} ({who.name if who else 'contact'})",
+                    f"{step.next_step} ({who or 'contact'})",
                     f"agreed on {step.happened_on} by {step.channel}",
                     Target.CONTACT,
                     step.contact_id,

@@ -9,7 +9,8 @@ indexed queries rather than one per row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
@@ -28,6 +29,34 @@ from careerceo.store.tables import (
 )
 
 CHUNK = 500
+
+
+@dataclass(frozen=True)
+class FollowedContact:
+    """The columns the follow-up logic reads. ``career today`` looks at every followed
+    contact (thousands after an import); plain rows cost a fraction of loaded entities."""
+
+    id: int
+    name: str
+    company_id: int | None
+    tags: list[Any]
+    cadence_days: int | None
+    in_search: bool
+    created_at: datetime
+    snoozed_until: date | None
+    retired: bool
+    unreachable: bool
+    last_contact: date | None
+
+
+@dataclass(frozen=True)
+class StageRow:
+    """An opportunity as the pipeline statistics see it."""
+
+    id: int
+    stage: str
+    source: str
+    created_at: datetime
 
 
 class CompanyRepository(OwnedRepository[Company]):
@@ -146,19 +175,60 @@ class ContactRepository(OwnedRepository[Contact]):
                 found[row.id] = row
         return found
 
-    def followed(self, target_companies: set[int]) -> Sequence[Contact]:
+    def names_of(self, ids: Iterable[int]) -> dict[int, str]:
+        wanted = sorted(set(ids))
+        found: dict[int, str] = {}
+        for start in range(0, len(wanted), CHUNK):
+            found.update(
+                {
+                    int(i): str(n)
+                    for i, n in self.session.execute(
+                        select(Contact.id, Contact.name).where(
+                            Contact.person_id == self.person_id,
+                            Contact.id.in_(wanted[start : start + CHUNK]),
+                        )
+                    )
+                }
+            )
+        return found
+
+    def followed(self, target_companies: set[int]) -> list[FollowedContact]:
         """Contacts a cadence may apply to: in the search, at a target, or with their own."""
         conditions = [Contact.in_search.is_(True), Contact.cadence_days > 0]
         if target_companies:
             conditions.append(Contact.company_id.in_(sorted(target_companies)))
-        return self.session.scalars(
-            select(Contact).where(
+        last = (
+            select(
+                Interaction.contact_id.label("contact_id"),
+                func.max(Interaction.happened_on).label("last_on"),
+            )
+            .where(Interaction.person_id == self.person_id)
+            .group_by(Interaction.contact_id)
+            .subquery()
+        )
+        rows = self.session.execute(
+            select(
+                Contact.id,
+                Contact.name,
+                Contact.company_id,
+                Contact.tags,
+                Contact.cadence_days,
+                Contact.in_search,
+                Contact.created_at,
+                Contact.snoozed_until,
+                Contact.retired,
+                Contact.unreachable,
+                last.c.last_on,
+            )
+            .outerjoin(last, last.c.contact_id == Contact.id)
+            .where(
                 Contact.person_id == self.person_id,
                 Contact.retired.is_(False),
                 Contact.unreachable.is_(False),
                 or_(*conditions),
             )
         ).all()
+        return [FollowedContact(*row) for row in rows]
 
     def count_by_company(self, company_id: int) -> int:
         return int(
@@ -185,25 +255,18 @@ class ContactRepository(OwnedRepository[Contact]):
         ).all()
 
     def insert_many(self, values: list[dict[str, Any]]) -> dict[str, int]:
-        """Insert many contacts at once (an import of thousands); returns uid -> id."""
+        """Insert many contacts at once (an import of thousands); returns uid -> id.
+
+        The ids come back from the INSERT itself (RETURNING): reading them back by uid made
+        PostgreSQL scan a table it had no statistics for yet, 0.5 s per chunk.
+        """
         for row in values:
             row["person_id"] = self.person_id
-        for start in range(0, len(values), CHUNK):
-            self.session.execute(insert(Contact), values[start : start + CHUNK])
-        uids = [row["uid"] for row in values]
         found: dict[str, int] = {}
-        for start in range(0, len(uids), CHUNK):
-            found.update(
-                {
-                    str(u): int(i)
-                    for u, i in self.session.execute(
-                        select(Contact.uid, Contact.id).where(
-                            Contact.person_id == self.person_id,
-                            Contact.uid.in_(uids[start : start + CHUNK]),
-                        )
-                    )
-                }
-            )
+        statement = insert(Contact).returning(Contact.uid, Contact.id)
+        for start in range(0, len(values), CHUNK):
+            for uid, row_id in self.session.execute(statement, values[start : start + CHUNK]):
+                found[str(uid)] = int(row_id)
         return found
 
 
@@ -230,6 +293,9 @@ class InteractionRepository(OwnedRepository[Interaction]):
         if contact_ids is None:
             return {int(c): d for c, d in self.session.execute(stmt).all()}
         wanted = list(contact_ids)
+        if len(wanted) > CHUNK:  # one grouped scan beats many IN-lists for a large share
+            every = self.last_contact()
+            return {c: every[c] for c in wanted if c in every}
         found: dict[int, date] = {}
         for start in range(0, len(wanted), CHUNK):
             chunk = stmt.where(Interaction.contact_id.in_(wanted[start : start + CHUNK]))
@@ -278,6 +344,21 @@ class OpportunityRepository(OwnedRepository[Opportunity]):
         if company_id is not None:
             stmt = stmt.where(Opportunity.company_id == company_id)
         return self.session.scalars(stmt.order_by(*self.ordering())).all()
+
+    def in_stages(self, stages: Iterable[str]) -> Sequence[Opportunity]:
+        return self.session.scalars(
+            select(Opportunity)
+            .where(Opportunity.person_id == self.person_id, Opportunity.stage.in_(list(stages)))
+            .order_by(Opportunity.id)
+        ).all()
+
+    def stage_rows(self) -> list[StageRow]:
+        rows = self.session.execute(
+            select(
+                Opportunity.id, Opportunity.stage, Opportunity.source, Opportunity.created_at
+            ).where(Opportunity.person_id == self.person_id)
+        ).all()
+        return [StageRow(*row) for row in rows]
 
     def due_actions(self, until: date) -> Sequence[Opportunity]:
         return self.session.scalars(

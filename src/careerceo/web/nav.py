@@ -53,8 +53,8 @@ GROUPS: tuple[NavGroup, ...] = (
     _group(
         "Find",
         ("Today", "/today"),
-        ("Pipeline", "/opportunities/board"),
-        ("Opportunities", "/opportunities"),
+        ("Pipeline board", "/opportunities"),
+        ("Offers side by side", "/offers"),
         ("Companies", "/companies"),
         ("Contacts", "/contacts"),
         ("Interview practice", "/interview"),

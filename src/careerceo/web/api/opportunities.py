@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Response
+from fastapi import APIRouter, Body, Depends, File, Request, Response, UploadFile
 
+from careerceo.errors import CareerError
 from careerceo.model.pipeline import (
     LinkInput,
     MoveInput,
@@ -15,9 +17,11 @@ from careerceo.model.pipeline import (
 )
 from careerceo.services import opportunities as service
 from careerceo.services.context import AppContext
+from careerceo.services.tracker_import import TrackerSummary, export_tracker, import_tracker
 from careerceo.web.templating import app_context
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
+MAX_TRACKER_BYTES = 10 * 1024 * 1024
 
 
 @router.get("", response_model=list[OpportunityOut])
@@ -37,6 +41,30 @@ def add_opportunity(
 @router.get("/stats", response_model=StatsOut)
 def stats(ctx: AppContext = Depends(app_context)) -> StatsOut:
     return service.statistics(ctx)
+
+
+@router.get("/offers")
+def compare_offers(request: Request, ctx: AppContext = Depends(app_context)) -> dict[str, Any]:
+    """Offers side by side; weights as query parameters ``w_<criterion>=<number>``."""
+    given = {k[2:]: v for k, v in request.query_params.items() if k.startswith("w_")}
+    result = service.compare_offers(ctx, service.parse_weights(given) or None)
+    return asdict(result)
+
+
+@router.post("/import", response_model=TrackerSummary)
+async def import_csv(
+    file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
+) -> TrackerSummary:
+    """Another tracker's CSV (title and status per row, dates become stage history)."""
+    content = await file.read(MAX_TRACKER_BYTES + 1)
+    if len(content) > MAX_TRACKER_BYTES:
+        raise CareerError("the file is larger than 10 MB", field="file")
+    return import_tracker(ctx, content, file.filename or "applications.csv")
+
+
+@router.get("/export.csv")
+def export_csv(ctx: AppContext = Depends(app_context)) -> Response:
+    return Response(export_tracker(ctx), media_type="text/csv; charset=utf-8")
 
 
 @router.get("/{opportunity_id}", response_model=OpportunityOut)

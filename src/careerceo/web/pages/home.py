@@ -7,8 +7,10 @@ from fastapi.responses import HTMLResponse
 
 from careerceo.services import direction, inventory, positions, profile
 from careerceo.services.context import AppContext
+from careerceo.services.today import today_items
 from careerceo.web.charts import line_chart
 from careerceo.web.forms import month_text
+from careerceo.web.pages.today import link_for
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -45,6 +47,7 @@ def dashboard(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLR
     goals = direction.list_goals(ctx, include_closed=False)
     reviews = direction.review_history(ctx)
     points = direction.trend(reviews)
+    due = today_items(ctx)
     return templates.TemplateResponse(
         request,
         "dashboard.html",
@@ -54,6 +57,8 @@ def dashboard(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLR
             "stock": stock,
             "current": [(p, month_text(p.start_date)) for p in current],
             "position_count": len(history),
+            "due": [(item, link_for(item)) for item in due[:5]],
+            "due_total": len(due),
             "steps": _next_steps(
                 bool(me.full_name),
                 stock.total,

@@ -1,0 +1,242 @@
+"""``/opportunities``: the board (one column per stage), statistics, and one opportunity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from careerceo.documents.eml import MAX_EML_BYTES
+from careerceo.errors import CareerError
+from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, Stage
+from careerceo.services import opportunities as service
+from careerceo.services.context import AppContext
+from careerceo.services.tracker_import import export_tracker, import_tracker
+from careerceo.web.forms import flash, form_errors
+from careerceo.web.templating import app_context, templates
+
+router = APIRouter()
+
+MAX_TRACKER_BYTES = 10 * 1024 * 1024
+ENDED_STAGES = ("accepted", "declined", "closed")
+ENDED_SHOWN = 30
+
+STAGES = [s.value for s in Stage]
+OPTIONS = {
+    "stages": STAGES,
+    "reasons": [("", "")] + [(r.value, r.value) for r in CloseReason],
+    "sources": [("", "")] + [(s.value, s.value) for s in Source],
+    "roles": [r.value for r in ContactRole],
+}
+EDIT_FIELDS = ("title", "company", "source", "url", "posting_id", "next_action",
+               "next_action_due", "posted_pay", "stated_pay", "stated_to",
+               "negotiation_notes", "notes")  # fmt: skip
+OFFER_FIELDS = ("base", "bonus", "equity", "benefits", "currency", "start_date", "deadline",
+                "ratings")  # fmt: skip
+
+
+def _board(
+    request: Request,
+    ctx: AppContext,
+    *,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    done: str | None = None,
+    imported: Any = None,
+) -> HTMLResponse:
+    items = service.list_opportunities(ctx)
+    columns = {stage: [o for o in items if o.stage == stage] for stage in STAGES}
+    totals = {stage: len(cards) for stage, cards in columns.items()}
+    for stage in ENDED_STAGES:  # finished ones pile up over a search: the latest are enough
+        columns[stage] = columns[stage][:ENDED_SHOWN]
+    return templates.TemplateResponse(
+        request,
+        "opportunities/board.html",
+        {
+            "columns": columns,
+            "totals": totals,
+            "stats": service.statistics(ctx),
+            "values": values or {},
+            "errors": errors or {},
+            "flash": flash(done),
+            "imported": imported,
+            "neighbours": {
+                stage: (STAGES[i - 1] if 0 < i < 6 else None, STAGES[i + 1] if i + 1 < 6 else None)
+                for i, stage in enumerate(STAGES)
+            },
+            **OPTIONS,
+        },
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/opportunities", response_class=HTMLResponse)
+def board_page(
+    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
+) -> HTMLResponse:
+    return _board(request, ctx, done=done)
+
+
+@router.post("/opportunities", response_class=HTMLResponse)
+async def add_opportunity(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
+    form = await request.form()
+    values = {k: str(form.get(k, "")) for k in ("title", "company", "stage", "source", "url")}
+    try:
+        service.add_opportunity(ctx, {k: v for k, v in values.items() if v})
+    except CareerError as exc:
+        return _board(request, ctx, values=values, errors=form_errors(exc))
+    return RedirectResponse("/opportunities?done=added", status_code=303)
+
+
+@router.post("/opportunities/import", response_class=HTMLResponse)
+async def import_csv(
+    request: Request, file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
+) -> HTMLResponse:
+    """Another tracker's CSV: the applications with their dated history (one transaction)."""
+    content = await file.read(MAX_TRACKER_BYTES + 1)
+    try:
+        if len(content) > MAX_TRACKER_BYTES:
+            raise CareerError("the file is larger than 10 MB", field="file")
+        summary = import_tracker(ctx, content, file.filename or "applications.csv")
+    except CareerError as exc:
+        return _board(request, ctx, errors={"file": exc.message})
+    return _board(request, ctx, imported=summary)
+
+
+@router.get("/opportunities.csv")
+def export_csv(ctx: AppContext = Depends(app_context)) -> Response:
+    return Response(
+        export_tracker(ctx),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="opportunities.csv"'},
+    )
+
+
+@router.post("/opportunities/{opportunity_id}/move", response_class=HTMLResponse)
+async def move(
+    request: Request, opportunity_id: int, ctx: AppContext = Depends(app_context)
+) -> Response:
+    """The board's button fallback (and the detail page's move form)."""
+    form = await request.form()
+    change = {k: str(form.get(k, "")) for k in ("stage", "reason", "on", "note")}
+    back = str(form.get("back", "board"))
+    try:
+        service.move(ctx, opportunity_id, {k: v for k, v in change.items() if v})
+    except CareerError as exc:
+        if exc.status == 404:
+            raise
+        if back == "detail":
+            return _detail(request, ctx, opportunity_id, move_errors=form_errors(exc))
+        return _board(request, ctx, errors=form_errors(exc))
+    target = f"/opportunities/{opportunity_id}" if back == "detail" else "/opportunities"
+    return RedirectResponse(f"{target}?done=saved", status_code=303)
+
+
+def _detail(
+    request: Request,
+    ctx: AppContext,
+    opportunity_id: int,
+    *,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    move_errors: dict[str, str] | None = None,
+    done: str | None = None,
+    suggestion: Any = None,
+) -> HTMLResponse:
+    opp = service.get_opportunity(ctx, opportunity_id)
+    current = opp.model_dump(mode="json")
+    current["company"] = current["company"] or ""
+    for key, value in opp.offer.model_dump(mode="json").items():
+        current[f"offer_{key}"] = value
+    current["offer_ratings"] = ", ".join(f"{k}={v}" for k, v in opp.offer.ratings.items())
+    return templates.TemplateResponse(
+        request,
+        "opportunities/show.html",
+        {
+            "o": opp,
+            "values": values or current,
+            "errors": errors or {},
+            "move_errors": move_errors or {},
+            "flash": flash(done),
+            "suggestion": suggestion,
+            **OPTIONS,
+        },
+        status_code=422 if (errors or move_errors) else 200,
+    )
+
+
+@router.get("/opportunities/{opportunity_id}", response_class=HTMLResponse)
+def detail_page(
+    request: Request,
+    opportunity_id: int,
+    done: str | None = None,
+    ctx: AppContext = Depends(app_context),
+) -> HTMLResponse:
+    return _detail(request, ctx, opportunity_id, done=done)
+
+
+@router.post("/opportunities/{opportunity_id}", response_class=HTMLResponse)
+async def save(
+    request: Request, opportunity_id: int, ctx: AppContext = Depends(app_context)
+) -> Response:
+    form = await request.form()
+    values: dict[str, Any] = {k: str(form.get(k, "")) for k in EDIT_FIELDS}
+    offer = {k: str(form.get(f"offer_{k}", "")) for k in OFFER_FIELDS}
+    try:
+        service.update_opportunity(ctx, opportunity_id, {**values, "offer": offer})
+    except CareerError as exc:
+        if exc.status == 404:
+            raise
+        shown = {**values, **{f"offer_{k}": v for k, v in offer.items()}}
+        errors = {
+            (f"offer_{k.split('.', 1)[1]}" if k.startswith("offer.") else k): v
+            for k, v in form_errors(exc).items()
+        }
+        return _detail(request, ctx, opportunity_id, values=shown, errors=errors)
+    return RedirectResponse(f"/opportunities/{opportunity_id}?done=saved", status_code=303)
+
+
+@router.post("/opportunities/{opportunity_id}/contacts", response_class=HTMLResponse)
+async def link(
+    request: Request, opportunity_id: int, ctx: AppContext = Depends(app_context)
+) -> Response:
+    form = await request.form()
+    try:
+        service.link_contact(
+            ctx,
+            opportunity_id,
+            {"contact_id": str(form.get("contact_id", "")), "role": str(form.get("role", ""))},
+        )
+    except CareerError as exc:
+        if exc.status == 404 and exc.field != "contact_id":
+            raise
+        return _detail(request, ctx, opportunity_id, errors={"contact_id": exc.message})
+    return RedirectResponse(f"/opportunities/{opportunity_id}?done=saved", status_code=303)
+
+
+@router.post("/opportunities/{opportunity_id}/email", response_class=HTMLResponse)
+async def email_suggestion(
+    request: Request, opportunity_id: int, ctx: AppContext = Depends(app_context)
+) -> Response:
+    """Paste or upload an employer's e-mail: show the stage it implies, change nothing."""
+    form = await request.form()
+    text = str(form.get("text", "") or "")
+    upload = form.get("file")
+    try:
+        if not isinstance(upload, str) and upload is not None and upload.filename:
+            content = await upload.read(MAX_EML_BYTES + 1)
+            suggestion = service.suggest_from_eml(ctx, opportunity_id, content)
+        else:
+            suggestion = service.suggest_from_email(ctx, opportunity_id, text)
+    except CareerError as exc:
+        if exc.status == 404:
+            raise
+        return _detail(request, ctx, opportunity_id, errors={"_form": exc.message})
+    return _detail(request, ctx, opportunity_id, suggestion=suggestion or False)
+
+
+@router.post("/opportunities/{opportunity_id}/delete")
+def delete(opportunity_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    service.remove_opportunity(ctx, opportunity_id)
+    return RedirectResponse("/opportunities?done=removed", status_code=303)
