@@ -22,6 +22,7 @@ import careerceo.cli as cli_package
 # ``--help``) simply loads them all.
 COMMANDS: dict[str, str] = {
     "about": "about",
+    "exit": "exit_plan",
     "export": "backup",
     "import": "backup",
     "direction": "direction",

@@ -51,6 +51,7 @@ from careerceo.model.direction import (
     SignalsIn,
     VisionIn,
 )
+from careerceo.services import exit_plan
 from careerceo.services.context import AppContext
 from careerceo.services.occupation_codes import check_known_code
 from careerceo.store.repositories import can_exist
@@ -1003,6 +1004,10 @@ def calendar_ics(
             and goals[m.goal_id].status == "active"  # a closed goal's milestones are off the plan
         ]
         person_uid = person.uid
+    due += [  # leaving well: the last day, open dated exit items and keep-in-touch dates
+        DueEvent(f"{d.uid}-{d.kind}", f"Exit: {d.title}", d.on, "From your exit plan")
+        for d in exit_plan.due_items(ctx, today=now)
+    ]
     review = ReviewEvent(
         uid=person_uid, first=first_occurrence(now, weekday, day), weekday=weekday, day=day
     )
