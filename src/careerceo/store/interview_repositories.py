@@ -108,7 +108,14 @@ class ExitItemRepository(OwnedRepository[ExitItem]):
     model = ExitItem
 
     def ordering(self) -> tuple[Any, ...]:
-        return (ExitItem.kind, ExitItem.due_on.is_(None), ExitItem.due_on, ExitItem.id)
+        # title before id: a restored backup gets new ids but must list items the same way
+        return (
+            ExitItem.kind,
+            ExitItem.due_on.is_(None),
+            ExitItem.due_on,
+            ExitItem.title,
+            ExitItem.id,
+        )
 
     def for_plan(self, plan_id: int) -> Sequence[ExitItem]:
         return self.list(exit_plan_id=plan_id)
