@@ -159,8 +159,7 @@ def test_exit_dates_go_into_the_calendar(sqlite_ctx: AppContext) -> None:
     service.new_plan(sqlite_ctx, {"last_day": last.isoformat()}, today=TODAY)
     raw = direction.calendar_ics(sqlite_ctx, today=TODAY)
     events = {
-        str(e.get("summary")): e.decoded("dtstart")
-        for e in Calendar.from_ical(raw).walk("VEVENT")
+        str(e.get("summary")): e.decoded("dtstart") for e in Calendar.from_ical(raw).walk("VEVENT")
     }
     assert events["Exit: Last day in the role"] == last
     assert events["Exit: Ask for references while your work is fresh"] == last - timedelta(10)

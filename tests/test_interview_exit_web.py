@@ -1,0 +1,102 @@
+"""Interview practice, 30-60-90 plans and the exit plan over the JSON API and the exit page's
+forms (in-process ASGI client): bad input is a 422 naming the field, nothing half-saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from careerceo.services.context import AppContext
+from careerceo.web.app import create_app
+
+API = "/api/v1"
+
+
+@pytest.fixture
+def client(sqlite_ctx: AppContext) -> Iterator[TestClient]:
+    with TestClient(create_app(sqlite_ctx)) as c:
+        yield c
+
+
+def _messages(response: object) -> str:
+    return " ".join(d["msg"] for d in response.json()["detail"])  # type: ignore[attr-defined]
+
+
+def test_interview_and_plans_over_the_api(client: TestClient) -> None:
+    closing = client.get(f"{API}/interview/questions", params={"category": "closing"}).json()
+    assert closing and all({"id", "category", "text", "tests"} <= set(q) for q in closing)
+    queue = client.get(f"{API}/interview/practice", params={"count": 2}).json()
+    ratings = [{"question_id": item["question"]["id"], "rating": 2} for item in queue]
+    saved = client.post(f"{API}/interview/practice", json={"ratings": ratings})
+    assert saved.status_code == 201 and saved.json()["algorithm"] == "SM-2"
+    bad = client.post(
+        f"{API}/interview/practice",
+        json={
+            "ratings": [
+                {"question_id": "beh-01", "rating": 3},
+                {"question_id": "beh-02", "rating": 9},
+            ]
+        },
+    )
+    assert bad.status_code == 422 and "rating" in _messages(bad)
+    stats = client.get(f"{API}/interview/stats").json()
+    assert sum(c["attempts"] for c in stats["categories"]) == 2
+    empty = client.put(f"{API}/interview/answers/beh-01", json={"text": "  "})
+    assert empty.status_code == 422 and "text is required" in _messages(empty)
+    unknown = client.put(f"{API}/interview/answers/zzz-9", json={"text": "x"})
+    assert unknown.status_code == 404
+    plan = client.post(f"{API}/plan306090", json={"occupation_code": "15-1252"})
+    assert plan.status_code == 201, plan.text
+    pid = plan.json()["id"]
+    edited = client.put(
+        f"{API}/plan306090/{pid}/sections/quick_wins", json={"lines": ["Fix the flaky build"]}
+    ).json()
+    assert edited["quick_wins"] == ["Fix the flaky build"]
+    pdf = client.get(f"{API}/plan306090/{pid}/export.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert "Fix the flaky build" in client.get(f"{API}/plan306090/{pid}/export.md").text
+
+
+def test_exit_plan_over_the_api(client: TestClient) -> None:
+    assert client.get(f"{API}/exit").status_code == 404
+    past = client.post(f"{API}/exit", json={"last_day": "2001-01-01"})
+    assert past.status_code == 422 and "in the past" in _messages(past)
+    last = (date.today() + timedelta(days=60)).isoformat()
+    made = client.post(f"{API}/exit", json={"last_day": last})
+    assert made.status_code == 201 and made.json()["last_day"] == last
+    item = client.post(f"{API}/exit/items", json={"kind": "dispute", "title": "Expense claim"})
+    assert item.status_code == 201
+    bad = client.post(f"{API}/exit/items", json={"kind": "dispute", "title": ""})
+    assert bad.status_code == 422 and "title" in _messages(bad)
+    done = client.patch(f"{API}/exit/items/{item.json()['id']}", json={"status": "done"})
+    assert done.json()["status"] == "done"
+    wrong = client.patch(f"{API}/exit/items/{item.json()['id']}", json={"status": "maybe"})
+    assert wrong.status_code == 422 and "status must be one of" in _messages(wrong)
+    due = client.get(f"{API}/exit/due").json()
+    assert due[-1]["kind"] == "last_day" or any(d["kind"] == "last_day" for d in due)
+
+
+def test_the_exit_page_starts_a_plan_and_refuses_bad_items(client: TestClient) -> None:
+    page = client.get("/exit")
+    assert page.status_code == 200 and 'id="exit-start"' in page.text
+    refused = client.post("/exit", data={"last_day": "2001-01-01"})
+    assert refused.status_code == 422 and "in the past" in refused.text
+    last = (date.today() + timedelta(days=30)).isoformat()
+    started = client.post("/exit", data={"last_day": last}, follow_redirects=False)
+    assert started.status_code == 303
+    shown = client.get("/exit")
+    assert "Ask for references" in shown.text and 'id="exit-add"' in shown.text
+    covenant = client.post("/exit/items", data={"kind": "covenant", "title": "No poaching"})
+    assert covenant.status_code == 422 and "covenant_type" in covenant.text
+    added = client.post(
+        "/exit/items",
+        data={"kind": "relationship", "title": "Ana", "cadence_days": "30"},
+        follow_redirects=False,
+    )
+    assert added.status_code == 303
+    shown = client.get("/exit")
+    assert 'data-kind="relationship"' in shown.text and "every 30 days" in shown.text
+    assert "No poaching" not in shown.text
