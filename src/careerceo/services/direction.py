@@ -51,7 +51,7 @@ from careerceo.model.direction import (
     SignalsIn,
     VisionIn,
 )
-from careerceo.services import exit_plan
+from careerceo.services import exit_plan, interview_rounds
 from careerceo.services.context import AppContext
 from careerceo.services.occupation_codes import check_known_code
 from careerceo.store.repositories import can_exist
@@ -1007,6 +1007,10 @@ def calendar_ics(
     due += [  # leaving well: the last day, open dated exit items and keep-in-touch dates
         DueEvent(f"{d.uid}-{d.kind}", f"Exit: {d.title}", d.on, "From your exit plan")
         for d in exit_plan.due_items(ctx, today=now)
+    ]
+    due += [  # interviews and thank-you notes from the interview rounds
+        DueEvent(uid, title, on, "From your interview rounds")
+        for on, title, uid in interview_rounds.due_items(ctx, today=now)
     ]
     review = ReviewEvent(
         uid=person_uid, first=first_occurrence(now, weekday, day), weekday=weekday, day=day

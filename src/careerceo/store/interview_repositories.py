@@ -15,6 +15,7 @@ from sqlalchemy import select
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import (
     Accomplishment,
+    Company,
     Contact,
     ExitItem,
     ExitPlan,
@@ -82,6 +83,9 @@ class InterviewRoundRepository(OwnedRepository[InterviewRound]):
             InterviewRound.id,
         )
 
+    def for_opportunity(self, opportunity_id: int) -> Sequence[InterviewRound]:
+        return self.list(opportunity_id=opportunity_id)
+
 
 class OfferPrepRepository(OwnedRepository[OfferPrep]):
     model = OfferPrep
@@ -140,3 +144,9 @@ class ContactLinks(OwnedRepository[Contact]):
 
 class PostingLinks(OwnedRepository[JobPosting]):
     model = JobPosting
+
+
+class CompanyLinks(OwnedRepository[Company]):
+    """Companies, looked up for an interview's dossier summary."""
+
+    model = Company
