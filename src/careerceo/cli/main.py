@@ -23,6 +23,7 @@ import careerceo.cli as cli_package
 COMMANDS: dict[str, str] = {
     "about": "about",
     "exit": "exit_plan",
+    "offer": "offer_prep",
     "export": "backup",
     "import": "backup",
     "direction": "direction",
