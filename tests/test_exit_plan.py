@@ -163,3 +163,22 @@ def test_exit_dates_go_into_the_calendar(sqlite_ctx: AppContext) -> None:
     }
     assert events["Exit: Last day in the role"] == last
     assert events["Exit: Ask for references while your work is fresh"] == last - timedelta(10)
+
+
+def test_the_resignation_letter_uses_only_recorded_facts(sqlite_ctx: AppContext) -> None:
+    from careerceo.services import positions, profile
+
+    profile.update_profile(sqlite_ctx, {"full_name": "Zoë Example"})
+    positions.add_position(
+        sqlite_ctx, {"employer": "Acme", "title": "Support Lead", "start_date": "2020-01"}
+    )
+    last = TODAY + timedelta(days=30)
+    service.new_plan(sqlite_ctx, {"last_day": last.isoformat()}, today=TODAY)
+    service.add_item(sqlite_ctx, {"kind": "handover", "title": "the payroll runbook"}, today=TODAY)
+    text = service.resignation_letter(sqlite_ctx, today=TODAY)
+    assert "my position as Support Lead at Acme" in text
+    assert "31 March 2027" in text and text.startswith("1 March 2027")
+    assert "the payroll runbook" in text and text.rstrip().endswith("Zoë Example")
+    assert "[manager's name]" in text  # unknown: a blank, never a guess
+    digits = {c for c in text if c.isdigit()}
+    assert digits <= set("2017031")  # no figure beyond the dates

@@ -161,3 +161,46 @@ def summary(last_day: date, items: Sequence[Item], today: date) -> ExitSummary:
         if i.status not in CLOSED and i.due_on is not None and i.due_on < today
     )
     return ExitSummary(last_day, (last_day - today).days, len(actionable) - done, done, overdue)
+
+
+def resignation_letter(
+    *,
+    name: str,
+    title: str,
+    employer: str,
+    last_day: date,
+    written_on: date,
+    handover: Sequence[str] = (),
+) -> str:
+    """A short, gracious resignation letter from the person's own data.
+
+    Only facts the app holds go in (name, role, employer, dates, handover items); what it does
+    not know stays a bracketed blank for the person to fill, never a guess. No reason for
+    leaving is given: a resignation letter need not explain, and a written reason can linger."""
+    role = f"my position as {title}" if title else "my position"
+    at = f" at {employer}" if employer else ""
+    lines = [
+        written_on.strftime("%d %B %Y").lstrip("0"),
+        "",
+        "Dear [manager's name],",
+        "",
+        f"Please accept this letter as formal notice of my resignation from {role}{at}. "
+        f"My last day will be {last_day.strftime('%d %B %Y').lstrip('0')}.",
+        "",
+        "Thank you for the opportunities and the support I have had here. I am grateful for "
+        "what I have learned and for the people I have worked with.",
+        "",
+    ]
+    if handover:
+        lines.append(
+            "Before I leave I will make sure the handover is complete, including: "
+            + "; ".join(handover)
+            + ". Please let me know anything else you would like me to prepare."
+        )
+    else:
+        lines.append(
+            "Before I leave I will do everything I can to hand over my work well; please let "
+            "me know what you would like me to prioritise."
+        )
+    lines += ["", "With best wishes,", "", name or "[your name]", ""]
+    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""``career exit new|edit|show|add-item|update-item|remove-item|due``: leaving well."""
+"""``career exit new|edit|show|add-item|update-item|remove-item|due|letter``: leaving well."""
 
 from __future__ import annotations
 
@@ -206,6 +206,25 @@ def due(as_json: bool = typer.Option(False, "--json")) -> None:
         [(d.on, d.title, d.kind) for d in items],
         empty="Nothing dated is open.",
     )
+
+
+@exit_app.command("letter")
+@user_errors
+def letter(
+    out: str | None = typer.Option(None, "--out", help="Write the draft to this file"),
+) -> None:
+    """A resignation letter drafted from your exit plan, position and name only; fill the
+    bracketed blanks and make it yours."""
+    text = service.resignation_letter(context())
+    if out:
+        try:
+            with open(out, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            fail(f"cannot write {out}: {exc.strerror}")
+        console.print(f"Draft written to {out}.", highlight=False)
+        return
+    console.print(text, highlight=False, markup=False)
 
 
 def register(app: typer.Typer) -> None:

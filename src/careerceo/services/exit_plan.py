@@ -19,7 +19,7 @@ from careerceo.store.interview_repositories import (
     ExitItemRepository,
     ExitPlanRepository,
 )
-from careerceo.store.repositories import PositionRepository
+from careerceo.store.repositories import PersonRepository, PositionRepository
 from careerceo.store.tables import ExitItem, ExitPlan
 
 
@@ -355,4 +355,34 @@ def due_items(ctx: AppContext, *, today: date | None = None) -> list[leaving.Due
             notice_given_on=plan.notice_given_on,
             items=[_as_item(r) for r in rows],
             today=now,
+        )
+
+
+def resignation_letter(ctx: AppContext, *, today: date | None = None) -> str:
+    """A draft from the exit plan, the position left and the profile name; blanks for the rest."""
+    now = _today(today)
+    with ctx.db.transaction() as session:
+        plan = _plan(session, ctx.person_id)
+        title = ""
+        positions = PositionRepository(session, ctx.person_id)
+        if plan.position_id is not None:
+            pos = positions.get(plan.position_id)
+            title = pos.title if pos else ""
+        else:
+            current = [p for p in positions.list() if p.end_date is None]
+            if len(current) == 1 and current[0].employer == plan.employer:
+                title = current[0].title
+        handover = [
+            r.title
+            for r in ExitItemRepository(session, ctx.person_id).for_plan(plan.id)
+            if r.kind == "handover" and r.status != "dropped"
+        ]
+        name = PersonRepository(session, ctx.person_id).get().full_name
+        return leaving.resignation_letter(
+            name=name,
+            title=title,
+            employer=plan.employer,
+            last_day=plan.last_day,
+            written_on=plan.notice_given_on or now,
+            handover=handover,
         )
