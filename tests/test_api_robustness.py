@@ -328,6 +328,9 @@ def _seed(client: TestClient) -> dict[str, str]:
     item = client.post("/api/v1/exit/items", json={"kind": "handover", "title": "Runbook"})
     plan = client.post("/api/v1/plan306090", json={"occupation_code": "15-1252.00"})
     assert item.status_code == 201 and plan.status_code == 201, plan.text
+    round_ = client.post("/api/v1/interview/rounds", json={"round_type": "panel"})
+    offer = client.post("/api/v1/offers", json={"company": "Acme"})
+    assert round_.status_code == 201 and offer.status_code == 201, offer.text
     return {
         **ids,
         "milestone_id": str(milestone.json()["id"]),
@@ -336,6 +339,8 @@ def _seed(client: TestClient) -> dict[str, str]:
         "plan_id": str(plan.json()["id"]),
         "question_id": "beh-01",
         "section": "quick_wins",
+        "round_id": str(round_.json()["id"]),
+        "prep_id": str(offer.json()["id"]),
     }
 
 

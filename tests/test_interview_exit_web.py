@@ -100,3 +100,29 @@ def test_the_exit_page_starts_a_plan_and_refuses_bad_items(client: TestClient) -
     shown = client.get("/exit")
     assert 'data-kind="relationship"' in shown.text and "every 30 days" in shown.text
     assert "No poaching" not in shown.text
+
+
+def test_rounds_offers_and_the_letter_over_the_api(client: TestClient) -> None:
+    made = client.post(f"{API}/interview/rounds", json={"round_type": "executive"})
+    assert made.status_code == 201
+    rid = made.json()["id"]
+    prep = client.get(f"{API}/interview/rounds/{rid}/prep").json()
+    assert prep["tests"] and prep["to_ask"] and len(prep["close"]) == 3
+    bad = client.post(f"{API}/interview/rounds/{rid}/debrief", json={"asked": [{"text": ""}]})
+    assert bad.status_code == 422
+    ok = client.post(
+        f"{API}/interview/rounds/{rid}/debrief", json={"asked": [{"text": "Why now?", "rating": 2}]}
+    )
+    assert ok.status_code == 200 and ok.json()["thank_you_due"]
+    own = client.get(f"{API}/interview/questions", params={"category": "own"}).json()
+    assert [q["text"] for q in own] == ["Why now?"]
+    offer = client.post(
+        f"{API}/offers", json={"company": "Acme", "points": [{"ask": "Base 99,000"}]}
+    ).json()
+    assert offer["warnings"] and "99000" in offer["warnings"][0]
+    assert client.patch(f"{API}/offers/{offer['id']}", json={"terms": "x"}).status_code == 422
+    assert client.get(f"{API}/exit/letter").status_code == 404
+    last = (date.today() + timedelta(days=30)).isoformat()
+    client.post(f"{API}/exit", json={"last_day": last})
+    letter = client.get(f"{API}/exit/letter")
+    assert letter.status_code == 200 and "formal notice of my resignation" in letter.text

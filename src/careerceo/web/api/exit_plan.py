@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends
-from fastapi.responses import Response
+from fastapi.responses import PlainTextResponse, Response
 
 from careerceo.services import exit_plan as service
 from careerceo.services.context import AppContext
@@ -56,6 +56,12 @@ def update_item(
 def remove_item(item_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     service.remove_item(ctx, item_id)
     return Response(status_code=204)
+
+
+@router.get("/letter", response_class=PlainTextResponse)
+def letter(ctx: AppContext = Depends(app_context)) -> str:
+    """A resignation letter drafted from the plan, the position and the name only."""
+    return service.resignation_letter(ctx)
 
 
 @router.get("/due")

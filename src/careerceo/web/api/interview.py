@@ -1,4 +1,5 @@
-"""JSON API for interview practice and 30-60-90-day plans (the same services as the CLI)."""
+"""JSON API for interview practice, rounds (prep and debrief), offer preparation and
+30-60-90-day plans: the same services as the CLI."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from fastapi import APIRouter, Body, Depends
 from fastapi.responses import Response
 
 from careerceo.services import interview as service
+from careerceo.services import interview_rounds as rounds
+from careerceo.services import offer_prep as offers
 from careerceo.services import plan306090 as plans
 from careerceo.services.context import AppContext
 from careerceo.web.templating import app_context
@@ -115,3 +118,65 @@ def export_pdf(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response
 def remove_plan(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     plans.remove_plan(ctx, plan_id)
     return Response(status_code=204)
+
+
+@router.post("/interview/rounds", status_code=201)
+def add_round(
+    data: dict[str, Any] = Body(
+        ..., examples=[{"round_type": "hiring_manager", "scheduled_on": "2027-01-15"}]
+    ),
+    ctx: AppContext = Depends(app_context),
+) -> rounds.RoundView:
+    return rounds.add_round(ctx, data)
+
+
+@router.get("/interview/rounds")
+def list_rounds(
+    opportunity: int | None = None, ctx: AppContext = Depends(app_context)
+) -> list[rounds.RoundView]:
+    return rounds.list_rounds(ctx, opportunity=opportunity)
+
+
+@router.get("/interview/rounds/{round_id}/prep")
+def round_prep(round_id: int, ctx: AppContext = Depends(app_context)) -> rounds.PrepView:
+    return rounds.prep(ctx, round_id)
+
+
+@router.post("/interview/rounds/{round_id}/debrief")
+def debrief(
+    round_id: int,
+    data: dict[str, Any] = Body(
+        ..., examples=[{"asked": [{"text": "Why us?", "rating": 3}], "went": 4}]
+    ),
+    ctx: AppContext = Depends(app_context),
+) -> rounds.RoundView:
+    return rounds.debrief(ctx, round_id, data)
+
+
+@router.get("/offers")
+def list_offers(ctx: AppContext = Depends(app_context)) -> list[offers.OfferView]:
+    return offers.list_preps(ctx)
+
+
+@router.post("/offers", status_code=201)
+def new_offer(
+    data: dict[str, Any] = Body(
+        ..., examples=[{"company": "Acme", "stated_before": "…", "terms": {"base": "…"}}]
+    ),
+    ctx: AppContext = Depends(app_context),
+) -> offers.OfferView:
+    return offers.new_prep(ctx, data)
+
+
+@router.get("/offers/{prep_id}")
+def get_offer(prep_id: int, ctx: AppContext = Depends(app_context)) -> offers.OfferView:
+    return offers.get_prep(ctx, prep_id)
+
+
+@router.patch("/offers/{prep_id}")
+def update_offer(
+    prep_id: int,
+    data: dict[str, Any] = Body(..., examples=[{"walk_away": "…"}]),
+    ctx: AppContext = Depends(app_context),
+) -> offers.OfferView:
+    return offers.update_prep(ctx, prep_id, data)
