@@ -9,15 +9,15 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+from _web import web_client
 from careerceo.services.context import AppContext
-from careerceo.web.app import create_app
 
 API = "/api/v1"
 
 
 @pytest.fixture
 def client(sqlite_ctx: AppContext) -> Iterator[TestClient]:
-    with TestClient(create_app(sqlite_ctx)) as c:
+    with web_client(sqlite_ctx) as c:
         yield c
 
 

@@ -2,7 +2,7 @@
 plans, exit plans
 
 Revision ID: 0002_interview_exit
-Revises: 0001
+Revises: reference_path_collections
 Create Date: 2026-12-07 07:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_interview_exit"
-down_revision = "0001"
+down_revision = "reference_path_collections"
 branch_labels = None
 depends_on = None
 
