@@ -182,3 +182,22 @@ def test_the_resignation_letter_uses_only_recorded_facts(sqlite_ctx: AppContext)
     assert "[manager's name]" in text  # unknown: a blank, never a guess
     digits = {c for c in text if c.isdigit()}
     assert digits <= set("2017031")  # no figure beyond the dates
+
+
+def test_exit_and_thank_you_dates_show_in_career_today(sqlite_ctx: AppContext) -> None:
+    from careerceo.services import interview_rounds
+    from careerceo.services.today import today_items
+
+    service.new_plan(sqlite_ctx, {"last_day": (TODAY + timedelta(5)).isoformat()}, today=TODAY)
+    held = interview_rounds.add_round(
+        sqlite_ctx, {"round_type": "final", "company": "Beta", "scheduled_on": "2027-02-27"}
+    )
+    interview_rounds.debrief(sqlite_ctx, held.id, {"went": 4}, today=TODAY)
+    items = today_items(sqlite_ctx, TODAY)
+    by_title = {i.title: i for i in items}
+    refs = by_title["Ask for references while your work is fresh"]
+    assert refs.kind == "exit" and refs.target == "exit" and refs.due == TODAY
+    thanks = by_title["Send thank-you: Final at Beta"]
+    assert thanks.due == date(2027, 2, 28) and thanks.overdue_days == 1
+    assert thanks.target == "round" and thanks.target_id == held.id
+    assert "Last day in the role" not in by_title  # five days ahead: not due yet

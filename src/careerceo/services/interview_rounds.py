@@ -285,8 +285,9 @@ def debrief(
         return _view(session, ctx.person_id, row)
 
 
-def due_items(ctx: AppContext, *, today: date | None = None) -> list[tuple[date, str, str]]:
-    """(date, title, uid) for coming interviews and unsent thank-you notes: the calendar's."""
+def due_items(ctx: AppContext, *, today: date | None = None) -> list[tuple[date, str, str, int]]:
+    """(date, title, uid, round id) for coming interviews and unsent thank-you notes, for the
+    calendar and ``career today``."""
     now = today or date.today()
     out = []
     with ctx.db.transaction() as session:
@@ -294,7 +295,9 @@ def due_items(ctx: AppContext, *, today: date | None = None) -> list[tuple[date,
             label = rounds.ROUND_TYPES[r.round_type].label
             where = f" at {r.company}" if r.company else ""
             if r.scheduled_on is not None and r.scheduled_on >= now and not r.debrief:
-                out.append((r.scheduled_on, f"Interview: {label}{where}", f"{r.uid}-round"))
+                out.append((r.scheduled_on, f"Interview: {label}{where}", f"{r.uid}-round", r.id))
             if r.thank_you_due is not None and r.thank_you_sent_on is None:
-                out.append((r.thank_you_due, f"Send thank-you: {label}{where}", f"{r.uid}-thanks"))
+                out.append(
+                    (r.thank_you_due, f"Send thank-you: {label}{where}", f"{r.uid}-thanks", r.id)
+                )
     return sorted(out)

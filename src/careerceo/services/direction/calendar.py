@@ -58,7 +58,7 @@ def calendar_ics(
     ]
     due += [  # interviews and thank-you notes from the interview rounds
         DueEvent(uid, title, on, "From your interview rounds", prefix="interview")
-        for on, title, uid in interview_rounds.due_items(ctx, today=now)
+        for on, title, uid, _ in interview_rounds.due_items(ctx, today=now)
     ]
     review = ReviewEvent(
         uid=person_uid, first=first_occurrence(now, weekday, day), weekday=weekday, day=day
