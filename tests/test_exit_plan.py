@@ -201,3 +201,17 @@ def test_exit_and_thank_you_dates_show_in_career_today(sqlite_ctx: AppContext) -
     assert thanks.due == date(2027, 2, 28) and thanks.overdue_days == 1
     assert thanks.target == "round" and thanks.target_id == held.id
     assert "Last day in the role" not in by_title  # five days ahead: not due yet
+
+
+def test_the_leaving_challenge_reads_the_exit_plan(sqlite_ctx: AppContext) -> None:
+    from careerceo.services import direction
+
+    before = {c.id: c for c in direction.challenges(sqlite_ctx, TODAY)}["leaving"]
+    assert before.status == "no data yet"
+    service.new_plan(sqlite_ctx, {"last_day": (TODAY + timedelta(20)).isoformat()}, today=TODAY)
+    on_time = {c.id: c for c in direction.challenges(sqlite_ctx, TODAY)}["leaving"]
+    assert on_time.status == "on track" and "2027-03-21" in on_time.headline
+    later = TODAY + timedelta(15)  # notice (-28) and references (-10) are now overdue
+    late = {c.id: c for c in direction.challenges(sqlite_ctx, later)}["leaving"]
+    assert late.status == "act" and "2 exit items overdue" in late.headline
+    assert any("days left" in e for e in late.evidence)

@@ -21,6 +21,7 @@ class ActionKind(StrEnum):
     TAILOR = "tailor"  # tailor the résumé to a saved posting
     TODAY = "today"  # what is due today: follow-ups, next steps
     PIPELINE = "pipeline"  # move the opportunities along their stages
+    EXIT = "exit"  # work through the exit plan: relationships, handover, checklist
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ COMMANDS: dict[ActionKind, str] = {
     ActionKind.TAILOR: "career resume tailor",
     ActionKind.TODAY: "career today",
     ActionKind.PIPELINE: "career opportunities list",
+    ActionKind.EXIT: "career exit show",
 }
 
 

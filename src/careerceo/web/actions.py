@@ -16,6 +16,7 @@ PAGES: dict[ActionKind, str] = {
     ActionKind.TAILOR: "/resume/tailor",
     ActionKind.TODAY: "/today",
     ActionKind.PIPELINE: "/opportunities/board",
+    ActionKind.EXIT: "/exit",
 }
 
 
