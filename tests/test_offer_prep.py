@@ -70,3 +70,33 @@ def test_offer_prep_service_and_commands(sqlite_ctx: AppContext, cli) -> None:  
     assert bad.exit_code == 2 and "NAME=VALUE" in bad.output
     missing = cli("offer", "show", "42")
     assert missing.exit_code != 0 and "no offer prep with id 42" in missing.output
+
+
+def test_an_offer_prep_starts_from_the_opportunitys_pay_record(sqlite_ctx: AppContext) -> None:
+    from careerceo.services import opportunities
+
+    opp = opportunities.add_opportunity(
+        sqlite_ctx,
+        {
+            "title": "Data Lead",
+            "company": "Acme",
+            "stage": "offer",
+            "posted_pay": "90,000-110,000",
+            "stated_pay": "105,000",
+            "stated_to": "the recruiter",
+            "offer": {"base": 98000, "currency": "EUR", "equity": "0.1%"},
+        },
+    )
+    view = service.new_prep(
+        sqlite_ctx,
+        {
+            "opportunity_id": opp.id,
+            "points": [{"ask": "Base 105,000", "why": "the top is 110,000"}],
+        },
+    )
+    assert view.stated_before == "105,000 (said to the recruiter)"
+    assert view.terms == {"base": "98,000", "currency": "EUR", "equity": "0.1%"}
+    assert view.company == "Acme" and view.title == "Data Lead at Acme"
+    assert view.warnings == []  # every figure is in the pay record
+    with pytest.raises(CareerError, match="no opportunity"):
+        service.new_prep(sqlite_ctx, {"opportunity_id": 999})
