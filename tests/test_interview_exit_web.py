@@ -126,3 +126,28 @@ def test_rounds_offers_and_the_letter_over_the_api(client: TestClient) -> None:
     client.post(f"{API}/exit", json={"last_day": last})
     letter = client.get(f"{API}/exit/letter")
     assert letter.status_code == 200 and "formal notice of my resignation" in letter.text
+
+
+def test_the_plans_pages_start_edit_and_refuse_without_half_saving(client: TestClient) -> None:
+    assert 'id="plan-new"' in client.get("/plans").text
+    refused = client.post("/plans", data={"occupation_code": "99-9999.99"})
+    assert refused.status_code in (404, 422)
+    made = client.post("/plans", data={"occupation_code": "15-1252"}, follow_redirects=False)
+    assert made.status_code == 303
+    url = made.headers["location"].split("?")[0]
+    page = client.get(url).text
+    assert 'name="s_30_goals"' in page and "/export.pdf" in page
+    saved = client.post(
+        url,
+        data={"s_quick_wins": "Fix the flaky build\n- Map the on-call runbook", "s_learn": "x"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    page = client.get(url).text
+    assert "Fix the flaky build\nMap the on-call runbook" in page
+    too_many = "\n".join(f"item {i}" for i in range(25))
+    bad = client.post(url, data={"s_learn": "Pricing", "s_stakeholders": too_many})
+    assert bad.status_code == 422 and "at most 20 lines" in bad.text
+    assert "Pricing" not in client.get(url).text.split('name="s_learn"')[1][:200]  # not saved
+    listed = client.get("/plans").text
+    assert "/export.md" in listed
