@@ -86,7 +86,15 @@ def test_an_exit_plan_through_the_service(sqlite_ctx: AppContext) -> None:
     shown = service.show(ctx, today=TODAY)
     by_id = {i.id: i for i in shown.items}
     assert by_id[rel.id].flags and not by_id[handover.id].flags
-    assert any(d.kind == "follow_up" and "Ana" in d.title for d in shown.due)
+    # linked to a contact: the network's follow-ups carry it on, at the item's cadence
+    assert not any("Ana" in d.title for d in shown.due)
+    with ctx.db.transaction() as session:
+        contact = ContactLinks(session, ctx.person_id).get(ana)
+        assert contact is not None and contact.cadence_days == 30
+    service.add_item(ctx, {"kind": "relationship", "title": "Bo (ex-client)"}, today=TODAY)
+    shown = service.show(ctx, today=TODAY)
+    bo = next(d for d in shown.due if "Bo" in d.title)
+    assert bo.kind == "follow_up" and bo.on == last + timedelta(days=leaving.DEFAULT_CADENCE)
     assert shown.due[0].on <= shown.due[-1].on
     service.update_item(ctx, handover.id, {"status": "done"}, today=TODAY)
     summary = service.current_summary(ctx, today=TODAY)

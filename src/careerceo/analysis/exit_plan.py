@@ -64,6 +64,7 @@ class Item:
     cadence_days: int | None = None
     covenant_type: str | None = None
     touches: tuple[str, ...] = ()  # covenants: uids of the items they touch
+    in_network: bool = False  # a relationship linked to a contact: the network follows up
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ def due_items(
     for item in items:
         if item.status in CLOSED or item.kind == "covenant":
             continue
+        if item.kind == "relationship" and item.in_network:
+            continue  # the network's follow-ups carry it on at the contact's cadence
         if item.kind == "relationship":
             cadence = item.cadence_days or DEFAULT_CADENCE
             when = next_follow_up(last_day, cadence, today)

@@ -189,14 +189,27 @@ def _checked(session: Session, person_id: int, plan: ExitPlan, data: ExitItemIn)
     return values
 
 
+def _keep_in_network(session: Session, person_id: int, values: dict[str, Any]) -> None:
+    """A relationship to keep, linked to a contact, continues in the network's follow-ups:
+    the contact takes the item's cadence unless the person already set one for them."""
+    if values.get("kind") != "relationship" or values.get("contact_id") is None:
+        return
+    links = ContactLinks(session, person_id)
+    contact = links.get(values["contact_id"])
+    if contact is not None and contact.cadence_days is None:
+        links.update(contact, {"cadence_days": values["cadence_days"]})
+
+
 def add_item(ctx: AppContext, values: dict[str, Any], *, today: date | None = None) -> ExitItemView:
     now = _today(today)
     data = validate(ExitItemIn, values)
     with ctx.db.transaction() as session:
         plan = _plan(session, ctx.person_id)
+        checked = _checked(session, ctx.person_id, plan, data)
         row = ExitItemRepository(session, ctx.person_id).add(
-            ExitItem(exit_plan_id=plan.id, **_checked(session, ctx.person_id, plan, data))
+            ExitItem(exit_plan_id=plan.id, **checked)
         )
+        _keep_in_network(session, ctx.person_id, checked)
         view = _view(session, ctx.person_id, plan, now)
         return next(i for i in view.items if i.id == row.id)
 
@@ -232,9 +245,9 @@ def update_item(
         }
         merged.update({k: v for k, v in values.items() if v is not None})
         data = validate(ExitItemIn, merged)
-        ExitItemRepository(session, ctx.person_id).update(
-            row, _checked(session, ctx.person_id, plan, data)
-        )
+        checked = _checked(session, ctx.person_id, plan, data)
+        ExitItemRepository(session, ctx.person_id).update(row, checked)
+        _keep_in_network(session, ctx.person_id, checked)
         view = _view(session, ctx.person_id, plan, now)
         return next(i for i in view.items if i.id == row.id)
 
@@ -257,6 +270,7 @@ def _as_item(row: ExitItem) -> leaving.Item:
         cadence_days=row.cadence_days,
         covenant_type=row.covenant_type,
         touches=tuple(row.touches or ()),
+        in_network=row.kind == "relationship" and row.contact_id is not None,
     )
 
 
