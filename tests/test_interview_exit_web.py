@@ -151,3 +151,29 @@ def test_the_plans_pages_start_edit_and_refuse_without_half_saving(client: TestC
     assert "Pricing" not in client.get(url).text.split('name="s_learn"')[1][:200]  # not saved
     listed = client.get("/plans").text
     assert "/export.md" in listed
+
+
+def test_a_round_page_shows_the_prep_and_takes_the_debrief(client: TestClient) -> None:
+    refused = client.post("/interview/rounds", data={"round_type": "brunch"})
+    assert refused.status_code == 422 and "round_type must be one of" in refused.text
+    held = (date.today() - timedelta(days=1)).isoformat()
+    made = client.post(
+        "/interview/rounds",
+        data={"round_type": "executive", "scheduled_on": held, "company": "Acme"},
+        follow_redirects=False,
+    )
+    assert made.status_code == 303
+    url = made.headers["location"]
+    page = client.get(url).text
+    assert "What they test" in page and 'id="close"' in page and 'id="days"' in page
+    bad = client.post(f"{url}/debrief", data={"asked": "9: Why us?"})
+    assert bad.status_code == 422 and "rating must be" in bad.text
+    ok = client.post(
+        f"{url}/debrief",
+        data={"asked": "2: Why us?\nWhat would you cut?", "went": "3"},
+        follow_redirects=False,
+    )
+    assert ok.status_code == 303
+    page = client.get(url).text
+    assert "2 question(s) added" in page and "Send the thank-you by" in page
+    assert "Acme" in client.get("/interview/rounds").text
