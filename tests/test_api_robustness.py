@@ -326,7 +326,25 @@ def _seed(client: TestClient) -> dict[str, str]:
     milestone = client.post(f"/api/v1/goals/{ids['goal_id']}/milestones", json={"title": "Cert"})
     review = client.post("/api/v1/reviews", json={"month": LAST_MONTH, "notes": "on leave"})
     assert milestone.status_code == 201 and review.status_code == 201, review.text
-    return {**ids, "milestone_id": str(milestone.json()["id"]), "month": LAST_MONTH}
+    last_day = (date.today() + timedelta(days=60)).isoformat()
+    assert client.post("/api/v1/exit", json={"last_day": last_day}).status_code == 201
+    item = client.post("/api/v1/exit/items", json={"kind": "handover", "title": "Runbook"})
+    plan = client.post("/api/v1/plan306090", json={"occupation_code": "15-1252.00"})
+    assert item.status_code == 201 and plan.status_code == 201, plan.text
+    round_ = client.post("/api/v1/interview/rounds", json={"round_type": "panel"})
+    offer = client.post("/api/v1/offers", json={"company": "Acme"})
+    assert round_.status_code == 201 and offer.status_code == 201, offer.text
+    return {
+        **ids,
+        "milestone_id": str(milestone.json()["id"]),
+        "month": LAST_MONTH,
+        "item_id": str(item.json()["id"]),
+        "plan_id": str(plan.json()["id"]),
+        "question_id": "beh-01",
+        "section": "quick_wins",
+        "round_id": str(round_.json()["id"]),
+        "prep_id": str(offer.json()["id"]),
+    }
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:

@@ -33,6 +33,9 @@ class ActionKind(StrEnum):
     PATHS = "paths"  # the reference path collections
     PLANS = "plans"  # the 30-60-90 plans and their ids
     PIPELINE = "pipeline"  # move the opportunities along their stages
+    EXIT = "exit"  # work through the exit plan: relationships, handover, checklist
+    INTERVIEW_ROUNDS = "interview-rounds"  # the interview rounds and their ids
+    OFFER_PREP = "offer-prep"  # the offer preparation sheets and their ids
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,17 @@ class SignalsSummary:
 
 
 @dataclass(frozen=True)
+class ExitState:
+    """The exit plan, when the person is leaving: its last day and how far along it is."""
+
+    last_day: str
+    days_left: int
+    open_items: int
+    done_items: int
+    overdue: int
+
+
+@dataclass(frozen=True)
 class ChallengeInputs:
     trend: Sequence[tuple[str, float | None]] = ()  # month, overall alignment (None = missed)
     active_goals: int = 0
@@ -44,6 +55,7 @@ class ChallengeInputs:
     tailored_versions: int = 0  # résumé versions made for a posting or a target occupation
     outreach_30d: int = 0  # conversations logged with contacts in the last 30 days
     advanced_30d: int = 0  # stage moves of opportunities in the last 30 days
+    exit_plan: ExitState | None = None  # set once the person has decided to leave
 
 
 class Challenge(BaseModel):
@@ -133,7 +145,32 @@ def performing(data: ChallengeInputs) -> Challenge:
     )
 
 
+def _leaving_well(plan: ExitState) -> Challenge:
+    """Once the decision is made, the challenge is to leave well: the exit plan's progress."""
+    evidence = (
+        f"last day {plan.last_day} ({plural(max(plan.days_left, 0), 'day')} left)",
+        f"{plan.done_items} of {plan.done_items + plan.open_items} exit items done",
+    ) + ((f"{plan.overdue} overdue",) if plan.overdue else ())
+    if plan.days_left < 0:
+        status, headline = "on track", "you have left; keep the relationships going"
+    elif plan.overdue:
+        status, headline = "act", f"leaving on {plan.last_day}: {plan.overdue} exit items overdue"
+    else:
+        status, headline = "on track", f"leaving on {plan.last_day}: the exit plan is on time"
+    return _challenge(
+        "leaving",
+        "Leaving the old job",
+        status,
+        headline,
+        evidence,
+        "work through the exit plan: relationships, handover, references",
+        Action(ActionKind.EXIT),
+    )
+
+
 def leaving(data: ChallengeInputs) -> Challenge:
+    if data.exit_plan is not None:
+        return _leaving_well(data.exit_plan)
     drift = [f for f in data.findings if f.rule in LEAVE_RULES]
     evidence = [f.reason for f in drift]
     if data.signals is None and not data.trend:

@@ -18,6 +18,8 @@ class DueKind(StrEnum):
     NEXT_ACTION = "next action"  # an opportunity's next action
     MILESTONE = "milestone"
     REVIEW = "review"
+    INTERVIEW = "interview"  # an interview round, or its thank-you note
+    EXIT = "exit"  # a dated step of the exit plan, or a keep-in-touch date after leaving
 
 
 class Target(StrEnum):
@@ -25,6 +27,8 @@ class Target(StrEnum):
     OPPORTUNITY = "opportunity"
     MILESTONE = "milestone"
     REVIEW = "review"
+    ROUND = "round"
+    EXIT = "exit"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ NAMED = {
     ActionKind.CONTACTS: "contacts list",
     ActionKind.PATHS: "paths list",
     ActionKind.PLANS: "plan306090 list",
+    ActionKind.EXIT: "exit show",
+    ActionKind.OFFER_PREP: "offer list",
 }
 
 

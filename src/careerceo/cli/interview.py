@@ -275,4 +275,6 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    import careerceo.cli.interview_rounds  # noqa: F401  (adds round, rounds, prep, debrief)
+
     app.add_typer(interview_app, name="interview")

@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "accounts": "accounts",
     "grants": "accounts",
     "audit": "accounts",
+    "exit": "exit_plan",
+    "offer": "offer_prep",
     "export": "backup",
     "import": "backup",
     "direction": "direction",

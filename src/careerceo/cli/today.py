@@ -20,6 +20,10 @@ def command_for(item: TodayItem) -> str:
         return f"career opportunities show {item.target_id}"
     if item.target == "milestone":
         return f"career goals milestone done m{item.target_id}"
+    if item.target == "round":
+        return f"career interview prep {item.target_id}"
+    if item.target == "exit":
+        return "career exit show"
     return f"career review --month {item.month}"
 
 
@@ -31,6 +35,10 @@ def link_for(item: TodayItem) -> str:
         return f"/opportunities/{item.target_id}"
     if item.target == "milestone":
         return "/goals"
+    if item.target == "round":
+        return "/interview"
+    if item.target == "exit":
+        return "/exit"
     return f"/review?month={item.month}"
 
 

@@ -286,6 +286,11 @@ def _record(session: Session, person_id: int) -> list[str]:
     return [t for t in texts if t]
 
 
+def record_texts(session: Session, person_id: int) -> list[str]:
+    """The person's record as texts (wins, positions, profile): where a figure may come from."""
+    return _record(session, person_id)
+
+
 def save_answer(ctx: AppContext, values: dict[str, object]) -> AnswerView:
     """Write (or rewrite) the answer to one question; warnings say what to check, not refuse."""
     data = validate(AnswerIn, values)

@@ -13,7 +13,7 @@ from careerceo.analysis import plan306090 as plans
 from careerceo.documents import plan306090 as render
 from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.knowledge import load_knowledge
-from careerceo.model.common import validate
+from careerceo.model.common import InputError, validate
 from careerceo.model.plan306090 import PlanNewIn, PlanSectionIn
 from careerceo.services.context import AppContext
 from careerceo.services.pitch import singular
@@ -165,6 +165,29 @@ def set_section(ctx: AppContext, plan_id: int, section: str, lines: list[str] | 
             setattr(phase, part, data.lines)
         else:
             setattr(content, data.section, data.lines)
+        repo.update(row, {"content": content.as_dict()})
+        return _view(row)
+
+
+def set_sections(ctx: AppContext, plan_id: int, sections: dict[str, str | list[str]]) -> PlanView:
+    """Replace several sections at once (the web form): all are checked first, then written in
+    one transaction, so a refused section leaves the plan as it was."""
+    checked = []
+    for name, lines in sections.items():
+        try:
+            checked.append(validate(PlanSectionIn, {"section": name, "lines": lines}))
+        except InputError as exc:
+            raise InputError({name: next(iter(exc.errors.values()))}) from None
+    with ctx.db.transaction() as session:
+        repo = Plan306090Repository(session, ctx.person_id)
+        row = _row(repo, plan_id)
+        content = plans.content_from(dict(row.content or {}))
+        for data in checked:
+            if "." in data.section:
+                key, part = data.section.split(".")
+                setattr(next(p for p in content.phases if p.key == key), part, data.lines)
+            else:
+                setattr(content, data.section, data.lines)
         repo.update(row, {"content": content.as_dict()})
         return _view(row)
 

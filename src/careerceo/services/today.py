@@ -126,9 +126,33 @@ def _direction_items(ctx: AppContext, today: date) -> list[DueItem]:
     return items
 
 
+def _interview_and_exit_items(ctx: AppContext, today: date) -> list[DueItem]:
+    """Interviews and thank-you notes from the rounds; the exit plan's open dated steps."""
+    from careerceo.services import exit_plan, interview_rounds
+
+    items = [
+        DueItem(on, DueKind.INTERVIEW, title, "from your interview rounds", Target.ROUND, rid)
+        for on, title, _, rid in interview_rounds.due_items(ctx, today=today)
+        if on <= today
+    ]
+    items += [
+        DueItem(d.on, DueKind.EXIT, d.title, f"exit plan ({d.kind.replace('_', ' ')})", Target.EXIT)
+        for d in exit_plan.due_items(ctx, today=today)
+        if d.on <= today
+    ]
+    return items
+
+
 def today_items(ctx: AppContext, today: date | None = None) -> list[TodayItem]:
     now = today or date.today()
-    due = agenda([*_job_search_items(ctx, now), *_direction_items(ctx, now)], now)
+    due = agenda(
+        [
+            *_job_search_items(ctx, now),
+            *_direction_items(ctx, now),
+            *_interview_and_exit_items(ctx, now),
+        ],
+        now,
+    )
     return [
         TodayItem(
             due=item.due,

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import (
     Accomplishment,
+    Company,
     Contact,
     ExitItem,
     ExitPlan,
@@ -82,6 +83,9 @@ class InterviewRoundRepository(OwnedRepository[InterviewRound]):
             InterviewRound.id,
         )
 
+    def for_opportunity(self, opportunity_id: int) -> Sequence[InterviewRound]:
+        return self.list(opportunity_id=opportunity_id)
+
 
 class OfferPrepRepository(OwnedRepository[OfferPrep]):
     model = OfferPrep
@@ -108,7 +112,14 @@ class ExitItemRepository(OwnedRepository[ExitItem]):
     model = ExitItem
 
     def ordering(self) -> tuple[Any, ...]:
-        return (ExitItem.kind, ExitItem.due_on.is_(None), ExitItem.due_on, ExitItem.id)
+        # title before id: a restored backup gets new ids but must list items the same way
+        return (
+            ExitItem.kind,
+            ExitItem.due_on.is_(None),
+            ExitItem.due_on,
+            ExitItem.title,
+            ExitItem.id,
+        )
 
     def for_plan(self, plan_id: int) -> Sequence[ExitItem]:
         return self.list(exit_plan_id=plan_id)
@@ -133,3 +144,9 @@ class ContactLinks(OwnedRepository[Contact]):
 
 class PostingLinks(OwnedRepository[JobPosting]):
     model = JobPosting
+
+
+class CompanyLinks(OwnedRepository[Company]):
+    """Companies, looked up for an interview's dossier summary."""
+
+    model = Company

@@ -16,7 +16,9 @@ ELSEWHERE = {
     ActionKind.RESUME_IMPORT: "/resume",  # the import form is on the résumé page
     ActionKind.WINS: "/resume/wins",
     ActionKind.TAILOR: "/resume/tailor",
-    ActionKind.PIPELINE: "/opportunities/board",
+    ActionKind.PIPELINE: "/opportunities",  # the board
+    ActionKind.INTERVIEW_QUESTIONS: "/interview",
+    ActionKind.EXIT: "/exit",
 }
 
 

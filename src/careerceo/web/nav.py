@@ -58,6 +58,7 @@ GROUPS: tuple[NavGroup, ...] = (
         ("Companies", "/companies"),
         ("Contacts", "/contacts"),
         ("Interview practice", "/interview"),
+        ("Interview rounds", "/interview/rounds"),
         ("30-60-90-day plans", "/plans"),
     ),
     _group(

@@ -48,6 +48,18 @@ def calendar_ics(
     from careerceo.services.today import calendar_events  # today reads direction too
 
     due.extend(calendar_events(ctx, now))
+    from careerceo.services import exit_plan, interview_rounds
+
+    due += [  # leaving well: the last day, open dated exit items and keep-in-touch dates
+        DueEvent(
+            f"{d.uid}-{d.kind}", f"Exit: {d.title}", d.on, "From your exit plan", prefix="exit"
+        )
+        for d in exit_plan.due_items(ctx, today=now)
+    ]
+    due += [  # interviews and thank-you notes from the interview rounds
+        DueEvent(uid, title, on, "From your interview rounds", prefix="interview")
+        for on, title, uid, _ in interview_rounds.due_items(ctx, today=now)
+    ]
     review = ReviewEvent(
         uid=person_uid, first=first_occurrence(now, weekday, day), weekday=weekday, day=day
     )

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from careerceo.analysis.challenges import ChallengeInputs, SignalsSummary, macro_challenges
+from careerceo.analysis.challenges import (
+    ChallengeInputs,
+    ExitState,
+    SignalsSummary,
+    macro_challenges,
+)
 from careerceo.model.direction import GoalStatus
+from careerceo.services import exit_plan
 from careerceo.services.context import AppContext
 from careerceo.services.direction.common import Repos, is_overdue, today_or
 from careerceo.services.direction.history import drift, review_history, trend
@@ -56,6 +62,7 @@ def challenges(ctx: AppContext, today: date | None = None) -> list[ChallengeView
     rows = review_history(ctx, now)
     signals = signals_history(ctx)
     month_ago = now - timedelta(days=30)
+    leaving = exit_plan.current_summary(ctx, today=now)
     with ctx.db.transaction() as s:
         pid = ctx.person_id
         repos = Repos(s, pid)
@@ -77,5 +84,14 @@ def challenges(ctx: AppContext, today: date | None = None) -> list[ChallengeView
             tailored_versions=DocumentRepository(s, pid).count_tailored(),
             outreach_30d=InteractionRepository(s, pid).count_since(month_ago),
             advanced_30d=StageChangeRepository(s, pid).advanced_since(month_ago),
+            exit_plan=None
+            if leaving is None
+            else ExitState(
+                leaving.last_day.isoformat(),
+                leaving.days_left,
+                leaving.open_items,
+                leaving.done_items,
+                leaving.overdue,
+            ),
         )
     return list(macro_challenges(inputs))

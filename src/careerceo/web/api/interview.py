@@ -1,0 +1,182 @@
+"""JSON API for interview practice, rounds (prep and debrief), offer preparation and
+30-60-90-day plans: the same services as the CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends
+from fastapi.responses import Response
+
+from careerceo.services import interview as service
+from careerceo.services import interview_rounds as rounds
+from careerceo.services import offer_prep as offers
+from careerceo.services import plan306090 as plans
+from careerceo.services.context import AppContext
+from careerceo.web.templating import app_context
+
+router = APIRouter(tags=["interview"])
+
+
+@router.get("/interview/questions")
+def list_questions(
+    category: str | None = None,
+    occupation: str | None = None,
+    opportunity: int | None = None,
+    ctx: AppContext = Depends(app_context),
+) -> list[service.QuestionView]:
+    return service.list_questions(
+        ctx, category=category, occupation=occupation, opportunity=opportunity
+    )
+
+
+@router.get("/interview/questions/{question_id}")
+def get_question(question_id: str, ctx: AppContext = Depends(app_context)) -> service.QuestionView:
+    return service.get_question(ctx, question_id)
+
+
+@router.put("/interview/answers/{question_id}")
+def save_answer(
+    question_id: str,
+    data: dict[str, Any] = Body(..., examples=[{"text": "…", "win_id": 1}]),
+    ctx: AppContext = Depends(app_context),
+) -> service.AnswerView:
+    return service.save_answer(ctx, {**data, "question_id": question_id})
+
+
+@router.get("/interview/answers/{question_id}")
+def get_answer(
+    question_id: str, ctx: AppContext = Depends(app_context)
+) -> service.AnswerView | None:
+    return service.get_answer(ctx, question_id)
+
+
+@router.get("/interview/practice")
+def practice_queue(
+    count: int = 5,
+    occupation: str | None = None,
+    opportunity: int | None = None,
+    ctx: AppContext = Depends(app_context),
+) -> list[service.PracticeItem]:
+    return service.practice_queue(ctx, count=count, occupation=occupation, opportunity=opportunity)
+
+
+@router.post("/interview/practice", status_code=201)
+def record_session(
+    ratings: list[dict[str, Any]] = Body(
+        ..., embed=True, examples=[[{"question_id": "beh-01", "rating": 3, "notes": ""}]]
+    ),
+    ctx: AppContext = Depends(app_context),
+) -> service.SessionView:
+    return service.record_session(ctx, ratings)
+
+
+@router.get("/interview/stats")
+def stats(ctx: AppContext = Depends(app_context)) -> service.StatsView:
+    return service.stats(ctx)
+
+
+@router.get("/plan306090")
+def list_plans(ctx: AppContext = Depends(app_context)) -> list[plans.PlanView]:
+    return plans.list_plans(ctx)
+
+
+@router.post("/plan306090", status_code=201)
+def new_plan(
+    data: dict[str, Any] = Body(..., examples=[{"occupation_code": "15-1252.00"}]),
+    ctx: AppContext = Depends(app_context),
+) -> plans.PlanView:
+    return plans.new_plan(ctx, data)
+
+
+@router.get("/plan306090/{plan_id}")
+def get_plan(plan_id: int, ctx: AppContext = Depends(app_context)) -> plans.PlanView:
+    return plans.get_plan(ctx, plan_id)
+
+
+@router.put("/plan306090/{plan_id}/sections/{section}")
+def set_section(
+    plan_id: int,
+    section: str,
+    lines: list[str] = Body(..., embed=True),
+    ctx: AppContext = Depends(app_context),
+) -> plans.PlanView:
+    return plans.set_section(ctx, plan_id, section, lines)
+
+
+@router.get("/plan306090/{plan_id}/export.md")
+def export_markdown(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    return Response(plans.export_markdown(ctx, plan_id), media_type="text/markdown")
+
+
+@router.get("/plan306090/{plan_id}/export.pdf")
+def export_pdf(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    return Response(plans.export_pdf(ctx, plan_id), media_type="application/pdf")
+
+
+@router.delete("/plan306090/{plan_id}", status_code=204)
+def remove_plan(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    plans.remove_plan(ctx, plan_id)
+    return Response(status_code=204)
+
+
+@router.post("/interview/rounds", status_code=201)
+def add_round(
+    data: dict[str, Any] = Body(
+        ..., examples=[{"round_type": "hiring_manager", "scheduled_on": "2027-01-15"}]
+    ),
+    ctx: AppContext = Depends(app_context),
+) -> rounds.RoundView:
+    return rounds.add_round(ctx, data)
+
+
+@router.get("/interview/rounds")
+def list_rounds(
+    opportunity: int | None = None, ctx: AppContext = Depends(app_context)
+) -> list[rounds.RoundView]:
+    return rounds.list_rounds(ctx, opportunity=opportunity)
+
+
+@router.get("/interview/rounds/{round_id}/prep")
+def round_prep(round_id: int, ctx: AppContext = Depends(app_context)) -> rounds.PrepView:
+    return rounds.prep(ctx, round_id)
+
+
+@router.post("/interview/rounds/{round_id}/debrief")
+def debrief(
+    round_id: int,
+    data: dict[str, Any] = Body(
+        ..., examples=[{"asked": [{"text": "Why us?", "rating": 3}], "went": 4}]
+    ),
+    ctx: AppContext = Depends(app_context),
+) -> rounds.RoundView:
+    return rounds.debrief(ctx, round_id, data)
+
+
+@router.get("/offers")
+def list_offers(ctx: AppContext = Depends(app_context)) -> list[offers.OfferView]:
+    return offers.list_preps(ctx)
+
+
+@router.post("/offers", status_code=201)
+def new_offer(
+    data: dict[str, Any] = Body(
+        ..., examples=[{"company": "Acme", "stated_before": "…", "terms": {"base": "…"}}]
+    ),
+    ctx: AppContext = Depends(app_context),
+) -> offers.OfferView:
+    return offers.new_prep(ctx, data)
+
+
+@router.get("/offers/{prep_id}")
+def get_offer(prep_id: int, ctx: AppContext = Depends(app_context)) -> offers.OfferView:
+    return offers.get_prep(ctx, prep_id)
+
+
+@router.patch("/offers/{prep_id}")
+def update_offer(
+    prep_id: int,
+    data: dict[str, Any] = Body(..., examples=[{"walk_away": "…"}]),
+    ctx: AppContext = Depends(app_context),
+) -> offers.OfferView:
+    return offers.update_prep(ctx, prep_id, data)

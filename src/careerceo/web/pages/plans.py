@@ -1,0 +1,142 @@
+"""``/plans``: 30-60-90-day plans: start one from a target occupation or an opportunity, edit
+every section in one form, export to Markdown or a one-or-two-page PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from careerceo.errors import CareerError
+from careerceo.model.plan306090 import SECTIONS
+from careerceo.services import plan306090 as service
+from careerceo.services.context import AppContext
+from careerceo.web.forms import flash, form_errors
+from careerceo.web.templating import app_context, templates
+
+router = APIRouter()
+
+LABELS = {
+    "goals": "Goals",
+    "actions": "Actions",
+    "measures": "How success is measured",
+    "stakeholders": "First stakeholders to meet",
+    "quick_wins": "Quick wins",
+    "learn": "What to learn about the business",
+}
+
+
+def field_name(section: str) -> str:
+    """A form field name for a section (``30.goals`` → ``s_30_goals``)."""
+    return "s_" + section.replace(".", "_")
+
+
+def _list_page(
+    request: Request,
+    ctx: AppContext,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    done: str | None = None,
+) -> HTMLResponse:
+    return templates.TemplateResponse(
+        request,
+        "plans/index.html",
+        {
+            "plans": service.list_plans(ctx),
+            "values": values or {},
+            "errors": errors or {},
+            "flash": flash(done),
+        },
+        status_code=422 if errors else 200,
+    )
+
+
+@router.get("/plans", response_class=HTMLResponse)
+def plans_page(
+    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
+) -> HTMLResponse:
+    return _list_page(request, ctx, done=done)
+
+
+@router.post("/plans", response_class=HTMLResponse)
+def new_plan(
+    request: Request,
+    occupation_code: str = Form(""),
+    opportunity_id: str = Form(""),
+    title: str = Form(""),
+    ctx: AppContext = Depends(app_context),
+) -> Response:
+    values = {"occupation_code": occupation_code, "opportunity_id": opportunity_id, "title": title}
+    try:
+        plan = service.new_plan(ctx, {k: v or None for k, v in values.items()})
+    except CareerError as exc:
+        return _list_page(request, ctx, values, form_errors(exc))
+    return RedirectResponse(f"/plans/{plan.id}?done=added", status_code=303)
+
+
+def _plan_page(
+    request: Request,
+    plan: service.PlanView,
+    values: dict[str, str],
+    errors: dict[str, str],
+    done: str | None = None,
+) -> HTMLResponse:
+    return templates.TemplateResponse(
+        request,
+        "plans/edit.html",
+        {
+            "plan": plan,
+            "values": values,
+            "errors": errors,
+            "labels": LABELS,
+            "flash": flash(done),
+        },
+        status_code=422 if errors else 200,
+    )
+
+
+def _values(plan: service.PlanView) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for phase in plan.phases:
+        for part in ("goals", "actions", "measures"):
+            out[field_name(f"{phase.key}.{part}")] = "\n".join(getattr(phase, part))
+    for name in ("stakeholders", "quick_wins", "learn"):
+        out[field_name(name)] = "\n".join(getattr(plan, name))
+    return out
+
+
+@router.get("/plans/{plan_id}", response_class=HTMLResponse)
+def plan_page(
+    request: Request,
+    plan_id: int,
+    done: str | None = None,
+    ctx: AppContext = Depends(app_context),
+) -> HTMLResponse:
+    plan = service.get_plan(ctx, plan_id)
+    return _plan_page(request, plan, _values(plan), {}, done)
+
+
+@router.post("/plans/{plan_id}", response_class=HTMLResponse)
+async def save_plan(
+    request: Request, plan_id: int, ctx: AppContext = Depends(app_context)
+) -> Response:
+    form = await request.form()
+    sections: dict[str, Any] = {
+        s: str(form.get(field_name(s), "")) for s in SECTIONS if field_name(s) in form
+    }
+    try:
+        service.set_sections(ctx, plan_id, sections)
+    except CareerError as exc:
+        if exc.status == 404:
+            raise
+        errors = {field_name(k): v for k, v in form_errors(exc).items()}
+        values = {field_name(k): str(v) for k, v in sections.items()}
+        return _plan_page(request, service.get_plan(ctx, plan_id), values, errors)
+    return RedirectResponse(f"/plans/{plan_id}?done=saved", status_code=303)
+
+
+@router.post("/plans/{plan_id}/delete")
+def delete_plan(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    service.remove_plan(ctx, plan_id)
+    return RedirectResponse("/plans?done=removed", status_code=303)
