@@ -419,3 +419,38 @@ def test_cli_plan(cli: Any, tmp_path: Path) -> None:
     goal_id = json.loads(saved.output)["goal_id"]
     shown = cli("goals", "show", str(goal_id))
     assert "Step 1: Reporter" in shown.output and "Step 2: Producer" in shown.output
+
+
+def test_backup_round_trip_and_the_shared_export_leaves_references_out(
+    sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from careerceo.services import backup
+    from conftest import make_context
+
+    fixed = datetime(2025, 1, 1, 12, 0, 0)
+    service.new_collection(sqlite_ctx, {"name": "Kept"})
+    service.add_file(sqlite_ctx, "Kept", CSV_OK.encode(), "refs.csv", today=TODAY)
+    first_id = service.list_profiles(sqlite_ctx, "Kept")[0].positions[0].id
+    service.correct_occupation(sqlite_ctx, first_id, {"occupation_code": "27-3041.00"})
+    service.new_collection(sqlite_ctx, {"name": "Shared"})
+    service.add_file(sqlite_ctx, "Shared", CSV_OK.encode(), "refs.csv", today=TODAY)
+    service.set_sharing(sqlite_ctx, "Shared", True)
+    text = backup.export_backup(sqlite_ctx, now=fixed)
+    other = make_context(f"sqlite:///{tmp_path / 'other.db'}", tmp_path / "other")
+    try:
+        written = backup.import_backup(other, text)
+        assert written["path_collection"] == 2 and written["path_position"] == 14
+        assert backup.export_backup(other, now=fixed) == text
+        before = service.analyze(sqlite_ctx, "Kept", "Producer", today=TODAY)
+        after = service.analyze(other, "Kept", "Producer", today=TODAY)
+        ignore = {"position_ids"}
+        rows = {"steps_before": {"__all__": ignore}, "occupations_before": {"__all__": ignore}}
+        assert after.model_dump(exclude=rows) == before.model_dump(exclude=rows)
+        assert after.people == 2 and after.steps_before
+    finally:
+        other.db.dispose()
+    shared = json.loads(backup.export_backup(sqlite_ctx, now=fixed, for_sharing=True))
+    assert [c["name"] for c in shared["tables"]["path_collection"]] == ["Shared"]
+    assert len(shared["tables"]["path_position"]) == 7

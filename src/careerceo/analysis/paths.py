@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from careerceo.model.paths import (
+    FlowRow,
     NextRow,
     OutcomeRow,
     SequenceRow,
@@ -112,6 +113,7 @@ class PathMining:
     outcomes: list[OutcomeRow]
     next_from: list[NextRow]
     reachers: list[int] = field(default_factory=list)  # profile ids, for education figures
+    flows: list[FlowRow] = field(default_factory=list)
     sizes: list[tuple[str, int]] = field(default_factory=list)
     industries: list[tuple[str, int]] = field(default_factory=list)
 
@@ -142,13 +144,13 @@ WITH marked AS (
 )
 SELECT profile, role,
     any_value(key) AS key,
-    mode(title) AS title,
-    mode(NULLIF(code, '')) AS code,
+    mode(title ORDER BY title) AS title,
+    mode(NULLIF(code, '') ORDER BY NULLIF(code, '')) AS code,
     min(NULLIF(start, -1)) AS start_m,
     CASE WHEN bool_or(current) THEN $as_of ELSE max(NULLIF("end", -1)) END AS end_m,
     bool_and(internship) AS internship,
-    mode(NULLIF(size, '')) AS size,
-    mode(NULLIF(industry, '')) AS industry,
+    mode(NULLIF(size, '') ORDER BY NULLIF(size, '')) AS size,
+    mode(NULLIF(industry, '') ORDER BY NULLIF(industry, '')) AS industry,
     min(id) AS first_id,
     bool_or(CASE WHEN $by_code THEN code = $target ELSE key = $target END) AS is_target
 FROM numbered
@@ -179,13 +181,13 @@ WHERE r.role <= h.hit
 
 _STEP_ROWS = """
 SELECT step, {group} AS grp, count(DISTINCT profile) AS people,
-    mode(title) AS title, mode(code) AS code,
+    mode(title ORDER BY title) AS title, mode(code ORDER BY code) AS code,
     median(years) AS med, quantile_cont(years, 0.25) AS q1, quantile_cont(years, 0.75) AS q3,
-    mode(next_code) AS next_code,
+    mode(next_code ORDER BY next_code) AS next_code,
     list(first_id ORDER BY first_id)[1:{ids}] AS ids
 FROM before WHERE step BETWEEN 1 AND {steps}
 GROUP BY step, grp
-ORDER BY step, people DESC, title
+ORDER BY step, people DESC, title, grp
 """
 
 _TO_TARGET = """
@@ -223,7 +225,7 @@ WITH nexts AS (
         arg_max(next_title, role) AS last_next
     FROM held GROUP BY key, profile
 )
-SELECT key, mode(title), mode(code), count(*) AS held,
+SELECT key, mode(title ORDER BY title), mode(code ORDER BY code), count(*) AS held,
     count(*) FILTER (WHERE reached) AS reached,
     count(*) FILTER (WHERE NOT reached AND last_next IS NOT NULL) AS elsewhere,
     count(*) FILTER (WHERE NOT reached AND last_next IS NULL) AS still_there,
@@ -239,10 +241,20 @@ WITH nexts AS (
         LEAD(key) OVER (PARTITION BY profile ORDER BY role) AS next_key
     FROM roles
 )
-SELECT next_key, mode(next_title), mode(next_code), count(DISTINCT profile) AS people,
-    mode(code) AS from_code
+SELECT next_key, mode(next_title ORDER BY next_title), mode(next_code ORDER BY next_code),
+    count(DISTINCT profile) AS people,
+    mode(code ORDER BY code) AS from_code
 FROM nexts WHERE {match} AND next_key IS NOT NULL
 GROUP BY next_key ORDER BY people DESC, next_key LIMIT {limit}
+"""
+
+_FLOWS = """
+SELECT a.step, mode(a.title ORDER BY a.title) AS from_title, b.step = 0 AS to_target,
+    mode(b.title ORDER BY b.title) AS to_title, count(DISTINCT a.profile) AS people
+FROM before a JOIN before b ON a.profile = b.profile AND b.role = a.role + 1
+WHERE a.step BETWEEN 1 AND {steps}
+GROUP BY a.step, a.key, b.key, b.step = 0
+ORDER BY a.step DESC, people DESC, from_title, to_title
 """
 
 _ON_THE_WAY = """
@@ -383,6 +395,16 @@ def _mine(
                 )
             )
     next_from = _next_from(con, current_key, current_code, zones)
+    flows = [
+        FlowRow(
+            from_step=int(step),
+            from_title=str(a),
+            to_title=str(b),
+            to_target=bool(to_target),
+            people=int(n),
+        )
+        for step, a, to_target, b, n in con.execute(_FLOWS.format(steps=steps)).fetchall()
+    ]
     reachers = [int(p) for (p,) in con.execute("SELECT profile FROM hits").fetchall()]
     sizes = _on_the_way(con, "size", steps)
     industries = _on_the_way(con, "industry", steps)
@@ -398,6 +420,7 @@ def _mine(
         outcomes=outcomes,
         next_from=next_from,
         reachers=reachers,
+        flows=flows,
         sizes=sizes,
         industries=industries,
     )

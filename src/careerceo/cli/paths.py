@@ -374,3 +374,15 @@ def plan(
         )
     else:
         console.print("Save it as a goal with milestones: add --save.", highlight=False)
+
+
+@paths_app.command("share")
+@user_errors
+def share(
+    name: str = typer.Argument(..., help="The collection."),
+    off: bool = typer.Option(False, "--off", help="Leave it out of shared exports again."),
+) -> None:
+    """Include a collection in exports made for sharing (`career export --for-sharing`)."""
+    out = service.set_sharing(context(), name, not off)
+    state = "included in" if out.include_in_exports else "left out of"
+    console.print(f"{escape(out.name)} is {state} exports for sharing.", highlight=False)

@@ -235,6 +235,16 @@ class NextRow(BaseModel):
     move: StepMove
 
 
+class FlowRow(BaseModel):
+    """People moving from a role at one step to the next role on their way (Sankey links)."""
+
+    from_step: int
+    from_title: str
+    to_title: str
+    to_target: bool
+    people: int
+
+
 class SequenceRow(BaseModel):
     roles: list[str]
     people: int
@@ -260,6 +270,7 @@ class PathAnalysisOut(BaseModel):
     median_years_to_target: float | None
     spread_years_to_target: tuple[float, float] | None
     sequences: list[SequenceRow]
+    flows: list[FlowRow] = []
     outcomes: list[OutcomeRow]
     next_from: list[NextRow]
     next_from_role: str | None

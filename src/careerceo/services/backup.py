@@ -32,12 +32,31 @@ DOMAIN_RULES: dict[str, type[BaseModel]] = {
 }
 
 
-def export_backup(ctx: AppContext, *, now: datetime | None = None) -> str:
-    """The canonical backup text; ``now`` fixes ``exported_at`` (tests compare bytes)."""
+def export_backup(
+    ctx: AppContext, *, now: datetime | None = None, for_sharing: bool = False
+) -> str:
+    """The canonical backup text; ``now`` fixes ``exported_at`` (tests compare bytes).
+
+    ``for_sharing`` leaves out the reference collections the person did not mark for sharing:
+    their profiles are other people's data."""
     moment = now or datetime.now(UTC).replace(tzinfo=None)
     with ctx.db.transaction() as session:
         person, tables = store.dump(session, ctx.person_id)
+    if for_sharing:
+        tables = _without_private_references(tables)
     return render(Backup(exported_at=moment, person=person, tables=tables))
+
+
+def _without_private_references(
+    tables: dict[str, list[dict[str, object]]],
+) -> dict[str, list[dict[str, object]]]:
+    collections = tables.get("path_collection", [])
+    private = {row["uid"] for row in collections if not row.get("include_in_exports")}
+    out = dict(tables)
+    out["path_collection"] = [row for row in collections if row["uid"] not in private]
+    for name in ("path_profile", "path_position"):
+        out[name] = [r for r in tables.get(name, []) if r.get("collection_uid") not in private]
+    return out
 
 
 def import_backup(ctx: AppContext, text: str) -> dict[str, int]:

@@ -803,6 +803,7 @@ def analyze(
         median_years_to_target=mining.median_years_to_target,
         spread_years_to_target=mining.spread_years_to_target,
         sequences=mining.sequences,
+        flows=mining.flows,
         outcomes=mining.outcomes,
         next_from=mining.next_from,
         next_from_role=_title,
