@@ -258,6 +258,20 @@ def test_profiles_are_pseudonymised_and_deleted_with_the_collection(ctx: AppCont
     with pytest.raises(CareerError, match="no collection"):
         service.list_profiles(ctx, "Private")
     assert service.get_collection(ctx, "Named").positions == 7
+    resume = {
+        "basics": {"name": "Gus Example"},
+        "work": [
+            {"position": "Reporter", "name": "Herald", "startDate": "2010-01-01",
+             "endDate": "2013-01-01"},
+            {"position": "Producer", "name": "Herald", "startDate": "2013-01-01"},
+        ],
+        "education": [{"studyType": "Bachelor", "area": "Journalism", "institution": "Uni"}],
+    }  # fmt: skip
+    added = service.add_file(ctx, "Named", json.dumps(resume).encode(), "gus.json", today=TODAY)
+    assert added.ok and added.profiles == 1
+    out = service.analyze(ctx, "Named", "Producer", today=TODAY)
+    assert out.people == 3
+    assert [(e.label, e.people) for e in out.education] == [("Bachelor, Journalism", 1)]
 
 
 def test_correcting_an_occupation_changes_the_figures(sqlite_ctx: AppContext) -> None:
@@ -454,3 +468,26 @@ def test_backup_round_trip_and_the_shared_export_leaves_references_out(
     shared = json.loads(backup.export_backup(sqlite_ctx, now=fixed, for_sharing=True))
     assert [c["name"] for c in shared["tables"]["path_collection"]] == ["Shared"]
     assert len(shared["tables"]["path_position"]) == 7
+
+
+def test_the_columnar_snapshot_is_a_cache_never_the_record(sqlite_ctx: AppContext) -> None:
+    from careerceo.store import path_snapshot
+
+    service.new_collection(sqlite_ctx, {"name": "Snap"})
+    service.add_file(sqlite_ctx, "Snap", CSV_OK.encode(), "refs.csv", today=TODAY)
+    fresh = service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY)
+    uid = service.load_frame(sqlite_ctx, "Snap")[0].uid
+    folder = sqlite_ctx.settings.data_dir / path_snapshot.FOLDER
+    assert (folder / f"{uid}.npz").is_file()
+    assert service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY) == fresh  # from the file
+    # a snapshot of another state (here: empty) under the same name is not believed
+    path_snapshot.write(sqlite_ctx.settings.data_dir, uid, "0-0", PathFrame.from_columns(
+        Frame().cols).arrays())  # fmt: skip
+    assert service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY) == fresh
+    (folder / f"{uid}.npz").write_bytes(b"not a snapshot")
+    assert service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY) == fresh
+    service.add_file(sqlite_ctx, "Snap", CSV_OK.replace("ana", "zoe").encode(), "more.csv")
+    grown = service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY)
+    assert grown.profiles > fresh.profiles
+    service.remove_collection(sqlite_ctx, "Snap")
+    assert not (folder / f"{uid}.npz").exists()

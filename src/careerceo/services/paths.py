@@ -46,6 +46,7 @@ from careerceo.model.paths import (
     month_of,
 )
 from careerceo.services.context import AppContext
+from careerceo.store import path_snapshot as snapshots
 from careerceo.store.path_repositories import (
     PathCollectionRepository,
     PathPositionRepository,
@@ -361,8 +362,10 @@ def remove_collection(ctx: AppContext, name: str) -> CollectionOut:
         repo = PathCollectionRepository(session, ctx.person_id)
         row = _get(repo, name)
         out = _collection_out(row, repo.sizes())
+        uid = row.uid
         repo.remove(row)
-        return out
+    _changed(ctx, uid)
+    return out
 
 
 def set_sharing(ctx: AppContext, name: str, include: bool) -> CollectionOut:
@@ -441,6 +444,8 @@ def add_drafts(
         positions.insert_many(batch)
         if progress is not None:
             progress(total, total)
+        uid = collection.uid
+    _changed(ctx, uid)
     if not summary.profiles:
         summary.ok = False
         if not summary.skipped:
@@ -613,7 +618,11 @@ def correct_occupation(
                 field="position",
             )
         repo.update(row, {"occupation_code": checked.occupation_code, "corrected": True})
-        return _position_out(row, _occupation_titles())
+        out = _position_out(row, _occupation_titles())
+        collection = PathCollectionRepository(session, ctx.person_id).get(row.collection_id)
+    if collection is not None:
+        _changed(ctx, collection.uid)
+    return out
 
 
 def link_contact(
@@ -680,7 +689,7 @@ def resolve_target(text: str, frame: PathFrame) -> ResolvedTarget:
     except (CareerError, KnowledgeError):
         best = None
     guess = best.code if best is not None and best.score >= CODE_MIN_SCORE else None
-    if len(frame) and bool((frame.key == key).any()):
+    if len(frame) and frame.has_key(key):
         return ResolvedTarget(Target(key=key), guess, raw, "title")
     if guess is not None:
         return ResolvedTarget(Target(code=guess), guess, titles.get(guess), "title → code")
@@ -736,10 +745,25 @@ def _warnings(mining: PathMining, target_label: str, unmapped: int, positions: i
 
 
 def load_frame(ctx: AppContext, name: str) -> tuple[PathCollection, PathFrame]:
+    """The collection's positions as columns: from its snapshot when it is current, else read
+    from the database and snapshotted for the next analysis (see ``store.path_snapshot``)."""
+    data_dir = ctx.settings.data_dir
     with ctx.db.transaction() as session:
         collection = _get(PathCollectionRepository(session, ctx.person_id), name)
-        columns = PathPositionRepository(session, ctx.person_id).columns(collection.id)
-    return collection, PathFrame.from_columns(columns)
+        positions = PathPositionRepository(session, ctx.person_id)
+        revision = positions.revision(collection.id)
+        cached = snapshots.read(data_dir, collection.uid, revision)
+        columns = None if cached is not None else positions.columns(collection.id)
+    if cached is not None:
+        return collection, PathFrame.from_arrays(cached)
+    frame = PathFrame.from_columns(columns or {})
+    snapshots.write(data_dir, collection.uid, revision, frame.arrays())
+    return collection, frame
+
+
+def _changed(ctx: AppContext, collection_uid: str) -> None:
+    """After a write to a collection's positions: its snapshot no longer holds."""
+    snapshots.drop(ctx.settings.data_dir, collection_uid)
 
 
 def analyze(
@@ -767,7 +791,9 @@ def analyze(
         target_zone=target_zone,
     )
     with ctx.db.transaction() as session:
-        education = PathProfileRepository(session, ctx.person_id).education_of(collection.id)
+        education = PathProfileRepository(session, ctx.person_id).education_of(
+            collection.id, mining.reachers
+        )
     degrees: list[str] = []
     certificates: list[str] = []
     for profile in mining.reachers:
@@ -785,7 +811,7 @@ def analyze(
             row.occupation_title = titles.get(row.code or "")
         return rows
 
-    unmapped = int((data.code == "").sum()) if len(data) else 0
+    unmapped = data.unmapped() if len(data) else 0
     label = resolved.title or resolved.code or target
     if resolved.code and resolved.matched_by != "title":
         label = f"{resolved.code} {titles.get(resolved.code, '')}".strip()
