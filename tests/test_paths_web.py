@@ -41,6 +41,12 @@ def test_pages_from_upload_to_graph_correction_and_plan(sqlite_ctx: AppContext) 
             rf'href="(/paths/{cid}\?positions=[0-9,]+)">correct occupation', analysis.text
         )
         assert link is not None
+        # every figure an occupation feeds links to its positions: graph nodes, tables
+        assert re.search(rf'<a href="/paths/{cid}\?positions=[0-9,]+">\s*<rect', svg.group(0))
+        outcomes = analysis.text.split('id="outcomes"')[1].split("</table>")[0]
+        assert "correct occupation" in outcomes
+        occupations = analysis.text.split('id="occupations-before"')[1].split("</table>")[0]
+        assert "27-3023.00" in occupations and "correct occupation" in occupations
         behind = client.get(link.group(1).replace("&amp;", "&"))
         ids = re.findall(r'id="position-(\d+)"', behind.text)
         assert len(ids) == 2  # the two reporters behind the step-1 figure

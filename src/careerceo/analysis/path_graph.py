@@ -29,6 +29,7 @@ class Node:
     x: float
     y: float
     height: float
+    ids: tuple[int, ...] = ()  # positions behind the node, for correcting their occupation
 
 
 @dataclass(frozen=True)
@@ -49,28 +50,33 @@ class Graph:
     headings: tuple[tuple[float, str], ...]  # x, column heading
 
 
-def _kept(rows: list[StepRow]) -> dict[str, int]:
+def _kept(rows: list[StepRow]) -> dict[str, tuple[int, tuple[int, ...]]]:
     ranked = sorted(rows, key=lambda r: (-r.people, r.title))
-    kept = {r.title: r.people for r in ranked[:PER_COLUMN]}
-    rest = sum(r.people for r in ranked[PER_COLUMN:])
+    kept = {r.title: (r.people, tuple(r.position_ids)) for r in ranked[:PER_COLUMN]}
+    rest = ranked[PER_COLUMN:]
     if rest:
-        kept[OTHER] = rest
+        ids = tuple(i for r in rest for i in r.position_ids)[:50]
+        kept[OTHER] = (sum(r.people for r in rest), ids)
     return kept
 
 
 def layout(
-    steps_before: list[StepRow], flows: list[FlowRow], people: int, target: str
+    steps_before: list[StepRow],
+    flows: list[FlowRow],
+    people: int,
+    target: str,
+    target_ids: list[int] | None = None,
 ) -> Graph | None:
     """The graph, or None when nobody reached the target (nothing to draw)."""
     if people <= 0:
         return None
     deepest = max((r.step for r in steps_before), default=0)
-    columns: list[tuple[str, dict[str, int]]] = []
+    columns: list[tuple[str, dict[str, tuple[int, tuple[int, ...]]]]] = []
     for step in range(deepest, 0, -1):
         rows = [r for r in steps_before if r.step == step]
         columns.append((f"{step} step{'s' if step > 1 else ''} before", _kept(rows)))
-    columns.append(("Target", {target: people}))
-    span = max(sum(c.values()) for _h, c in columns)
+    columns.append(("Target", {target: (people, tuple(target_ids or ()))}))
+    span = max(sum(n for n, _ids in c.values()) for _h, c in columns)
     most_nodes = max(len(c) for _h, c in columns)
     scale = (HEIGHT - TOP - GAP * (most_nodes - 1) - 8) / span
     step_x = (WIDTH - 220 - NODE_WIDTH) / max(len(columns) - 1, 1)
@@ -80,9 +86,9 @@ def layout(
         x = 10 + index * step_x if len(columns) > 1 else (WIDTH - NODE_WIDTH) / 2
         headings.append((x, heading))
         y = float(TOP)
-        for label, n in counts.items():
+        for label, (n, ids) in counts.items():
             height = max(n * scale, 2.0)
-            nodes[(index, label)] = Node(index, label, n, x, y, height)
+            nodes[(index, label)] = Node(index, label, n, x, y, height, ids)
             y += height + GAP
     # Bands leave a node from its top down and enter the next one the same way.
     out_offset: dict[tuple[int, str], float] = {}

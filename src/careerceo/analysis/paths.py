@@ -183,6 +183,7 @@ class PathMining:
     next_from: list[NextRow]
     reachers: list[int] = field(default_factory=list)  # profile ids, for education figures
     flows: list[FlowRow] = field(default_factory=list)
+    target_ids: list[int] = field(default_factory=list)
     sizes: list[tuple[str, int]] = field(default_factory=list)
     industries: list[tuple[str, int]] = field(default_factory=list)
 
@@ -248,13 +249,13 @@ SELECT path, count(*) AS people FROM paths GROUP BY path ORDER BY people DESC, p
 
 _OUTCOMES = """
 WITH held AS (
-    SELECT n.profile, n.key, n.title, n.code, n.role, h.hit, n.next_title
+    SELECT n.profile, n.key, n.title, n.code, n.role, h.hit, n.next_title, n.first_id
     FROM roles n LEFT JOIN hits h USING (profile)
     WHERE n.key IN (SELECT unnest($keys)) AND (h.hit IS NULL OR n.role < h.hit)
 ), per_person AS (
     SELECT key, profile, any_value(title) AS title, any_value(code) AS code,
         bool_or(hit IS NOT NULL) AS reached,
-        arg_max(next_title, role) AS last_next
+        arg_max(next_title, role) AS last_next, min(first_id) AS first_id
     FROM held GROUP BY key, profile
 ), went AS (
     SELECT key, last_next, count(*) AS n FROM per_person
@@ -268,17 +269,20 @@ WITH held AS (
         count(*) AS held,
         count(*) FILTER (WHERE reached) AS reached,
         count(*) FILTER (WHERE NOT reached AND last_next IS NOT NULL) AS elsewhere,
-        count(*) FILTER (WHERE NOT reached AND last_next IS NULL) AS still_there
+        count(*) FILTER (WHERE NOT reached AND last_next IS NULL) AS still_there,
+        list(first_id ORDER BY first_id)[1:{ids}] AS ids
     FROM per_person GROUP BY key
 )
-SELECT t.key, t.title, t.code, t.held, t.reached, t.elsewhere, t.still_there, r.names, r.counts
+SELECT t.key, t.title, t.code, t.held, t.reached, t.elsewhere, t.still_there, r.names, r.counts,
+    t.ids
 FROM totals t LEFT JOIN ranked r USING (key) ORDER BY t.held DESC, t.key
 """
 
 _NEXT_FROM = """
 SELECT next_key, mode(next_title ORDER BY next_title), mode(next_code ORDER BY next_code),
     count(DISTINCT profile) AS people,
-    mode(code ORDER BY code) AS from_code
+    mode(code ORDER BY code) AS from_code,
+    list(next_first_id ORDER BY next_first_id)[1:{ids}] AS ids
 FROM roles WHERE {match} AND next_key IS NOT NULL
 GROUP BY next_key ORDER BY people DESC, next_key LIMIT {limit}
 """
@@ -356,6 +360,7 @@ def roles_of(frame: PathFrame, as_of: int, by_code: bool, target: int) -> dict[s
     role_code = first_known(code)
     role_key = key[starts]
     role_title = frame.title[order][starts]
+    first_id = np.minimum.reduceat(frame.id[order], starts)
     same_next = np.zeros(len(starts), dtype=bool)
     same_next[:-1] = ~new_profile[starts[1:]]
     same_prev = np.zeros(len(starts), dtype=bool)
@@ -379,17 +384,18 @@ def roles_of(frame: PathFrame, as_of: int, by_code: bool, target: int) -> dict[s
         "internship": np.minimum.reduceat(frame.internship[order].astype(np.int8), starts) > 0,
         "size": last_known(frame.size[order]),
         "industry": last_known(frame.industry[order]),
-        "first_id": np.minimum.reduceat(frame.id[order], starts),
+        "first_id": first_id,
         "is_target": is_target,
         "prev_target": prev_target & same_prev,
         "next_key": following(role_key),
         "next_title": following(role_title),
         "next_code": following(role_code),
+        "next_first_id": following(first_id),
     }
 
 
 _NULLABLE = ("code", "start_m", "end_m", "size", "industry")
-_NULLABLE_NEXT = ("next_key", "next_title", "next_code")
+_NULLABLE_NEXT = ("next_key", "next_title", "next_code", "next_first_id")
 
 
 def _load_roles(con: Any, roles: dict[str, Any]) -> None:
@@ -454,7 +460,7 @@ def _mine(
             "CREATE OR REPLACE TEMP TABLE roles (profile BIGINT, role BIGINT, key INT, title INT,"
             " code INT, start_m BIGINT, end_m BIGINT, internship BOOL, size INT, industry INT,"
             " first_id BIGINT, is_target BOOL, prev_target BOOL, next_key INT, next_title INT,"
-            " next_code INT)"
+            " next_code INT, next_first_id BIGINT)"
         )
     con.execute(_HITS)
     con.execute(_BEFORE)
@@ -503,8 +509,9 @@ def _mine(
     keys = _keys_of(con, steps)
     outcomes: list[OutcomeRow] = []
     if keys:
-        result = con.execute(_OUTCOMES, {"keys": keys}).fetchall()
-        for _key, title, code, held, reached, elsewhere, still, names, counts in result:
+        sql = _OUTCOMES.format(ids=IDS_PER_ROW)
+        result = con.execute(sql, {"keys": keys}).fetchall()
+        for _key, title, code, held, reached, elsewhere, still, names, counts, ids in result:
             ranked = [
                 (str(word(t)), int(n)) for t, n in zip(names or [], counts or [], strict=True)
             ]
@@ -518,6 +525,7 @@ def _mine(
                     still_there=int(still),
                     rate=round(int(reached) / int(held), 3) if held else 0.0,
                     next_roles=ranked,
+                    position_ids=[int(i) for i in ids or []],
                 )
             )
     next_from = _next_from(
@@ -533,6 +541,9 @@ def _mine(
         )
         for step, a, to_target, b, n in con.execute(_FLOWS.format(steps=steps)).fetchall()
     ]
+    target_ids = con.execute(
+        f"SELECT list(first_id ORDER BY first_id)[1:{IDS_PER_ROW}] FROM before WHERE step = 0"
+    ).fetchone()[0]
     reachers = [int(p) for p in con.execute("SELECT profile FROM hits").fetchnumpy()["profile"]]
     sizes = _on_the_way(con, frame, "size", steps)
     industries = _on_the_way(con, frame, "industry", steps)
@@ -549,6 +560,7 @@ def _mine(
         next_from=next_from,
         reachers=reachers,
         flows=flows,
+        target_ids=[int(i) for i in target_ids or []],
         sizes=sizes,
         industries=industries,
     )
@@ -577,7 +589,7 @@ def _next_from(
     for column, value in (("key", key), ("code", code)):
         if value < 0:
             continue
-        sql = _NEXT_FROM.format(match=f"{column} = $value", limit=10)
+        sql = _NEXT_FROM.format(match=f"{column} = $value", limit=10, ids=IDS_PER_ROW)
         found = con.execute(sql, {"value": value}).fetchall()
         if not found:
             continue
@@ -588,10 +600,11 @@ def _next_from(
                 code=word(next_code),
                 people=int(n),
                 share=round(int(n) / total, 3) if total else 0.0,
+                position_ids=[int(i) for i in ids or []],
                 move=move_between(
                     zones.get(word(from_code) or ""), zones.get(word(next_code) or "")
                 ),
             )
-            for _k, title, next_code, n, from_code in found
+            for _k, title, next_code, n, from_code, ids in found
         ]
     return []

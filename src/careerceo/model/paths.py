@@ -225,6 +225,7 @@ class OutcomeRow(BaseModel):
     still_there: int
     rate: float
     next_roles: list[tuple[str, int]]
+    position_ids: list[int] = []  # the positions behind the figure, for correcting them
 
 
 class NextRow(BaseModel):
@@ -233,6 +234,7 @@ class NextRow(BaseModel):
     people: int
     share: float
     move: StepMove
+    position_ids: list[int] = []  # the positions behind the figure, for correcting them
 
 
 class FlowRow(BaseModel):
@@ -271,6 +273,7 @@ class PathAnalysisOut(BaseModel):
     spread_years_to_target: tuple[float, float] | None
     sequences: list[SequenceRow]
     flows: list[FlowRow] = []
+    target_position_ids: list[int] = []  # the arrivals, for correcting their occupation
     outcomes: list[OutcomeRow]
     next_from: list[NextRow]
     next_from_role: str | None

@@ -830,6 +830,7 @@ def analyze(
         spread_years_to_target=mining.spread_years_to_target,
         sequences=mining.sequences,
         flows=mining.flows,
+        target_position_ids=mining.target_ids,
         outcomes=mining.outcomes,
         next_from=mining.next_from,
         next_from_role=_title,

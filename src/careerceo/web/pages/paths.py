@@ -212,7 +212,13 @@ def analysis_page(
         try:
             plan = service.plan(ctx, key, target, with_requirements=True)
             out = service.analyze(ctx, key, target)
-            graph = layout(out.steps_before, out.flows, out.people, out.target_title or target)
+            graph = layout(
+                out.steps_before,
+                out.flows,
+                out.people,
+                out.target_title or target,
+                out.target_position_ids,
+            )
         except CareerError as exc:
             errors = form_errors(exc)
     return templates.TemplateResponse(
