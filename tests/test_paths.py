@@ -495,3 +495,29 @@ def test_the_columnar_snapshot_is_a_cache_never_the_record(sqlite_ctx: AppContex
     assert grown.profiles > fresh.profiles
     service.remove_collection(sqlite_ctx, "Snap")
     assert not (folder / f"{uid}.npz").exists()
+
+
+def test_a_reference_who_is_a_contact_is_someone_to_talk_to(sqlite_ctx: AppContext) -> None:
+    from careerceo.errors import NotFoundError
+    from careerceo.store.tables import Contact
+
+    with sqlite_ctx.db.transaction() as session:
+        contact = Contact(person_id=sqlite_ctx.person_id, name="Ana Real")
+        session.add(contact)
+        session.flush()
+        contact_id = contact.id
+    service.new_collection(sqlite_ctx, {"name": "Talk"})
+    service.add_file(sqlite_ctx, "Talk", CSV_OK.encode(), "refs.csv", today=TODAY)
+    ana, _ben, cy = service.list_profiles(sqlite_ctx, "Talk")
+    assert service.analyze(sqlite_ctx, "Talk", "Producer", today=TODAY).contacts == []
+    with pytest.raises(NotFoundError, match="no contact #999"):
+        service.link_contact(sqlite_ctx, ana.id, 999)
+    linked = service.link_contact(sqlite_ctx, ana.id, contact_id)
+    assert linked.contact_id == contact_id and linked.name is None  # no name kept by linking
+    service.link_contact(sqlite_ctx, cy.id, contact_id)  # cy never reached the target
+    out = service.analyze(sqlite_ctx, "Talk", "Producer", today=TODAY)
+    assert [(c.name, c.alias, c.roles) for c in out.contacts] == [
+        ("Ana Real", "Person 1", ["Reporter", "Producer"])
+    ]
+    assert service.link_contact(sqlite_ctx, ana.id, None).contact_id is None
+    assert service.analyze(sqlite_ctx, "Talk", "Producer", today=TODAY).contacts == []

@@ -100,6 +100,11 @@ def test_api_round(sqlite_ctx: AppContext) -> None:
             f"{api}/positions/{pid}/occupation", json={"occupation_code": "27-3041.00"}
         )
         assert fixed.status_code == 200 and fixed.json()["corrected"] is True
+        link = f"{api}/profiles/{profiles[0]['id']}/link"
+        assert client.put(link, json={"contact_id": 12345}).status_code == 404
+        assert client.put(link, json={"contact": 1}).status_code == 422
+        named = client.put(link, json={"name": "Ana on purpose"})
+        assert named.status_code == 200 and named.json()["name"] == "Ana on purpose"
         assert client.get(f"{api}/Nope/analysis", params={"target": "x"}).status_code == 404
         assert client.delete(f"{api}/Api").status_code == 204
         assert client.get(api).json() == []

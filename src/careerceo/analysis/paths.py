@@ -184,6 +184,7 @@ class PathMining:
     reachers: list[int] = field(default_factory=list)  # profile ids, for education figures
     flows: list[FlowRow] = field(default_factory=list)
     target_ids: list[int] = field(default_factory=list)
+    paths_of: dict[int, list[str]] = field(default_factory=dict)  # followed reachers' roles
     sizes: list[tuple[str, int]] = field(default_factory=list)
     industries: list[tuple[str, int]] = field(default_factory=list)
 
@@ -428,13 +429,23 @@ def mine(
     current_code: str | None = None,
     target_zone: int | None = None,
     steps: int = MAX_STEPS,
+    follow: Sequence[int] = (),
 ) -> PathMining:
-    """Every figure of a path analysis for one target; see the module docstring."""
+    """Every figure of a path analysis for one target; see the module docstring. ``follow``
+    names profiles (the person's contacts) whose whole way to the target is wanted."""
     con = _connect(frame)
     try:
-        return _mine(
+        mining = _mine(
             con, frame, target, as_of, zones, current_key, current_code, target_zone, steps
         )
+        if follow:
+            found = con.execute(
+                "SELECT profile, list(title ORDER BY role) FROM before "
+                "WHERE profile IN (SELECT unnest($ids)) GROUP BY profile",
+                {"ids": list(follow)},
+            ).fetchall()
+            mining.paths_of = {int(p): [str(frame.word(t)) for t in titles] for p, titles in found}
+        return mining
     finally:
         con.close()
 

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from careerceo.model.common import (
     InputModel,
@@ -258,6 +258,26 @@ class CountRow(BaseModel):
     share: float
 
 
+class PathContact(BaseModel):
+    """A reference who reached the target and is one of the person's contacts: someone who made
+    the move that the person could talk to."""
+
+    contact_id: int
+    name: str
+    alias: str
+    roles: list[str]  # their roles up to and including the target, oldest first
+
+
+class ContactLink(BaseModel):
+    """Link a reference profile to a contact (``contact_id`` null unlinks); ``name`` keeps a
+    name on purpose (empty removes it, absent leaves it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    contact_id: int | None = None
+    name: str | None = Field(default=None, max_length=200)
+
+
 class PathAnalysisOut(BaseModel):
     collection: str
     target: str
@@ -281,6 +301,7 @@ class PathAnalysisOut(BaseModel):
     certifications: list[CountRow]
     employer_sizes: list[CountRow]
     industries: list[CountRow]
+    contacts: list[PathContact] = []
     warnings: list[str]
     evidence: str
 

@@ -34,6 +34,7 @@ from careerceo.model.paths import (
     DatePrecision,
     FileSummary,
     PathAnalysisOut,
+    PathContact,
     PathPlanOut,
     PlanStepOut,
     ProfileSource,
@@ -625,8 +626,21 @@ def correct_occupation(
     return out
 
 
+def profile_contact(ctx: AppContext, profile_id: int) -> int | None:
+    """The contact a reference profile is linked to (None when it is not)."""
+    with ctx.db.transaction() as session:
+        row = PathProfileRepository(session, ctx.person_id).get(profile_id)
+        if row is None:
+            raise NotFoundError(f"there is no reference profile #{profile_id}", field="profile")
+        return row.contact_id
+
+
 def link_contact(
-    ctx: AppContext, profile_id: int, contact_id: int | None, *, name: str | None = None
+    ctx: AppContext,
+    profile_id: int,
+    contact_id: int | None,
+    *,
+    name: str | None = None,
 ) -> ReferenceProfileOut:
     """Link a reference to one of the person's contacts ("who made this move that I could talk
     to?"); a name is kept only when given here, on purpose."""
@@ -744,6 +758,17 @@ def _warnings(mining: PathMining, target_label: str, unmapped: int, positions: i
     return out
 
 
+def _contacts_on_path(
+    mining: PathMining, linked: dict[int, tuple[int, str, str]]
+) -> list[PathContact]:
+    """The reachers who are the person's contacts, with the roles they held up to the target."""
+    out: list[PathContact] = []
+    for profile, roles in sorted(mining.paths_of.items()):
+        contact_id, contact_name, alias = linked[profile]
+        out.append(PathContact(contact_id=contact_id, name=contact_name, alias=alias, roles=roles))
+    return out
+
+
 def load_frame(ctx: AppContext, name: str) -> tuple[PathCollection, PathFrame]:
     """The collection's positions as columns: from its snapshot when it is current, else read
     from the database and snapshotted for the next analysis (see ``store.path_snapshot``)."""
@@ -781,6 +806,8 @@ def analyze(
     titles = _occupation_titles()
     _title, current_key, current_code = _current_role(ctx)
     target_zone = zones.get(resolved.code or "")
+    with ctx.db.transaction() as session:
+        linked = PathProfileRepository(session, ctx.person_id).linked_contacts(collection.id)
     mining = mine(
         data,
         resolved.target,
@@ -789,6 +816,7 @@ def analyze(
         current_key=current_key,
         current_code=current_code,
         target_zone=target_zone,
+        follow=sorted(linked),
     )
     with ctx.db.transaction() as session:
         education = PathProfileRepository(session, ctx.person_id).education_of(
@@ -843,6 +871,7 @@ def analyze(
             CountRow(label=k, people=n, share=round(n / mining.people, 3))
             for k, n in mining.industries
         ],
+        contacts=_contacts_on_path(mining, linked),
         warnings=_warnings(mining, label, unmapped, len(data)),
         evidence=(
             f"{mining.profiles} reference profiles ({len(data)} positions) in "

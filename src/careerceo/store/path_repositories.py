@@ -151,6 +151,20 @@ class PathProfileRepository(OwnedRepository[PathProfile]):
             out.update({int(i): (list(e or []), list(c or [])) for i, e, c in rows})
         return out
 
+    def linked_contacts(self, collection_id: int) -> dict[int, tuple[int, str, str]]:
+        """Profile id -> (contact id, contact's name, alias) for the collection's profiles
+        linked to one of the person's contacts."""
+        rows = self.session.execute(
+            select(PathProfile.id, Contact.id, Contact.name, PathProfile.alias)
+            .join(Contact, Contact.id == PathProfile.contact_id)
+            .where(
+                PathProfile.person_id == self.person_id,
+                PathProfile.collection_id == collection_id,
+                Contact.person_id == self.person_id,
+            )
+        )
+        return {int(p): (int(c), str(n), str(a)) for p, c, n, a in rows}
+
     def contact_exists(self, contact_id: int) -> bool:
         return (
             self.session.scalar(

@@ -11,6 +11,7 @@ from careerceo.model.paths import (
     CodeCorrection,
     CollectionInput,
     CollectionOut,
+    ContactLink,
     FileSummary,
     PathAnalysisOut,
     PathPlanOut,
@@ -98,6 +99,14 @@ def plan(collection: str, target: str, ctx: AppContext = Depends(app_context)) -
 def save_plan(collection: str, target: str, ctx: AppContext = Depends(app_context)) -> PathPlanOut:
     """The plan saved as a goal whose milestones are its steps (``goal_id`` in the answer)."""
     return service.save_plan(ctx, collection, target)
+
+
+@router.put("/profiles/{profile_id}/link", response_model=ReferenceProfileOut)
+def link_contact(
+    profile_id: int, data: ContactLink, ctx: AppContext = Depends(app_context)
+) -> ReferenceProfileOut:
+    """Link a reference profile to one of your contacts (null unlinks) and/or keep a name."""
+    return service.link_contact(ctx, profile_id, data.contact_id, name=data.name)
 
 
 @router.put("/positions/{position_id}/occupation", response_model=ReferencePositionOut)

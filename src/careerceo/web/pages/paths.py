@@ -21,6 +21,7 @@ DONE = {
     "removed": "Collection deleted with every profile in it.",
     "corrected": "Occupation corrected; the figures below use it.",
     "shared": "Sharing setting saved.",
+    "linked": "Contact link saved.",
 }
 
 
@@ -177,6 +178,34 @@ def correct_occupation(
     target = back if back.startswith(f"/paths/{collection_id}/") else f"/paths/{collection_id}"
     sep = "&" if "?" in target else "?"
     return RedirectResponse(f"{target}{sep}done=corrected", status_code=303)
+
+
+@router.post("/paths/{collection_id}/profiles/{profile_id}/link")
+def link_contact(
+    request: Request,
+    collection_id: int,
+    profile_id: int,
+    contact_id: str = Form(""),
+    ctx: AppContext = Depends(app_context),
+) -> Response:
+    text = contact_id.strip().lstrip("#")
+    if text and not text.isdigit():
+        return _collection_page(
+            request,
+            ctx,
+            collection_id,
+            errors={f"contact-{profile_id}": "a contact id is a number, e.g. 12 (or empty)"},
+        )
+    try:
+        service.link_contact(ctx, profile_id, int(text) if text else None)
+    except CareerError as exc:
+        return _collection_page(
+            request,
+            ctx,
+            collection_id,
+            errors={f"contact-{profile_id}": exc.message},
+        )
+    return RedirectResponse(f"/paths/{collection_id}?done=linked#profile-{profile_id}", 303)
 
 
 @router.post("/paths/{collection_id}/sharing")
