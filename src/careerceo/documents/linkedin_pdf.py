@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-from careerceo.documents.dates import find_range
-from careerceo.documents.model import (
+from careerceo.model.resume import (
     Resume,
     ResumeCertification,
     ResumeEducation,
     ResumePosition,
     ResumeSkill,
 )
+from careerceo.text.dates import find_range
 
 _SPAN = r"(?:\d+\s+years?(?:\s+\d+\s+months?)?|\d+\s+months?|less than a year)"
 DATE_LINE = re.compile(rf"^(?P<range>.+?)\s*\(\s*{_SPAN}\s*\)\s*$", re.IGNORECASE)

@@ -13,7 +13,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from careerceo.documents.dates import CURRENT, parse_date
+from careerceo.text.dates import CURRENT, parse_date
 
 REQUIRED = ("person", "title", "employer", "start", "end")
 OPTIONAL = ("employer_size", "industry", "location")

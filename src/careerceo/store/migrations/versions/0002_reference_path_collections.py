@@ -1,7 +1,7 @@
 """reference path collections
 
 Revision ID: reference_path_collections
-Revises: 0001
+Revises: 0002_job_search
 Create Date: 2026-12-07 07:05:20.082626
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "reference_path_collections"
-down_revision = "0001"
+down_revision = "0002_job_search"
 branch_labels = None
 depends_on = None
 
