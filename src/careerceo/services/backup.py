@@ -23,6 +23,7 @@ from careerceo.model.position import PositionInput
 from careerceo.model.profile import ProfileInput
 from careerceo.services.context import AppContext
 from careerceo.store import backup as store
+from careerceo.store import path_snapshot
 
 # Tables whose rows the app itself validates on input: a backup must obey the same rules, or
 # a hand-edited file could store what no screen would accept (a level of 9, say).
@@ -66,6 +67,10 @@ def import_backup(ctx: AppContext, text: str) -> dict[str, int]:
     _check_domain_rules(decoded)
     with ctx.db.transaction() as session:
         store.write(session, ctx.person_id, decoded)
+    for row in backup.tables.get("path_collection", []):
+        # a collection restored under its old uid must not meet an old columnar snapshot
+        if row.get("uid"):
+            path_snapshot.drop(ctx.settings.data_dir, str(row["uid"]))
     return {name: count for name, count in decoded.counts().items() if count}
 
 

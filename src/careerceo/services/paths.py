@@ -54,7 +54,7 @@ from careerceo.store.path_repositories import (
     PathProfileRepository,
 )
 from careerceo.store.repositories import PositionRepository
-from careerceo.store.tables import PathCollection, PathPosition
+from careerceo.store.tables import PathCollection, PathPosition, PathProfile
 
 Progress = Callable[[int, int], None]
 SMALL_SAMPLE = 5
@@ -411,6 +411,7 @@ def add_drafts(
         batch: list[dict[str, Any]] = []
         total = sum(len(rows) for _d, rows in prepared)
         done = 0
+        fresh: list[tuple[PathProfile, list[dict[str, Any]]]] = []
         for draft, rows in prepared:
             fingerprint = _fingerprint(collection.uid, draft.identity)
             if fingerprint in known:
@@ -422,9 +423,10 @@ def add_drafts(
                 continue
             known.add(fingerprint)
             numbered += 1
-            profile = profiles.add(
-                _profile_row(collection.id, numbered, draft, filename, fingerprint, keep_names)
-            )
+            made = _profile_row(collection.id, numbered, draft, filename, fingerprint, keep_names)
+            fresh.append((made, rows))
+        profiles.add_many([profile for profile, _rows in fresh])
+        for profile, rows in fresh:
             for row in rows:
                 match = matched[row["title"]]
                 row.update(
@@ -461,9 +463,7 @@ def _profile_row(
     filename: str,
     fingerprint: str,
     keep_names: bool,
-) -> Any:
-    from careerceo.store.tables import PathProfile
-
+) -> PathProfile:
     return PathProfile(
         collection_id=collection_id,
         alias=f"Person {number}",
