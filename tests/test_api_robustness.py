@@ -326,7 +326,19 @@ def _seed(client: TestClient) -> dict[str, str]:
     milestone = client.post(f"/api/v1/goals/{ids['goal_id']}/milestones", json={"title": "Cert"})
     review = client.post("/api/v1/reviews", json={"month": LAST_MONTH, "notes": "on leave"})
     assert milestone.status_code == 201 and review.status_code == 201, review.text
-    return {**ids, "milestone_id": str(milestone.json()["id"]), "month": LAST_MONTH}
+    collection = client.post("/api/v1/paths", json={"name": "Refs"})
+    csv = b"person,title,employer,start,end\nana,Reporter,Herald,2010,2013\n"
+    added = client.post(
+        "/api/v1/paths/Refs/files", files=[("files", ("refs.csv", csv, "text/csv"))]
+    )
+    assert collection.status_code == 201 and added.json()[0]["ok"], added.text
+    profile = client.get("/api/v1/paths/Refs/profiles").json()[0]
+    return {
+        **ids,
+        "milestone_id": str(milestone.json()["id"]),
+        "month": LAST_MONTH,
+        "profile_id": str(profile["id"]),
+    }
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
