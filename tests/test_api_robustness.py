@@ -334,6 +334,13 @@ def _seed(client: TestClient) -> dict[str, str]:
     round_ = client.post("/api/v1/interview/rounds", json={"round_type": "panel"})
     offer = client.post("/api/v1/offers", json={"company": "Acme"})
     assert round_.status_code == 201 and offer.status_code == 201, offer.text
+    collection = client.post("/api/v1/paths", json={"name": "Refs"})
+    csv = b"person,title,employer,start,end\nana,Reporter,Herald,2010,2013\n"
+    added = client.post(
+        "/api/v1/paths/Refs/files", files=[("files", ("refs.csv", csv, "text/csv"))]
+    )
+    assert collection.status_code == 201 and added.json()[0]["ok"], added.text
+    profile = client.get("/api/v1/paths/Refs/profiles").json()[0]
     return {
         **ids,
         "milestone_id": str(milestone.json()["id"]),
@@ -344,6 +351,7 @@ def _seed(client: TestClient) -> dict[str, str]:
         "section": "quick_wins",
         "round_id": str(round_.json()["id"]),
         "prep_id": str(offer.json()["id"]),
+        "profile_id": str(profile["id"]),
     }
 
 

@@ -36,9 +36,14 @@ def _write_atomically(path: Path, text: str) -> None:
 def export(
     file: str = typer.Argument(..., help="Where to write the backup; '-' writes to stdout."),
     force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing file."),
+    for_sharing: bool = typer.Option(
+        False,
+        "--for-sharing",
+        help="Leave out reference collections (other people's profiles) not marked for sharing.",
+    ),
 ) -> None:
     """Write a complete, versioned JSON backup of everything you own."""
-    text = service.export_backup(context())
+    text = service.export_backup(context(), for_sharing=for_sharing)
     if file == "-":
         sys.stdout.write(text)
         return

@@ -261,6 +261,12 @@ def _print_analysis(out: PathAnalysisOut) -> None:
                 ["", "People", "Share"],
                 ([r.label, r.people, f"{r.share:.0%}"] for r in rows),
             )
+    if out.contacts:
+        print_table(
+            "Your contacts who made it (people you could talk to)",
+            ["Contact", "Reference", "Their way"],
+            ([c.name, c.alias, " → ".join(c.roles)] for c in out.contacts),
+        )
     for warning in out.warnings:
         console.print(f"[yellow]Note:[/] {escape(warning)}", highlight=False, soft_wrap=True)
     console.print(f"[dim]Evidence: {escape(out.evidence)}[/]", highlight=False, soft_wrap=True)
@@ -374,3 +380,41 @@ def plan(
         )
     else:
         console.print("Save it as a goal with milestones: add --save.", highlight=False)
+
+
+@paths_app.command("share")
+@user_errors
+def share(
+    name: str = typer.Argument(..., help="The collection."),
+    off: bool = typer.Option(False, "--off", help="Leave it out of shared exports again."),
+) -> None:
+    """Include a collection in exports made for sharing (`career export --for-sharing`)."""
+    out = service.set_sharing(context(), name, not off)
+    state = "included in" if out.include_in_exports else "left out of"
+    console.print(f"{escape(out.name)} is {state} exports for sharing.", highlight=False)
+
+
+@paths_app.command("link")
+@user_errors
+def link(
+    profile_id: int = typer.Argument(..., help="The reference profile (see paths show)."),
+    contact: int | None = typer.Option(
+        None, "--contact", help="The id of one of your contacts who is this person."
+    ),
+    keep_name: str | None = typer.Option(
+        None, "--name", help="Keep this name for the profile on purpose ('' removes it)."
+    ),
+    unlink: bool = typer.Option(False, "--unlink", help="Remove the link to a contact."),
+) -> None:
+    """Link a reference to one of your contacts, so the analysis can say who made the move
+    and could talk to you about it."""
+    if contact is None and not unlink and keep_name is None:
+        fail("give --contact ID, --unlink or --name NAME")
+    ctx = context()
+    current = None if unlink else contact
+    if contact is None and not unlink:
+        current = service.profile_contact(ctx, profile_id)
+    out = service.link_contact(ctx, profile_id, current, name=keep_name)
+    linked = f"linked to contact #{out.contact_id}" if out.contact_id else "not linked"
+    named = f", name kept: {escape(out.name)}" if out.name else ""
+    console.print(f"{escape(out.alias)} is {linked}{named}.", highlight=False)

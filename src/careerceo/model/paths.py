@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from careerceo.model.common import (
     InputModel,
@@ -225,6 +225,7 @@ class OutcomeRow(BaseModel):
     still_there: int
     rate: float
     next_roles: list[tuple[str, int]]
+    position_ids: list[int] = []  # the positions behind the figure, for correcting them
 
 
 class NextRow(BaseModel):
@@ -233,6 +234,17 @@ class NextRow(BaseModel):
     people: int
     share: float
     move: StepMove
+    position_ids: list[int] = []  # the positions behind the figure, for correcting them
+
+
+class FlowRow(BaseModel):
+    """People moving from a role at one step to the next role on their way (Sankey links)."""
+
+    from_step: int
+    from_title: str
+    to_title: str
+    to_target: bool
+    people: int
 
 
 class SequenceRow(BaseModel):
@@ -244,6 +256,26 @@ class CountRow(BaseModel):
     label: str
     people: int
     share: float
+
+
+class PathContact(BaseModel):
+    """A reference who reached the target and is one of the person's contacts: someone who made
+    the move that the person could talk to."""
+
+    contact_id: int
+    name: str
+    alias: str
+    roles: list[str]  # their roles up to and including the target, oldest first
+
+
+class ContactLink(BaseModel):
+    """Link a reference profile to a contact (``contact_id`` null unlinks); ``name`` keeps a
+    name on purpose (empty removes it, absent leaves it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    contact_id: int | None = None
+    name: str | None = Field(default=None, max_length=200)
 
 
 class PathAnalysisOut(BaseModel):
@@ -260,6 +292,8 @@ class PathAnalysisOut(BaseModel):
     median_years_to_target: float | None
     spread_years_to_target: tuple[float, float] | None
     sequences: list[SequenceRow]
+    flows: list[FlowRow] = []
+    target_position_ids: list[int] = []  # the arrivals, for correcting their occupation
     outcomes: list[OutcomeRow]
     next_from: list[NextRow]
     next_from_role: str | None
@@ -267,6 +301,7 @@ class PathAnalysisOut(BaseModel):
     certifications: list[CountRow]
     employer_sizes: list[CountRow]
     industries: list[CountRow]
+    contacts: list[PathContact] = []
     warnings: list[str]
     evidence: str
 

@@ -23,6 +23,7 @@ from careerceo.model.position import PositionInput
 from careerceo.model.profile import ProfileInput
 from careerceo.services.context import AppContext
 from careerceo.store import backup as store
+from careerceo.store import path_snapshot
 
 # Tables whose rows the app itself validates on input: a backup must obey the same rules, or
 # a hand-edited file could store what no screen would accept (a level of 9, say).
@@ -32,12 +33,31 @@ DOMAIN_RULES: dict[str, type[BaseModel]] = {
 }
 
 
-def export_backup(ctx: AppContext, *, now: datetime | None = None) -> str:
-    """The canonical backup text; ``now`` fixes ``exported_at`` (tests compare bytes)."""
+def export_backup(
+    ctx: AppContext, *, now: datetime | None = None, for_sharing: bool = False
+) -> str:
+    """The canonical backup text; ``now`` fixes ``exported_at`` (tests compare bytes).
+
+    ``for_sharing`` leaves out the reference collections the person did not mark for sharing:
+    their profiles are other people's data."""
     moment = now or datetime.now(UTC).replace(tzinfo=None)
     with ctx.db.transaction() as session:
         person, tables = store.dump(session, ctx.person_id)
+    if for_sharing:
+        tables = _without_private_references(tables)
     return render(Backup(exported_at=moment, person=person, tables=tables))
+
+
+def _without_private_references(
+    tables: dict[str, list[dict[str, object]]],
+) -> dict[str, list[dict[str, object]]]:
+    collections = tables.get("path_collection", [])
+    private = {row["uid"] for row in collections if not row.get("include_in_exports")}
+    out = dict(tables)
+    out["path_collection"] = [row for row in collections if row["uid"] not in private]
+    for name in ("path_profile", "path_position"):
+        out[name] = [r for r in tables.get(name, []) if r.get("collection_uid") not in private]
+    return out
 
 
 def import_backup(ctx: AppContext, text: str) -> dict[str, int]:
@@ -47,6 +67,10 @@ def import_backup(ctx: AppContext, text: str) -> dict[str, int]:
     _check_domain_rules(decoded)
     with ctx.db.transaction() as session:
         store.write(session, ctx.person_id, decoded)
+    for row in backup.tables.get("path_collection", []):
+        # a collection restored under its old uid must not meet an old columnar snapshot
+        if row.get("uid"):
+            path_snapshot.drop(ctx.settings.data_dir, str(row["uid"]))
     return {name: count for name, count in decoded.counts().items() if count}
 
 

@@ -35,6 +35,7 @@ from careerceo.model.paths import (
     DatePrecision,
     FileSummary,
     PathAnalysisOut,
+    PathContact,
     PathPlanOut,
     PlanStepOut,
     ProfileSource,
@@ -47,13 +48,14 @@ from careerceo.model.paths import (
     month_of,
 )
 from careerceo.services.context import AppContext
+from careerceo.store import path_snapshot as snapshots
 from careerceo.store.path_repositories import (
     PathCollectionRepository,
     PathPositionRepository,
     PathProfileRepository,
 )
 from careerceo.store.repositories import PositionRepository
-from careerceo.store.tables import PathCollection, PathPosition
+from careerceo.store.tables import PathCollection, PathPosition, PathProfile
 
 Progress = Callable[[int, int], None]
 SMALL_SAMPLE = 5
@@ -362,8 +364,10 @@ def remove_collection(ctx: AppContext, name: str) -> CollectionOut:
         repo = PathCollectionRepository(session, ctx.person_id)
         row = _get(repo, name)
         out = _collection_out(row, repo.sizes())
+        uid = row.uid
         repo.remove(row)
-        return out
+    _changed(ctx, uid)
+    return out
 
 
 def set_sharing(ctx: AppContext, name: str, include: bool) -> CollectionOut:
@@ -408,6 +412,7 @@ def add_drafts(
         batch: list[dict[str, Any]] = []
         total = sum(len(rows) for _d, rows in prepared)
         done = 0
+        fresh: list[tuple[PathProfile, list[dict[str, Any]]]] = []
         for draft, rows in prepared:
             fingerprint = _fingerprint(collection.uid, draft.identity)
             if fingerprint in known:
@@ -419,9 +424,10 @@ def add_drafts(
                 continue
             known.add(fingerprint)
             numbered += 1
-            profile = profiles.add(
-                _profile_row(collection.id, numbered, draft, filename, fingerprint, keep_names)
-            )
+            made = _profile_row(collection.id, numbered, draft, filename, fingerprint, keep_names)
+            fresh.append((made, rows))
+        profiles.add_many([profile for profile, _rows in fresh])
+        for profile, rows in fresh:
             for row in rows:
                 match = matched[row["title"]]
                 row.update(
@@ -442,6 +448,8 @@ def add_drafts(
         positions.insert_many(batch)
         if progress is not None:
             progress(total, total)
+        uid = collection.uid
+    _changed(ctx, uid)
     if not summary.profiles:
         summary.ok = False
         if not summary.skipped:
@@ -456,9 +464,7 @@ def _profile_row(
     filename: str,
     fingerprint: str,
     keep_names: bool,
-) -> Any:
-    from careerceo.store.tables import PathProfile
-
+) -> PathProfile:
     return PathProfile(
         collection_id=collection_id,
         alias=f"Person {number}",
@@ -615,11 +621,28 @@ def correct_occupation(
                 action=Action(ActionKind.PATHS),
             )
         repo.update(row, {"occupation_code": checked.occupation_code, "corrected": True})
-        return _position_out(row, _occupation_titles())
+        out = _position_out(row, _occupation_titles())
+        collection = PathCollectionRepository(session, ctx.person_id).get(row.collection_id)
+    if collection is not None:
+        _changed(ctx, collection.uid)
+    return out
+
+
+def profile_contact(ctx: AppContext, profile_id: int) -> int | None:
+    """The contact a reference profile is linked to (None when it is not)."""
+    with ctx.db.transaction() as session:
+        row = PathProfileRepository(session, ctx.person_id).get(profile_id)
+        if row is None:
+            raise NotFoundError(f"there is no reference profile #{profile_id}", field="profile")
+        return row.contact_id
 
 
 def link_contact(
-    ctx: AppContext, profile_id: int, contact_id: int | None, *, name: str | None = None
+    ctx: AppContext,
+    profile_id: int,
+    contact_id: int | None,
+    *,
+    name: str | None = None,
 ) -> ReferenceProfileOut:
     """Link a reference to one of the person's contacts ("who made this move that I could talk
     to?"); a name is kept only when given here, on purpose."""
@@ -682,7 +705,7 @@ def resolve_target(text: str, frame: PathFrame) -> ResolvedTarget:
     except (CareerError, KnowledgeError):
         best = None
     guess = best.code if best is not None and best.score >= CODE_MIN_SCORE else None
-    if len(frame) and bool((frame.key == key).any()):
+    if len(frame) and frame.has_key(key):
         return ResolvedTarget(Target(key=key), guess, raw, "title")
     if guess is not None:
         return ResolvedTarget(Target(code=guess), guess, titles.get(guess), "title → code")
@@ -737,11 +760,37 @@ def _warnings(mining: PathMining, target_label: str, unmapped: int, positions: i
     return out
 
 
+def _contacts_on_path(
+    mining: PathMining, linked: dict[int, tuple[int, str, str]]
+) -> list[PathContact]:
+    """The reachers who are the person's contacts, with the roles they held up to the target."""
+    out: list[PathContact] = []
+    for profile, roles in sorted(mining.paths_of.items()):
+        contact_id, contact_name, alias = linked[profile]
+        out.append(PathContact(contact_id=contact_id, name=contact_name, alias=alias, roles=roles))
+    return out
+
+
 def load_frame(ctx: AppContext, name: str) -> tuple[PathCollection, PathFrame]:
+    """The collection's positions as columns: from its snapshot when it is current, else read
+    from the database and snapshotted for the next analysis (see ``store.path_snapshot``)."""
+    data_dir = ctx.settings.data_dir
     with ctx.db.transaction() as session:
         collection = _get(PathCollectionRepository(session, ctx.person_id), name)
-        columns = PathPositionRepository(session, ctx.person_id).columns(collection.id)
-    return collection, PathFrame.from_columns(columns)
+        positions = PathPositionRepository(session, ctx.person_id)
+        revision = positions.revision(collection.id)
+        cached = snapshots.read(data_dir, collection.uid, revision)
+        columns = None if cached is not None else positions.columns(collection.id)
+    if cached is not None:
+        return collection, PathFrame.from_arrays(cached)
+    frame = PathFrame.from_columns(columns or {})
+    snapshots.write(data_dir, collection.uid, revision, frame.arrays())
+    return collection, frame
+
+
+def _changed(ctx: AppContext, collection_uid: str) -> None:
+    """After a write to a collection's positions: its snapshot no longer holds."""
+    snapshots.drop(ctx.settings.data_dir, collection_uid)
 
 
 def analyze(
@@ -759,6 +808,8 @@ def analyze(
     titles = _occupation_titles()
     _title, current_key, current_code = _current_role(ctx)
     target_zone = zones.get(resolved.code or "")
+    with ctx.db.transaction() as session:
+        linked = PathProfileRepository(session, ctx.person_id).linked_contacts(collection.id)
     mining = mine(
         data,
         resolved.target,
@@ -767,9 +818,12 @@ def analyze(
         current_key=current_key,
         current_code=current_code,
         target_zone=target_zone,
+        follow=sorted(linked),
     )
     with ctx.db.transaction() as session:
-        education = PathProfileRepository(session, ctx.person_id).education_of(collection.id)
+        education = PathProfileRepository(session, ctx.person_id).education_of(
+            collection.id, mining.reachers
+        )
     degrees: list[str] = []
     certificates: list[str] = []
     for profile in mining.reachers:
@@ -787,7 +841,7 @@ def analyze(
             row.occupation_title = titles.get(row.code or "")
         return rows
 
-    unmapped = int((data.code == "").sum()) if len(data) else 0
+    unmapped = data.unmapped() if len(data) else 0
     label = resolved.title or resolved.code or target
     if resolved.code and resolved.matched_by != "title":
         label = f"{resolved.code} {titles.get(resolved.code, '')}".strip()
@@ -805,6 +859,8 @@ def analyze(
         median_years_to_target=mining.median_years_to_target,
         spread_years_to_target=mining.spread_years_to_target,
         sequences=mining.sequences,
+        flows=mining.flows,
+        target_position_ids=mining.target_ids,
         outcomes=mining.outcomes,
         next_from=mining.next_from,
         next_from_role=_title,
@@ -817,6 +873,7 @@ def analyze(
             CountRow(label=k, people=n, share=round(n / mining.people, 3))
             for k, n in mining.industries
         ],
+        contacts=_contacts_on_path(mining, linked),
         warnings=_warnings(mining, label, unmapped, len(data)),
         evidence=(
             f"{mining.profiles} reference profiles ({len(data)} positions) in "

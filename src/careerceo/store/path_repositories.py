@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import String, cast, delete, func, insert, or_, select
 
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import Contact, PathCollection, PathPosition, PathProfile
@@ -113,23 +113,56 @@ class PathProfileRepository(OwnedRepository[PathProfile]):
             or 0
         )
 
-    def add_many(self, rows: list[dict[str, Any]]) -> list[int]:
-        """Insert profiles in one statement per batch; returns their ids in order."""
-        ids: list[int] = []
+    def add_many(self, rows: Sequence[PathProfile]) -> None:
+        """Insert profiles with one flush (one batched INSERT), so each gets its id without a
+        round trip per profile: a 10,000-row CSV holds thousands of people."""
         for row in rows:
-            profile = PathProfile(**row)
-            self.add(profile)
-            ids.append(profile.id)
-        return ids
+            row.person_id = self.person_id
+        self.session.add_all(rows)
+        self.session.flush()
 
-    def education_of(self, collection_id: int) -> dict[int, tuple[list[Any], list[Any]]]:
-        rows = self.session.execute(
-            select(PathProfile.id, PathProfile.education, PathProfile.certifications).where(
+    def education_of(
+        self, collection_id: int, profile_ids: Sequence[int]
+    ) -> dict[int, tuple[list[Any], list[Any]]]:
+        """Degrees and certifications of some profiles (those who reached a target), in
+        batches under the database's parameter limit; profiles with neither are not read."""
+        out: dict[int, tuple[list[Any], list[Any]]] = {}
+        having = (
+            cast(PathProfile.education, String) != "[]",
+            cast(PathProfile.certifications, String) != "[]",
+        )
+        with_any = self.session.scalars(
+            select(PathProfile.id).where(
                 PathProfile.person_id == self.person_id,
                 PathProfile.collection_id == collection_id,
+                or_(*having),
             )
         )
-        return {int(i): (list(e or []), list(c or [])) for i, e, c in rows}
+        wanted = sorted(set(profile_ids).intersection(with_any))
+        for at in range(0, len(wanted), 900):
+            rows = self.session.execute(
+                select(PathProfile.id, PathProfile.education, PathProfile.certifications).where(
+                    PathProfile.person_id == self.person_id,
+                    PathProfile.collection_id == collection_id,
+                    PathProfile.id.in_(wanted[at : at + 900]),
+                )
+            )
+            out.update({int(i): (list(e or []), list(c or [])) for i, e, c in rows})
+        return out
+
+    def linked_contacts(self, collection_id: int) -> dict[int, tuple[int, str, str]]:
+        """Profile id -> (contact id, contact's name, alias) for the collection's profiles
+        linked to one of the person's contacts."""
+        rows = self.session.execute(
+            select(PathProfile.id, Contact.id, Contact.name, PathProfile.alias)
+            .join(Contact, Contact.id == PathProfile.contact_id)
+            .where(
+                PathProfile.person_id == self.person_id,
+                PathProfile.collection_id == collection_id,
+                Contact.person_id == self.person_id,
+            )
+        )
+        return {int(p): (int(c), str(n), str(a)) for p, c, n, a in rows}
 
     def contact_exists(self, contact_id: int) -> bool:
         return (
@@ -165,13 +198,31 @@ class PathPositionRepository(OwnedRepository[PathPosition]):
             row["person_id"] = self.person_id
         self.session.execute(insert(PathPosition), rows)
 
+    def revision(self, collection_id: int) -> str:
+        """Which state of the collection a snapshot was made from: its position count and
+        highest id. Counted on the collection index alone (milliseconds at a million rows);
+        the caller has already found the collection through its owner-scoped repository, and
+        every position of a collection belongs to the collection's owner."""
+        table = PathPosition.__table__
+        count, highest = self.session.execute(
+            select(func.count(), func.max(table.c.id)).where(table.c.collection_id == collection_id)
+        ).one()
+        return f"{int(count)}-{int(highest or 0)}"
+
     def columns(self, collection_id: int) -> dict[str, list[Any]]:
-        """The collection's positions as columns (``ANALYSIS_COLUMNS``), for the path engine."""
+        """The collection's positions as columns (``ANALYSIS_COLUMNS``), for the path engine.
+
+        Run as plain SQL on the driver (the filter values are integers, rendered inline):
+        SQLAlchemy's per-value result processing is most of the cost at a million rows, and
+        these columns need none (booleans arrive as 0/1 on SQLite, which NumPy reads)."""
         table = PathPosition.__table__
         query = select(*(table.c[name] for name in ANALYSIS_COLUMNS)).where(
-            table.c.person_id == self.person_id, table.c.collection_id == collection_id
+            table.c.person_id == int(self.person_id),
+            table.c.collection_id == int(collection_id),
         )
-        rows = self.session.execute(query).all()
+        connection = self.session.connection()
+        sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+        rows = connection.exec_driver_sql(sql).fetchall()
         if not rows:
             return {name: [] for name in ANALYSIS_COLUMNS}
         return {
