@@ -141,3 +141,13 @@ def test_a_sentence_longer_than_the_window_is_tagged_whole() -> None:
     text = " ".join(["and"] * (MAX_TOKENS + 5)) + " develop Python applications"
     result = extract(text, "posting")
     assert any("Python" in m.text for m in result.mentions)
+
+
+def test_a_linked_phrase_becomes_a_hit_the_gap_can_use() -> None:
+    result = extract("Requirements:\n- Strong stakeholder management across teams", "posting")
+    tagged = [h for h in result.hits if h.method == "tagger"]
+    best = max(tagged, key=lambda h: h.confidence)
+    assert best.label == "manage relationships with stakeholders"
+    assert best.status == "required"
+    assert best.confidence >= 0.645  # the gap's floor for a requirement
+    assert "stakeholder management" in best.text

@@ -368,7 +368,8 @@ class Extractor:
         mentions: list[Mention] = []
         if self.tagger is not None:
             mentions = self._mentions(text, toks, spans, segs, kind, hits)
-            hits = self._phrases_from(mentions, hits)
+            hits = self._phrases_from(mentions, hits) + self._linked_hits(mentions)
+            hits.sort(key=lambda h: h.start)
         if not hits and not excluded and not mentions:
             warnings.append("no known skills were found in the text")
         used = sorted({h.taxonomy for h in hits}, key=TAXONOMY_RANK.__getitem__)
@@ -468,6 +469,41 @@ class Extractor:
                     hit, phrase_start=hit.start, phrase_end=hit.end, phrase_type=hit.skill_type
                 )
             out.append(hit)
+        return out
+
+    @staticmethod
+    def _linked_hits(mentions: list[Mention]) -> list[SkillHit]:
+        """A tagged phrase that no lexicon match is inside but the linker tied to a concept
+        ("strong stakeholder management" → manage relationships with stakeholders) becomes a
+        hit, so the gap and tailoring see it; its confidence is the span's score times the
+        link's."""
+        out: list[SkillHit] = []
+        for m in mentions:
+            if not m.links or any(link.method == "lexicon" for link in m.links):
+                continue  # unlinked, or already the phrase of its lexicon hits
+            for link in m.links:
+                out.append(
+                    SkillHit(
+                        concept_id=link.concept_id,
+                        label=link.label,
+                        taxonomy=link.taxonomy,
+                        source=TAXONOMY_NAMES[link.taxonomy],
+                        skill_type=link.skill_type,
+                        category=link.category,
+                        start=m.start,
+                        end=m.end,
+                        text=m.text,
+                        matched_label=link.label,
+                        sentence=m.sentence,
+                        section=m.section,
+                        status=m.status,
+                        confidence=round(m.score * link.confidence, 3),
+                        phrase_start=m.start,
+                        phrase_end=m.end,
+                        phrase_type=m.kind,
+                        method="tagger",
+                    )
+                )
         return out
 
     def _name_hits(self, text: str, hits: list[SkillHit], kind: str) -> list[SkillHit]:
