@@ -151,3 +151,21 @@ def test_a_linked_phrase_becomes_a_hit_the_gap_can_use() -> None:
     assert best.status == "required"
     assert best.confidence >= 0.645  # the gap's floor for a requirement
     assert "stakeholder management" in best.text
+
+
+def test_meaning_links_an_unlinked_span_when_asked() -> None:
+    pytest.importorskip("onnxruntime")
+    text = "Requirements:\n- Ability to communicate complex findings to stakeholders"
+    plain = [m for m in extract(text, "posting").mentions if "findings" in m.text]
+    assert plain and not plain[0].linked
+    result = extract(text, "posting", semantic=True)
+    if any("semantic step unavailable" in w for w in result.warnings):
+        pytest.skip("semantic extra not installed")
+    found = [m for m in result.mentions if "findings" in m.text]
+    assert found and found[0].linked
+    link = found[0].links[0]
+    assert "stakeholder" in link.label and link.method in ("semantic", "lexicon")
+    assert 0 < link.confidence <= 0.81
+    # One concept per span: the span's own link and a meaning hit are not both listed.
+    labels = [h.label for h in result.hits if h.start == found[0].start]
+    assert len(labels) == len(set(labels))

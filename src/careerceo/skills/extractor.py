@@ -358,17 +358,21 @@ class Extractor:
         spans = self._resolve(text, toks, self._candidates(toks))
         segs = context.segments(text)
         hits, excluded = self._contextualise(text, toks, spans, kind, segs)
+        by_meaning = False
         if semantic:
             reason = unavailable_reason()
             if reason:
                 warnings.append(reason)
             else:
                 hits = self._semantic(text, segs, hits, kind)
-        hits = self._name_hits(text, hits, kind)
+                by_meaning = True
+        hits = sorted(self._name_hits(text, hits, kind), key=lambda h: h.start)
         mentions: list[Mention] = []
         if self.tagger is not None:
             mentions = self._mentions(text, toks, spans, segs, kind, hits)
-            hits = self._phrases_from(mentions, hits) + self._linked_hits(mentions)
+            if by_meaning:
+                mentions = self._link_by_meaning(mentions)
+            hits = self._phrases_from(mentions, hits) + self._linked_hits(mentions, hits)
             hits.sort(key=lambda h: h.start)
         if not hits and not excluded and not mentions:
             warnings.append("no known skills were found in the text")
@@ -471,16 +475,39 @@ class Extractor:
             out.append(hit)
         return out
 
+    def _link_by_meaning(self, mentions: list[Mention]) -> list[Mention]:
+        """The optional last linking step (``semantic=True``): an unlinked span links to the
+        nearest ESCO label or O*NET element by MiniLM embedding when the cosine clears the
+        semantic step's threshold; confidence as for the semantic step's hits."""
+        loose = [m for m in mentions if not m.linked]
+        if not loose:
+            return mentions
+        matcher = load_semantic(self.lexicon)
+        found = {
+            (s.start, s.end): s for s in matcher.match([(m.start, m.end, m.text) for m in loose])
+        }
+        out: list[Mention] = []
+        for m in mentions:
+            match = None if m.linked else found.get((m.start, m.end))
+            if match is not None:
+                confidence = min(0.9, match.similarity) * 0.9
+                link = self.linker.link_index(match.concept, confidence, "semantic")
+                m = replace(m, links=(link,))
+            out.append(m)
+        return out
+
     @staticmethod
-    def _linked_hits(mentions: list[Mention]) -> list[SkillHit]:
+    def _linked_hits(mentions: list[Mention], hits: list[SkillHit]) -> list[SkillHit]:
         """A tagged phrase that no lexicon match is inside but the linker tied to a concept
         ("strong stakeholder management" → manage relationships with stakeholders) becomes a
         hit, so the gap and tailoring see it; its confidence is the span's score times the
         link's."""
+        starts = [h.start for h in hits]  # sorted
         out: list[SkillHit] = []
         for m in mentions:
-            if not m.links or any(link.method == "lexicon" for link in m.links):
-                continue  # unlinked, or already the phrase of its lexicon hits
+            first = bisect.bisect_left(starts, m.start)
+            if not m.links or any(h.end <= m.end for h in hits[first:] if h.start < m.end):
+                continue  # unlinked, or already the phrase of the hits inside it
             for link in m.links:
                 out.append(
                     SkillHit(

@@ -126,7 +126,8 @@ class Linker:
                     out[form].append((rank, entry.concept))
         return dict(out)
 
-    def _link(self, index: int, confidence: float, method: str) -> Link:
+    def link_index(self, index: int, confidence: float, method: str) -> Link:
+        """A link to the lexicon's concept number ``index``."""
         concept = self.lexicon.concepts[index]
         return Link(
             concept.concept_id,
@@ -146,7 +147,7 @@ class Linker:
         for n, label in enumerate(targets):
             for index in self._by_label.get(label.casefold(), [])[:1]:
                 confidence = EVERYDAY_CONFIDENCE if n == 0 else RELATED_CONFIDENCE
-                out.append(self._link(index, confidence, "everyday"))
+                out.append(self.link_index(index, confidence, "everyday"))
         return out
 
     def by_key(self, name: str) -> list[Link]:
@@ -160,7 +161,7 @@ class Linker:
             if taxonomy in seen:
                 continue
             seen.add(taxonomy)
-            out.append(self._link(entry.concept, LABEL_CONFIDENCE[entry.kind], "lexicon"))
+            out.append(self.link_index(entry.concept, LABEL_CONFIDENCE[entry.kind], "lexicon"))
         return out
 
     def by_words(self, name: str) -> list[Link]:
@@ -172,7 +173,7 @@ class Linker:
             return []
         rank, index = min(found)
         confidence = WITHOUT_VERB_CONFIDENCE if rank[0] else WORDS_CONFIDENCE
-        return [self._link(index, confidence, "words")]
+        return [self.link_index(index, confidence, "words")]
 
     def link(self, name: str) -> list[Link]:
         """Concepts for a short name or a phrase, best first; [] when none fits."""
