@@ -99,23 +99,33 @@ class Linker:
         return dict(out)
 
     @cached_property
-    def _by_roots(self) -> dict[frozenset[str], list[tuple[tuple[int, ...], int]]]:
-        """Root sets of every label key → (rank, concept); rank prefers same-words matches,
-        preferred labels, O*NET elements, then the concept more occupations list."""
-        out: dict[frozenset[str], list[tuple[tuple[int, ...], int]]] = defaultdict(list)
+    def _by_roots(self) -> dict[frozenset[str], tuple[tuple[float, ...], int]]:
+        """Root sets of every label key → the best (rank, concept); rank prefers same-words
+        matches, preferred labels, O*NET elements, then the concept more occupations list.
+        Built once per process on first use (about a second: words' roots are cached)."""
+        best: dict[frozenset[str], tuple[tuple[float, ...], int]] = {}
+        root_of: dict[str, str] = {}
+        concepts = self.lexicon.concepts
         for label_key, entries in self.lexicon.entries.items():
-            label_roots = roots(label_key)
+            usable = [e for e in entries if e.kind in ("p", "a", "v")]
+            if not usable:
+                continue
+            label_roots = []
+            for w in label_key.split():
+                if w in _LINK_WORDS:
+                    continue
+                r = root_of.get(w)
+                if r is None:
+                    r = root_of[w] = root(w)
+                label_roots.append(r)
             if not label_roots:
                 continue
             forms = [(frozenset(label_roots), 0)]
-            first = label_key.split()[0]
-            if first in self.verbs and len(label_roots) >= 3:
+            if len(label_roots) >= 3 and label_key.split(" ", 1)[0] in self.verbs:
                 forms.append((frozenset(label_roots[1:]), 1))
             for form, without_verb in forms:
-                for entry in entries:
-                    if entry.kind not in ("p", "a", "v"):
-                        continue
-                    concept = self.lexicon.concepts[entry.concept]
+                for entry in usable:
+                    concept = concepts[entry.concept]
                     rank = (
                         without_verb,
                         entry.kind != "p",
@@ -123,8 +133,15 @@ class Linker:
                         -concept.weight,
                         entry.concept,
                     )
-                    out[form].append((rank, entry.concept))
-        return dict(out)
+                    found = best.get(form)
+                    if found is None or (rank, entry.concept) < found:
+                        best[form] = (rank, entry.concept)
+        return best
+
+    def warm(self) -> None:
+        """Build the indexes now (a second or two) rather than in the first call that needs
+        them."""
+        _ = self._by_label, self._by_roots
 
     def link_index(self, index: int, confidence: float, method: str) -> Link:
         """A link to the lexicon's concept number ``index``."""
@@ -169,9 +186,9 @@ class Linker:
         if not wanted:
             return []
         found = self._by_roots.get(wanted)
-        if not found:
+        if found is None:
             return []
-        rank, index = min(found)
+        rank, index = found
         confidence = WITHOUT_VERB_CONFIDENCE if rank[0] else WORDS_CONFIDENCE
         return [self.link_index(index, confidence, "words")]
 
