@@ -137,7 +137,7 @@ def main() -> int:
             )
             training.show(f"extract --json {name}", figures)
 
-    texts = bench.posting_texts(args.shared / "postings", args.postings)
+    texts = bench.posting_texts(args.shared, args.postings)
     pieces = []
     n_tokens = 0
     for text in texts:

@@ -64,3 +64,9 @@ def test_a_name_inside_a_sentence_is_not_resolved_as_a_name() -> None:
     text = "In my last role I did a lot of hiring for the support team every quarter."
     hits = extract(text, "resume").hits
     assert not [h for h in hits if h.method == "everyday"]
+
+
+def test_prose_spans_keep_the_case_rules_of_acronyms_and_products() -> None:
+    linker = load_extractor().linker
+    assert any(link.label == "Coordinate geometry COGO software" for link in linker.link("cogo"))
+    assert not linker.link("cogo's", prose=True)

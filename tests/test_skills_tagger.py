@@ -169,3 +169,16 @@ def test_meaning_links_an_unlinked_span_when_asked() -> None:
     # One concept per span: the span's own link and a meaning hit are not both listed.
     labels = [h.label for h in result.hits if h.start == found[0].start]
     assert len(labels) == len(set(labels))
+
+
+def test_a_span_a_hit_reaches_into_does_not_repeat_the_hit() -> None:
+    """'enjoy working' (a lexicon hit) reaches into the tagged 'working both individually and
+    as part of a team'; the span's link is that hit's concept, not a second hit of it."""
+    text = "You are comfortable with ambiguity, and enjoy working both individually and as part of a team."
+    result = extract(text, "posting")
+    tagged = [h for h in result.hits if h.method == "tagger"]
+    for h in tagged:
+        overlapping = [
+            o for o in result.hits if o.method != "tagger" and o.start < h.end and o.end > h.start
+        ]
+        assert h.concept_id not in {o.concept_id for o in overlapping}

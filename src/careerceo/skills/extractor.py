@@ -439,7 +439,7 @@ class Extractor:
                     )
                 ranked = sorted(links.values(), key=lambda link: -link.confidence)
                 if not ranked:
-                    ranked = self.linker.link(text[span.start : span.end])
+                    ranked = self.linker.link(text[span.start : span.end], prose=True)
                 out.append(
                     Mention(
                         span.start,
@@ -506,8 +506,9 @@ class Extractor:
         out: list[SkillHit] = []
         for m in mentions:
             first = bisect.bisect_left(starts, m.start)
-            if not m.links or any(h.end <= m.end for h in hits[first:] if h.start < m.end):
-                continue  # unlinked, or already the phrase of the hits inside it
+            near = hits[max(0, first - 3) :]  # a hit may begin before the span and reach in
+            if not m.links or any(h.end > m.start for h in near if h.start < m.end):
+                continue  # unlinked, or its links are the concepts of hits it overlaps
             for link in m.links:
                 out.append(
                     SkillHit(

@@ -167,13 +167,17 @@ class Linker:
                 out.append(self.link_index(index, confidence, "everyday"))
         return out
 
-    def by_key(self, name: str) -> list[Link]:
-        """The name is a lexicon label (case rules for acronyms and products do not apply:
-        a name given on its own is meant as a skill). One link per taxonomy."""
+    def by_key(self, name: str, prose: bool = False) -> list[Link]:
+        """The name is a lexicon label. For a name given on its own the case rules for
+        acronyms and products do not apply (it is meant as a skill); for a span of prose
+        (``prose``) acronym and product entries are left to the extractor, which checks how
+        they are written ("Cogo's" the company is not COGO software). One link per taxonomy."""
         entries = self.lexicon.entries.get(normal_key(name), ())
         seen: set[str] = set()
         out: list[Link] = []
         for entry in entries:
+            if prose and entry.kind in ("x", "c"):
+                continue
             taxonomy = self.lexicon.concepts[entry.concept].taxonomy
             if taxonomy in seen:
                 continue
@@ -192,13 +196,10 @@ class Linker:
         confidence = WITHOUT_VERB_CONFIDENCE if rank[0] else WORDS_CONFIDENCE
         return [self.link_index(index, confidence, "words")]
 
-    def link(self, name: str) -> list[Link]:
-        """Concepts for a short name or a phrase, best first; [] when none fits."""
+    def link(self, name: str, prose: bool = False) -> list[Link]:
+        """Concepts for a short name or a span of prose, best first; [] when none fits."""
         name = name.strip()
         if not name:
             return []
-        for step in (self.everyday, self.by_key, self.by_words):
-            found = step(name)
-            if found:
-                return sorted(found, key=lambda link: -link.confidence)
-        return []
+        found = self.everyday(name) or self.by_key(name, prose) or self.by_words(name)
+        return sorted(found, key=lambda link: -link.confidence)
