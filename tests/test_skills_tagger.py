@@ -85,6 +85,12 @@ def test_numpy_inference_matches_crfsuite() -> None:
         theirs = np.array([[crf.marginal(y, t) for y in tagger.labels] for t in range(len(ws))])
         # Weights are rounded to 4 decimals in the artifact.
         assert np.allclose(ours, theirs, atol=2e-3), text
+    # A batch of sentences of different lengths decodes as each one alone.
+    batch = [(words(t), [None] * len(words(t))) for t in [t for t, _ in SENTENCES] + unseen]
+    lengths = [len(ws) for ws, _ in batch]
+    together = tagger.viterbi(tagger.emissions(batch), lengths)
+    alone = [tagger.viterbi(tagger.emissions([b]), [len(b[0])])[0] for b in batch]
+    assert together == alone
 
 
 def test_packaged_tagger_is_small_and_matches_its_manifest() -> None:
@@ -174,7 +180,10 @@ def test_meaning_links_an_unlinked_span_when_asked() -> None:
 def test_a_span_a_hit_reaches_into_does_not_repeat_the_hit() -> None:
     """'enjoy working' (a lexicon hit) reaches into the tagged 'working both individually and
     as part of a team'; the span's link is that hit's concept, not a second hit of it."""
-    text = "You are comfortable with ambiguity, and enjoy working both individually and as part of a team."
+    text = (
+        "You are comfortable with ambiguity, and enjoy working both individually and as part "
+        "of a team."
+    )
     result = extract(text, "posting")
     tagged = [h for h in result.hits if h.method == "tagger"]
     for h in tagged:

@@ -467,10 +467,12 @@ class Extractor:
             i = bisect.bisect_right(starts, hit.start) - 1
             m = mentions[i] if i >= 0 else None
             if m is not None and m.start <= hit.start and hit.end <= m.end:
-                hit = replace(hit, phrase_start=m.start, phrase_end=m.end, phrase_type=m.kind)
+                phrase = (m.start, m.end, m.kind)
             else:
+                phrase = (hit.start, hit.end, hit.skill_type)
+            if (hit.phrase_start, hit.phrase_end, hit.phrase_type) != phrase:
                 hit = replace(
-                    hit, phrase_start=hit.start, phrase_end=hit.end, phrase_type=hit.skill_type
+                    hit, phrase_start=phrase[0], phrase_end=phrase[1], phrase_type=phrase[2]
                 )
             out.append(hit)
         return out
@@ -505,10 +507,13 @@ class Extractor:
         starts = [h.start for h in hits]  # sorted
         out: list[SkillHit] = []
         for m in mentions:
-            first = bisect.bisect_left(starts, m.start)
-            near = hits[max(0, first - 3) :]  # a hit may begin before the span and reach in
-            if not m.links or any(h.end > m.start for h in near if h.start < m.end):
-                continue  # unlinked, or its links are the concepts of hits it overlaps
+            if not m.links:
+                continue
+            # Hits whose start is before the span's end; one may begin before it and reach in.
+            lo = max(0, bisect.bisect_left(starts, m.start) - 3)
+            hi = bisect.bisect_left(starts, m.end)
+            if any(h.end > m.start for h in hits[lo:hi]):
+                continue  # its links are the concepts of hits it overlaps
             for link in m.links:
                 out.append(
                     SkillHit(
@@ -687,7 +692,9 @@ class Extractor:
             elif seg.section in context.EXCLUDED_SECTIONS:
                 reason = f"in the {seg.section} section"
             status = context.strength(sentence, seg.section, kind)
-            if span.first not in phrase_of:
+            if span.first not in phrase_of and self.tagger is not None:
+                phrase_of[span.first] = (span.first, span.last, False)  # the tagger's, later
+            elif span.first not in phrase_of:
                 # A multi-word ESCO skill label may open with its own verb ("conduct
                 # performance tests"); a one-word name that looks like a verb ("design",
                 # "reports", "React") governs nothing.

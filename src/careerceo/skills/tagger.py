@@ -66,7 +66,7 @@ class TaggedSpan:
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [
-        Word(m.start(), m.end(), m.group(0))
+        Word(*m.span(), m.group())
         for m in WORD_RE.finditer(text, start, len(text) if end is None else end)
     ]
 
@@ -259,6 +259,7 @@ class Tagger:
         self._words = _Blocks((1 + len(NEIGHBOURS), size), 100_000)
         self._lex = _Blocks((size,), 10_000)
         self._lock = threading.Lock()
+        self._pairs: dict[str, tuple[int, int]] = {}
         self._edge = {off: self._sum([f"{off:+d}edge"]) for off in (-2, -1, 1, 2)}
         self._first = self._sum(["first"])
         self._last = self._sum(["last"])
@@ -266,6 +267,11 @@ class Tagger:
     def _sum(self, feats: Iterable[str]) -> np.ndarray:
         rows = [self._row.get(f, self._zero) for f in feats]
         return np.asarray(self._weights[rows].sum(axis=0))
+
+    def _pair_rows(self, pair: str) -> tuple[int, int]:
+        """Weight rows of the word pair's features: as the second word's "b-" and the first
+        word's "b+" (the unknown row when the model has no weight for it)."""
+        return (self._row.get("b-=" + pair, self._zero), self._row.get("b+=" + pair, self._zero))
 
     def _word_id(self, w: str) -> int:
         """Row of what word ``w`` adds, per label: block row 0 to its own position, rows 1-4
@@ -301,17 +307,29 @@ class Tagger:
         come from the per-word cache and the rest are array operations."""
         texts: list[str] = []
         lengths: list[int] = []
-        before: list[str] = []
-        after: list[str] = []
+        before: list[int] = []
+        after: list[int] = []
         lex_keys: list[tuple[str, str, str]] = []
+        pair_rows = self._pairs
+        if len(pair_rows) > 200_000:
+            pair_rows.clear()
         for ws, marks in sentences:
             lows = ["<s>", *(w.text.lower() for w in ws), "</s>"]
             lex = ["<s>", *(m or "O" for m in marks), "</s>"]
             n = len(ws)
             texts += [w.text for w in ws]
             lengths.append(n)
-            before += [f"b-={lows[i]}|{lows[i + 1]}" for i in range(n)]
-            after += [f"b+={lows[i + 1]}|{lows[i + 2]}" for i in range(n)]
+            # Word pair i is (word i-1, word i): the "b-" feature of word i and the "b+" of
+            # word i-1, so each pair is looked up once.
+            rows = []
+            for i in range(n + 1):
+                pair = f"{lows[i]}|{lows[i + 1]}"
+                found = pair_rows.get(pair)
+                if found is None:
+                    found = pair_rows[pair] = self._pair_rows(pair)
+                rows.append(found)
+            before += [r[0] for r in rows[:n]]
+            after += [r[1] for r in rows[1:]]
             lex_keys += [(lex[i], lex[i + 1], lex[i + 2]) for i in range(n)]
         total = len(texts)
         with self._lock:
@@ -337,10 +355,8 @@ class Tagger:
             inside = (pos + off >= 0) & (pos + off < size)
             scores[inside] += per_word[index[inside] + off, k]
             scores[~inside] += self._edge[off]
-        zero = self._zero
-        row = self._row
-        scores += self._weights[[row.get(b, zero) for b in before]]
-        scores += self._weights[[row.get(b, zero) for b in after]]
+        scores += self._weights[before]
+        scores += self._weights[after]
         scores += lex_part
         scores[starts] += self._first
         ends = (starts + lens - 1)[lens > 1]
@@ -357,27 +373,37 @@ class Tagger:
         return out
 
     def viterbi(self, scores: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
-        """The best label sequence of each sentence, all sentences at once."""
+        """The best label sequence of each sentence, all sentences at once: one array step
+        per position for the forward pass (a sentence's last scores are kept when it ends),
+        then each sentence's back-pointers followed in plain Python (short lists)."""
         padded = self._padded(scores, lengths)
         count, longest, size = padded.shape
-        lens = np.array(lengths)
         back = np.zeros((count, longest, size), dtype=np.intp)
+        ending: dict[int, list[int]] = {}
+        for k, n in enumerate(lengths):
+            ending.setdefault(n - 1, []).append(k)
+        final = np.zeros((count, size))
         delta = padded[:, 0]
+        if 0 in ending:
+            final[ending[0]] = delta[ending[0]]
         for t in range(1, longest):
             step = delta[:, :, None] + self._trans[None]
             back[:, t] = step.argmax(axis=1)
-            going = (lens > t)[:, None]
-            delta = np.where(going, step.max(axis=1) + padded[:, t], delta)
-        best = np.zeros((count, longest), dtype=np.intp)
-        current = delta.argmax(axis=1)
-        for t in range(longest - 1, -1, -1):
-            here = lens - 1 >= t
-            at_end = lens - 1 == t
-            current = np.where(at_end, delta.argmax(axis=1), current)
-            best[:, t] = np.where(here, current, 0)
-            if t:
-                current = np.where(here, back[np.arange(count), t, current], current)
-        return [best[k, :n].tolist() for k, n in enumerate(lengths)]
+            delta = step.max(axis=1) + padded[:, t]
+            if t in ending:
+                final[ending[t]] = delta[ending[t]]
+        last = final.argmax(axis=1).tolist()
+        out: list[list[int]] = []
+        for k, n in enumerate(lengths):
+            pointers = back[k, 1:n].tolist()
+            label = last[k]
+            path = [label]
+            for row in reversed(pointers):
+                label = row[label]
+                path.append(label)
+            path.reverse()
+            out.append(path)
+        return out
 
     def marginals(self, scores: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
         """P(label at t | sentence) per sentence, by scaled forward-backward, all at once."""
