@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from careerceo.analysis.months import add_months, month_of
+from _web import web_client
 from careerceo.analysis.signals import QUESTIONS
+from careerceo.model.months import add_months, month_of
 from careerceo.services.context import AppContext
-from careerceo.web.app import create_app
 
 THIS = month_of(date.today())
 LAST = add_months(THIS, -1)
@@ -19,7 +19,7 @@ LAST = add_months(THIS, -1)
 
 @pytest.fixture
 def client(sqlite_ctx: AppContext) -> Iterator[TestClient]:
-    with TestClient(create_app(sqlite_ctx)) as c:
+    with web_client(sqlite_ctx) as c:
         yield c
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from icalendar import Calendar
 
+from _web import web_client
 from careerceo.documents.icalendar import first_occurrence
 from careerceo.model.direction import GoalIn, MilestoneIn
 from careerceo.services import direction as service
@@ -98,12 +99,9 @@ def test_day_of_month_rule(sqlite_ctx: AppContext) -> None:
 
 
 def test_feed_over_http(sqlite_ctx: AppContext) -> None:
-    from fastapi.testclient import TestClient
-
-    from careerceo.web.app import create_app
 
     seed(sqlite_ctx)
-    client = TestClient(create_app(sqlite_ctx))
+    client = web_client(sqlite_ctx)
     for url in ("/calendar.ics", "/api/v1/calendar.ics"):
         response = client.get(url)
         assert response.status_code == 200

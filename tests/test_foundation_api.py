@@ -8,14 +8,14 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from _web import web_client
 from careerceo.services import inventory
 from careerceo.services.context import AppContext
-from careerceo.web.app import create_app
 
 
 @pytest.fixture
 def client(sqlite_ctx: AppContext) -> Iterator[TestClient]:
-    with TestClient(create_app(sqlite_ctx)) as test_client:
+    with web_client(sqlite_ctx) as test_client:
         yield test_client
 
 

@@ -7,14 +7,12 @@ import re
 from datetime import date
 from pathlib import Path
 
-from fastapi.testclient import TestClient
-
+from _web import web_client
 from careerceo.errors import CareerError
 from careerceo.services import pivots as service
 from careerceo.services.context import AppContext
 from careerceo.services.pivot_space import occupation_space
 from careerceo.store.tables import Certification, Education, InventoryEntry, Position
-from careerceo.web.app import create_app
 from careerceo.web.charts import paired_bars
 
 POSTING = """Data Analyst
@@ -200,11 +198,15 @@ def test_cli_json_shape_and_errors(cli: object, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert len(rows) == 5
-    assert {"code", "title", "score", "kind"} <= set(rows[0])
-    assert rows[0]["code"] == "15-1252.00"
+    assert {"code", "title", "score", "kind", "related", "because"} <= set(rows[0])
+    # The source is the reference point, not a pivot; its closest relatives come first.
+    assert "15-1252.00" not in {r["code"] for r in rows}
+    assert rows[0]["code"].startswith("15-12")
     assert rows[0]["score"] >= rows[1]["score"]
-    titled = run("pivot", "--from", "registered nurse", "--json", "--limit", "1")  # type: ignore[operator]
-    assert json.loads(titled.stdout)[0]["code"].startswith("29-1141")
+    assert rows[0]["because"] and rows[0]["related_to"].startswith("15-1252.00")
+    titled = run("pivot", "--from", "registered nurse", "--json", "--limit", "3")  # type: ignore[operator]
+    assert all(not r["code"].startswith("29-1141.00") for r in json.loads(titled.stdout))
+    assert json.loads(titled.stdout)[0]["related_to"].startswith("29-1141")
     empty = run("pivot")  # type: ignore[operator]
     assert empty.exit_code == 2 and "inventory" in empty.output
     unknown = run("pivot", "show", "99-9999.00", "--from", "15-1252.00")  # type: ignore[operator]
@@ -258,7 +260,7 @@ def test_pivot_from_a_past_occupation_never_says_your_own_entries(sqlite_ctx: Ap
     its chart caption and the reports said the levels came from "your own entries"."""
     d = service.pivot_detail(None, "15-2051.00", from_="15-1252.00")
     assert d.sources[-1].startswith("the profile of 15-1252.00")
-    client = TestClient(create_app(sqlite_ctx))
+    client = web_client(sqlite_ctx)
     for url in (
         "/pivots/15-2051.00?from=15-1252.00",
         "/pivots?from=15-1252.00&limit=5",
@@ -282,7 +284,7 @@ def test_meets_is_not_applicable_without_rated_skills(sqlite_ctx: AppContext) ->
             )
     result = service.rank_pivots(sqlite_ctx, limit=3)
     assert [r.readiness for r in result.rows] == [None, None, None]
-    client = TestClient(create_app(sqlite_ctx))
+    client = web_client(sqlite_ctx)
     assert "n/a</td>" in client.get("/pivots", params={"limit": "3"}).text
     page = client.get(f"/pivots/{result.rows[0].code}")
     assert page.status_code == 200 and "you meet" not in page.text
@@ -291,13 +293,15 @@ def test_meets_is_not_applicable_without_rated_skills(sqlite_ctx: AppContext) ->
 
 
 def test_web_pages_render(sqlite_ctx: AppContext) -> None:
-    client = TestClient(create_app(sqlite_ctx))
+    client = web_client(sqlite_ctx)
     empty = client.get("/pivots")
     assert empty.status_code == 200 and "profile is empty" in empty.text
     _seed(sqlite_ctx)
     page = client.get("/pivots", params={"zone_min": "4", "limit": "30"})
     assert page.status_code == 200
-    assert 'id="pivots-table"' in page.text and "th.sortable" in page.text
+    assert 'id="pivots-table"' in page.text and 'class="sortable"' in page.text
+    assert '<script src="/static/pivots.js"' in page.text
+    assert "th.sortable" in client.get("/static/pivots.js").text
     bad = client.get("/pivots", params={"zone_min": "x"})
     assert bad.status_code == 422 and "job zone" in bad.text
     compared = client.get("/pivots", params={"compare": "15-2051.00"})
@@ -311,7 +315,9 @@ def test_web_pages_render(sqlite_ctx: AppContext) -> None:
     assert gap.status_code == 200 and 'class="skill missing"' in gap.text
     assert client.post("/gap", data={"text": " "}).status_code == 422
     api = client.get("/api/v1/pivots", params={"from": "29-1141.00", "limit": 3}).json()
-    assert api["pivots"][0]["code"] == "29-1141.00"
+    assert api["reference"] == [{"code": "29-1141.00", "title": "Registered Nurses"}]
+    assert "29-1141.00" not in {p["code"] for p in api["pivots"]}
+    assert api["pivots"][0]["because"]
     api_gap = client.post("/api/v1/gap", json={"text": POSTING}).json()
     assert "Kubernetes" in api_gap["missing"]
 

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from _resume_files import synthetic_text
+from _web import live
 from careerceo.analysis.pitch import PitchInput, build_pitch, distinct
 from careerceo.analysis.posting_rank import PostingIndex
 from careerceo.analysis.tailoring import highlight, level_of, match, posting_spans, tailor, years_in
@@ -219,7 +220,7 @@ def test_cli_match_tailor_pitch(cli: Any, tmp_path: Path) -> None:
 def test_tailor_page_highlights_keywords(live_server: str, page: Any) -> None:
     api = f"{live_server}/api/v1"
     files = {"file": ("cv.txt", synthetic_text().encode(), "text/plain")}
-    assert httpx.post(f"{api}/resume/import", files=files).status_code == 201
+    assert live.post(f"{api}/resume/import", files=files).status_code == 201
     page.goto(f"{live_server}/resume/tailor")
     page.fill("#f-title", "Senior Data Analyst")
     page.fill("#f-text", POSTING)
@@ -241,14 +242,14 @@ def test_tailor_page_highlights_keywords(live_server: str, page: Any) -> None:
 def test_api_match_and_pitch(live_server: str) -> None:
     api = f"{live_server}/api/v1"
     files = {"file": ("cv.txt", synthetic_text().encode(), "text/plain")}
-    httpx.post(f"{api}/resume/import", files=files)
-    posting = httpx.post(
+    live.post(f"{api}/resume/import", files=files)
+    posting = live.post(
         f"{api}/postings/for-resume", json={"title": "Senior Data Analyst", "text": POSTING}
     )
     pid = posting.json()["id"]
     matched = httpx.get(f"{api}/resume/match/{pid}").json()
     assert matched["score"] > 70 and matched["parts"][0]["name"] == "skills"
-    assert httpx.post(f"{api}/resume/tailor/{pid}").status_code == 201
+    assert live.post(f"{api}/resume/tailor/{pid}").status_code == 201
     assert httpx.get(f"{api}/resume/rank").json()[0]["posting_id"] == pid
     assert "headline" in httpx.get(f"{api}/resume/pitch", params={"posting": pid}).json()
     assert httpx.get(f"{api}/resume/match/999").status_code == 404

@@ -9,18 +9,19 @@ import httpx
 import pytest
 
 from _resume_files import FIXTURES, linkedin_zip, make_pdf, synthetic_text
+from _web import live
 
 
 def test_api_import_critique_export_and_wins(live_server: str) -> None:
     api = f"{live_server}/api/v1"
     pdf = make_pdf(synthetic_text())
     files = {"file": ("jordan.pdf", pdf, "application/pdf")}
-    preview = httpx.post(f"{api}/resume/preview", files=files).json()
+    preview = live.post(f"{api}/resume/preview", files=files).json()
     assert preview["counts"]["create"] >= 10
     assert httpx.get(f"{api}/resume").json()["basics"] == {}  # preview wrote nothing
-    done = httpx.post(f"{api}/resume/import", files=files)
+    done = live.post(f"{api}/resume/import", files=files)
     assert done.status_code == 201
-    again = httpx.post(f"{api}/resume/import", files=files).json()
+    again = live.post(f"{api}/resume/import", files=files).json()
     assert again["counts"]["create"] == 0
     resume = httpx.get(f"{api}/resume").json()
     assert resume["work"][0]["name"] == "Northwind Logistics Inc"
@@ -28,34 +29,32 @@ def test_api_import_critique_export_and_wins(live_server: str) -> None:
     assert pdf_out.headers["content-type"] == "application/pdf" and pdf_out.content.startswith(
         b"%PDF"
     )
-    critique = httpx.post(f"{api}/resume/critique", files=files).json()
+    critique = live.post(f"{api}/resume/critique", files=files).json()
     assert critique["counts"]["duty-statement"] == 1
-    pasted = httpx.post(
+    pasted = live.post(
         f"{api}/resume/critique/text", json={"text": "EXPERIENCE\n• Helped with stuff"}
     )
     assert {f["rule"] for f in pasted.json()["findings"]} >= {"weak-opening"}
-    win = httpx.post(
+    win = live.post(
         f"{api}/accomplishments", json={"text": "Cut costs 10% by renegotiating contracts"}
     )
     assert win.status_code == 201 and win.json()["bullet"].startswith("Renegotiated contracts")
     win_id = win.json()["id"]
-    patched = httpx.patch(f"{api}/accomplishments/{win_id}", json={"situation": "Budget overrun"})
+    patched = live.patch(f"{api}/accomplishments/{win_id}", json={"situation": "Budget overrun"})
     assert patched.json()["missing"] == []
-    assert httpx.delete(f"{api}/accomplishments/{win_id}").status_code == 204
+    assert live.delete(f"{api}/accomplishments/{win_id}").status_code == 204
     assert httpx.get(f"{api}/accomplishments/{win_id}").status_code == 404
 
 
 def test_api_refusals_are_clear(live_server: str) -> None:
     api = f"{live_server}/api/v1"
-    bad = httpx.post(
+    bad = live.post(
         f"{api}/resume/import", files={"file": ("cv.pdf", b"not a pdf", "application/pdf")}
     )
     assert bad.status_code == 422
     assert "not a PDF" in bad.json()["detail"][0]["msg"]
     evil = linkedin_zip({"../../escape.csv": b"x"})
-    bad = httpx.post(
-        f"{api}/resume/import", files={"file": ("export.zip", evil, "application/zip")}
-    )
+    bad = live.post(f"{api}/resume/import", files={"file": ("export.zip", evil, "application/zip")})
     assert bad.status_code == 422 and "unsafe path" in bad.json()["detail"][0]["msg"]
     assert httpx.get(f"{api}/resume/export/docx").status_code == 422
     assert httpx.get(f"{api}/resume").json()["basics"] == {}
@@ -132,7 +131,7 @@ def test_json_resume_upload_round_trip_over_http(live_server: str) -> None:
 
     api = f"{live_server}/api/v1"
     source = (FIXTURES / "synthetic.resume.json").read_bytes()
-    httpx.post(f"{api}/resume/import", files={"file": ("resume.json", source, "application/json")})
+    live.post(f"{api}/resume/import", files={"file": ("resume.json", source, "application/json")})
     assert httpx.get(f"{api}/resume").json() == json.loads(source)
 
 
@@ -143,7 +142,7 @@ def test_resume_page_summary_reads_cleanly_without_a_name(live_server: str) -> N
         "Reconciled 40 ledgers a month.\nCertifications\nCertified Defense Financial Manager\n"
     )
     files = {"file": ("cv.txt", text.encode(), "text/plain")}
-    assert httpx.post(f"{live_server}/api/v1/resume/import", files=files).status_code == 201
+    assert live.post(f"{live_server}/api/v1/resume/import", files=files).status_code == 201
     page = httpx.get(f"{live_server}/resume").text
     card = page[page.index('id="current-resume"') : page.index("Imported documents")]
     assert "— ACCOUNTANT" not in card and "<p>ACCOUNTANT</p>" in card

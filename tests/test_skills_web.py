@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
+
+from _web import live
 
 POSTING = (
     "Requirements:\n- Python and SQL\n- Must have strong communication skills\n"
@@ -15,7 +16,7 @@ POSTING = (
 
 
 def test_api_extracts(live_server: str) -> None:
-    response = httpx.post(
+    response = live.post(
         f"{live_server}/api/v1/skills/extract", json={"text": POSTING, "kind": "posting"}
     )
     assert response.status_code == 200
@@ -30,25 +31,25 @@ def test_api_extracts(live_server: str) -> None:
 
 def test_api_min_confidence_filters(live_server: str) -> None:
     url = f"{live_server}/api/v1/skills/extract"
-    everything = httpx.post(url, json={"text": POSTING}).json()["hits"]
-    strict = httpx.post(url, json={"text": POSTING, "min_confidence": 0.86}).json()["hits"]
+    everything = live.post(url, json={"text": POSTING}).json()["hits"]
+    strict = live.post(url, json={"text": POSTING, "min_confidence": 0.86}).json()["hits"]
     assert 0 < len(strict) < len(everything)
     assert all(h["confidence"] >= 0.86 for h in strict)
 
 
 def test_api_bad_input(live_server: str) -> None:
     url = f"{live_server}/api/v1/skills/extract"
-    big = httpx.post(url, json={"text": "x" * 1_000_001})
+    big = live.post(url, json={"text": "x" * 1_000_001})
     assert big.status_code == 413
     assert big.json()["detail"][0]["loc"] == ["text"]
-    assert httpx.post(url, json={"text": "Python", "kind": "poem"}).status_code == 422
-    assert httpx.post(url, json={}).status_code == 422
-    empty = httpx.post(url, json={"text": ""})
+    assert live.post(url, json={"text": "Python", "kind": "poem"}).status_code == 422
+    assert live.post(url, json={}).status_code == 422
+    empty = live.post(url, json={"text": ""})
     assert empty.status_code == 200 and empty.json()["warnings"] == ["the text is empty"]
 
 
 def test_form_error_is_shown_next_to_the_field(live_server: str) -> None:
-    response = httpx.post(f"{live_server}/skills", data={"text": "\x01\x02\x03" * 50})
+    response = live.post(f"{live_server}/skills", data={"text": "\x01\x02\x03" * 50})
     assert response.status_code == 422
     assert 'data-field="text"' in response.text and "binary" in response.text
 

@@ -16,12 +16,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from _web import web_client
 from careerceo.model.direction import GoalIn
 from careerceo.model.position import PositionInput
 from careerceo.services import direction, positions
 from careerceo.services.context import AppContext
 from careerceo.store import tables
-from careerceo.web.app import create_app
 
 WATCHED = (
     tables.InventoryEntry,
@@ -65,7 +65,7 @@ def field_error(body: str, field: str) -> str:
 
 @pytest.fixture
 def client(sqlite_ctx: AppContext) -> Iterator[TestClient]:
-    with TestClient(create_app(sqlite_ctx), follow_redirects=False) as c:
+    with web_client(sqlite_ctx, follow_redirects=False) as c:
         yield c
 
 
@@ -268,7 +268,7 @@ def test_unknown_page_is_a_page_and_unknown_api_path_stays_json(client: TestClie
 
 def test_nul_bytes_are_refused_before_the_database(ctx: AppContext) -> None:
     """PostgreSQL cannot store NUL; the refusal must come first, on either database."""
-    with TestClient(create_app(ctx), follow_redirects=False) as c:
+    with web_client(ctx, follow_redirects=False) as c:
         before = snapshot(ctx)
         for path, form, field in (
             ("/positions", {"title": "T\x00", "employer": "E"}, "title"),

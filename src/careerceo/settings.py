@@ -19,6 +19,11 @@ class Settings:
     database_url: str
     host: str
     port: int
+    # Extra names the server answers to (besides loopback and the bound address), for a
+    # reverse proxy or a LAN name: everything else is refused as possible DNS rebinding.
+    allowed_hosts: tuple[str, ...] = ()
+    # SQLite ``synchronous``: FULL (the default) survives power loss; NORMAL is faster.
+    sqlite_synchronous: str = "FULL"
 
     @property
     def is_sqlite(self) -> bool:
@@ -42,7 +47,24 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         database_url=_normalise_url(url),
         host=env.get("CAREER_HOST", "127.0.0.1"),
         port=_port(env.get("CAREER_PORT", "8000")),
+        allowed_hosts=tuple(
+            name.strip() for name in env.get("CAREER_ALLOWED_HOSTS", "").split(",") if name.strip()
+        ),
+        sqlite_synchronous=_synchronous(env.get("CAREER_SQLITE_SYNCHRONOUS", "FULL")),
     )
+
+
+def _synchronous(raw: str) -> str:
+    value = raw.strip().upper()
+    if value not in ("FULL", "NORMAL", "EXTRA"):
+        from careerceo.errors import CareerError
+
+        raise CareerError(
+            f"{raw!r} is not a SQLite synchronous mode; use FULL (safe, the default), EXTRA or "
+            "NORMAL (faster; a power cut can lose the last writes)",
+            field="CAREER_SQLITE_SYNCHRONOUS",
+        )
+    return value
 
 
 def _port(raw: str) -> int:

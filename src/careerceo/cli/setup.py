@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from careerceo.cli.common import console, context, user_errors
+from careerceo.cli.common import console, context, err_console, user_errors
 from careerceo.errors import CareerError
 
 
@@ -44,10 +44,35 @@ def _check_can_listen(host: str, port: int) -> None:
             ) from None
 
 
+def _check_exposure(host: str, accepted: bool) -> None:
+    """Refuse to serve the whole career plan to the network with no login, unless told to."""
+    from careerceo.web.security import is_loopback
+
+    if is_loopback(host):
+        return
+    if not accepted:
+        raise CareerError(
+            f"{host} is reachable from other machines and Career CEO has no login, so anyone "
+            "there could read and change all your data; serve on 127.0.0.1 (the default), or "
+            "add --i-understand-no-login if this network is yours alone",
+            field="host",
+        )
+    err_console.print(
+        f"[bold red]Warning:[/] serving on {host} with no login: anyone who can reach it can "
+        "read and change your data. Add the name people type to CAREER_ALLOWED_HOSTS."
+    )
+
+
 @user_errors
 def serve(
     host: str = typer.Option(None, help="Address to listen on (default 127.0.0.1)."),
     port: int = typer.Option(None, min=1, max=65535, help="Port to listen on (default 8000)."),
+    i_understand_no_login: bool = typer.Option(
+        False,
+        "--i-understand-no-login",
+        help="Listen on a non-loopback address although the app has no login: everyone who "
+        "can reach the address can read and change all your data.",
+    ),
 ) -> None:
     """Start the local web UI."""
     import threading
@@ -60,6 +85,7 @@ def serve(
     ctx = context()
     host = host or ctx.settings.host
     port = port or ctx.settings.port
+    _check_exposure(host, i_understand_no_login)
     _check_can_listen(host, port)
     web_app = create_app(ctx)
     # Build the caches the analysis pages use while the person opens the dashboard.

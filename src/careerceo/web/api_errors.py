@@ -27,6 +27,7 @@ class ApiError(BaseModel):
 
 _DESCRIPTIONS = {
     400: "The request could not be read (for example a body that is not UTF-8 JSON)",
+    403: "A state-changing request without this server's X-CSRF-Token, or from another origin",
     404: "Nothing of that id or code exists for this person",
     409: "The request conflicts with data already stored",
     413: "The request or an uploaded file is too large",

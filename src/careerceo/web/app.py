@@ -11,7 +11,7 @@ import pkgutil
 from pathlib import Path
 from types import ModuleType
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
@@ -22,8 +22,11 @@ import careerceo.web.pages as pages_package
 from careerceo import __version__
 from careerceo.errors import CareerError
 from careerceo.services.context import AppContext
+from careerceo.web.api_docs import add_api_docs
 from careerceo.web.api_errors import ERROR_RESPONSES, error_response
 from careerceo.web.api_errors import http_error as api_http_error
+from careerceo.web.nav import GROUPS, served
+from careerceo.web.security import SecurityMiddleware, allowed_hosts, load_secret, require_csrf
 from careerceo.web.templating import templates
 
 STATIC = Path(__file__).with_name("static")
@@ -35,28 +38,45 @@ def _modules(package: ModuleType) -> list[ModuleType]:
 
 
 def create_app(ctx: AppContext | None = None) -> FastAPI:
+    # The stock Swagger page loads its scripts from a CDN into the origin that serves the data;
+    # ``/api/v1/docs`` is rendered here instead, from the schema, with no script at all.
     app = FastAPI(
         title="Career CEO",
         version=__version__,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,
         redoc_url=None,
+        dependencies=[Depends(require_csrf)],
     )
     app.state.ctx = ctx or AppContext()
+    settings = app.state.ctx.settings
+    app.state.csrf_token = load_secret(settings.data_dir)
+    app.add_middleware(
+        SecurityMiddleware, hosts=allowed_hosts(settings.host, settings.allowed_hosts)
+    )
+    add_api_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in _modules(api_package):
         router = getattr(module, "router", None)
         if router is not None:
             app.include_router(router, prefix="/api/v1", responses=ERROR_RESPONSES)
+    pages: set[str] = set()  # what the navigation may link to
     for module in _modules(pages_package):
         router = getattr(module, "router", None)
         if router is not None:
             app.include_router(router, include_in_schema=False)
+            pages.update(
+                str(getattr(route, "path", ""))
+                for route in router.routes
+                if "GET" in (getattr(route, "methods", None) or ())
+            )
+    app.state.nav = served(GROUPS, pages)
 
     @app.exception_handler(CareerError)
     async def career_error(request: Request, exc: CareerError) -> Response:
         if request.url.path.startswith("/api/"):
-            kind = "not_found" if exc.status == 404 else "invalid"
+            kinds = {404: "not_found", 403: "csrf"}
+            kind = kinds.get(exc.status, "invalid")
             detail = [{"loc": [exc.field] if exc.field else [], "msg": exc.message, "type": kind}]
             return error_response(exc.status, detail)
         return templates.TemplateResponse(
