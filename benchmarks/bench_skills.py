@@ -469,11 +469,12 @@ def main() -> int:
         # SkillSpan marks skills and knowledge in separate layers, and a skill phrase may hold
         # a knowledge span ("develop [Python] applications"): a knowledge hit counts as
         # itself, and its verb-led phrase, when there is one, as a skill.
+        # What ``career skills extract --json`` lists: hits and the tagger's mentions.
         seen: dict[tuple[int, int], str] = {}
-        for hit in extractor.extract(text, kind="posting", semantic=semantic).hits:
-            if hit.skill_type == "knowledge":
-                seen.setdefault((hit.start, hit.end), "knowledge")
-            seen.setdefault((hit.phrase_start, hit.phrase_end), hit.phrase_type)
+        for item in extractor.extract(text, kind="posting", semantic=semantic).listed():
+            if item["skill_type"] == "knowledge":
+                seen.setdefault((item["start"], item["end"]), "knowledge")
+            seen.setdefault((item["phrase_start"], item["phrase_end"]), item["phrase_type"])
         return [(s, e, k) for (s, e), k in seen.items()]
 
     dev = load_skillspan(args.shared, "dev")

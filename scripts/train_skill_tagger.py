@@ -33,13 +33,16 @@ from typing import Any
 import pycrfsuite
 
 from careerceo.skills import context
-from careerceo.skills.extractor import Extractor, load_extractor
+from careerceo.skills.extractor import Extractor
+from careerceo.skills.lexicon import Lexicon
 from careerceo.skills.lexicon import manifest as lexicon_manifest
 from careerceo.skills.spanscore import Scores, score_sentence
 from careerceo.skills.tagger import (
     FEATURES_VERSION,
+    LABELS,
     MANIFEST_FILE,
     MODEL_FILE,
+    WEIGHTS_FORMAT,
     Featurizer,
     Tagger,
     Word,
@@ -130,25 +133,63 @@ def train(examples: list[Example], config: dict[str, Any]) -> bytes:
         return path.read_bytes()
 
 
+def to_weights(model: bytes) -> dict[str, Any]:
+    """CRFsuite's model as the package ships it: per attribute one weight per label (rounded
+    to 4 decimals, zero weights dropped) and the label transitions, as sorted JSON."""
+    crf = pycrfsuite.Tagger()
+    crf.open_inmemory(model)
+    info = crf.info()
+    index = {label: i for i, label in enumerate(LABELS)}
+    attributes: dict[str, list[float]] = {}
+    for (attribute, label), weight in info.state_features.items():
+        row = attributes.setdefault(attribute, [0.0] * len(LABELS))
+        row[index[label]] = round(weight, 4)
+    transitions = [[0.0] * len(LABELS) for _ in LABELS]
+    for (before, after), weight in info.transitions.items():
+        transitions[index[before]][index[after]] = round(weight, 4)
+    return {
+        "format": WEIGHTS_FORMAT,
+        "features_version": FEATURES_VERSION,
+        "labels": list(LABELS),
+        "transitions": transitions,
+        "attributes": {a: w for a, w in sorted(attributes.items()) if any(w)},
+    }
+
+
 def predict(tagger: Tagger, extractor: Extractor, text: str) -> list[tuple[int, int, str]]:
     toks, spans = extractor.lexicon_spans(text)
     marks = extractor.lex_marks(toks, spans)
-    out: list[tuple[int, int, str]] = []
-    for seg in context.segments(text) or [context.Segment(0, len(text), None)]:
-        ws = words(text, seg.start, seg.end)
-        out += [(s.start, s.end, s.kind) for s in tagger.tag(ws, marks)]
-    return out
+    segs = context.segments(text) or [context.Segment(0, len(text), None)]
+    found = tagger.tag_many([(words(text, seg.start, seg.end), marks) for seg in segs])
+    return [(s.start, s.end, s.kind) for spans in found for s in spans]
 
 
-def baseline(extractor: Extractor, text: str) -> list[tuple[int, int, str]]:
-    """The phrase matcher's spans as the benchmark counted them before the tagger: a knowledge
-    hit as itself, and its skill phrase (typed by ``phrase_type``)."""
+def listed_spans(extractor: Extractor, text: str) -> list[tuple[int, int, str]]:
+    """The spans of what ``career skills extract --json`` lists, as the benchmarks count
+    them: a knowledge item as itself, and its phrase typed by ``phrase_type`` (a tagged
+    mention's phrase is the mention). Without a tagger this is the phrase matcher."""
     seen: dict[tuple[int, int], str] = {}
-    for hit in extractor.extract(text, kind="posting").hits:
-        if hit.skill_type == "knowledge":
-            seen.setdefault((hit.start, hit.end), "knowledge")
-        seen.setdefault((hit.phrase_start, hit.phrase_end), hit.phrase_type)
+    for item in extractor.extract(text, kind="posting").listed():
+        if item["skill_type"] == "knowledge":
+            seen.setdefault((item["start"], item["end"]), "knowledge")
+        seen.setdefault((item["phrase_start"], item["phrase_end"]), item["phrase_type"])
     return [(s, e, k) for (s, e), k in seen.items()]
+
+
+def pipeline_cv(
+    examples: list[Example], folds: list[int], fold_weights: list[dict[str, Any]]
+) -> dict[str, dict[str, float]]:
+    """The extractor as users run it (lexicon hits plus each fold's tagger), scored on the
+    fold's held-out postings."""
+    table: dict[str, Scores] = {}
+    for k, weights in enumerate(fold_weights):
+        extractor = Extractor(Lexicon.packaged(), tagger=False)
+        extractor.tagger = Tagger(weights, extractor.verbs)
+        held = [ex for ex, f in zip(examples, folds, strict=True) if f == k]
+        part = score([ex.row for ex in held], [listed_spans(extractor, ex.text) for ex in held])
+        for kind, s in part.items():
+            table.setdefault(kind, Scores()).merge(s)
+    return summary(table)
 
 
 def score(rows: list[dict[str, Any]], preds: list[list[tuple[int, int, str]]]) -> dict[str, Scores]:
@@ -203,10 +244,13 @@ def main() -> int:
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--dev", action="store_true", help="report dev figures (no choice)")
+    parser.add_argument(
+        "--keep-folds", type=Path, help="also write the chosen setting's fold models here (JSON)"
+    )
     args = parser.parse_args()
     train_path = args.skillspan / "json" / "train.json"
     rows = load(train_path)
-    extractor = load_extractor()
+    extractor = Extractor(Lexicon.packaged(), tagger=False)  # features must not use a model
     featurizer = Featurizer(extractor.verbs)
     t0 = time.perf_counter()
     examples = [prepare(extractor, featurizer, row) for row in rows]
@@ -214,18 +258,20 @@ def main() -> int:
     folds = folds_of(rows, args.folds)
     cv: dict[str, Any] = {}
     if not args.no_baseline:
-        before = summary(score(rows, [baseline(extractor, ex.text) for ex in examples]))
+        before = summary(score(rows, [listed_spans(extractor, ex.text) for ex in examples]))
         cv["phrase matcher (before)"] = before
         print(f"SkillSpan train, {args.folds}-fold CV by posting (all of train, type ignored):")
         show("phrase matcher (before)", before)
     chosen: tuple[float, int] | None = None
+    fold_weights: dict[int, list[dict[str, Any]]] = {}
     for index in (int(i) for i in args.configs.split(",")):
         config = CONFIGS[index]
         table: dict[str, Scores] = {}
         t0 = time.perf_counter()
         for k in range(args.folds):
             model = train([ex for ex, f in zip(examples, folds, strict=True) if f != k], config)
-            tagger = Tagger(model, extractor.verbs, {})
+            fold_weights.setdefault(index, []).append(to_weights(model))
+            tagger = Tagger(fold_weights[index][-1], extractor.verbs)
             held = [ex for ex, f in zip(examples, folds, strict=True) if f == k]
             part = score(
                 [ex.row for ex in held], [predict(tagger, extractor, ex.text) for ex in held]
@@ -244,21 +290,28 @@ def main() -> int:
         return 0
     config = CONFIGS[chosen[1]]
     print(f"chosen on train CV: {config}")
-    model = train(examples, config)
+    if args.keep_folds:
+        args.keep_folds.write_text(json.dumps(fold_weights[chosen[1]]), encoding="utf-8")
+    listed = pipeline_cv(examples, folds, fold_weights[chosen[1]])
+    cv["extractor output with the tagger (career skills extract --json)"] = listed
+    show("extract --json with tagger", listed)
+    weights = to_weights(train(examples, config))
+    payload = json.dumps(weights, sort_keys=True, separators=(",", ":")).encode("utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / MODEL_FILE
     with (
         target.open("wb") as raw,
         gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as handle,
     ):
-        handle.write(model)
+        handle.write(payload)
     manifest: dict[str, Any] = {
         "artifact": MODEL_FILE,
         "sha256": sha256(target),
-        "model_sha256": hashlib.sha256(model).hexdigest(),
+        "attributes": len(weights["attributes"]),
         "build": "scripts/train_skill_tagger.py --skillspan <SkillSpan> --out <dir> [--dev]",
-        "kind": "linear-chain CRF (CRFsuite via python-crfsuite, L-BFGS)",
-        "labels": ["O", "B-skill", "I-skill", "B-knowledge", "I-knowledge"],
+        "kind": "linear-chain CRF, trained with CRFsuite (python-crfsuite, L-BFGS); the package "
+        "runs its weights with numpy",
+        "labels": list(LABELS),
         "features_version": FEATURES_VERSION,
         "config": config,
         "chosen_by": f"{args.folds}-fold cross-validation on SkillSpan train by posting: best "
@@ -275,7 +328,7 @@ def main() -> int:
     if args.dev:
         dev_path = args.skillspan / "json" / "dev.json"
         dev = load(dev_path)
-        tagger = Tagger(model, extractor.verbs, {})
+        tagger = Tagger(weights, extractor.verbs)
         figures = summary(
             score(dev, [predict(tagger, extractor, " ".join(r["tokens"])) for r in dev])
         )

@@ -72,7 +72,9 @@ def extract_command(
     kind: str = typer.Option(
         "auto", "--kind", help=f"What the text is: {', '.join(KINDS)}.", show_default=True
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print the hits as a JSON list."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the hits and tagged skill phrases as a JSON list."
+    ),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0),
     semantic: bool = typer.Option(
         False, "--semantic", help="Also match phrasings by meaning (needs careerceo[semantic])."
@@ -81,26 +83,26 @@ def extract_command(
     """List the skills found in FILE, with where each was found and how sure the match is."""
     preload("skills")
     result = run_extract(read_input(source), kind=kind, semantic=semantic)
-    hits = [h for h in result.hits if h.confidence >= min_confidence]
+    listed = result.listed(min_confidence)
     for warning in result.warnings:
         err_console.print(f"[yellow]Note:[/] {warning}", highlight=False)
     if as_json:
-        print_json([h.to_dict() for h in hits])
+        print_json(listed)
         return
     print_table(
         f"Skills in {source if source != '-' else 'standard input'} (read as {result.kind})",
         ["Text", "Concept", "Taxonomy", "Status", "Section", "Conf.", "Id"],
         [
             (
-                h.text,
-                h.label,
-                h.taxonomy,
-                h.status,
-                h.section or "",
-                f"{h.confidence:.2f}",
-                h.concept_id,
+                h["text"],
+                h["label"] if h["concept_id"] else "(no concept fits)",
+                h["taxonomy"],
+                h["status"],
+                h["section"] or "",
+                f"{h['confidence']:.2f}",
+                h["concept_id"] or "",
             )
-            for h in hits
+            for h in listed
         ],
         empty="No skills found.",
     )

@@ -301,26 +301,6 @@ def _in_space(space: OccupationSpace, taxonomy: str, concept_id: str) -> bool:
     return space.concept_column(taxonomy, concept_id) is not None
 
 
-# Words that carry no meaning of their own in a skill name ("management *of* people").
-_LINK_WORDS = frozenset({"of", "and", "for", "in", "on", "with", "to", "or", "&"})
-_NOUN_ENDINGS = ("ization", "ation", "ment", "ion")
-
-
-def _root(norm: str) -> str:
-    """A normalised word without its noun ending: "management" and "manage" meet, as do
-    "development" and "develop"."""
-    from careerceo.skills.normalize import stem
-
-    for ending in _NOUN_ENDINGS:
-        if norm.endswith(ending) and len(norm) - len(ending) >= 4:
-            return stem(norm[: -len(ending)])
-    return norm
-
-
-def _roots(key: str) -> list[str]:
-    return [_root(w) for w in key.split() if w not in _LINK_WORDS]
-
-
 def loose_match(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str, str]]:
     """For each name, a usable concept whose label has the same words in any order and form
     ("curriculum development" → ESCO "develop curriculum"), or the same words after the
@@ -330,11 +310,12 @@ def loose_match(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str
     more occupations list. One pass over the lexicon for all the names."""
     from careerceo.skills.extractor import load_extractor
     from careerceo.skills.lexicon import TAXONOMY_RANK
+    from careerceo.skills.linker import roots as roots_of
     from careerceo.skills.normalize import key as normal_key
 
     wanted: dict[frozenset[str], list[str]] = defaultdict(list)
     for name in names:
-        roots = frozenset(_roots(normal_key(name)))
+        roots = frozenset(roots_of(normal_key(name)))
         if roots:
             wanted[frozenset(roots)].append(name)
     if not wanted:
@@ -350,7 +331,7 @@ def loose_match(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str
             if not all(w in label_key for w in others):
                 continue
             entries = lexicon.entries[label_key]
-            label_roots = _roots(label_key)
+            label_roots = roots_of(label_key)
             if frozenset(label_roots) == roots:
                 without_verb = False
             elif (

@@ -27,7 +27,9 @@ def _titles() -> object:
 def _skills() -> object:
     from careerceo.skills import load_extractor
 
-    return load_extractor()
+    extractor = load_extractor()
+    extractor.linker.warm()  # its label indexes, which the first tagged posting would build
+    return extractor
 
 
 def _pivots() -> object:
@@ -46,7 +48,7 @@ def _pivot_core() -> object:
 LOADERS: dict[str, tuple[str, Callable[[], object]]] = {
     "knowledge": ("the occupational knowledge base (O*NET 29.0, ESCO 1.1.1)", _knowledge),
     "titles": ("the job-title index", _titles),
-    "skills": ("the skill lexicon", _skills),
+    "skills": ("the skill lexicon and linker", _skills),
     "pivots": ("the occupation space for pivots", _pivots),
     "pivot-core": ("the related-occupations table", _pivot_core),
 }

@@ -44,6 +44,90 @@ class SkillHit:
         return asdict(self)
 
 
+TAGGER_SOURCE = "span tagger trained on SkillSpan"
+UNLINKED_WEIGHT = 0.5
+# A lexicon match the tagger did not mark is listed only when the match is this sure. Chosen by
+# 5-fold CV on SkillSpan train (exact + partial span F1 of the listing; 0.8 and 0.85 tie, and
+# 0.8 keeps more concepts): 0.405 / 0.714 against 0.389 / 0.708 listing every match.
+UNMARKED_MIN_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A concept a mention names, and how sure the link is (0-1)."""
+
+    concept_id: str
+    label: str
+    taxonomy: str
+    skill_type: str
+    category: str
+    confidence: float
+    method: str  # "lexicon" (a lexicon match inside the span), "words" (same words as a label),
+    # "everyday" (the curated everyday-names table) or "semantic"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A skill or knowledge span as a person annotating postings would mark it
+    ("work independently with minimal supervision", "Python"), found by the learned tagger,
+    with the concepts it links to, best first; ``links`` is empty for an unlinked mention
+    (a real skill phrase that no ESCO/O*NET concept fits)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "skill" or "knowledge"
+    score: float  # the tagger's confidence in the span (mean marginal probability)
+    section: str | None
+    status: str
+    sentence: str = ""
+    links: tuple[Link, ...] = ()
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.links)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["linked"] = self.linked
+        return data
+
+    def as_hit(self) -> dict[str, Any]:
+        """The mention in a hit's shape (the same keys as ``SkillHit.to_dict``), for lists
+        of hits such as ``career skills extract --json``: the best link's concept, or
+        ``concept_id`` None and taxonomy "unlinked" when no concept fits. ``confidence`` is
+        the tagger's span score times the link's confidence; an unlinked mention counts half
+        (it is a skill phrase, but no concept says which), so ``--min-confidence 0.5`` keeps
+        concepts and leaves most bare phrases out."""
+        best = self.links[0] if self.links else None
+        confidence = self.score * (best.confidence if best else UNLINKED_WEIGHT)
+        return {
+            "concept_id": best.concept_id if best else None,
+            "label": best.label if best else self.text,
+            "taxonomy": best.taxonomy if best else "unlinked",
+            "source": TAGGER_SOURCE
+            if best is None
+            else f"{TAGGER_SOURCE}, linked by {best.method}",
+            "skill_type": self.kind,
+            "category": best.category if best else "",
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "matched_label": best.label if best else "",
+            "sentence": self.sentence,
+            "section": self.section,
+            "status": self.status,
+            "confidence": round(confidence, 3),
+            "phrase_start": self.start,
+            "phrase_end": self.end,
+            "phrase_type": self.kind,
+            "method": "tagger",
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Excluded:
     """A mention left out on purpose, with the reason (negated, benefits section, ...)."""
@@ -67,6 +151,8 @@ class ExtractionResult:
     excluded: tuple[Excluded, ...] = ()
     warnings: tuple[str, ...] = ()
     sources: tuple[str, ...] = field(default_factory=tuple)
+    mentions: tuple[Mention, ...] = ()
+    tagged: bool = False  # the learned tagger ran (its mentions may still be none)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -75,10 +161,40 @@ class ExtractionResult:
             "excluded": [e.to_dict() for e in self.excluded],
             "warnings": list(self.warnings),
             "sources": list(self.sources),
+            "mentions": [m.to_dict() for m in self.mentions],
         }
         if include_text:
             data["text"] = self.text
         return data
+
+    def listed(self, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+        """Every skill the text shows as one list in the hits' shape: the concept hits, then
+        each tagged mention that no hit stands for (a hit inside a mention already carries
+        it as its phrase), linked or not, so phrases no lexicon label spells are not lost. A
+        lexicon match the tagger did not mark is left out unless it is a sure one
+        (``UNMARKED_MIN_CONFIDENCE``): the tagger learned which matches annotators pass over
+        ("experience", "English" in "English-speaking"); curated everyday names and meaning
+        matches, which the tagger's spans do not model, always show. ``hits`` keeps them all."""
+        spans = [(m.start, m.end) for m in self.mentions]
+
+        def shown(hit: SkillHit) -> bool:
+            if hit.confidence < min_confidence:
+                return False
+            if not self.tagged or hit.method in ("everyday", "semantic"):
+                return True
+            marked = any(a <= hit.start and hit.end <= b for a, b in spans)
+            return marked or hit.confidence >= UNMARKED_MIN_CONFIDENCE
+
+        out = [h.to_dict() for h in self.hits if shown(h)]
+        phrases = {(h.phrase_start, h.phrase_end) for h in self.hits}
+        for mention in self.mentions:
+            if (mention.start, mention.end) in phrases:
+                continue
+            item = mention.as_hit()
+            if item["confidence"] >= min_confidence:
+                out.append(item)
+        out.sort(key=lambda item: (item["start"], item["end"]))
+        return out
 
     def concepts(self) -> list[str]:
         """Distinct concept ids in order of first mention, for gap analysis and tailoring."""

@@ -16,17 +16,21 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from careerceo.errors import CareerError
 from careerceo.skills.normalize import TOKEN_RE, stem
 
-MODEL_FILE = "tagger.crfsuite.gz"
+MODEL_FILE = "tagger.json.gz"
+WEIGHTS_FORMAT = "careerceo-skill-tagger"
 MANIFEST_FILE = "tagger.json"
 FEATURES_VERSION = "1"
+NEIGHBOURS = (-2, -1, 1, 2)
 LABELS = ("O", "B-skill", "I-skill", "B-knowledge", "I-knowledge")
 MAX_TOKENS = 120  # a longer "sentence" (a table row, a run-on list) is tagged in windows
 
@@ -35,8 +39,7 @@ MAX_TOKENS = 120  # a longer "sentence" (a table row, a run-on list) is tagged i
 WORD_RE = re.compile(TOKEN_RE.pattern + r"|[^\w\s]|_+")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -63,7 +66,7 @@ class TaggedSpan:
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [
-        Word(m.start(), m.end(), m.group(0))
+        Word(*m.span(), m.group())
         for m in WORD_RE.finditer(text, start, len(text) if end is None else end)
     ]
 
@@ -199,31 +202,277 @@ def decode(ws: Sequence[Word], labels: Sequence[str], probs: Sequence[float]) ->
     return spans
 
 
+class _Blocks:
+    """Weight blocks cached per key in one growable array, so a batch gathers them with one
+    index operation. Cleared when full (at the start of a batch, never during one)."""
+
+    def __init__(self, shape: tuple[int, ...], limit: int) -> None:
+        self.shape = shape
+        self.limit = limit
+        self.clear()
+
+    def clear(self) -> None:
+        self.ids: dict[Any, int] = {}
+        self.data = np.zeros((1024, *self.shape))
+
+    def room_for(self, count: int) -> None:
+        if len(self.ids) + count > self.limit:
+            self.clear()
+
+    def add(self, key: Any, block: np.ndarray) -> int:
+        n = len(self.ids)
+        if n == len(self.data):
+            grown = np.zeros((2 * n, *self.shape))
+            grown[:n] = self.data
+            self.data = grown
+        self.data[n] = block
+        self.ids[key] = n
+        return n
+
+
 class Tagger:
-    """A loaded CRF model; ``tag`` is thread-compatible per instance (crfsuite keeps state)."""
+    """CRF inference over the trained weights: Viterbi for the labels, forward-backward for
+    the span scores. Weights are summed per word and cached (a posting repeats its words),
+    so tagging costs a few dictionary look-ups and small array sums per word. Read-only after
+    construction except its caches, whose writes are idempotent, so threads may share it."""
 
-    def __init__(self, model: bytes, verbs: frozenset[str], manifest: dict[str, Any]) -> None:
-        import pycrfsuite
-
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open_inmemory(model)
+    def __init__(self, weights: dict[str, Any], verbs: frozenset[str]) -> None:
+        if weights.get("format") != WEIGHTS_FORMAT:
+            raise CareerError("the skill tagger file is not a careerceo tagger", status=500)
+        if weights.get("features_version") != FEATURES_VERSION:
+            raise CareerError(
+                "the skill tagger was trained with other features; rebuild it with "
+                "scripts/train_skill_tagger.py",
+                status=500,
+            )
+        self.labels: list[str] = list(weights["labels"])
+        size = len(self.labels)
+        attributes: dict[str, list[float]] = weights["attributes"]
+        self._row = {a: i for i, a in enumerate(attributes)}
+        self._weights = np.zeros((len(attributes) + 1, size))  # the last row: unknown
+        if attributes:
+            self._weights[:-1] = np.array(list(attributes.values()), dtype=float)
+        self._zero = len(attributes)
+        self._trans = np.array(weights["transitions"], dtype=float)
+        self._exp_trans = np.exp(self._trans)
         self.featurizer = Featurizer(verbs)
-        self.manifest = manifest
+        self._words = _Blocks((1 + len(NEIGHBOURS), size), 100_000)
+        self._lex = _Blocks((size,), 10_000)
+        self._lock = threading.Lock()
+        self._pairs: dict[str, tuple[int, int]] = {}
+        self._edge = {off: self._sum([f"{off:+d}edge"]) for off in (-2, -1, 1, 2)}
+        self._first = self._sum(["first"])
+        self._last = self._sum(["last"])
+
+    def _sum(self, feats: Iterable[str]) -> np.ndarray:
+        rows = [self._row.get(f, self._zero) for f in feats]
+        return np.asarray(self._weights[rows].sum(axis=0))
+
+    def _pair_rows(self, pair: str) -> tuple[int, int]:
+        """Weight rows of the word pair's features: as the second word's "b-" and the first
+        word's "b+" (the unknown row when the model has no weight for it)."""
+        return (self._row.get("b-=" + pair, self._zero), self._row.get("b+=" + pair, self._zero))
+
+    def _word_id(self, w: str) -> int:
+        """Row of what word ``w`` adds, per label: block row 0 to its own position, rows 1-4
+        to the words 2 and 1 after it and 1 and 2 before it (its features as a neighbour)."""
+        found = self._words.ids.get(w)
+        if found is not None:
+            return found
+        block = np.stack(
+            [
+                self._sum(["bias", *self.featurizer._word(w)]),
+                *(self._sum(self.featurizer._neighbour(w, off)) for off in NEIGHBOURS),
+            ]
+        )
+        return self._words.add(w, block)
+
+    def _lex_id(self, prev: str, cur: str, nxt: str) -> int:
+        found = self._lex.ids.get((prev, cur, nxt))
+        if found is not None:
+            return found
+        bio = [t if t in ("<s>", "</s>") else t[0] for t in (prev, cur, nxt)]
+        left = "^" if prev == "<s>" else bio[0]
+        right = "$" if nxt == "</s>" else bio[2]
+        vec = self._sum(
+            [f"L={cur}", f"Lb={bio[1]}", f"L-1={prev}", f"L+1={nxt}", f"Lc={left}{bio[1]}{right}"]
+        )
+        return self._lex.add((prev, cur, nxt), vec)
+
+    def emissions(
+        self, sentences: Sequence[tuple[Sequence[Word], Sequence[str | None]]]
+    ) -> np.ndarray:
+        """Per word (all sentences, one after another) and label, the summed weights of the
+        word's features: the features of ``Featurizer.sequence``, grouped so that most sums
+        come from the per-word cache and the rest are array operations."""
+        texts: list[str] = []
+        lengths: list[int] = []
+        before: list[int] = []
+        after: list[int] = []
+        lex_keys: list[tuple[str, str, str]] = []
+        pair_rows = self._pairs
+        if len(pair_rows) > 200_000:
+            pair_rows.clear()
+        for ws, marks in sentences:
+            lows = ["<s>", *(w.text.lower() for w in ws), "</s>"]
+            lex = ["<s>", *(m or "O" for m in marks), "</s>"]
+            n = len(ws)
+            texts += [w.text for w in ws]
+            lengths.append(n)
+            # Word pair i is (word i-1, word i): the "b-" feature of word i and the "b+" of
+            # word i-1, so each pair is looked up once.
+            rows = []
+            for i in range(n + 1):
+                pair = f"{lows[i]}|{lows[i + 1]}"
+                found = pair_rows.get(pair)
+                if found is None:
+                    found = pair_rows[pair] = self._pair_rows(pair)
+                rows.append(found)
+            before += [r[0] for r in rows[:n]]
+            after += [r[1] for r in rows[1:]]
+            lex_keys += [(lex[i], lex[i + 1], lex[i + 2]) for i in range(n)]
+        total = len(texts)
+        with self._lock:
+            self._words.room_for(total)
+            self._lex.room_for(total)
+            word_ids = self._words.ids
+            lex_ids = self._lex.ids
+            seen = [word_ids.get(t) for t in texts]
+            wid = [self._word_id(t) if i is None else i for t, i in zip(texts, seen, strict=True)]
+            seen = [lex_ids.get(k) for k in lex_keys]
+            lid = [
+                self._lex_id(*k) if i is None else i for k, i in zip(lex_keys, seen, strict=True)
+            ]
+            per_word = self._words.data[wid]  # (words, 5, labels)
+            lex_part = self._lex.data[lid]
+        scores = per_word[:, 0].copy()
+        lens = np.array(lengths)
+        starts = np.concatenate(([0], np.cumsum(lens)[:-1]))
+        pos = np.arange(total) - np.repeat(starts, lens)
+        size = np.repeat(lens, lens)
+        index = np.arange(total)
+        for k, off in enumerate(NEIGHBOURS, start=1):
+            inside = (pos + off >= 0) & (pos + off < size)
+            scores[inside] += per_word[index[inside] + off, k]
+            scores[~inside] += self._edge[off]
+        scores += self._weights[before]
+        scores += self._weights[after]
+        scores += lex_part
+        scores[starts] += self._first
+        ends = (starts + lens - 1)[lens > 1]
+        scores[ends] += self._last
+        return scores
+
+    def _padded(self, scores: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """(sentences, longest, labels) scores; padding positions are never read."""
+        out = np.zeros((len(lengths), max(lengths), len(self.labels)))
+        at = 0
+        for k, n in enumerate(lengths):
+            out[k, :n] = scores[at : at + n]
+            at += n
+        return out
+
+    def viterbi(self, scores: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
+        """The best label sequence of each sentence, all sentences at once: one array step
+        per position for the forward pass (a sentence's last scores are kept when it ends),
+        then each sentence's back-pointers followed in plain Python (short lists)."""
+        padded = self._padded(scores, lengths)
+        count, longest, size = padded.shape
+        back = np.zeros((count, longest, size), dtype=np.intp)
+        ending: dict[int, list[int]] = {}
+        for k, n in enumerate(lengths):
+            ending.setdefault(n - 1, []).append(k)
+        final = np.zeros((count, size))
+        delta = padded[:, 0]
+        if 0 in ending:
+            final[ending[0]] = delta[ending[0]]
+        for t in range(1, longest):
+            step = delta[:, :, None] + self._trans[None]
+            back[:, t] = step.argmax(axis=1)
+            delta = step.max(axis=1) + padded[:, t]
+            if t in ending:
+                final[ending[t]] = delta[ending[t]]
+        last = final.argmax(axis=1).tolist()
+        out: list[list[int]] = []
+        for k, n in enumerate(lengths):
+            pointers = back[k, 1:n].tolist()
+            label = last[k]
+            path = [label]
+            for row in reversed(pointers):
+                label = row[label]
+                path.append(label)
+            path.reverse()
+            out.append(path)
+        return out
+
+    def marginals(self, scores: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
+        """P(label at t | sentence) per sentence, by scaled forward-backward, all at once."""
+        padded = self._padded(scores, lengths)
+        longest = padded.shape[1]
+        lens = np.array(lengths)
+        emit = np.exp(padded - padded.max(axis=2, keepdims=True))
+        alpha = np.empty_like(emit)
+        beta = np.ones_like(emit)
+        alpha[:, 0] = emit[:, 0] / emit[:, 0].sum(axis=1, keepdims=True)
+        for t in range(1, longest):
+            a = (alpha[:, t - 1] @ self._exp_trans) * emit[:, t]
+            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
+        for t in range(longest - 2, -1, -1):
+            b = (emit[:, t + 1] * beta[:, t + 1]) @ self._exp_trans.T
+            b = b / b.sum(axis=1, keepdims=True)
+            # A sentence that ends at t keeps beta = 1 there.
+            beta[:, t] = np.where((lens - 1 > t)[:, None], b, 1.0)
+        joint = alpha * beta
+        joint /= joint.sum(axis=2, keepdims=True)
+        return [joint[k, :n] for k, n in enumerate(lengths)]
+
+    def labels_of(self, ws: Sequence[Word], marks: Sequence[str | None]) -> list[str]:
+        scores = self.emissions([(ws, marks)])
+        return [self.labels[i] for i in self.viterbi(scores, [len(ws)])[0]]
 
     def tag(self, ws: Sequence[Word], marks: Iterable[LexMark]) -> list[TaggedSpan]:
-        if not ws:
-            return []
-        tags = lex_tags(ws, marks)
-        spans: list[TaggedSpan] = []
-        for begin in range(0, len(ws), MAX_TOKENS):
-            part = ws[begin : begin + MAX_TOKENS]
-            xseq = self.featurizer.sequence(part, tags[begin : begin + MAX_TOKENS])
-            labels = self._crf.tag(xseq)
-            if all(label == "O" for label in labels):
-                continue
-            probs = [self._crf.marginal(label, i) for i, label in enumerate(labels)]
-            spans += decode(part, labels, probs)
-        return spans
+        return self.tag_many([(ws, list(marks))])[0]
+
+    def tag_many(
+        self, sentences: Sequence[tuple[Sequence[Word], Sequence[LexMark]]]
+    ) -> list[list[TaggedSpan]]:
+        """Spans per sentence; a sentence longer than ``MAX_TOKENS`` words is tagged in
+        windows. One batch for all, so a posting costs a few array operations per word."""
+        parts: list[tuple[Sequence[Word], Sequence[str | None]]] = []
+        owner: list[int] = []
+        for k, (ws, marks) in enumerate(sentences):
+            tags = lex_tags(ws, marks)
+            for begin in range(0, len(ws), MAX_TOKENS):
+                parts.append((ws[begin : begin + MAX_TOKENS], tags[begin : begin + MAX_TOKENS]))
+                owner.append(k)
+        out: list[list[TaggedSpan]] = [[] for _ in sentences]
+        if not parts:
+            return out
+        lengths = [len(ws) for ws, _ in parts]
+        scores = self.emissions(parts)
+        best = self.viterbi(scores, lengths)
+        found = [k for k, labels in enumerate(best) if any(labels)]  # label 0 is "O"
+        if not found:
+            return out
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        rows = np.concatenate([np.arange(starts[k], starts[k] + lengths[k]) for k in found])
+        probs = self.marginals(scores[rows], [lengths[k] for k in found])
+        for k, p in zip(found, probs, strict=True):
+            labels = [self.labels[i] for i in best[k]]
+            chosen = [float(p[t, i]) for t, i in enumerate(best[k])]
+            out[owner[k]] += decode(parts[k][0], labels, chosen)
+        return out
+
+
+def packaged_weights() -> dict[str, Any] | None:
+    """The packaged model, or None when the package was installed without it."""
+    from careerceo.skills.lexicon import _read
+
+    try:
+        data: dict[str, Any] = json.loads(gzip.decompress(_read(MODEL_FILE)))
+    except (CareerError, OSError, ValueError):  # a missing or damaged artifact
+        return None
+    return data
 
 
 def packaged_manifest() -> dict[str, Any] | None:
@@ -231,17 +480,15 @@ def packaged_manifest() -> dict[str, Any] | None:
 
     try:
         data: dict[str, Any] = json.loads(_read(MANIFEST_FILE))
-    except (CareerError, ValueError):  # no manifest means no model: the caller says so
+    except (CareerError, ValueError):
         return None
     return data
 
 
-@lru_cache(maxsize=1)
-def load_model_bytes() -> bytes | None:
-    """The packaged model, or None when the package was installed without it."""
-    from careerceo.skills.lexicon import _read
-
-    try:
-        return gzip.decompress(_read(MODEL_FILE))
-    except (CareerError, OSError):  # a missing or damaged artifact: the extractor falls back
+def load_tagger(verbs: frozenset[str]) -> Tagger | None:
+    """The packaged tagger, or None when the model is not installed (the extractor then
+    gives lexicon hits only and no mentions)."""
+    weights = packaged_weights()
+    if weights is None:
         return None
+    return Tagger(weights, verbs)
