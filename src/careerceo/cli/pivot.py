@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from careerceo.cli.common import console, preload, print_json, print_table, user_errors
-from careerceo.errors import CareerError
+from careerceo.errors import CareerError, NotFoundError
 
 pivot_app = typer.Typer(
     help="Pivots ranked from O*NET 29.0 and ESCO 1.1.1: options, gaps, learning plans.",
@@ -309,7 +309,13 @@ def gap(
         from careerceo.cli.common import context
         from careerceo.services.tailoring import get_posting
 
-        saved = get_posting(context(), posting)
+        try:
+            saved = get_posting(context(), posting)
+        except NotFoundError:
+            raise NotFoundError(
+                f"you have no saved job posting #{posting}; give --job FILE instead",
+                field="posting",
+            ) from None
         # the saved posting's employer is not a requirement, as in resume match
         text, company = service.check_posting(saved.text), saved.company
     else:
