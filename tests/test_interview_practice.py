@@ -265,3 +265,11 @@ def test_a_scripted_session_and_bad_ratings(cli) -> None:  # type: ignore[no-unt
     assert unknown.exit_code == 2 and "no question with id" in unknown.output
     empty = cli("interview", "answer", "beh-01", "--text", " ")
     assert empty.exit_code == 2 and "text is required" in empty.output
+
+
+def test_sm2_intervals_stop_growing_at_a_year() -> None:
+    from careerceo.analysis.interview_practice import MAX_INTERVAL
+
+    card = replay([(D0, 5)] * 40)  # forty perfect ratings in a row
+    assert card.interval == MAX_INTERVAL == 365
+    assert card.due_on == D0 + timedelta(days=365)

@@ -32,6 +32,9 @@ ALGORITHM = "SM-2"
 START_EASINESS = 2.5
 MIN_EASINESS = 1.3
 WEAK_RATING = 3  # a last rating at or below this is "weak" and comes first
+# SM-2 grows intervals geometrically; an answer not said aloud for a year is worth a refresh,
+# and without a cap a long run of good ratings overflows the calendar.
+MAX_INTERVAL = 365
 MAX_STORY_USES = 3  # one story may back this many answers before the app warns
 
 RATING_TO_QUALITY: dict[int, int] = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
@@ -71,6 +74,7 @@ def review(card: Card, rating: int, on: date) -> Card:
             interval = 6
         else:
             interval = max(1, round(card.interval * easiness))
+    interval = min(interval, MAX_INTERVAL)
     return Card(
         easiness=round(easiness, 4),
         interval=interval,
