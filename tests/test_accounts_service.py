@@ -156,3 +156,20 @@ def _uid(ctx: AppContext, person_id: int) -> str:
 
     with ctx.db.transaction() as s:
         return PersonRepository(s, person_id).get().uid
+
+
+def test_accounts_mode_never_falls_back_to_the_first_person(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    monkeypatch.delenv("CAREER_PERSON", raising=False)
+    practice = AppContext(dataclasses.replace(ctx.settings, auth="accounts"))
+    practice.__dict__["db"] = ctx.db
+    with pytest.raises(CareerError, match="CAREER_PERSON"):
+        _ = practice.person_id
+    make(practice, "a@example.org")
+    monkeypatch.setenv("CAREER_PERSON", "a@example.org")
+    named = AppContext(dataclasses.replace(ctx.settings, auth="accounts"))
+    named.__dict__["db"] = ctx.db
+    assert named.person_id != ctx.person_id

@@ -44,11 +44,12 @@ def _check_can_listen(host: str, port: int) -> None:
             ) from None
 
 
-def _check_exposure(host: str, accepted: bool) -> None:
-    """Refuse to serve the whole career plan to the network with no login, unless told to."""
+def _check_exposure(host: str, accepted: bool, accounts: bool = False) -> None:
+    """Refuse to serve the whole career plan to the network with no login, unless told to.
+    With ``CAREER_AUTH=accounts`` everyone signs in, so any address is fine."""
     from careerceo.web.security import is_loopback
 
-    if is_loopback(host):
+    if is_loopback(host) or accounts:
         return
     if not accepted:
         raise CareerError(
@@ -73,22 +74,42 @@ def serve(
         help="Listen on a non-loopback address although the app has no login: everyone who "
         "can reach the address can read and change all your data.",
     ),
+    workers: int = typer.Option(
+        1, min=1, max=64, help="Worker processes (a practice on PostgreSQL: 2-4 per core)."
+    ),
 ) -> None:
     """Start the local web UI."""
+    import os
     import threading
 
     import uvicorn
 
     from careerceo.services.warmup import warm
     from careerceo.web.app import create_app
+    from careerceo.web.logs import configure as configure_logs
 
     ctx = context()
     host = host or ctx.settings.host
     port = port or ctx.settings.port
-    _check_exposure(host, i_understand_no_login)
+    _check_exposure(host, i_understand_no_login, ctx.settings.accounts)
     _check_can_listen(host, port)
+    console.print(f"Career CEO is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop).")
+    if workers > 1:
+        # each worker builds its own app from the environment (and migrates under the lock)
+        os.environ["CAREER_LOG"] = "json"  # the workers (new processes) read it in create_app
+        configure_logs()
+        uvicorn.run(
+            "careerceo.web.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            proxy_headers=True,
+            access_log=False,
+            log_level="warning",
+        )
+        return
     web_app = create_app(ctx)
     # Build the caches the analysis pages use while the person opens the dashboard.
     threading.Thread(target=warm, name="career-warmup", daemon=True).start()
-    console.print(f"Career CEO is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop).")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

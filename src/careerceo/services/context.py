@@ -24,7 +24,16 @@ class AppContext:
 
     @cached_property
     def person_id(self) -> int:
-        return resolve_person(self.db, os.environ.get("CAREER_PERSON"))
+        selector = os.environ.get("CAREER_PERSON")
+        if self.settings.accounts and not selector:
+            # many clients share the database: never fall back to "the first person", who is
+            # somebody's client; a signed-in request gets its own context (``for_person``)
+            raise CareerError(
+                "CAREER_AUTH=accounts: name whose data to use; set CAREER_PERSON to the "
+                "person's e-mail",
+                field="CAREER_PERSON",
+            )
+        return resolve_person(self.db, selector)
 
     def for_person(self, person_id: int) -> AppContext:
         """The same settings and database, scoped to ``person_id``: what a signed-in request

@@ -90,14 +90,51 @@ def current_revision(engine: Engine) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+MIGRATION_LOCK = 7_305_911_203  # PostgreSQL advisory lock key: "Career CEO is migrating"
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[None]:
+    """Let one process migrate at a time: several web workers start together, and two Alembic
+    runs on one database would race to create the same tables. PostgreSQL takes an advisory
+    lock; SQLite an exclusive lock on a file beside the database."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                connection.commit()
+        return
+    path = engine.url.database
+    if not path or path == ":memory:":
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: one local user, one process, nothing to race with
+        yield
+        return
+    with open(f"{path}.migrate.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; a no-op when it is already there."""
     try:
         if current_revision(engine) == head_revision():
             return
-        from alembic import command
+        with migration_lock(engine):
+            if current_revision(engine) == head_revision():
+                return  # another worker migrated while this one waited for the lock
+            from alembic import command
 
-        command.upgrade(alembic_config(engine), "head")
+            command.upgrade(alembic_config(engine), "head")
     except OperationalError as exc:
         raise CareerError(
             f"cannot open the database ({exc.orig}); check CAREER_DATABASE_URL "

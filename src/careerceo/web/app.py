@@ -7,6 +7,7 @@ is included, so a feature adds a module rather than editing this file.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from pathlib import Path
 from types import ModuleType
@@ -28,6 +29,8 @@ from careerceo.web.api_docs import add_api_docs
 from careerceo.web.api_errors import ERROR_RESPONSES, error_response
 from careerceo.web.api_errors import http_error as api_http_error
 from careerceo.web.auth import NotSignedIn, authenticate
+from careerceo.web.logs import RequestLog
+from careerceo.web.logs import configure as configure_logs
 from careerceo.web.nav import GROUPS, served
 from careerceo.web.security import SecurityMiddleware, allowed_hosts, load_secret, require_csrf
 from careerceo.web.templating import templates
@@ -58,6 +61,9 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
     app.add_middleware(
         SecurityMiddleware, hosts=allowed_hosts(settings.host, settings.allowed_hosts)
     )
+    app.add_middleware(RequestLog)  # added last, so outermost: refused requests are logged too
+    if os.environ.get("CAREER_LOG") == "json":
+        configure_logs()
     add_api_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in _modules(api_package):

@@ -54,6 +54,14 @@ def nav_groups(context: Any) -> tuple[Any, ...]:
     return tuple(getattr(state, "nav", ()))
 
 
+@pass_context
+def signed_in(context: Any) -> Any:
+    """The identity signed in for this request (accounts mode), or None."""
+    request = context.get("request")
+    return getattr(getattr(request, "state", None), "identity", None)
+
+
+templates.env.globals["signed_in"] = signed_in
 templates.env.globals["csrf_input"] = csrf_input
 templates.env.globals["nav_groups"] = nav_groups
 templates.env.globals["csrf_token"] = csrf_token
