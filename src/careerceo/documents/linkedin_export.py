@@ -45,7 +45,10 @@ LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-_INLINE_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s+|(?:^|\s{2,})[-*]\s+")
+# A leading run of spaces is taken only from where it starts: linear on long blank runs.
+_INLINE_BULLET = re.compile(
+    r"(?:(?<!\s)\s+)?[\u2022\u25cf\u25aa]\s+|(?:^|(?<!\s)\s{2,})[-*]\s+"
+)
 
 
 def _description(text: str) -> dict[str, Any]:

@@ -125,7 +125,7 @@ SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
 EXCLUDED_SECTIONS = frozenset({"benefits", "about"})
 _HEADING_RE = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][A-Za-z'\u2019 &/\-]{1,60}?)\s*(:|$)(.*)$")
 _INLINE_HEADING_RE = re.compile(r"[A-Z][A-Za-z'\u2019 &/\-]{1,40}:")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•\-*(\"'])|\n+|\s*[•▪●◦]\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•\-*(\"'])|\n+|(?:(?<!\s)\s+)?[•▪●◦]\s*")
 
 NEGATION_CUES = (
     "no experience",
