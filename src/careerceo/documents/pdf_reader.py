@@ -14,7 +14,12 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from careerceo.documents.limits import MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_TEXT_CHARS
+from careerceo.documents.limits import (
+    MAX_FILE_BYTES,
+    MAX_PAGE_CHARS,
+    MAX_PDF_PAGES,
+    MAX_TEXT_CHARS,
+)
 from careerceo.documents.pdf_lines import page_lines
 from careerceo.errors import CareerError
 
@@ -68,6 +73,15 @@ def read_pdf_text(data: bytes, *, name: str = "the PDF") -> str:
             page = document[number]
             textpage = page.get_textpage()
             try:
+                # Counting is cheap; laying the characters out in lines is the expensive step.
+                chars = textpage.count_chars()
+                if chars > MAX_PAGE_CHARS:
+                    raise CareerError(
+                        f"{name}: page {number + 1} holds {chars:,} characters (a dense page "
+                        f"holds about 6,000; the limit is {MAX_PAGE_CHARS:,}); this is not a "
+                        "résumé page - export the résumé again as a normal PDF",
+                        field="file",
+                    )
                 pages.append(_clean(page_lines(page, textpage)))
             finally:
                 textpage.close()
