@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -20,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import careerceo.web.api as api_package
 import careerceo.web.pages as pages_package
 from careerceo import __version__
-from careerceo.errors import CareerError
+from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
 from careerceo.web.api_docs import add_api_docs
 from careerceo.web.api_errors import ERROR_RESPONSES, error_response
@@ -29,6 +30,7 @@ from careerceo.web.security import SecurityMiddleware, allowed_hosts, load_secre
 from careerceo.web.templating import templates
 
 STATIC = Path(__file__).with_name("static")
+_HUGE_NUMBER = re.compile(r"/\d{19,}(?:[./]|$)")
 
 
 def _modules(package: ModuleType) -> list[ModuleType]:
@@ -77,6 +79,18 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
             {"message": str(exc), "status": exc.status},
             status_code=exc.status,
         )
+
+    @app.exception_handler(OverflowError)
+    async def out_of_range(request: Request, exc: OverflowError) -> Response:
+        """SQLite cannot even compare with an integer past 2**63: an id like that in a URL
+        names nothing, so it is a 404 like any other unknown id (PostgreSQL finds no row)."""
+        if _HUGE_NUMBER.search(request.url.path):
+            error: CareerError = NotFoundError(
+                f"there is nothing numbered like that at {request.url.path}; check the link"
+            )
+        else:
+            error = CareerError("a number in the request is out of range; use a smaller one")
+        return await career_error(request, error)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:

@@ -1,0 +1,138 @@
+"""Hostile files against the real server on loopback, and what they may and may not change.
+
+Each file of ``_hostile_files`` replays a file from issue 16 that froze the server, exhausted
+its memory or ended in a traceback. Here every one is refused with a message naming it, within
+the parse time limit, while a concurrent request is still answered promptly; the server
+process's own memory does not grow (the parsing happens in a limited child); and an export
+before and after proves that nothing stored changed.
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import statistics
+import threading
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from _hostile_files import HOSTILE, surrogate_resume
+from careerceo.services import backup as backup_service
+from careerceo.services.context import AppContext
+
+PARSE_SECONDS = 15
+
+
+def _snapshot(ctx: AppContext) -> str:
+    return re.sub(r'"exported_at": "[^"]*"', "", backup_service.export_backup(ctx))
+
+
+def _token(live_server: str) -> str:
+    token: str = httpx.get(f"{live_server}/api/v1/csrf-token").json()["csrf_token"]
+    return token
+
+
+def _post_while_probing(
+    live_server: str, path: str, files: dict[str, Any], headers: dict[str, str]
+) -> tuple[httpx.Response, float, list[float]]:
+    """POST the upload in a thread; meanwhile time GET /api/v1/profile again and again."""
+    answer: list[httpx.Response] = []
+
+    def upload() -> None:
+        answer.append(httpx.post(f"{live_server}{path}", files=files, headers=headers, timeout=120))
+
+    started = time.perf_counter()
+    worker = threading.Thread(target=upload)
+    worker.start()
+    latencies: list[float] = []
+    with httpx.Client() as probe:
+        while worker.is_alive():
+            sent = time.perf_counter()
+            assert probe.get(f"{live_server}/api/v1/profile", timeout=10).status_code == 200
+            latencies.append(time.perf_counter() - sent)
+            time.sleep(0.02)
+    worker.join()
+    return answer[0], time.perf_counter() - started, latencies
+
+
+def test_hostile_files_are_refused_while_the_server_keeps_answering(
+    live_server: str, sqlite_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREER_PARSE_SECONDS", str(PARSE_SECONDS))
+    monkeypatch.setenv("CAREER_PARSE_MEMORY_MB", "768")
+    corpus = {name: make() for name, make in HOSTILE.items()}
+    before = _snapshot(sqlite_ctx)
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB; server is in-process
+    headers = {"X-CSRF-Token": _token(live_server)}
+    all_latencies: list[float] = []
+    for name, data in corpus.items():
+        files = {"file": (name, data, "application/octet-stream")}
+        answer, took, latencies = _post_while_probing(
+            live_server, "/api/v1/resume/preview", files, headers
+        )
+        assert answer.status_code == 422, (name, answer.text[:300])
+        message = answer.json()["detail"][0]["msg"]
+        assert name in message, message  # names the file, says what is wrong
+        assert "Traceback" not in answer.text
+        assert took < PARSE_SECONDS + 10, f"{name} took {took:.1f} s to refuse"
+        all_latencies.extend(latencies)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before) / 1024
+    assert grown_mb < 150, f"the server process grew by {grown_mb:.0f} MB parsing hostile files"
+    assert all_latencies, "no concurrent request was made"
+    # The issue's bar is 200 ms; the median must meet it even on a loaded 2-core CI machine,
+    # and no request may wait anywhere near the seconds a file used to hold the server.
+    assert statistics.median(all_latencies) < 0.2, sorted(all_latencies)[-5:]
+    assert max(all_latencies) < 2.0, sorted(all_latencies)[-5:]
+    assert _snapshot(sqlite_ctx) == before
+
+
+def test_hostile_files_through_the_web_form_show_the_message_not_a_500(
+    live_server: str, sqlite_ctx: AppContext
+) -> None:
+    before = _snapshot(sqlite_ctx)
+    headers = {"X-CSRF-Token": _token(live_server)}
+    for name in ("nested.json", "corrupt.docx", "Positions.csv"):
+        data = HOSTILE[name]()
+        answer = httpx.post(
+            f"{live_server}/resume/import",
+            files={"file": (name, data, "application/octet-stream")},
+            headers=headers,
+            timeout=60,
+        )
+        assert answer.status_code == 422, (name, answer.status_code)
+        assert name in answer.text and "Traceback" not in answer.text
+    assert _snapshot(sqlite_ctx) == before
+
+
+def test_a_lone_surrogate_is_replaced_so_preview_import_and_export_work(
+    live_server: str, sqlite_ctx: AppContext
+) -> None:
+    headers = {"X-CSRF-Token": _token(live_server)}
+    files = {"file": ("resume.json", surrogate_resume(), "application/json")}
+    preview = httpx.post(f"{live_server}/resume/import", files=files, headers=headers, timeout=60)
+    assert preview.status_code == 200, preview.text[:300]
+    assert "Ana \ufffd Ruiz" in preview.text
+    token = re.search(r'name="token" value="([0-9a-f]{64})"', preview.text)
+    assert token is not None
+    confirm = httpx.post(
+        f"{live_server}/resume/import/confirm",
+        data={"token": token.group(1)},
+        headers=headers,
+        follow_redirects=False,
+    )
+    assert confirm.status_code == 303
+    exported = backup_service.export_backup(sqlite_ctx)
+    assert "Ana \ufffd Ruiz" in exported
+    exported.encode("utf-8")  # strict: no surrogate reached the database
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/resume/versions/99999999999999999999.json", "/api/v1/accomplishments/99999999999999999999"],
+)
+def test_huge_ids_in_urls_are_not_found_not_500(live_server: str, path: str) -> None:
+    answer = httpx.get(f"{live_server}{path}")
+    assert answer.status_code in (404, 422), (path, answer.status_code)
