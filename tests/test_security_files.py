@@ -9,19 +9,25 @@ before and after proves that nothing stored changed.
 
 from __future__ import annotations
 
+import os
 import re
 import resource
+import stat
 import statistics
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from _hostile_files import HOSTILE, surrogate_resume
+from _web import web_client
 from careerceo.services import backup as backup_service
+from careerceo.services import profile
 from careerceo.services.context import AppContext
+from careerceo.settings import Settings
 
 PARSE_SECONDS = 15
 
@@ -136,3 +142,105 @@ def test_a_lone_surrogate_is_replaced_so_preview_import_and_export_work(
 def test_huge_ids_in_urls_are_not_found_not_500(live_server: str, path: str) -> None:
     answer = httpx.get(f"{live_server}{path}")
     assert answer.status_code in (404, 422), (path, answer.status_code)
+
+
+# ------------------------------------------------------------ private files, previews, links
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_data_directory_and_files_are_private_whatever_the_umask(
+    tmp_path: Path, umask: int
+) -> None:
+    data_dir = tmp_path / "data"
+    old = os.umask(umask)
+    try:
+        ctx = AppContext(
+            settings=Settings(
+                data_dir=data_dir,
+                database_url=f"sqlite:///{data_dir / 'career.db'}",
+                host="127.0.0.1",
+                port=0,
+            )
+        )
+        client = web_client(ctx)
+        profile.update_profile(ctx, {"full_name": "Ana Ruiz"})  # the WAL exists after a write
+        files = {"file": ("resume.txt", b"Ana Ruiz\nana@example.com\n", "text/plain")}
+        assert client.post("/resume/import", files=files).status_code == 200
+        held = list((data_dir / "uploads").rglob("*.bin"))
+        assert held, "the preview holds the upload until confirm"
+        assert _mode(data_dir) == 0o700
+        assert _mode(data_dir / "uploads") == 0o700
+        for path in [data_dir / "career.db", data_dir / "csrf.key", *held]:
+            assert _mode(path) == 0o600, (path.name, oct(_mode(path)))
+        for extra in ("career.db-wal", "career.db-shm"):
+            if (data_dir / extra).exists():
+                assert _mode(data_dir / extra) == 0o600, extra
+        with ctx.db.engine.connect() as connection:  # FULL (2) unless configured otherwise
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        ctx.db.dispose()
+    finally:
+        os.umask(old)
+
+
+def test_previews_are_deleted_on_confirm_cancel_new_preview_and_restart(
+    sqlite_ctx: AppContext,
+) -> None:
+    client = web_client(sqlite_ctx)
+    uploads_dir = Path(sqlite_ctx.settings.data_dir) / "uploads"
+
+    def preview(text: bytes) -> str:
+        answer = client.post("/resume/import", files={"file": ("cv.txt", text, "text/plain")})
+        assert answer.status_code == 200
+        found = re.search(r'name="token" value="([0-9a-f]{64})"', answer.text)
+        assert found is not None
+        return found.group(1)
+
+    def held() -> list[Path]:
+        return sorted(uploads_dir.rglob("*.bin"))
+
+    first = preview(b"Ana Ruiz\nana@example.com\n")
+    second = preview(b"Ana Ruiz\nana.ruiz@example.com\n")
+    assert [p.stem for p in held()] == [second]  # the abandoned first preview is gone
+    assert client.post("/resume/import/cancel", data={"token": second}).status_code in (200, 303)
+    assert held() == []
+    token = preview(b"Ana Ruiz\nana@example.com\n")
+    client.post("/resume/import/confirm", data={"token": token})
+    assert held() == []
+    preview(b"Ana Ruiz\nana@example.com\nExperience\n")
+    assert len(held()) == 1
+    web_client(sqlite_ctx)  # a restarted server sweeps what the last one left
+    assert held() == []
+    assert first != second
+
+
+def test_folder_import_refuses_links_out_of_the_folder_and_never_echoes_them(
+    cli: Any, tmp_path: Path
+) -> None:
+    secret = tmp_path / "outside" / "passwd"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:TOP-SECRET-LINE:/root:/bin/bash\n")
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Profile.csv").write_text("First Name,Last Name,Headline\nAna,Ruiz,Analyst\n")
+    (export / "Positions.csv").symlink_to(secret)
+    assert cli("profile", "show").exit_code == 0
+    before = cli("export", "-").output
+    result = cli("resume", "import", str(export), "--yes")
+    assert result.exit_code == 2, result.output
+    assert "outside the folder" in result.output
+    assert "TOP-SECRET" not in result.output and "root:x" not in result.output
+    assert re.sub(r'"exported_at": "[^"]*"', "", cli("export", "-").output) == re.sub(
+        r'"exported_at": "[^"]*"', "", before
+    )
+
+
+def test_goals_flash_shows_only_the_app_s_own_messages(sqlite_ctx: AppContext) -> None:
+    client = web_client(sqlite_ctx)
+    spoof = client.get("/goals", params={"saved": "Your plan was sent to HR"})
+    assert spoof.status_code == 200 and "sent to HR" not in spoof.text
+    assert "Goal #7 added" in client.get("/goals?saved=goal-added&goal=7").text
+    assert "Goal #<" not in client.get("/goals?saved=goal-added&goal=<b>x</b>").text

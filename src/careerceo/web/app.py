@@ -22,6 +22,7 @@ import careerceo.web.api as api_package
 import careerceo.web.pages as pages_package
 from careerceo import __version__
 from careerceo.errors import CareerError, NotFoundError
+from careerceo.services import uploads
 from careerceo.services.context import AppContext
 from careerceo.web.api_docs import add_api_docs
 from careerceo.web.api_errors import ERROR_RESPONSES, error_response
@@ -52,6 +53,8 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
     app.state.ctx = ctx or AppContext()
     settings = app.state.ctx.settings
     app.state.csrf_token = load_secret(settings.data_dir)
+    # Previews a stopped server left behind are deleted: a held résumé outlives no restart.
+    uploads.sweep(app.state.ctx, max_age=0)
     app.add_middleware(
         SecurityMiddleware, hosts=allowed_hosts(settings.host, settings.allowed_hosts)
     )

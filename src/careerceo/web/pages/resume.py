@@ -110,6 +110,13 @@ def import_confirm(
     return RedirectResponse(f"/resume?done={done}", status_code=303)
 
 
+@router.post("/resume/import/cancel")
+def import_cancel(token: str = Form(""), ctx: AppContext = Depends(app_context)) -> Response:
+    """The previewed file is deleted at once, not left in the data directory."""
+    uploads.release(ctx, token)
+    return RedirectResponse("/resume", status_code=303)
+
+
 @router.get("/resume/export.{fmt}")
 def export(fmt: str, ctx: AppContext = Depends(app_context)) -> Response:
     if fmt not in FORMATS:
