@@ -58,9 +58,9 @@ def pdf_long_lines() -> bytes:
     return _pdf(b"BT /F1 1 Tf 10 700 Td " + text + b" Tj ET")
 
 
-def pdf_deflate_bomb() -> bytes:
+def pdf_deflate_bomb(megabytes: int = 1536) -> bytes:
     """A PDF whose page stream inflates to 1.5 GB of drawing operators (peaked at 2 GB+)."""
-    stream = _deflate_repeated(b"q Q ", 1536 * 2**20)
+    stream = _deflate_repeated(b"q Q ", megabytes * 2**20)
     body = _pdf(b"", compress=False)
     # Swap the empty stream for the bomb, keeping the dictionary honest about the length.
     head, _, _tail = body.partition(b"4 0 obj\n")

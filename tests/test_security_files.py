@@ -22,8 +22,10 @@ from typing import Any
 import httpx
 import pytest
 
-from _hostile_files import HOSTILE, surrogate_resume
+from _hostile_files import HOSTILE, pdf_deflate_bomb, surrogate_resume
 from _web import web_client
+from careerceo.documents.parse_worker import ParseLimits, parse_isolated
+from careerceo.errors import CareerError
 from careerceo.services import backup as backup_service
 from careerceo.services import profile
 from careerceo.services.context import AppContext
@@ -93,6 +95,25 @@ def test_hostile_files_are_refused_while_the_server_keeps_answering(
     assert statistics.median(all_latencies) < 0.2, sorted(all_latencies)[-5:]
     assert max(all_latencies) < 2.0, sorted(all_latencies)[-5:]
     assert _snapshot(sqlite_ctx) == before
+
+
+@pytest.mark.parametrize(
+    ("limits", "refusal"),
+    [
+        # Under the inflate cap, so PDFium gets the file: it needs more than 300 MB.
+        (ParseLimits(seconds=60, memory_mb=300), "memory and time limits"),
+        # Counting what 200 MB of streams inflate to takes more than a second.
+        (ParseLimits(seconds=0.5, memory_mb=1024), "took longer than 0.5 s"),
+    ],
+    ids=["memory", "time"],
+)
+def test_the_parse_worker_is_killed_at_its_limits(limits: ParseLimits, refusal: str) -> None:
+    data = pdf_deflate_bomb(megabytes=200)
+    started = time.perf_counter()
+    with pytest.raises(CareerError) as refused:
+        parse_isolated({"bomb.pdf": data}, limits=limits)
+    assert refusal in refused.value.message and "bomb.pdf" in refused.value.message
+    assert time.perf_counter() - started < limits.seconds + 5
 
 
 def test_hostile_files_through_the_web_form_show_the_message_not_a_500(
