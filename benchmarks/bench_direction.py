@@ -12,8 +12,8 @@ from datetime import date
 
 from careerceo.analysis.alignment import Activity, GoalInfo, MilestoneInfo, ReviewData, score_review
 from careerceo.analysis.drift import ReviewRecord, detect_drift
-from careerceo.analysis.months import add_months
 from careerceo.analysis.schedule import review_schedule
+from careerceo.model.months import add_months
 
 
 def build(

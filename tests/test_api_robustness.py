@@ -18,10 +18,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from _web import web_client
-from careerceo.analysis.months import add_months, month_of
 from careerceo.analysis.posting_rank import PostingIndex
 from careerceo.documents.limits import MAX_FILE_BYTES
 from careerceo.errors import CareerError
+from careerceo.model.months import add_months, month_of
 from careerceo.services.context import AppContext
 from careerceo.store.tables import Accomplishment, Base
 
@@ -317,6 +317,9 @@ def _seed(client: TestClient) -> dict[str, str]:
         "posting_id": client.post(
             "/api/v1/postings/for-resume", json={"title": "Analyst", "text": "SQL and Python"}
         ),
+        "company_id": client.post("/api/v1/companies", json={"name": "Acme"}),
+        "contact_id": client.post("/api/v1/contacts", json={"name": "Ada Lovelace"}),
+        "opportunity_id": client.post("/api/v1/opportunities", json={"title": "Analyst"}),
     }
     ids = {name: str(r.json()["id"]) for name, r in created.items() if r.status_code == 201}
     assert len(ids) == len(created), {n: r.text for n, r in created.items()}

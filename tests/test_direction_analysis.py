@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from careerceo.analysis.actions import Action, ActionKind
 from careerceo.analysis.alignment import (
     Activity,
     GoalInfo,
@@ -16,9 +17,9 @@ from careerceo.analysis.alignment import (
 )
 from careerceo.analysis.challenges import ChallengeInputs, SignalsSummary, macro_challenges
 from careerceo.analysis.drift import ReviewRecord, detect_drift
-from careerceo.analysis.months import add_months, months_between
 from careerceo.analysis.schedule import review_schedule
 from careerceo.analysis.signals import QUESTIONS, score_signals, validate_answers
+from careerceo.model.months import add_months, months_between
 
 G1 = GoalInfo("g1", "Lead a data team", date(2026, 1, 5))
 G2 = GoalInfo("g2", "Speak at a conference", date(2026, 1, 5))
@@ -157,7 +158,7 @@ def test_low_alignment_two_reviews_in_a_row_fires_with_numbers() -> None:
         "change-team",
         "quiet-search",
     ]
-    assert low[0].options[2].link == "/pivots"
+    assert low[0].options[2].action == Action(ActionKind.PIVOTS)
 
 
 def test_one_low_review_is_not_drift() -> None:
@@ -241,7 +242,8 @@ def test_skipped_months_are_missed_and_reported() -> None:
     missed = [f for f in findings if f.rule == "missed-month"]
     assert missed and "2026-07, 2026-08" in missed[0].reason and missed[0].severity == "medium"
     catch_up = next(o for o in missed[0].options if o.id == "catch-up")
-    assert catch_up.link == "/review?month=2026-08"  # opens the missed month, not the next due
+    # opens the missed month, not the next due
+    assert catch_up.action == Action(ActionKind.REVIEW, "2026-08")
 
 
 def test_findings_read_as_words_not_rule_ids() -> None:
@@ -347,12 +349,14 @@ def test_challenges_from_data() -> None:
         opportunities_by_stage={"applied": 2, "rejected": 3},
         contacts=5,
         accomplishments=0,
+        outreach_30d=2,
     )
     finding, leaving, performing = macro_challenges(data)
     assert performing.status == "act" and "alignment 20/100 in 2026-10" in performing.evidence
-    assert performing.link == "/review/history"  # where the drift findings are, not a new form
+    # where the drift findings are, not a new form
+    assert performing.action == Action(ActionKind.REVIEW_HISTORY)
     assert leaving.status == "act" and any("low" in e for e in leaving.evidence)
-    assert leaving.link == "/pivots" and "career pivot" in leaving.next_step  # not /signals
+    assert leaving.action == Action(ActionKind.PIVOTS) and "pivots" in leaving.next_step
     assert "high: lack of autonomy" in leaving.evidence
     assert (
         finding.status == "on track" and "2 open opportunities (2 applied)" in finding.evidence[0]
@@ -361,10 +365,36 @@ def test_challenges_from_data() -> None:
     assert quiet.status == "act" and "no search has started" in quiet.headline
 
 
+def test_a_search_with_no_outreach_or_stage_moves_for_30_days_has_stalled() -> None:
+    stalled = macro_challenges(ChallengeInputs(opportunities_by_stage={"applied": 2}))[0]
+    assert stalled.status == "watch" and "stalled" in stalled.headline
+    moving = macro_challenges(
+        ChallengeInputs(opportunities_by_stage={"applied": 2}, outreach_30d=3, advanced_30d=1)
+    )[0]
+    assert moving.status == "on track"
+    assert "3 conversations logged in the last 30 days" in moving.evidence
+    assert "1 stage move in the last 30 days" in moving.evidence
+
+
 def test_saved_postings_and_tailored_versions_count_as_a_quiet_search() -> None:
     started = macro_challenges(ChallengeInputs(saved_postings=3, tailored_versions=1))[0]
     assert started.status == "watch" and "quiet search has started" in started.headline
     assert started.evidence == ("3 job postings saved", "1 tailored résumé version")
-    assert started.link == "/resume/tailor"
+    assert started.action == Action(ActionKind.TAILOR)
     offer = macro_challenges(ChallengeInputs(opportunities_by_stage={"offer": 1}))[0]
     assert offer.status == "on track" and offer.headline == "1 offer on the table"
+
+
+# ----------------------------------------------------------------------------- actions
+def test_every_action_is_a_link_on_the_web_and_a_command_in_the_cli() -> None:
+    from careerceo.cli.actions import command
+    from careerceo.web.actions import href
+
+    for kind in ActionKind:
+        assert href(Action(kind)).startswith("/")
+        assert command(Action(kind)).startswith("career ")
+    missed = Action(ActionKind.REVIEW, "2026-08")
+    assert href(missed) == "/review?month=2026-08"
+    assert command(missed) == "career review --month 2026-08"
+    assert href(Action(ActionKind.PIVOTS)) == "/pivots"
+    assert command(Action(ActionKind.REVIEW_HISTORY)) == "career review history"

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from _web import web_client
-from careerceo.analysis.months import add_months, month_of
 from careerceo.analysis.signals import QUESTIONS
+from careerceo.model.months import add_months, month_of
 from careerceo.services.context import AppContext
 
 THIS = month_of(date.today())

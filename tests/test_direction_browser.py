@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from careerceo.analysis.months import add_months, month_of
+from careerceo.model.months import add_months, month_of
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from icalendar import Calendar
 
-from careerceo.analysis.months import add_months, month_of
 from careerceo.analysis.signals import QUESTIONS
+from careerceo.model.months import add_months, month_of
 
 THIS = month_of(date.today())
 LAST = add_months(THIS, -1)

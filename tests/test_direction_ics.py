@@ -100,7 +100,6 @@ def test_day_of_month_rule(sqlite_ctx: AppContext) -> None:
 
 def test_feed_over_http(sqlite_ctx: AppContext) -> None:
 
-
     seed(sqlite_ctx)
     client = web_client(sqlite_ctx)
     for url in ("/calendar.ics", "/api/v1/calendar.ics"):

@@ -94,9 +94,10 @@ def test_review_scores_and_marks_milestone_done(ctx: AppContext) -> None:
     )
     # g1: time 1.0*.4 + rating .8*.4 + milestone done 1.0*.2 = 92; g2: 0; mean 46
     assert result.review.alignment == pytest.approx(46.0)
-    assert result.review.details["new_skills"] == ["dbt"]
-    goals = {g["title"]: g for g in result.breakdown["goals"]}
-    assert goals["Lead a data team"]["score"] == 92.0
+    assert result.review.details.new_skills == ["dbt"]
+    assert result.breakdown is not None
+    goals = {g.title: g for g in result.breakdown.goals}
+    assert goals["Lead a data team"].score == 92.0
     (milestone,) = service.list_milestones(ctx, g1, TODAY)
     assert milestone.status == "done" and milestone.completed_on == TODAY
 
@@ -108,8 +109,9 @@ def test_milestone_move_counts_from_its_last_report_not_the_last_review(
     service.create_review(ctx, ReviewIn(month="2026-08", milestones={m: 60}), TODAY)
     service.create_review(ctx, ReviewIn(month="2026-09", ratings={g1: 2}), TODAY)
     result = service.create_review(ctx, ReviewIn(month="2026-10", milestones={m: 70}), TODAY)
-    (goal,) = [g for g in result.breakdown["goals"] if g["title"] == "Lead a data team"]
-    detail = {c["name"]: c["detail"] for c in goal["components"]}["milestones"]
+    assert result.breakdown is not None
+    (goal,) = [g for g in result.breakdown.goals if g.title == "Lead a data team"]
+    detail = {c.name: c.detail for c in goal.components}["milestones"]
     assert "+10 pts" in detail  # 60% -> 70%, not 0% -> 70%
     assert result.review.alignment == pytest.approx(40.0)
     # editing the month in between rescores the later month the same way
@@ -161,7 +163,7 @@ def test_pages_show_scores_by_the_current_formula_not_a_stale_stored_one(
     assert rows["2026-10"].alignment == pytest.approx(40.0)
     shown = service.get_review(ctx, "2026-10", TODAY)
     assert shown.review.alignment == pytest.approx(40.0)
-    assert shown.breakdown["overall"] == pytest.approx(40.0)
+    assert shown.breakdown is not None and shown.breakdown.overall == pytest.approx(40.0)
 
 
 def test_editing_done_back_to_a_percentage_reopens_the_milestone(ctx: AppContext) -> None:
@@ -286,7 +288,7 @@ def test_signals_tracked_with_change(ctx: AppContext) -> None:
     worse = dict(calm, au1=1, au2=5, au3=5)
     second = service.take_signals(ctx, SignalsIn(answers=worse), TODAY)
     assert second.changes["autonomy"] == 100.0
-    assert second.scores["recommend_pivot"] is True
+    assert second.scores.recommend_pivot is True
     assert [h.overall for h in service.signals_history(ctx)] == [0.0, second.overall]
     with pytest.raises(CareerError, match="missing"):
         service.take_signals(ctx, SignalsIn(answers={"um1": 3}), TODAY)

@@ -15,6 +15,7 @@ def test_add_inventory_entry_through_the_form(live_server: str, page: Any) -> No
     assert page.locator("h1").inner_text() == "Dashboard"
     assert page.locator('#inventory-summary [data-intent="add"]').inner_text() == "0"
 
+    page.click("header nav >> text=Pivot")  # the group opens; its links show
     page.click("header nav >> text=Inventory")
     page.wait_for_url(live_server + "/inventory")
     assert "No entries yet" in page.locator("#inventory-empty").inner_text()

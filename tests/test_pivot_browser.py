@@ -21,13 +21,13 @@ def test_explorer_sorts_and_links(live_server: str, page: Any) -> None:
     page.goto(f"{live_server}/pivots?from=15-1252.00&limit=30")
     rows = page.locator("#pivots-table tbody tr")
     assert rows.count() == 30
-    assert rows.first.get_attribute("data-code") == "15-1252.00"
+    codes = [rows.nth(i).get_attribute("data-code") for i in range(30)]
+    assert "15-1252.00" not in codes  # the source is the reference point, not a pivot
     page.click("#pivots-table th:has-text('Score')")  # ascending
     scores = [
         float(v) for v in page.locator("#pivots-table tbody tr td:nth-child(3)").all_inner_texts()
     ]
     assert scores == sorted(scores)
-    assert rows.last.get_attribute("data-code") == "15-1252.00"
     page.click("#pivots-table th:has-text('Occupation')")
     names = page.locator("#pivots-table tbody tr td:nth-child(2) a").all_inner_texts()
     assert names == sorted(names, key=str.lower)

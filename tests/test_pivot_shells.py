@@ -194,11 +194,15 @@ def test_cli_json_shape_and_errors(cli: object, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert len(rows) == 5
-    assert {"code", "title", "score", "kind"} <= set(rows[0])
-    assert rows[0]["code"] == "15-1252.00"
+    assert {"code", "title", "score", "kind", "related", "because"} <= set(rows[0])
+    # The source is the reference point, not a pivot; its closest relatives come first.
+    assert "15-1252.00" not in {r["code"] for r in rows}
+    assert rows[0]["code"].startswith("15-12")
     assert rows[0]["score"] >= rows[1]["score"]
-    titled = run("pivot", "--from", "registered nurse", "--json", "--limit", "1")  # type: ignore[operator]
-    assert json.loads(titled.stdout)[0]["code"].startswith("29-1141")
+    assert rows[0]["because"] and rows[0]["related_to"].startswith("15-1252.00")
+    titled = run("pivot", "--from", "registered nurse", "--json", "--limit", "3")  # type: ignore[operator]
+    assert all(not r["code"].startswith("29-1141.00") for r in json.loads(titled.stdout))
+    assert json.loads(titled.stdout)[0]["related_to"].startswith("29-1141")
     empty = run("pivot")  # type: ignore[operator]
     assert empty.exit_code == 2 and "inventory" in empty.output
     unknown = run("pivot", "show", "99-9999.00", "--from", "15-1252.00")  # type: ignore[operator]
@@ -291,7 +295,9 @@ def test_web_pages_render(sqlite_ctx: AppContext) -> None:
     _seed(sqlite_ctx)
     page = client.get("/pivots", params={"zone_min": "4", "limit": "30"})
     assert page.status_code == 200
-    assert 'id="pivots-table"' in page.text and "th.sortable" in page.text
+    assert 'id="pivots-table"' in page.text and 'class="sortable"' in page.text
+    assert '<script src="/static/pivots.js"' in page.text
+    assert "th.sortable" in client.get("/static/pivots.js").text
     bad = client.get("/pivots", params={"zone_min": "x"})
     assert bad.status_code == 422 and "job zone" in bad.text
     compared = client.get("/pivots", params={"compare": "15-2051.00"})
@@ -305,7 +311,9 @@ def test_web_pages_render(sqlite_ctx: AppContext) -> None:
     assert gap.status_code == 200 and 'class="skill missing"' in gap.text
     assert client.post("/gap", data={"text": " "}).status_code == 422
     api = client.get("/api/v1/pivots", params={"from": "29-1141.00", "limit": 3}).json()
-    assert api["pivots"][0]["code"] == "29-1141.00"
+    assert api["reference"] == [{"code": "29-1141.00", "title": "Registered Nurses"}]
+    assert "29-1141.00" not in {p["code"] for p in api["pivots"]}
+    assert api["pivots"][0]["because"]
     api_gap = client.post("/api/v1/gap", json={"text": POSTING}).json()
     assert "Kubernetes" in api_gap["missing"]
 

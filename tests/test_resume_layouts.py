@@ -166,9 +166,10 @@ def test_livecareer_text_shapes() -> None:
     assert resume.positions[2].summary.startswith("Built the weekly rota")
     assert [s.name for s in resume.skills] == ["Scheduling", "Payroll"]
     education = resume.education[0]
-    assert (education.institution, education.degree, education.end) == (
+    assert (education.institution, education.degree, education.field, education.end) == (
         "Northern Plains Community College",
-        "Associate : Accounting",
+        "Associate",
+        "Accounting",
         "2004",
     )
 

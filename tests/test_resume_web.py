@@ -54,9 +54,7 @@ def test_api_refusals_are_clear(live_server: str) -> None:
     assert bad.status_code == 422
     assert "not a PDF" in bad.json()["detail"][0]["msg"]
     evil = linkedin_zip({"../../escape.csv": b"x"})
-    bad = live.post(
-        f"{api}/resume/import", files={"file": ("export.zip", evil, "application/zip")}
-    )
+    bad = live.post(f"{api}/resume/import", files={"file": ("export.zip", evil, "application/zip")})
     assert bad.status_code == 422 and "unsafe path" in bad.json()["detail"][0]["msg"]
     assert httpx.get(f"{api}/resume/export/docx").status_code == 422
     assert httpx.get(f"{api}/resume").json()["basics"] == {}

@@ -50,9 +50,7 @@ def test_cross_origin_form_posts_are_refused_and_change_nothing(
     )
     assert answer.status_code == 403
     # a Referer from elsewhere, or a browser saying cross-site
-    answer = httpx.post(
-        f"{live_server}/inventory", data=form, headers={"Referer": f"{EVIL}/page"}
-    )
+    answer = httpx.post(f"{live_server}/inventory", data=form, headers={"Referer": f"{EVIL}/page"})
     assert answer.status_code == 403
     answer = httpx.post(
         f"{live_server}/inventory", data=form, headers={"Sec-Fetch-Site": "cross-site"}
@@ -99,8 +97,13 @@ def test_a_form_carrying_its_token_field_is_accepted(live_server: str) -> None:
     assert f'<meta name="csrf-token" content="{token.group(1)}">' in page
     answer = httpx.post(
         f"{live_server}/inventory",
-        data={"kind": "skill", "name": "Welding", "level": "3", "intent": "keep",
-              "csrf_token": token.group(1)},
+        data={
+            "kind": "skill",
+            "name": "Welding",
+            "level": "3",
+            "intent": "keep",
+            "csrf_token": token.group(1),
+        },
         headers={"Origin": live_server, "Sec-Fetch-Site": "same-origin"},
     )
     assert answer.status_code == 303
@@ -109,8 +112,15 @@ def test_a_form_carrying_its_token_field_is_accepted(live_server: str) -> None:
 
 @pytest.mark.parametrize(
     "host",
-    ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil", "",
-     "192.168.1.10", "[::2]"],
+    [
+        "evil.example",
+        "evil.example:8000",
+        "127.0.0.1.evil.example",
+        "localhost.evil",
+        "",
+        "192.168.1.10",
+        "[::2]",
+    ],
 )
 def test_hosts_other_than_this_machine_get_421(live_server: str, host: str) -> None:
     for path in ("/", "/api/v1/profile", "/api/v1/backup"):
@@ -189,15 +199,31 @@ def test_every_route_answers_with_the_security_headers(
 
 def _pages(client: Any) -> dict[str, str]:
     """Every page with a form, after adding what makes the per-item forms appear."""
-    client.post("/inventory", data={"kind": "skill", "name": "SQL", "level": "3",
-                                    "intent": "keep"})
-    client.post("/positions", data={"employer": "Acme", "title": "Analyst",
-                                    "start_date": "2020-01"})
+    client.post("/inventory", data={"kind": "skill", "name": "SQL", "level": "3", "intent": "keep"})
+    client.post(
+        "/positions", data={"employer": "Acme", "title": "Analyst", "start_date": "2020-01"}
+    )
     client.post("/goals", data={"title": "Lead a team", "horizon": "1y"})
     client.post("/resume/wins", data={"text": "Cut report time 40% by automating SQL"})
-    paths = ["/inventory", "/inventory/1", "/positions", "/positions/1", "/goals", "/goals/1",
-             "/review", "/signals", "/gap", "/skills", "/resume", "/resume/critique",
-             "/resume/wins", "/resume/tailor", "/profile", "/pivots", "/"]
+    paths = [
+        "/inventory",
+        "/inventory/1",
+        "/positions",
+        "/positions/1",
+        "/goals",
+        "/goals/1",
+        "/review",
+        "/signals",
+        "/gap",
+        "/skills",
+        "/resume",
+        "/resume/critique",
+        "/resume/wins",
+        "/resume/tailor",
+        "/profile",
+        "/pivots",
+        "/",
+    ]
     return {path: client.get(path).text for path in paths}
 
 

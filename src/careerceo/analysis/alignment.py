@@ -28,8 +28,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from careerceo.analysis.months import first_day, last_day
 from careerceo.analysis.wording import plural
+from careerceo.model.months import first_day, last_day
 
 WEIGHTS = {"time": 0.4, "rating": 0.4, "milestones": 0.2}
 FAIR_SHARE_CAP = 50.0

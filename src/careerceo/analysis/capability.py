@@ -6,12 +6,15 @@ compares with every occupation. Nothing here reads a file or a database.
 
 How each source counts (the heuristics, in one place):
 
-- **Positions** stand for their O*NET occupation's profile, discounted by a *credit* in 0..1:
-  ``credit = recency x tenure`` with ``recency = 0.5 ** (years_since_end / 8)`` (a skill used
-  eight years ago counts half; the current job counts fully) and
+- **Positions** stand for their O*NET occupation's profile, weighted by a *credit* in 0..1:
+  ``credit = recency x tenure`` with ``recency = 0.5 ** (years_since_end / 8)`` (a job that
+  ended eight years ago counts half as much as a current one) and
   ``tenure = min(1, 0.5 + years_in_role / 4)`` (a short stint counts half, two years or more
-  fully). The occupation's level of each element is multiplied by the credit, and across
-  positions the best credited level wins: you keep a skill if any job gave it to you.
+  fully), then divided by the largest credit among the person's positions, so recency ranks
+  positions against each other rather than against today: a résumé whose last job ended years
+  ago still describes its owner. The credit weighs how central an element is (``core``) and
+  never lowers the *level*: an accountant who left the job keeps the accountant's Mathematics
+  level (the evidence shown says that level), and across positions the highest level wins.
 - **Inventory entries** are the person's own statement and override inferred levels for the
   element they name. Their level 1..5 maps onto O*NET's 0..7 level scale as
   ``1.5 + 1.25 x (level - 1)`` (1 → 1.5 "aware", 3 → 4.0 "working", 5 → 6.5 "expert").
@@ -158,6 +161,17 @@ class CapabilityProfile:
         mask = np.zeros(size[component], bool)
         for (comp, col), evs in self.evidence.items():
             if comp == component and evs and all(ev.wanted for ev in evs):
+                mask[col] = True
+        return mask
+
+    def only_typical(self, component: str) -> np.ndarray:
+        """Columns the person has only because a past position's occupation lists them as
+        typical (O*NET technology lists union every respondent's products): not something
+        the person named, so never shown as what transfers."""
+        size = {"tech": self.tech.size, "esco": self.esco.size, "element": self.level.size}
+        mask = np.zeros(size[component], bool)
+        for (comp, col), evs in self.evidence.items():
+            if comp == component and evs and all(ev.typical for ev in evs):
                 mask[col] = True
         return mask
 
@@ -342,6 +356,10 @@ class _Builder:
             self.evidence[key].append(ev)
 
     def element(self, col: int, level: float, core: float, ev: Evidence, *, stated: bool) -> None:
+        """Record a level for an element. The evidence that sets the level shown is listed
+        first (after the person's own statements), so the level never contradicts the first
+        piece of evidence a shell prints next to it."""
+        before = float(self.level[col]) if self.known[col] else -1.0
         if stated:
             if not self.stated[col]:
                 self.level[col] = level
@@ -352,7 +370,11 @@ class _Builder:
             self.level[col] = max(self.level[col], level)
         self.known[col] = True
         self.core[col] = max(self.core[col], core)
-        self.add_evidence(("element", col), ev, stated=stated)
+        key = ("element", col)
+        if not stated and not self.stated[col] and level > before:
+            self.evidence[key].insert(self._stated_evidence[key], ev)
+        else:
+            self.add_evidence(key, ev, stated=stated)
 
     def concept(
         self,
@@ -411,23 +433,26 @@ def build_profile(
     interest_weight = 0.0
     zone_sum = 0.0
     zone_weight = 0.0
-    for pos in positions:
-        if not pos.occupation_code or pos.occupation_code not in space.row_of:
-            continue
+    coded = [p for p in positions if p.occupation_code and p.occupation_code in space.row_of]
+    raw_credit = [position_credit(p, today) for p in coded]
+    top_credit = max(raw_credit, default=0.0)
+    for pos, raw in zip(coded, raw_credit, strict=True):
+        assert pos.occupation_code is not None
         row = space.row_of[pos.occupation_code]
-        credit = position_credit(pos, today)
+        credit = raw / top_credit if top_credit > 0 else 0.0
         occupations.append((pos.occupation_code, credit))
         title = space.titles[row]
         label = pos.title + (f" at {pos.employer}" if pos.employer else "")
         if pos.title != title:
             label += f" → {title}"
         if ix.rated[row]:
-            levels = np.nan_to_num(space.level[row], nan=0.0) * credit
+            levels = np.nan_to_num(space.level[row], nan=0.0)
             weights = ix.weight[row] * credit
             for col in np.flatnonzero(~np.isnan(space.level[row])):
                 ev = Evidence(
                     position_source,
-                    f"{label}: level {space.level[row, col]:.1f} x credit {credit:.2f}",
+                    f"{label}: level {space.level[row, col]:.1f}"
+                    + ("" if credit >= 0.995 else f", weight x{credit:.2f} (recency, tenure)"),
                 )
                 b.element(int(col), float(levels[col]), float(weights[col]), ev, stated=False)
         for col in np.flatnonzero(space.dwa[row] > 0):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from careerceo.analysis.actions import Action, ActionKind
 from careerceo.analysis.drift import Finding
 from careerceo.analysis.signals import DIMENSIONS
 from careerceo.analysis.wording import plural
@@ -39,6 +40,8 @@ class ChallengeInputs:
     accomplishments: int = 0
     saved_postings: int = 0  # job postings saved to tailor the résumé against
     tailored_versions: int = 0  # résumé versions made for a posting or a target occupation
+    outreach_30d: int = 0  # conversations logged with contacts in the last 30 days
+    advanced_30d: int = 0  # stage moves of opportunities in the last 30 days
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class Challenge:
     headline: str
     evidence: tuple[str, ...]
     next_step: str
-    link: str
+    action: Action  # what the next step does, for a shell to turn into a link or a command
 
 
 def _latest(trend: Sequence[tuple[str, float | None]]) -> tuple[str, float] | None:
@@ -75,8 +78,8 @@ def performing(data: ChallengeInputs) -> Challenge:
             NO_DATA,
             "no monthly review with a score yet",
             tuple(evidence),
-            "do your first monthly review: career review",
-            "/review",
+            "do your first monthly review",
+            Action(ActionKind.REVIEW),
         )
     month, value = latest
     evidence.insert(0, f"alignment {value:.0f}/100 in {month}")
@@ -88,12 +91,12 @@ def performing(data: ChallengeInputs) -> Challenge:
         "watch": "part of your month serves your goals, part does not",
         "act": "your day-to-day work is not moving you toward your goals",
     }[status]
-    # each step's link opens the page that step is about
+    # each step's action opens what that step is about
     if status == "on track":
-        step, link = "keep recording wins as accomplishments: career win", "/resume/wins"
+        step, action = "keep recording wins as accomplishments", Action(ActionKind.WINS)
     else:
-        step = "pick one option from the drift findings: career review history"
-        link = "/review/history"
+        step = "pick one option from the drift findings"
+        action = Action(ActionKind.REVIEW_HISTORY)
     return Challenge(
         "performing",
         "Performing in the current job",
@@ -101,7 +104,7 @@ def performing(data: ChallengeInputs) -> Challenge:
         headline,
         tuple(evidence),
         step,
-        link,
+        action,
     )
 
 
@@ -115,8 +118,8 @@ def leaving(data: ChallengeInputs) -> Challenge:
             NO_DATA,
             "no warning-signs check and no review yet",
             (),
-            "take the warning-signs check: career signals",
-            "/signals",
+            "take the warning-signs check",
+            Action(ActionKind.SIGNALS),
         )
     if data.signals is None:
         evidence.append("no warning-signs check yet")
@@ -136,12 +139,12 @@ def leaving(data: ChallengeInputs) -> Challenge:
         status, headline = NO_DATA, "reviews show no drift, but no warning-signs check yet"
     else:
         status, headline = "on track", "no strong reason to leave right now"
-    if status == "act":  # the step and its link both lead to the pivots
-        step, link = "explore pivots while employed: career pivot", "/pivots"
+    if status == "act":  # the step and its action both lead to the pivots
+        step, action = "explore pivots while employed", Action(ActionKind.PIVOTS)
     else:
-        step, link = "repeat the warning-signs check every quarter", "/signals"
+        step, action = "repeat the warning-signs check every quarter", Action(ActionKind.SIGNALS)
     return Challenge(
-        "leaving", "Leaving the old job", status, headline, tuple(evidence), step, link
+        "leaving", "Leaving the old job", status, headline, tuple(evidence), step, action
     )
 
 
@@ -160,6 +163,10 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
         )
     if data.contacts:
         evidence.append(f"{plural(data.contacts, 'contact')} in your network")
+    if data.outreach_30d:
+        evidence.append(f"{plural(data.outreach_30d, 'conversation')} logged in the last 30 days")
+    if data.advanced_30d:
+        evidence.append(f"{plural(data.advanced_30d, 'stage move')} in the last 30 days")
     if data.saved_postings:
         evidence.append(f"{plural(data.saved_postings, 'job posting')} saved")
     if data.tailored_versions:
@@ -179,23 +186,29 @@ def finding(data: ChallengeInputs, leave_status: str) -> Challenge:
             headline,
             tuple(evidence),
             "start a quiet search: pick targets among the pivots within reach",
-            "/pivots",
+            Action(ActionKind.PIVOTS),
         )
     offers = data.opportunities_by_stage.get("offer", 0)
     if offers:
         status, headline = "on track", f"{plural(offers, 'offer')} on the table"
-        step, link = "compare the offers against your goals", "/goals"
+        step, action = "compare the offers against your goals", Action(ActionKind.GOALS)
+    elif total_active and not (data.outreach_30d or data.advanced_30d):
+        status, headline = "watch", "the search has stalled: no outreach or stage moves in 30 days"
+        step, action = "follow up with the people due today", Action(ActionKind.TODAY)
     elif total_active:
         status, headline = "on track", "a search is under way"
-        step, link = "keep the pipeline moving weekly", "/resume/tailor"
+        step, action = "keep the pipeline moving weekly", Action(ActionKind.PIPELINE)
     elif quiet:
         status, headline = "watch", "a quiet search has started, but no application is open"
         step = "tailor your résumé to the best saved posting and apply"
-        link = "/resume/tailor"
+        action = Action(ActionKind.TAILOR)
     else:
         status, headline = "watch", "a network but no open opportunity"
-        step, link = "save the postings worth applying to and tailor to them", "/resume/tailor"
-    return Challenge("finding", "Finding a new job", status, headline, tuple(evidence), step, link)
+        step = "save the postings worth applying to and tailor to them"
+        action = Action(ActionKind.TAILOR)
+    return Challenge(
+        "finding", "Finding a new job", status, headline, tuple(evidence), step, action
+    )
 
 
 def macro_challenges(data: ChallengeInputs) -> tuple[Challenge, Challenge, Challenge]:

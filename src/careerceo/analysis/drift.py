@@ -12,14 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from careerceo.analysis.actions import Action, ActionKind
 from careerceo.analysis.alignment import (
     GoalInfo,
     MilestoneInfo,
     ReviewAlignment,
     ReviewData,
 )
-from careerceo.analysis.months import add_months
 from careerceo.analysis.wording import plural
+from careerceo.model.months import add_months
 
 LOW_ALIGNMENT = 50.0
 VERY_LOW_ALIGNMENT = 30.0
@@ -43,7 +44,11 @@ RULE_TITLES = {
     "no-goals": "No goals yet",
     "all-goals-done": "All goals closed",
 }
-OPTION_LINKS = {"quiet-search": "/pivots", "re-plan": "/goals", "catch-up": "/review"}
+OPTION_ACTIONS = {
+    "quiet-search": Action(ActionKind.PIVOTS),
+    "re-plan": Action(ActionKind.GOALS),
+    "catch-up": Action(ActionKind.REVIEW),
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class Option:
     id: str
     title: str
     why: str
-    link: str | None = None
+    action: Action | None = None
 
 
 @dataclass(frozen=True)
@@ -73,8 +78,8 @@ class ReviewRecord:
     alignment: ReviewAlignment
 
 
-def _opt(option_id: str, why: str, link: str | None = None) -> Option:
-    return Option(option_id, OPTION_TITLES[option_id], why, link or OPTION_LINKS.get(option_id))
+def _opt(option_id: str, why: str, action: Action | None = None) -> Option:
+    return Option(option_id, OPTION_TITLES[option_id], why, action or OPTION_ACTIONS.get(option_id))
 
 
 def low_alignment(history: Sequence[ReviewRecord]) -> list[Finding]:
@@ -233,7 +238,7 @@ def missed_months(missed: Sequence[str]) -> list[Finding]:
                     "catch-up",
                     f"review {missed[-1]} now while you still remember it",
                     # the form opens on that month, not on the one the schedule proposes next
-                    f"/review?month={missed[-1]}",
+                    Action(ActionKind.REVIEW, missed[-1]),
                 ),
                 _opt(
                     "re-plan",

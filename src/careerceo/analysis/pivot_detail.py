@@ -192,9 +192,10 @@ def transfers(
                     onet,
                 )
             )
-    # A technology or ESCO skill the person only listed to add is a gap, not a transfer.
+    # A technology or ESCO skill the person only listed to add is a gap, not a transfer; nor
+    # is a product merely on the O*NET list of a past position's occupation.
     if profile.tech.any():
-        held = (profile.tech > 0) & ~profile.only_wanted("tech")
+        held = (profile.tech > 0) & ~profile.only_wanted("tech") & ~profile.only_typical("tech")
         shared = np.flatnonzero(held & (space.tech[row] > 0))
         best = shared[np.argsort(-(ix.tech_idf[shared] * profile.tech[shared]), kind="stable")]
         for col in best[:k]:

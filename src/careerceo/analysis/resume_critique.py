@@ -24,8 +24,8 @@ from careerceo.analysis.resume_language import (
     verb_tense,
     weak_opening,
 )
-from careerceo.documents.dates import find_range
-from careerceo.documents.resume_parser import (
+from careerceo.text.dates import find_range
+from careerceo.text.resume_lines import (
     BULLET,
     clean_lines,
     join_wrapped,

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from careerceo.analysis.months import add_months, last_day, month_of, months_between
+from careerceo.model.months import add_months, last_day, month_of, months_between
 
 DUE_SOON_DAYS = 5
 

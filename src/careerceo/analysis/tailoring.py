@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from careerceo.analysis.job_gap import DEGREES, HitLike, JobGap, Requirement, analyse, concept_key
-from careerceo.documents.dates import to_date
-from careerceo.documents.model import Resume
+from careerceo.model.resume import Resume
+from careerceo.text.dates import to_date
 
 TECH = {"onet-tech", "onet-tool", "tech"}
 WEIGHTS = {

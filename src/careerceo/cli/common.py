@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import wraps
-from typing import Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -15,7 +15,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from careerceo.errors import CareerError
-from careerceo.services.context import AppContext
+
+if TYPE_CHECKING:  # the database layer loads when a command first needs the context
+    from careerceo.services.context import AppContext
 
 console = Console()
 err_console = Console(stderr=True)
@@ -30,6 +32,8 @@ def context() -> AppContext:
     """The process-wide context, opened (and the database migrated) on first use."""
     global _context
     if _context is None:
+        from careerceo.services.context import AppContext
+
         _context = AppContext()
     return _context
 

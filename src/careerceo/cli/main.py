@@ -30,17 +30,24 @@ COMMANDS: dict[str, str] = {
     "review": "direction",
     "signals": "direction",
     "calendar": "direction",
+    "companies": "companies",
+    "contacts": "contacts",
+    "interview": "interview",
     "inventory": "inventory",
     "occupations": "occupations",
+    "opportunities": "opportunities",
     "gap": "pivot",
     "pivot": "pivot",
+    "paths": "paths",
     "positions": "positions",
     "profile": "profile",
     "resume": "resume",
     "plan": "resume",
+    "plan306090": "plan306090",
     "init": "setup",
     "serve": "setup",
     "skills": "skills",
+    "today": "today",
     "win": "wins",
     "wins": "wins",
 }
@@ -61,6 +68,14 @@ def build_app(modules: list[str] | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
         add_completion=False,
     )
+
+    @built.callback()
+    def _group() -> None:
+        """Career CEO: run your career the way a CEO runs a company."""
+
+    # The callback keeps ``career`` a group even when only one single-command module is loaded
+    # (``career today``, ``career about``); otherwise Typer makes that command the whole app
+    # and refuses its own name as an extra argument.
     for name in command_modules() if modules is None else modules:
         register = getattr(importlib.import_module(f"careerceo.cli.{name}"), "register", None)
         if callable(register):

@@ -23,6 +23,16 @@ def register(app: typer.Typer) -> None:
     app.command("gap")(gap)
 
 
+def _needs(from_: str | None) -> tuple[str, ...]:
+    """What to load before ranking: a code needs only the knowledge base and the space; a
+    title also the title matcher; a person's profile also the skill extractor (résumé)."""
+    if from_ and not any(ch.isalpha() for ch in from_):
+        return ("knowledge", "pivot-core")
+    if from_:
+        return ("knowledge", "titles", "pivots")
+    return ("knowledge", "titles", "skills", "pivots")
+
+
 def _ctx_or_none(from_: str | None) -> Any:
     from careerceo.cli.common import context
 
@@ -55,7 +65,7 @@ def pivot(
     """Rank every O*NET occupation as a pivot from your profile."""
     if typer_ctx.invoked_subcommand is not None:
         return
-    preload("knowledge", "titles", "skills", "pivots")
+    preload(*_needs(from_))
     from careerceo.services import pivots as service
 
     filters = service.check_filters(zone_min, zone_max, family, hot_tech, kind)
@@ -64,18 +74,23 @@ def pivot(
         print_json([row.as_dict() for row in result.rows])
         return
     console.print(f"Pivots from {result.basis}.", highlight=False)
+    if result.reference:
+        console.print(
+            "Reference point (not a pivot): "
+            + "; ".join(f"{title} ({code})" for code, title in result.reference),
+            highlight=False,
+        )
     print_table(
         f"{len(result.rows)} of {result.total} occupations",
-        ["#", "Occupation", "Score", "Kind", "Zone", "Meets", "Transfers", "Top gaps"],
+        ["#", "Occupation", "Score", "Related because", "Doable", "Top gaps"],
         (
             [
                 r.rank,
                 f"{r.title}\n{r.code}",  # the code on its own line: never cut
-                f"{r.score:.3f}",
-                r.kind.replace("_", " "),
-                r.job_zone or "",
-                "n/a" if r.readiness is None else f"{r.readiness:.0%}",
-                ", ".join(r.transfers[:2]),
+                f"{r.score:.2f}",
+                "\n".join(r.because[:2]) or ", ".join(r.transfers[:2]),
+                f"{r.kind.replace('_', ' ')}\nzone {r.job_zone or '?'}"
+                + ("" if r.readiness is None else f", meets {r.readiness:.0%}"),
                 ", ".join(r.gaps[:2]),
             ]
             for r in result.rows

@@ -15,9 +15,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event, vRecur
 
+from careerceo.model.direction import WEEKDAYS
+
 PRODID = "-//Career CEO//Direction calendar//EN"
 UID_DOMAIN = "career-ceo.local"
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class DueEvent:
     title: str
     due: date
     description: str = ""
+    prefix: str = "milestone"  # what the event is, in its UID: milestone, follow-up, ...
 
 
 def first_occurrence(today: date, weekday: str | None, day: int | None) -> date:
@@ -96,7 +98,7 @@ def build_calendar(
         cal.add_component(event)
     for item in due:
         event = Event()
-        event.add("uid", f"milestone-{item.uid}@{UID_DOMAIN}")
+        event.add("uid", f"{item.prefix}-{item.uid}@{UID_DOMAIN}")
         event.add("dtstamp", stamp_utc)
         event.add("summary", item.title)
         if item.description:

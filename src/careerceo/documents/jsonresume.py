@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from careerceo.documents.dates import parse_date
 from careerceo.documents.json_safety import loads_limited
 from careerceo.documents.limits import MAX_ENTRIES, MAX_FILE_BYTES
-from careerceo.documents.model import (
+from careerceo.errors import CareerError
+from careerceo.model.resume import (
     Resume,
     ResumeCertification,
     ResumeEducation,
@@ -23,7 +23,7 @@ from careerceo.documents.model import (
     ResumePosition,
     ResumeSkill,
 )
-from careerceo.errors import CareerError
+from careerceo.text.dates import parse_date
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 TOP_LEVEL = {
@@ -176,18 +176,28 @@ def from_jsonresume(document: dict[str, Any]) -> Resume:
         )
     for i, skill in enumerate(_list(document.get("skills"), "skills", warnings)):
         if isinstance(skill, str):
-            resume.skills.append(ResumeSkill(name=skill.strip()))
-        elif isinstance(skill, dict) and _s(skill.get("name")):
-            keywords = _list(skill.get("keywords"), f"skills[{i}].keywords", warnings)
+            resume.skills.append(ResumeSkill(name=skill.strip(), section="skills"))
+            continue
+        raw_keywords = (
+            _list(skill.get("keywords"), f"skills[{i}].keywords", warnings)
+            if isinstance(skill, dict)
+            else []
+        )
+        keywords = [_s(k) for k in raw_keywords if _s(k)]
+        if isinstance(skill, dict) and (_s(skill.get("name")) or keywords):
+            # With keywords the name is the group ("Databases", "Tools / Misc"): the keywords
+            # are the skills. A nameless group still lists skills.
             resume.skills.append(
                 ResumeSkill(
-                    name=_s(skill.get("name")),
+                    name=_s(skill.get("name")) or "Skills",
                     level=_s(skill.get("level")),
-                    keywords=[_s(k) for k in keywords if _s(k)],
+                    keywords=keywords,
+                    heading_only=bool(keywords),
+                    section="skills",
                 )
             )
         else:
-            warnings.append(f"skills[{i}] has no name; skipped")
+            warnings.append(f"skills[{i}] has no name and no keywords; skipped")
     for i, lang in enumerate(_dicts(document.get("languages"), "languages", warnings)):
         name = _s(lang.get("language") or lang.get("name"))
         if not name:

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from careerceo.documents.dates import parse_date
 from careerceo.documents.limits import MAX_CSV_ROWS, MAX_FILE_BYTES
-from careerceo.documents.model import (
+from careerceo.documents.safe_zip import read_zip_members
+from careerceo.errors import CareerError
+from careerceo.model.resume import (
     Resume,
     ResumeCertification,
     ResumeContact,
@@ -26,8 +27,7 @@ from careerceo.documents.model import (
     ResumePosition,
     ResumeSkill,
 )
-from careerceo.documents.safe_zip import read_zip_members
-from careerceo.errors import CareerError
+from careerceo.text.dates import parse_date
 
 # file -> (columns that must be there, columns that may be)
 _REQUIRED_OPTIONAL = {

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import careerceo
-from careerceo.documents.model import resume_from_dict
 from careerceo.documents.read_any import ParsedFile, plain_name
 from careerceo.errors import CareerError
+from careerceo.model.resume import resume_from_dict
 
 DEFAULT_SECONDS = 30
 DEFAULT_MEMORY_MB = 1024
@@ -36,13 +36,6 @@ DEFAULT_MEMORY_MB = 1024
 class ParseLimits:
     seconds: float = DEFAULT_SECONDS
     memory_mb: int = DEFAULT_MEMORY_MB
-
-    @classmethod
-    def from_env(cls) -> ParseLimits:
-        from careerceo.settings import load_settings
-
-        settings = load_settings()
-        return cls(seconds=settings.parse_seconds, memory_mb=settings.parse_memory_mb)
 
 
 def _too_costly(name: str, limits: ParseLimits, what: str) -> CareerError:
@@ -58,7 +51,7 @@ def parse_isolated(
     files: dict[str, bytes], *, folder: str | None = None, limits: ParseLimits | None = None
 ) -> ParsedFile:
     """Parse one file (or, with ``folder``, the CSVs of an export folder) in a limited child."""
-    limits = limits or ParseLimits.from_env()
+    limits = limits or ParseLimits()
     names = list(files)
     label = folder or plain_name(names[0])
     header = json.dumps(

@@ -15,10 +15,10 @@ from careerceo.documents.docx_reader import read_docx_text
 from careerceo.documents.jsonresume import parse_jsonresume_bytes
 from careerceo.documents.limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_ZIP_BYTES
 from careerceo.documents.linkedin_export import read_linkedin_zip, resume_from_files
-from careerceo.documents.model import Resume
 from careerceo.documents.pdf_reader import read_pdf_text
 from careerceo.documents.resume_parser import parse_resume_text
 from careerceo.errors import CareerError
+from careerceo.model.resume import Resume
 
 MEDIA = {
     ".pdf": "application/pdf",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from careerceo.documents.model import Resume
 from careerceo.documents.resume_layout import layout
+from careerceo.model.resume import Resume
 
 STYLE = """
 body{font-family:Helvetica,Arial,sans-serif;max-width:46rem;margin:2rem auto;color:#111;

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careerceo.documents.dates import human
-from careerceo.documents.model import Resume
+from careerceo.model.resume import Resume
+from careerceo.text.dates import human
 
 
 @dataclass(frozen=True)

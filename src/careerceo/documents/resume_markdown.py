@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from careerceo.documents.model import Resume
 from careerceo.documents.resume_layout import layout
+from careerceo.model.resume import Resume
 
 
 def _escape(text: str) -> str:

@@ -9,68 +9,25 @@ in ``Resume.sections`` so a preview can show it rather than silently dropping it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from careerceo.documents.dates import END_DATE, ONE_DATE, SINGLE, find_range, parse_date
-from careerceo.documents.model import (
+from careerceo.documents.resume_education import parse_education
+from careerceo.documents.resume_skills import parse_skills, tools_in_prose
+from careerceo.model.resume import (
     Resume,
     ResumeCertification,
-    ResumeEducation,
     ResumeLanguage,
     ResumePosition,
-    ResumeSkill,
 )
-
-HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": (
-        "summary", "professional summary", "profile", "professional profile", "about me",
-        "objective", "career objective", "career summary", "executive summary", "about",
-        "personal statement", "overview", "summary of qualifications", "qualifications summary",
-        "executive profile", "career overview", "professional overview", "career profile",
-        "career focus", "executive overview", "profile summary", "summary of experience",
-    ),
-    "experience": (
-        "experience", "work experience", "professional experience", "employment",
-        "employment history", "work history", "career history", "relevant experience",
-        "professional background", "experience details", "company details", "positions",
-    ),
-    "education": (
-        "education", "education and training", "academic background", "academic qualifications",
-        "educational qualifications", "education details", "qualifications", "academics",
-    ),
-    "skills": (
-        "skills", "technical skills", "core skills", "key skills", "skill set", "skillset",
-        "core competencies", "competencies", "areas of expertise", "expertise", "highlights",
-        "skills summary", "technologies", "tools", "technical proficiencies", "strengths",
-        "skill highlights", "computer skills", "core qualifications", "key qualifications",
-        "core strengths", "key strengths",
-    ),
-    "certifications": (
-        "certifications", "certificates", "licenses", "licenses and certifications",
-        "certifications and licenses", "professional certifications", "licences", "license",
-        "licence", "licensure", "certification",
-    ),
-    "languages": ("languages", "language skills", "spoken languages"),
-    "projects": ("projects", "personal projects", "key projects", "selected projects"),
-    "accomplishments": ("accomplishments", "achievements", "key achievements", "awards",
-                        "honors", "honours", "awards and honors", "core accomplishments",
-                        "key accomplishments", "selected accomplishments"),
-    "volunteer": ("volunteer", "volunteering", "volunteer experience", "community service",
-                  "volunteer activities", "volunteer work"),
-    "publications": ("publications", "papers", "presentations", "publications and presentations",
-                     "lectures", "conference presentations"),
-    "interests": ("interests", "hobbies", "hobbies and interests"),
-    "references": ("references",),
-    "additional": ("additional information", "additional", "other", "activities", "affiliations",
-                   "professional affiliations", "training"),
-}  # fmt: skip
-HEADING_OF = {name: section for section, names in HEADINGS.items() for name in names}
-# "Computer Skills", "IT Proficiencies", "Technical Skill Set": a kind of skill, then the noun.
-# Only kinds that name a list ("Communication Skills" is a sub-heading of prose, not a list).
-SKILLS_HEADING = re.compile(
-    r"^(?:(?:computer|technical|it|software|programming|core|key|professional|relevant|"
-    r"additional|digital|specialized|job|functional|other) )+"
-    r"(?:skills?|skill set|skillset|competencies|proficiencies|expertise)$"
+from careerceo.text.dates import SINGLE, find_range, parse_date
+from careerceo.text.resume_lines import (
+    BULLET,
+    Wrap,
+    clean_lines,
+    continues,
+    is_bullet,
+    join_wrapped,
+    split_sections,
+    wrap_of,
 )
 
 TITLE_WORDS = re.compile(
@@ -115,7 +72,6 @@ INSTITUTION_NAME = re.compile(
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
 URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S+", re.IGNORECASE)
-BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·*\-\u2013—>»✓✔]|\d{1,2}[.)])\s+")
 SEPARATORS = re.compile(r"\s+(?:\||—|\u2013|-|@|at)\s+|\s*[|,;]\s*|\t+|\s{2,}", re.IGNORECASE)
 STRONG_SEPARATORS = re.compile(
     r"\s+(?:\||—|\u2013|-|@|at)\s+|\s*[|;•·]\s*|\t+|\s{2,}", re.IGNORECASE
@@ -132,164 +88,6 @@ LOCATION = re.compile(
 )
 
 
-def fix_mojibake(line: str) -> str:
-    """UTF-8 read as Latin-1/CP1252 ("â€¢" for "•"), common in exported résumé text."""
-    if not any(marker in line for marker in ("â", "Ã", "Â")):
-        return line
-    for codec in ("cp1252", "latin-1"):
-        try:
-            return line.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-    return line
-
-
-INLINE_HEADING = re.compile(
-    r"^("
-    + "|".join(sorted((re.escape(h) for h in HEADING_OF), key=len, reverse=True))
-    + r")(?: details)?\s*([:*•|\u2013-])\s*(\S.*)$",
-    re.IGNORECASE,
-)
-
-
-def clean_lines(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines: list[str] = []
-    section = ""
-    for raw in text.split("\n"):
-        line = _spaces(fix_mojibake(raw))
-        m = INLINE_HEADING.match(line)
-        if heading_of(line):
-            section = heading_of(line) or ""
-        elif m and not (m.group(2) == ":" and section == "skills"):
-            # "Skills * Python, SQL" (flattened text): the heading, then its content; but
-            # "Languages: Python, R" inside a skills section is a skill group.
-            lines.extend([m.group(1), m.group(3)])
-            section = heading_of(m.group(1)) or ""
-            continue
-        lines.append(line)
-    return _join_split_ranges(lines)
-
-
-LONE_DATE = re.compile(rf"{ONE_DATE}", re.IGNORECASE)
-LONE_END = re.compile(END_DATE, re.IGNORECASE)
-CONNECTOR = re.compile(r"to|until|till|through|-|\u2013|—", re.IGNORECASE)
-
-
-def _join_split_ranges(lines: list[str]) -> list[str]:
-    """A narrow date column wraps "June 2013 / to / March 2016" onto lines of their own; put
-    the range back on one line so it can anchor the position. Blank lines keep their place so
-    line numbers still point at the source."""
-    out = list(lines)
-    for i in range(len(out) - 1):
-        if not LONE_DATE.fullmatch(out[i]):
-            continue
-        if i + 2 < len(out) and CONNECTOR.fullmatch(out[i + 1]) and LONE_END.fullmatch(out[i + 2]):
-            out[i] = f"{out[i]} to {out[i + 2]}"
-            out[i + 1] = out[i + 2] = ""
-        elif re.fullmatch(rf"(?:to|-|\u2013)\s*{END_DATE}", out[i + 1], re.IGNORECASE):
-            out[i] = f"{out[i]} {out[i + 1]}"
-            out[i + 1] = ""
-    return out
-
-
-def _spaces(raw: str) -> str:
-    """One space between words, two between fields (tabs and wide gaps mark a new field);
-    a stray "Â" (a non-breaking space decoded as Latin-1) becomes a space."""
-    line = re.sub(r"\u00c2(?=[\s\u00a0]|$)", "", raw)
-    line = re.sub(r"(?<=[a-z.,;])\u00c2(?=[A-Za-z])", " ", line)
-    line = re.sub(r"[ \u00a0]*\t[ \t\u00a0]*| {2,}", "  ", line)
-    return re.sub(r"[^\S\n ]+", " ", line).strip()
-
-
-def heading_of(line: str) -> str | None:
-    """The section a line opens, if it is a heading."""
-    candidate = line.strip().rstrip(":").strip()
-    if not candidate or len(candidate) > 45:
-        return None
-    key = re.sub(r"\s+", " ", candidate.lower().replace("&", "and"))
-    found = HEADING_OF.get(key) or HEADING_OF.get(key.removesuffix(" details"))
-    if found is None and SKILLS_HEADING.match(key):
-        return "skills"
-    return found
-
-
-def split_sections(lines: list[str]) -> list[tuple[str, int, list[tuple[int, str]]]]:
-    """(section, heading line number (1-based), [(line number, text)]) in document order."""
-    sections: list[tuple[str, int, list[tuple[int, str]]]] = [("header", 0, [])]
-    for number, line in enumerate(lines, start=1):
-        section = heading_of(line)
-        if section is not None:
-            sections.append((section, number, []))
-        elif line:
-            sections[-1][2].append((number, line))
-    return sections
-
-
-# A line a PDF wrapped ends on a word a sentence cannot end on.
-_OPEN_END = re.compile(
-    r"(?:[,&/\u2013-]|\b(?:a|an|the|and|or|of|to|for|in|on|at|by|with|from|as|into|that|which|"
-    r"who|whose|including|such|per|via|than|its|their|our|my|your|his|her|both|between|over|"
-    r"under|across|through|while|when|where|during|is|are|was|were|be|been|not|all|each|any))$",
-    re.IGNORECASE,
-)
-_TERMINAL = (".", "!", "?", ":", ";")
-
-
-@dataclass(frozen=True)
-class Wrap:
-    """How a document's prose lines wrap: the column width (characters) and whether its author
-    ends sentences with a full stop, so a full-width line without one was cut by the layout."""
-
-    width: int = 0
-    punctuates: bool = False
-
-
-def wrap_of(lines: list[str]) -> Wrap:
-    prose = [line for line in lines if len(line.split()) >= 8]
-    if len(prose) < 5:
-        return Wrap()
-    lengths = sorted(len(line) for line in prose)
-    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
-    ends = [line for line in prose if len(line) < 0.7 * width and not heading_of(line)]
-    punctuates = bool(ends) and sum(line.endswith(_TERMINAL) for line in ends) >= 0.6 * len(ends)
-    return Wrap(width, punctuates)
-
-
-def continues(prev: str, line: str, wrap: Wrap) -> bool:
-    """Whether ``line`` carries on the sentence the (physical) line ``prev`` started, because
-    the PDF's column wrapped it: the next line opens in lower case, or the previous one runs to
-    the column's edge and stops mid-sentence."""
-    if not prev or not line or _is_bullet(line) or heading_of(line):
-        return False
-    if find_range(prev) and len(prev) < 120:
-        return False  # after a position header
-    if line[:1].islower():
-        return not prev.endswith(_TERMINAL[:3])
-    if find_range(line):
-        return False  # a position header, not prose
-    if prev.endswith(_TERMINAL) or not wrap.width or len(prev) < 0.7 * wrap.width:
-        return False
-    return wrap.punctuates or bool(_OPEN_END.search(prev))
-
-
-def join_wrapped(entries: list[tuple[int, str]], wrap: Wrap) -> list[tuple[int, str]]:
-    """Sentences a PDF wrapped over several lines put back on one, numbered by their first."""
-    out: list[tuple[int, str]] = []
-    prev = ""
-    for number, line in entries:
-        if out and continues(prev, line, wrap):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
-        else:
-            out.append((number, line))
-        prev = line
-    return out
-
-
-def _is_bullet(line: str) -> bool:
-    return bool(BULLET.match(line))
-
-
 def _strip_bullet(line: str) -> str:
     return BULLET.sub("", line, count=1).strip()
 
@@ -297,7 +95,7 @@ def _strip_bullet(line: str) -> str:
 def _header_like(line: str) -> bool:
     return (
         bool(line)
-        and not _is_bullet(line)
+        and not is_bullet(line)
         and len(line) <= 80
         and not line.endswith((".", ";"))
         and not line[0].islower()
@@ -422,6 +220,112 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+Anchor = tuple[int, tuple[str, str, tuple[int, int]]]
+# Words a sentence puts before a date range it mentions ("certified from 2003-2008").
+_PROSE_BEFORE = re.compile(
+    r"\b(?:from|in|between|since|during|of|for|by|until|and|through|over)\s*$", re.IGNORECASE
+)
+_ABBREVIATION_END = re.compile(r"\b(?:inc|ltd|co|corp|sr|jr|llc|plc|s\.a|n\.a|st)\.$", re.I)
+_MONTH_YEAR_END = re.compile(
+    r"\s((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|"
+    r"\d{1,2}/(?:19|20)\d\d)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _prose_anchor(line: str, span: tuple[int, int]) -> bool:
+    """A date range inside a sentence or a bullet ("Geriatric Resource Nurse certification
+    2003-2008.", "• Helped facilitate ... from 2015 to 2016") dates an achievement, not a job:
+    job headers do not end in a full stop, and a range a sentence leads into is prose."""
+    a, b = span
+    before, after = line[:a].rstrip(), line[b:].strip()
+    if _PROSE_BEFORE.search(before):
+        return True
+    rest = _strip_bullet(f"{before} {after}".strip())
+    if (
+        rest.endswith(".")
+        and not _ABBREVIATION_END.search(rest)
+        and len(rest.split()) >= 3
+        and not after.strip(" .")  # "Company Name 2007 to 2009 Chief, Branch." is a header
+    ):
+        return True
+    return is_bullet(line) and len(rest.split()) > 8
+
+
+def _title_at_end(line: str, span: tuple[int, int]) -> bool:
+    """ "…placement objectives. Western Regional Sales Manager , 2005 to 2008": a long line
+    whose last sentence is the next job's title with its dates."""
+    if line[span[1] :].strip():
+        return False
+    head = line[: span[0]].rstrip(" ,|\u2013-")
+    m = re.search(r"\.\s+([A-Z][^.]{2,60})$", head)
+    return m is not None and len(m.group(1).split()) <= 8
+
+
+def _single_date_header(line: str, below: str) -> tuple[str, str, tuple[int, int]] | None:
+    """ "Sous Chef Jul 2010" above "Company Name City , State": a job the builder dated with
+    one month (it began and ended then, or only the one date was entered)."""
+    m = _MONTH_YEAR_END.search(line)
+    if m is None or is_bullet(line):
+        return None
+    head = line[: m.start()].strip(" ,|-\u2013")
+    if not head or len(head.split()) > 8 or head.endswith(".") or not head[0].isupper():
+        return None
+    if not (PLACEHOLDER.search(below) or (_title_line(below) and STRONG_EMPLOYER.search(below))):
+        return None
+    date = parse_date(m.group(1))
+    return (date, date, m.span(1)) if date else None
+
+
+def _placeholder_header(line: str) -> tuple[tuple[str, str, tuple[int, int]], str] | None:
+    """ "Front Desk Agent Company Name City , State" or "Company Name , Phase II, Gurgaon …"
+    with no dates anywhere near: an undated job in the LiveCareer layout. Returns the anchor
+    (the header ends where the place does) and the text run on after it."""
+    m = PLACEHOLDER.search(line)
+    if m is None or is_bullet(line):
+        return None
+    head = line[: m.start()].strip()
+    if head and (not _title_line(head) or len(head.split()) > 8):
+        return None
+    cut = m.end()
+    place = re.match(
+        r"\s*[,\u2013-]?\s*(?:City\s*,\s*State|[A-Z][\w .'-]+,\s*[A-Z]{2}\b)", line[cut:]
+    )
+    if place:
+        cut += place.end()
+    return ("", "", (cut, len(line))), line[cut:].strip(" ,")
+
+
+def _anchors(entries: list[tuple[int, str]]) -> tuple[list[Anchor], dict[int, str]]:
+    """Where positions start: each date range that heads a job (not one inside a sentence),
+    then, away from those, one-date headers and undated placeholder headers."""
+    anchors: list[Anchor] = []
+    for i, (_, line) in enumerate(entries):
+        found = find_range(line)
+        if found is None or _prose_anchor(line, found[2]):
+            continue
+        if len(line) < 160 or _title_at_end(line, found[2]):
+            anchors.append((i, found))
+    near = {j for i, _ in anchors for j in range(i - 2, i + 3)}
+    leads: dict[int, str] = {}
+    for i, (_, line) in enumerate(entries):
+        if i in near:
+            continue
+        below = entries[i + 1][1] if i + 1 < len(entries) else ""
+        single = _single_date_header(line, below)
+        if single is not None:
+            anchors.append((i, single))
+            near.update(range(i - 2, i + 3))
+            continue
+        undated = _placeholder_header(line)
+        if undated is not None:
+            anchors.append((i, undated[0]))
+            near.update(range(i - 2, i + 3))
+            if undated[1]:
+                leads[i] = undated[1]
+    return sorted(anchors), leads
+
+
 def parse_experience(
     entries: list[tuple[int, str]], kind: str = "experience", wrap: Wrap | None = None
 ) -> list[ResumePosition]:
@@ -429,8 +333,7 @@ def parse_experience(
     date line, then (while no title is found) up to two short lines above it, then short
     lines below it while a title or employer is still missing."""
     wrap = wrap or wrap_of([line for _, line in entries])
-    ranges = [(i, find_range(line)) for i, (_, line) in enumerate(entries) if len(line) < 160]
-    anchors = [(i, found) for i, found in ranges if found is not None]
+    anchors, leads = _anchors(entries)
     positions: list[ResumePosition] = []
     taken_until = -1
     for k, (anchor, found) in enumerate(anchors):
@@ -450,7 +353,7 @@ def parse_experience(
             position.line = entries[first][0]
         next_anchor = anchors[k + 1][0] if k + 1 < len(anchors) else len(entries)
         body_start = anchor + 1
-        lead = ""
+        lead = leads.get(anchor, "")
         while body_start < next_anchor and body_start - anchor <= 2:
             text = entries[body_start][1]
             has_employer = len(parts) >= 2 or any(_pure_employer(p) for p in parts)
@@ -463,13 +366,14 @@ def parse_experience(
             if _has_title(parts) and has_employer:
                 break
             if not _title_line(text):
-                split = _run_on_header(text) if not _is_bullet(text) else None
+                split = _run_on_header(text) if not is_bullet(text) else None
                 if split is not None and "Company Name" in split[0]:
                     parts += _header_parts(split[0], position)
                     tail = split[1]
                     if (
                         not _has_title(parts)
-                        and _header_like(tail)
+                        and tail[:1].isupper()
+                        and not tail.endswith((".", ";"))
                         and len(tail) <= 90
                         and len(tail.split()) <= 12
                     ):
@@ -504,7 +408,7 @@ def parse_experience(
         prev = lead
         for _, raw in entries[body_start:body_end]:
             text = _tidy(raw)
-            if _is_bullet(text):
+            if is_bullet(text):
                 position.highlights.append(_strip_bullet(text))
             elif position.highlights and continues(prev, text, wrap):
                 position.highlights[-1] += " " + text
@@ -536,88 +440,6 @@ def _education_parts(text: str) -> list[str]:
         else:
             out.append(part)
     return out
-
-
-def parse_education(entries: list[tuple[int, str]]) -> list[ResumeEducation]:
-    result: list[ResumeEducation] = []
-    current: ResumeEducation | None = None
-    for _, raw in entries:
-        line = _strip_bullet(raw)
-        found = find_range(line)
-        start = end = ""
-        if found:
-            start, end, (a, b) = found
-            line_wo = (line[:a] + "  " + line[b:]).strip(" ,-\u2013|")
-        else:
-            years = SINGLE.findall(line)
-            line_wo = line
-            if years:
-                end = parse_date(years[-1])
-                line_wo = SINGLE.sub("  ", line).strip(" ,-\u2013|()")
-        parts = _education_parts(line_wo)
-        institution = next((p for p in parts if INSTITUTION_NAME.fullmatch(p)), "") or next(
-            (p for p in parts if INSTITUTION_WORDS.search(p)), ""
-        )
-        degree = next((p for p in parts if DEGREE_WORDS.search(p) and p != institution), "")
-        if institution and (current is None or current.institution):
-            current = ResumeEducation(institution=institution)
-            result.append(current)
-        elif institution and current is not None:
-            current.institution = institution
-        if degree:
-            if current is None or (current.degree and not institution):
-                current = ResumeEducation(institution="")
-                result.append(current)
-            current.degree = degree
-            m = re.search(r"\bin\s+(.+)$", degree) or re.search(r"\bof\s+(.+)$", degree)
-            if m and not current.field:
-                current.field = m.group(1).strip()
-        if current is None:
-            continue
-        if start or end:
-            current.start = current.start or start
-            current.end = current.end or end
-        leftovers = [p for p in parts if p not in {institution, degree}]
-        grade = re.search(r"\b(?:gpa|cgpa|grade)\s*:?\s*([\d.]+(?:\s*/\s*[\d.]+)?)", line, re.I)
-        if grade:
-            current.grade = grade.group(1)
-        elif leftovers and not institution and not degree:
-            current.description = (current.description + "\n" + line).strip()
-    return [e for e in result if e.institution or e.degree]
-
-
-def parse_skills(entries: list[tuple[int, str]]) -> list[ResumeSkill]:
-    skills: list[ResumeSkill] = []
-    seen: set[str] = set()
-    loose: list[str] = []
-    pieces = [
-        piece for _, raw in entries for piece in re.split(r"\s+[*•▪●]\s+", _strip_bullet(raw))
-    ]
-    for raw in pieces:
-        line = _strip_bullet(raw)
-        group = re.match(r"^([A-Z][\w /&+-]{1,40}):\s*(.+)$", line)
-        if group:
-            keywords = [k for k in _skill_items(group.group(2)) if k.lower() not in seen]
-            seen.update(k.lower() for k in keywords)
-            skills.append(
-                ResumeSkill(name=group.group(1).strip(), keywords=keywords, heading_only=True)
-            )
-            continue
-        for item in _skill_items(line):
-            if item.lower() not in seen:
-                seen.add(item.lower())
-                loose.append(item)
-    skills.extend(ResumeSkill(name=item) for item in loose)
-    return skills
-
-
-def _skill_items(text: str) -> list[str]:
-    items = re.split(r"\s*[,;|•·]\s*|\s{2,}|\t", text)
-    return [
-        i.strip(" .")
-        for i in items
-        if 1 < len(i.strip(" .")) <= 60 or re.fullmatch(r"[A-Z]", i.strip(" ."))
-    ]
 
 
 def parse_certifications(entries: list[tuple[int, str]]) -> list[ResumeCertification]:
@@ -676,11 +498,85 @@ def parse_header(entries: list[tuple[int, str]], resume: Resume) -> None:
         resume.label = entries[0][1] if len(entries[0][1]) <= 80 else ""
 
 
+KAGGLE_COMPANY = re.compile(r"^company\s*-\s*(.*)$", re.IGNORECASE)
+KAGGLE_DESCRIPTION = re.compile(r"^description\s*-\s*(.*)$", re.IGNORECASE)
+
+
+def _kaggle_headline(lines: list[str]) -> tuple[str, str, str]:
+    """The résumé dataset's layout puts "Headline" and "Title - Employer" right above its
+    "Skill Details" table. Returns (headline, title, employer) and blanks those lines (their
+    numbers stay) so they are not read as education."""
+    try:
+        table = lines.index("Skill Details")
+    except ValueError:
+        return "", "", ""
+    above = [i for i in range(max(0, table - 4), table) if lines[i].strip()]
+    if not above or " - " not in lines[above[-1]]:
+        return "", "", ""
+    title, _, employer = lines[above[-1]].rpartition(" - ")
+    headline = lines[above[-2]].strip() if len(above) >= 2 else ""
+    for i in above[-2:]:
+        lines[i] = ""
+    return headline, title.strip(), employer.strip()
+
+
+def _kaggle_positions(
+    entries: list[tuple[int, str]], title: str, employer: str
+) -> list[ResumePosition]:
+    """ "company - X" / "description - ..." blocks: one position per employer (a company
+    described in two blocks is one job); the title is known only for the headline's employer,
+    a range on the description's first line dates it."""
+    positions: list[ResumePosition] = []
+    current: ResumePosition | None = None
+    for number, line in entries:
+        company = KAGGLE_COMPANY.match(line)
+        if company:
+            name = company.group(1).strip()
+            if not name or name.lower() == "none":
+                current = None
+                continue
+            same = next((p for p in positions if _key(p.employer) == _key(name)), None)
+            if same is not None:
+                current = same
+                continue
+            current = ResumePosition(employer=name, title="", line=number)
+            if employer and _key(employer) == _key(name):
+                current.title = title
+            positions.append(current)
+            continue
+        if current is None:
+            continue
+        described = KAGGLE_DESCRIPTION.match(line)
+        text = described.group(1).strip() if described else line
+        if described and not current.start:
+            found = find_range(text)
+            if found:
+                current.start, current.end = found[0], found[1]
+        if is_bullet(text):
+            current.highlights.append(_strip_bullet(text))
+        elif text:
+            current.summary = (current.summary + "\n" + text).strip()
+    return positions
+
+
+def _key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower().replace("pvt", "").replace("ltd", "")))
+
+
 def parse_resume_text(text: str) -> Resume:
     """The whole parse: header, then each section by its kind."""
+    from careerceo.documents.linkedin_pdf import looks_like_linkedin_pdf, parse_linkedin_pdf_text
+
+    if looks_like_linkedin_pdf(text):  # its side column and job layout need their own reading
+        return parse_linkedin_pdf_text(text)
     lines = clean_lines(text)
     wrap = wrap_of(lines)
     resume = Resume()
+    kaggle = any(KAGGLE_COMPANY.match(line) for line in lines)
+    headline, kaggle_title, kaggle_employer = _kaggle_headline(lines) if kaggle else ("", "", "")
+    if headline:
+        resume.label = headline
+    prose_entries: list[tuple[str, list[tuple[int, str]]]] = []
     for section, heading_line, entries in split_sections(lines):
         body = "\n".join(line for _, line in join_wrapped(entries, wrap))
         if section == "header":
@@ -689,8 +585,13 @@ def parse_resume_text(text: str) -> Resume:
                 resume.warnings.append("no section headings found; the text was kept as is")
         elif section == "summary":
             resume.summary = (resume.summary + "\n" + body).strip()
+            prose_entries.append(("summary", join_wrapped(entries, wrap)))
         elif section == "experience":
-            found = parse_experience(entries, wrap=wrap)
+            found = (
+                _kaggle_positions(entries, kaggle_title, kaggle_employer)
+                if kaggle and any(KAGGLE_COMPANY.match(line) for _, line in entries)
+                else parse_experience(entries, wrap=wrap)
+            )
             resume.positions.extend(found)
             if entries and not found:
                 resume.warnings.append(
@@ -700,13 +601,24 @@ def parse_resume_text(text: str) -> Resume:
         elif section == "education":
             resume.education.extend(parse_education(entries))
         elif section == "skills":
-            resume.skills.extend(parse_skills(entries))
+            found_skills, prose = parse_skills(entries)
+            resume.skills.extend(found_skills)
+            if prose:
+                resume.sections["highlights"] = "\n".join(
+                    [*filter(None, [resume.sections.get("highlights", "")]), *prose]
+                )
+                prose_entries.append(("highlights", [(heading_line, p) for p in prose]))
         elif section == "certifications":
             resume.certifications.extend(parse_certifications(entries))
         elif section == "languages":
             resume.languages.extend(parse_languages(entries))
         elif body:
             resume.sections[section] = (resume.sections.get(section, "") + "\n" + body).strip()
+            if section in ("interests", "additional", "accomplishments"):
+                prose_entries.append((section, join_wrapped(entries, wrap)))
+    known = {n.lower() for n in resume.skill_names()}
+    for section, entries in prose_entries:
+        resume.skills.extend(tools_in_prose(entries, section, known))
     titles = {" ".join(p.title.casefold().split()): p.title for p in resume.positions}
     as_title = titles.get(" ".join(resume.name.casefold().split()))
     if as_title:

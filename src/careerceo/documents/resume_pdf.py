@@ -6,9 +6,9 @@ and screen readers read it in order, and the text layer extracts back to the ren
 
 from __future__ import annotations
 
-from careerceo.documents.model import Resume
 from careerceo.documents.pdf_text import latin1
 from careerceo.documents.resume_layout import Block, layout, plain_text
+from careerceo.model.resume import Resume
 
 STYLES: dict[str, tuple[str, float, float]] = {  # kind -> (style, size, space before in mm)
     "name": ("B", 18, 0),

@@ -31,6 +31,7 @@ ONET_TITLES = "onet_titles.json.gz"
 ONET_TASKS = "onet_tasks.json.gz"
 ONET_TECH = "onet_tech.json.gz"
 ONET_ARRAYS = "onet_arrays.npz"
+ONET_RELATED = "onet_related.npz"
 ESCO_OCCUPATIONS = "esco_occupations.json.gz"
 ESCO_SKILLS = "esco_skills.json.gz"
 ESCO_ARRAYS = "esco_arrays.npz"
@@ -40,6 +41,7 @@ DATA_FILES = (
     ONET_TASKS,
     ONET_TECH,
     ONET_ARRAYS,
+    ONET_RELATED,
     ESCO_OCCUPATIONS,
     ESCO_SKILLS,
     ESCO_ARRAYS,

@@ -233,6 +233,14 @@ class KnowledgeBase:
         except (OSError, ValueError, zipfile.BadZipFile) as exc:  # pragma: no cover
             raise KnowledgeError(f"{path} cannot be read: {exc}") from exc
 
+    @cached_property
+    def related(self) -> dict[str, npt.NDArray[Any]]:
+        """Each occupation's build-time nearest neighbours (``knowledge.build.related``):
+        ``related_index`` (N, K) rows best first, ``related_score`` (N, K) composite z x 1000,
+        ``related_parts`` (N, K, C) each component's z x 20 (-128: no data)."""
+        with self._lock:
+            return self._npz(fmt.ONET_RELATED)
+
     @staticmethod
     def _elements(rows: list[list[str]], kind: ElementKind) -> tuple[Element, ...]:
         return tuple(Element(i, eid, name, kind, desc) for i, (eid, name, desc) in enumerate(rows))
@@ -345,6 +353,31 @@ class KnowledgeBase:
     @cached_property
     def _reported_by_occ(self) -> dict[int, tuple[ReportedTitle, ...]]:
         return _group(self.reported_titles, lambda t: t.occupation_index)
+
+    @cached_property
+    def _evidence_lines(self) -> dict[str, tuple[list[str], npt.NDArray[Any]]]:
+        related = self.related
+        return {
+            kind: (
+                bytes(related[f"text_{kind}"]).decode("utf-8").split("\n"),
+                related[f"text_{kind}_start"],
+            )
+            for kind in ("titles", "tasks")
+        }
+
+    def _lines(self, kind: str, code: str) -> list[str]:
+        lines, start = self._evidence_lines[kind]
+        i = self.index_of(code)
+        return lines[int(start[i]) : int(start[i + 1])]
+
+    def title_texts(self, code: str) -> list[str]:
+        """The title, alternate and reported titles of an occupation as plain strings, read
+        from the related-occupations file (a split, not a parse of every title record)."""
+        return self._lines("titles", code)
+
+    def task_texts(self, code: str) -> list[str]:
+        """Task statements of an occupation as plain strings, core tasks first."""
+        return self._lines("tasks", code)
 
     def alternate_titles_for(self, code: str) -> tuple[AlternateTitle, ...]:
         return self._alternate_by_occ.get(self.index_of(code), ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -20,16 +21,70 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from careerceo.analysis.months import is_month
+from careerceo.errors import CareerError
 from careerceo.model.common import invalid, storable
+from careerceo.model.months import is_month
 
 Horizon = Literal["1y", "2y", "long"]
-GoalStatus = Literal["active", "done", "dropped"]
+
+
+class GoalStatus(StrEnum):
+    """A goal's state; the values are what the ``goal.status`` column stores."""
+
+    ACTIVE = "active"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class MilestoneStatus(StrEnum):
+    """A milestone's state; the values are what the ``milestone.status`` column stores."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+PROGRESS_DONE = 100  # a milestone reported at 100% (or "done") is complete
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCalendar BYDAY names
 HORIZONS: dict[str, str] = {"1y": "1 year", "2y": "2 years", "long": "long term"}
 ONET_CODE = re.compile(r"^(\d{2})-?(\d{4})(?:\.(\d{2}))?$")
 RATING_MIN, RATING_MAX = 0, 5
 
 Text300 = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+def read_progress(text: str) -> int | None:
+    """Milestone progress as a person types it: ``done`` is 100, ``40`` or ``40%`` is 40;
+    ``None`` when it is neither (each shell says so in its own way, the range is checked by
+    ``ReviewIn``)."""
+    word = text.strip().lower().rstrip("%").strip()
+    if word == "done":
+        return PROGRESS_DONE
+    return int(word) if word.lstrip("-").isdigit() else None
+
+
+def parse_goal_status(text: str) -> GoalStatus:
+    """A goal status typed by a person (CLI option, web button)."""
+    try:
+        return GoalStatus(text.strip().lower())
+    except ValueError:
+        raise CareerError("status must be active, done or dropped", field="status") from None
+
+
+def review_weekday(text: str) -> str:
+    """The weekday the monthly review recurs on, as iCalendar names it (``MO``..``SU``);
+    ``Monday`` or ``mo`` are read as ``MO``."""
+    day = text.strip().upper()[:2]
+    if day not in WEEKDAYS:
+        raise CareerError(f"weekday {text!r} must be one of {' '.join(WEEKDAYS)}", field="weekday")
+    return day
+
+
+def review_day(day: int) -> int:
+    """A day of the month that exists in every month, for a review on a fixed date."""
+    if not 1 <= day <= 28:
+        raise CareerError("review day must be 1-28 (so that it exists in every month)", field="day")
+    return day
 
 
 def _nul_field(value: Any, where: str) -> str | None:
@@ -232,7 +287,7 @@ class StoredReview(_Strict):
 
 
 class GoalState(_Strict):
-    status: GoalStatus = "active"
+    status: GoalStatus = GoalStatus.ACTIVE
 
 
 class MilestoneState(_Strict):

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careerceo.analysis.accomplishments import Win, missing_parts, parse_quick, to_bullet, to_star
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.services.context import AppContext
-from careerceo.store.repositories import can_exist
+from careerceo.store.accomplishments import AccomplishmentRepository
+from careerceo.store.repositories import PositionRepository
 from careerceo.store.tables import Accomplishment, Position
 
 MAX_TEXT = 5_000
@@ -77,8 +77,8 @@ def _view(row: Accomplishment, position: Position | None) -> WinView:
 def _position(session: Session, person_id: int, position_id: int | None) -> Position | None:
     if position_id is None:
         return None
-    position = session.get(Position, position_id) if can_exist(position_id) else None
-    if position is None or position.person_id != person_id:
+    position = PositionRepository(session, person_id).get(position_id)
+    if position is None:
         raise NotFoundError(
             f"no position with id {position_id}; see `career positions list`", field="position_id"
         )
@@ -169,8 +169,8 @@ def quick_win(ctx: AppContext, text: str, **values: Any) -> WinView:
 
 
 def _row(session: Session, person_id: int, win_id: int) -> Accomplishment:
-    row = session.get(Accomplishment, win_id) if can_exist(win_id) else None
-    if row is None or row.person_id != person_id:
+    row = AccomplishmentRepository(session, person_id).get(win_id)
+    if row is None:
         raise NotFoundError(
             f"no accomplishment with id {win_id}; see `career wins list`", field="id"
         )
@@ -179,15 +179,8 @@ def _row(session: Session, person_id: int, win_id: int) -> Accomplishment:
 
 def list_wins(ctx: AppContext) -> list[WinView]:
     with ctx.db.transaction() as session:
-        rows = session.scalars(
-            select(Accomplishment)
-            .where(Accomplishment.person_id == ctx.person_id)
-            .order_by(Accomplishment.happened_on.desc(), Accomplishment.id.desc())
-        ).all()
-        positions = {
-            p.id: p
-            for p in session.scalars(select(Position).where(Position.person_id == ctx.person_id))
-        }
+        rows = AccomplishmentRepository(session, ctx.person_id).list()
+        positions = {p.id: p for p in PositionRepository(session, ctx.person_id).list()}
         return [_view(r, positions.get(r.position_id or -1)) for r in rows]
 
 

@@ -5,31 +5,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
-
 from careerceo.analysis.accomplishments import to_bullet
-from careerceo.documents.dates import from_date, human
 from careerceo.documents.resume_layout import Block
 from careerceo.documents.resume_pdf import render_blocks
 from careerceo.services.accomplishments import win_of
 from careerceo.services.context import AppContext
-from careerceo.store.tables import (
-    Accomplishment,
-    Goal,
-    InventoryEntry,
-    Milestone,
-    Person,
-    Position,
-    Vision,
-)
+from careerceo.store.accomplishments import AccomplishmentRepository
+from careerceo.store.direction import GoalRepository, MilestoneRepository, VisionRepository
+from careerceo.store.repositories import InventoryRepository, PersonRepository, PositionRepository
+from careerceo.text.dates import from_date, human
 
 
 def plan_blocks(ctx: AppContext, *, today: date | None = None) -> list[Block]:
     today = today or date.today()
     pid = ctx.person_id
     with ctx.db.transaction() as s:
-        person = s.get(Person, pid)
-        assert person is not None
+        person = PersonRepository(s, pid).get()
         name = (person.full_name or "").strip()
         blocks = [Block("name", f"Career plan: {name}" if name else "Career plan")]
         blocks.append(Block("meta", f"As of {today.isoformat()}"))
@@ -37,12 +28,10 @@ def plan_blocks(ctx: AppContext, *, today: date | None = None) -> list[Block]:
             blocks.append(Block("headline", person.headline))
         if person.summary:
             blocks += [Block("section", "Profile"), Block("para", person.summary)]
-        vision = s.scalars(
-            select(Vision).where(Vision.person_id == pid).order_by(Vision.id.desc())
-        ).first()
+        vision = next(iter(VisionRepository(s, pid).list()), None)
         if vision is not None:
             blocks += [Block("section", "Vision"), Block("para", vision.text)]
-        goals = s.scalars(select(Goal).where(Goal.person_id == pid).order_by(Goal.id)).all()
+        goals = GoalRepository(s, pid).list()
         if goals:
             blocks.append(Block("section", "Goals"))
             for g in goals:
@@ -51,25 +40,17 @@ def plan_blocks(ctx: AppContext, *, today: date | None = None) -> list[Block]:
                     blocks.append(Block("meta", f"Target role: {g.target_role}"))
                 if g.why:
                     blocks.append(Block("para", f"Why: {g.why}"))
-                for m in s.scalars(
-                    select(Milestone).where(Milestone.person_id == pid, Milestone.goal_id == g.id)
-                ):
+                for m in MilestoneRepository(s, pid).of_goal(g.id):
                     due = f", due {m.due_date.isoformat()}" if m.due_date else ""
                     blocks.append(Block("bullet", f"{m.title} [{m.status}{due}]"))
-        inventory = s.scalars(
-            select(InventoryEntry)
-            .where(InventoryEntry.person_id == pid)
-            .order_by(InventoryEntry.kind, InventoryEntry.name)
-        ).all()
+        inventory = InventoryRepository(s, pid).list()
         if inventory:
             blocks.append(Block("section", "Inventory"))
             for intent, label in (("keep", "Keep and use"), ("add", "To add"), ("drop", "To drop")):
                 names = [f"{i.name} ({i.level}/5)" for i in inventory if i.intent == intent]
                 if names:
                     blocks.append(Block("para", f"{label}: {', '.join(names)}"))
-        positions = s.scalars(
-            select(Position).where(Position.person_id == pid).order_by(Position.start_date.desc())
-        ).all()
+        positions = PositionRepository(s, pid).by_start()
         if positions:
             blocks.append(Block("section", "Positions"))
             for p in positions:
@@ -78,11 +59,7 @@ def plan_blocks(ctx: AppContext, *, today: date | None = None) -> list[Block]:
                 end = human(from_date(p.end_date, "month")) or "Present"
                 span = f"{start} - {end}"
                 blocks.append(Block("meta", span))
-        wins = s.scalars(
-            select(Accomplishment)
-            .where(Accomplishment.person_id == pid)
-            .order_by(Accomplishment.happened_on.desc())
-        ).all()
+        wins = AccomplishmentRepository(s, pid).list()
         if wins:
             blocks.append(Block("section", "Accomplishments"))
             for w in wins:

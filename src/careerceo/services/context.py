@@ -7,13 +7,11 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from sqlalchemy import select
-
 from careerceo.errors import CareerError
+from careerceo.files import private_dir
 from careerceo.settings import Settings, load_settings
 from careerceo.store.db import Database
-from careerceo.store.private import private_dir
-from careerceo.store.tables import Account, Person
+from careerceo.store.people import create_person, find_person_id, first_person_id
 
 
 @dataclass
@@ -37,16 +35,8 @@ class AppContext:
 def ensure_default_person(db: Database) -> int:
     """Single-user mode: the first person in the database, created on first use."""
     with db.transaction() as session:
-        person_id = session.scalars(select(Person.id).order_by(Person.id).limit(1)).first()
-        if person_id is not None:
-            return person_id
-        account = Account(name="local", role="person")
-        session.add(account)
-        session.flush()
-        person = Person(account_id=account.id)
-        session.add(person)
-        session.flush()
-        return person.id
+        person_id = first_person_id(session)
+        return person_id if person_id is not None else create_person(session)
 
 
 def resolve_person(db: Database, selector: str | None) -> int:
@@ -54,9 +44,7 @@ def resolve_person(db: Database, selector: str | None) -> int:
     if not selector:
         return ensure_default_person(db)
     with db.transaction() as session:
-        person_id = session.scalars(
-            select(Person.id).where((Person.uid == selector) | (Person.email == selector))
-        ).first()
+        person_id = find_person_id(session, selector)
     if person_id is None:
         raise CareerError(
             f"no person matches {selector!r}; set CAREER_PERSON to a person's uid or e-mail, "

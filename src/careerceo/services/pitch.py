@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from careerceo.analysis.pitch import Pitch, PitchInput, build_pitch
 from careerceo.analysis.tailoring import years_in
 from careerceo.documents.resume_layout import layout, plain_text
 from careerceo.errors import CareerError
+from careerceo.model.direction import GoalStatus
 from careerceo.services.accomplishments import list_wins
 from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
-from careerceo.store.tables import Goal, InventoryEntry, Vision
+from careerceo.store.direction import GoalRepository, VisionRepository
+from careerceo.store.repositories import InventoryRepository
 
 _NOT_PLURAL = {
     "sales",
@@ -85,25 +85,13 @@ def pitch(
 
     resume = current_resume(ctx)
     with ctx.db.transaction() as s:
-        goal = s.scalars(
-            select(Goal)
-            .where(Goal.person_id == ctx.person_id, Goal.status == "active")
-            .order_by(Goal.id)
-        ).first()
+        goal = next(iter(GoalRepository(s, ctx.person_id).list(status=GoalStatus.ACTIVE)), None)
         goal_role = (goal.target_role or goal.title) if goal else ""
         goal_why = goal.why if goal else ""
         goal_code = goal.occupation_code if goal else None
-        vision = s.scalars(
-            select(Vision.text).where(Vision.person_id == ctx.person_id).order_by(Vision.id.desc())
-        ).first()
-        adding = [
-            i.name
-            for i in s.scalars(
-                select(InventoryEntry).where(
-                    InventoryEntry.person_id == ctx.person_id, InventoryEntry.intent == "add"
-                )
-            )
-        ]
+        latest = next(iter(VisionRepository(s, ctx.person_id).list()), None)
+        vision = latest.text if latest else None
+        adding = [i.name for i in InventoryRepository(s, ctx.person_id).list(intent="add")]
     carries: list[str] = []
     new: list[str] = list(adding)
     keywords: list[str] = []

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from careerceo.analysis.pivot_space import Ete, OccupationSpace
+from careerceo.analysis.related import Neighbours
 from careerceo.knowledge import KnowledgeBase, load_knowledge
 
 
@@ -104,13 +105,21 @@ def _tech_matrix(kb: KnowledgeBase) -> tuple[tuple[str, ...], np.ndarray, np.nda
     return tuple(display), matrix, np.array(hot, bool)
 
 
-def build_space(kb: KnowledgeBase) -> OccupationSpace:
+def build_space(kb: KnowledgeBase, *, concepts: bool = True) -> OccupationSpace:
+    """The space; ``concepts=False`` leaves out technologies and ESCO skills (a quarter of a
+    second instead of over a second), for a ranking from an occupation code, which relates
+    occupations through the build-time table and needs only elements, activities and zones."""
     a = kb.arrays
     elements = kb.elements
     importance = np.concatenate([a.skills_importance, a.knowledge_importance], axis=1)
     level = np.concatenate([a.skills_level, a.knowledge_level], axis=1)
-    tech_names, tech, tech_hot = _tech_matrix(kb)
-    esco_ids, esco_labels, esco = _esco_matrix(kb)
+    n = len(kb.codes)
+    if concepts:
+        tech_names, tech, tech_hot = _tech_matrix(kb)
+        esco_ids, esco_labels, esco = _esco_matrix(kb)
+    else:
+        tech_names, tech, tech_hot = (), np.zeros((n, 0), np.float32), np.zeros(0, bool)
+        esco_ids, esco_labels, esco = (), (), np.zeros((0, 0), np.float32)
     interests = a.interests_score.astype(np.float32).copy()
     zone = a.job_zone.astype(np.float32)
     zone[zone == 0] = np.nan
@@ -146,3 +155,26 @@ def occupation_space() -> OccupationSpace:
     space = build_space(load_knowledge())
     _ = space.index
     return space
+
+
+@lru_cache(maxsize=1)
+def core_space() -> OccupationSpace:
+    """The space without technologies and ESCO skills (see ``build_space``)."""
+    space = build_space(load_knowledge(), concepts=False)
+    _ = space.index
+    return space
+
+
+def ranking_space(*, concepts: bool) -> OccupationSpace:
+    """The full space when it is needed or already built (a warm web server), else the core."""
+    if concepts or occupation_space.cache_info().currsize:
+        return occupation_space()
+    return core_space()
+
+
+@lru_cache(maxsize=1)
+def neighbour_table() -> Neighbours:
+    """The build-time related-occupations table (about 20 ms to read; no space needed)."""
+    arrays = load_knowledge().related
+    components = tuple(str(c) for c in arrays["related_components"])
+    return Neighbours.from_arrays(arrays, components)

@@ -10,10 +10,10 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import select
 
 from careerceo.analysis.capability import (
     CERT_SOURCE,
@@ -40,20 +40,21 @@ from careerceo.analysis.pivot import (
 )
 from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail, element_label
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
+from careerceo.analysis.related import (
+    COMPONENT_LABELS,
+    Neighbours,
+    Related,
+    Words,
+    best_pair,
+    leading_components,
+    related,
+)
 from careerceo.analysis.wording import plural
 from careerceo.errors import CareerError, NotFoundError
-from careerceo.services.context import AppContext
-from careerceo.services.pivot_space import occupation_space
-from careerceo.store.repositories import can_exist
-from careerceo.store.tables import (
-    Certification,
-    Document,
-    Education,
-    InventoryEntry,
-    JobPosting,
-    Person,
-    Position,
-)
+from careerceo.services.pivot_space import neighbour_table, occupation_space, ranking_space
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
+    from careerceo.services.context import AppContext
 
 EMPTY_PROFILE = (
     "your profile is empty, so there is nothing to rank pivots from; first add skills to your "
@@ -62,6 +63,12 @@ EMPTY_PROFILE = (
 )
 TITLE_MIN_SCORE = 0.6
 MAX_POSTING_CHARS = 200_000
+# A person's order: relatedness to the occupations they held (build-time composite of tasks,
+# activities, knowledge, titles, technology), blended with the signals of their own entries
+# (skills, knowledge, résumé concepts), both as z-scores. The occupations they held say most
+# about what they do; their own entries add what no title says. Fixed, not fitted.
+RELATED_SHARE = 0.6
+EXPLAIN_ROWS = 50  # rows that get task/title evidence (the ones a person reads)
 
 
 @dataclass
@@ -91,6 +98,13 @@ class PivotRow:
     contributions: dict[str, float]
     zone_penalty: float
     intent_adjustment: float
+    # Why it is related (the build-time composite): its value (z, mean of the components'
+    # standardised similarities), the components that made it related, the occupation it is
+    # related to (the source, or the person's position it comes through) and the evidence.
+    related: float | None = None
+    related_by: list[str] = field(default_factory=list)
+    related_to: str | None = None
+    because: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -107,6 +121,9 @@ class PivotList:
     notes: tuple[str, ...] = ()
     compare_code: str | None = None  # the pivot the chart compares you with
     chart: tuple[tuple[str, float, float], ...] = ()
+    # The reference point(s): the source occupation, or the person's own occupations. Not
+    # pivots, so never in ``rows``.
+    reference: tuple[tuple[str, str], ...] = ()
 
 
 # -- reading the person ---------------------------------------------------------------------
@@ -125,49 +142,37 @@ def _normal_taxonomy(taxonomy: str | None, concept_id: str | None, name: str) ->
 
 def read_person(ctx: AppContext) -> PersonData:
     """Everything the pivot engine uses, for the context's person only."""
+    from careerceo.store.documents import DocumentRepository
+    from careerceo.store.profile import CertificationRepository, EducationRepository
+    from careerceo.store.repositories import (
+        InventoryRepository,
+        PersonRepository,
+        PositionRepository,
+    )
+
     pid = ctx.person_id
     data = PersonData()
     with ctx.db.transaction() as s:
-        for e in s.scalars(
-            select(InventoryEntry)
-            .where(InventoryEntry.person_id == pid)
-            .order_by(InventoryEntry.id)
-        ):
+        for e in InventoryRepository(s, pid).in_order_added():
             tax, cid = _normal_taxonomy(e.taxonomy, e.concept_id, e.name)
             data.inventory.append(
                 InventoryItem(
                     e.kind, e.name, e.level, e.intent, tax or None, cid or None, e.evidence
                 )
             )
-        for p in s.scalars(select(Position).where(Position.person_id == pid).order_by(Position.id)):
+        for p in PositionRepository(s, pid).in_order_added():
             data.positions.append(
                 PositionItem(p.title, p.occupation_code, p.employer, p.start_date, p.end_date)
             )
             if p.description.strip():
                 data.descriptions.append((f"{p.title} at {p.employer}", p.description))
-        for ed in s.scalars(
-            select(Education).where(Education.person_id == pid).order_by(Education.id)
-        ):
+        for ed in EducationRepository(s, pid).list():
             data.education.append(EducationItem(ed.degree, ed.field, ed.institution, ed.end_date))
-        data.certifications = [
-            c.name
-            for c in s.scalars(
-                select(Certification)
-                .where(Certification.person_id == pid)
-                .order_by(Certification.id)
-            )
-        ]
-        doc = s.scalars(
-            select(Document)
-            .where(
-                Document.person_id == pid, Document.kind == "resume", Document.parent_id.is_(None)
-            )
-            .order_by(Document.updated_at.desc(), Document.id.desc())
-            .limit(1)
-        ).first()
+        data.certifications = [c.name for c in CertificationRepository(s, pid).list()]
+        doc = DocumentRepository(s, pid).last_updated_original("resume")
         if doc is not None:
             data.resume_text = doc.text or ""
-        person = s.get(Person, pid)
+        person = PersonRepository(s, pid).get()
         if person is not None:
             riasec = (person.extra or {}).get("riasec")
             if isinstance(riasec, dict):
@@ -506,13 +511,16 @@ def _share(value: float) -> float | None:
     return None if math.isnan(float(value)) else round(float(value), 4)
 
 
-def _row(space: OccupationSpace, r: Ranking, i: int, position: int) -> PivotRow:
+def _row(
+    space: OccupationSpace, r: Ranking, i: int, position: int, score: float | None = None
+) -> PivotRow:
+    """One row; ``score`` is the order's score (the engine's when not given)."""
     zone = space.job_zone[i]
     return PivotRow(
         rank=position,
         code=space.codes[i],
         title=space.titles[i],
-        score=round(float(r.score[i]), 4),
+        score=round(float(r.score[i]) if score is None else score, 4),
         kind=str(r.kind[i]),
         kind_label=KIND_LABELS[str(r.kind[i])],
         job_zone=None if np.isnan(zone) else int(zone),
@@ -542,14 +550,25 @@ def rank_pivots(
     space: OccupationSpace | None = None,
     compare: str | None = None,
 ) -> PivotList:
-    """The ranked pivots for the person (or for a past occupation with ``from_``)."""
-    space = space or occupation_space()
+    """The ranked pivots for the person (or for a past occupation with ``from_``).
+
+    From an occupation code, without technology filters, the core space is enough (the
+    relatedness comes from the build-time table), which keeps a cold start under a second."""
+    if space is None:
+        by_code = bool(from_) and not any(ch.isalpha() for ch in from_ or "")
+        hot = filters is not None and filters.hot_tech
+        space = ranking_space(concepts=not by_code or hot)
     if limit is not None and limit < 1:
         raise CareerError("limit must be 1 or more", field="limit")
     profile, basis, data = _profile_for(ctx, space, from_)
     r = rank(space, profile, filters=filters)
-    order = r.order if limit is None else r.order[:limit]
-    rows = [_row(space, r, int(i), n + 1) for n, i in enumerate(order)]
+    sources = _sources(space, profile)
+    rel = related(neighbour_table(), sources) if sources else None
+    full_order, final = pivot_order(r, rel, blend=from_ is None)
+    order = full_order if limit is None else full_order[:limit]
+    rows = [_row(space, r, int(i), n + 1, float(final[i])) for n, i in enumerate(order)]
+    if rel is not None:
+        _explain_related(space, rel, rows[:EXPLAIN_ROWS])
     notes: list[str] = []
     if profile.unmatched:
         notes.append(
@@ -562,23 +581,165 @@ def rank_pivots(
             "areas; the rest are assumed at a baseline, so readiness and kinds are rough — add "
             "positions or inventory entries to sharpen them"
         )
-    sources = (space.onet_version, space.esco_version, "your own entries" if data else basis)
+    sources_used = (space.onet_version, space.esco_version, "your own entries" if data else basis)
     compare_code = resolve_occupation(space, compare, field_name="compare") if compare else None
     if compare_code is None and rows:
         # The best real move: comparing you with your own occupation shows nothing new.
         compare_code = next((r.code for r in rows if r.kind != "same"), rows[0].code)
     chart = chart_rows(space, profile, space.row_of[compare_code], 10) if compare_code else ()
+    reference = tuple((space.codes[i], space.titles[i]) for i in (rel.sources if rel else ()))
     return PivotList(
         rows,
-        int(r.order.size),
+        int(full_order.size),
         basis,
         profile.job_zone,
         r.available,
-        sources,
+        (*sources_used, "related occupations built from " + space.onet_version)
+        if rel is not None
+        else sources_used,
         tuple(notes),
         compare_code,
         chart,
+        reference,
     )
+
+
+def _sources(space: OccupationSpace, profile: CapabilityProfile) -> list[tuple[int, float]]:
+    """The occupations the ranking relates to: the --from occupation (credit 1), or each
+    occupation the person held, weighted by its credit (recency x tenure, relative)."""
+    weights: dict[int, float] = defaultdict(float)
+    for code, credit in profile.occupations:
+        if code in space.row_of and credit > 0:
+            weights[space.row_of[code]] = max(weights[space.row_of[code]], credit)
+    return sorted(weights.items())
+
+
+def _z(values: np.ndarray) -> np.ndarray:
+    finite = np.isfinite(values)
+    if finite.sum() < 2:
+        return np.where(finite, 0.0, -np.inf)
+    mean = float(values[finite].mean())
+    std = float(values[finite].std()) or 1.0
+    return np.where(finite, (values - mean) / std, -np.inf)
+
+
+def pivot_order(r: Ranking, rel: Related | None, *, blend: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The rows in pivot order (after the filters ``rank`` applied) and the score shown.
+
+    From an occupation: its related occupations by the build-time composite, then the rest by
+    the engine's score (they are not related: the composite only keeps each occupation's
+    nearest neighbours). For a person: ``RELATED_SHARE`` x relatedness to what they held +
+    the rest x the z-score of the engine's score on their own entries. The source occupations
+    are the reference point, not pivots. Without any occupation: the engine's score."""
+    rows = np.asarray(r.order, np.intp)
+    if rel is None:
+        return rows, r.score.astype(np.float64)
+    rows = rows[~np.isin(rows, np.array(rel.sources, np.intp))]
+    engine = _z(r.score.astype(np.float64))
+    related_score = np.nan_to_num(rel.score.astype(np.float64), nan=-np.inf)
+    if blend:
+        final = RELATED_SHARE * related_score + (1 - RELATED_SHARE) * engine
+        order = rows[np.argsort(-final[rows], kind="stable")]
+        return order, final
+    first = np.where(rel.neighbour, related_score, -np.inf)
+    keys = np.lexsort((-engine[rows], -first[rows]))
+    return rows[keys], related_score
+
+
+def _words(texts: list[str]) -> list[Words]:
+    from careerceo.knowledge.words import tokens
+
+    return [(t, frozenset(tokens(t))) for t in texts]
+
+
+@lru_cache(maxsize=2048)
+def _task_words(code: str) -> list[Words]:
+    from careerceo.knowledge import load_knowledge
+
+    return _words(load_knowledge().task_texts(code))
+
+
+@lru_cache(maxsize=2048)
+def _title_words(code: str) -> list[Words]:
+    from careerceo.knowledge import load_knowledge
+
+    return _words(load_knowledge().title_texts(code))
+
+
+def _shared_elements(space: OccupationSpace, a: int, b: int, kind: str, k: int = 3) -> list[str]:
+    """Elements both occupations rate important (IM >= 3.5) and above the average occupation,
+    the most distinctive first."""
+    ix = space.index
+    cols = [c for c, e in enumerate(space.element_kinds) if e == kind]
+    imp = np.nan_to_num(space.importance[[a, b]][:, cols], nan=0.0)
+    lift = imp.min(axis=0) - ix.mean_importance[cols]
+    keep = (imp.min(axis=0) >= 3.5) & (lift > 0)
+    order = np.argsort(-np.where(keep, lift, -np.inf), kind="stable")
+    return [space.element_names[cols[int(c)]] for c in order[: int(keep.sum())][:k]]
+
+
+def _shared_columns(matrix: Any, idf: Any, names: tuple[str, ...], a: int, b: int) -> list[str]:
+    shared = np.flatnonzero((matrix[a] > 0) & (matrix[b] > 0))
+    best = shared[np.argsort(-idf[shared], kind="stable")]
+    return [names[int(c)] for c in best[:2]]
+
+
+def _evidence_for(space: OccupationSpace, component: str, src: int, dst: int) -> str | None:
+    ix = space.index
+    src_code, dst_code = space.codes[src], space.codes[dst]
+    if component == "tasks":
+        pair = best_pair(_task_words(src_code), _task_words(dst_code), min_shared=3)
+        if pair:
+            return f"a task of both: “{pair[0]}” ≈ “{pair[1]}”"
+    elif component in ("dwa", "iwa", "gwa"):
+        shared = _shared_columns(space.dwa, ix.dwa_idf, space.dwa_titles, src, dst)
+        if shared:
+            return "work activities of both: " + "; ".join(shared)
+    elif component == "titles":
+        pair = best_pair(_title_words(src_code), _title_words(dst_code), min_shared=1)
+        if pair and pair[0].casefold() == pair[1].casefold():
+            return f"both are called “{pair[0]}”"
+        if pair:
+            return f"job titles: “{pair[0]}” ≈ “{pair[1]}”"
+    elif component in ("knowledge", "skills"):
+        names = _shared_elements(
+            space, src, dst, "knowledge" if component == "knowledge" else "skill"
+        )
+        if names:
+            return f"both rely on {component}: " + ", ".join(names)
+    elif component == "technology":
+        # Hot technologies first: a rare product two long lists share by chance says little.
+        weight = ix.tech_idf + 10.0 * space.tech_hot
+        shared = _shared_columns(space.tech, weight, space.tech_names, src, dst)
+        if shared:
+            return "technology both use: " + ", ".join(shared)
+    return None
+
+
+def _explain_related(space: OccupationSpace, rel: Related, rows: list[PivotRow]) -> None:
+    """Fill each row's relatedness, its leading components and two or three pieces of
+    evidence (matching task statements, titles, shared activities or knowledge areas)."""
+    nb: Neighbours = neighbour_table()
+    for row in rows:
+        i = space.row_of[row.code]
+        via = int(rel.via[i])
+        row.related = round(float(rel.score[i]), 3)
+        row.related_to = f"{space.codes[via]} {space.titles[via]}"
+        if not rel.neighbour[i] or np.isnan(rel.parts[i]).all():
+            row.because = [f"not among the {nb.index.shape[1]} occupations closest to it"]
+            continue
+        leading = leading_components(rel.parts[i], nb.components, k=3)
+        row.related_by = [COMPONENT_LABELS[c] for c in leading]
+        seen_activity = False
+        for component in leading:
+            if component in ("dwa", "iwa", "gwa"):
+                if seen_activity:
+                    continue
+                seen_activity = True
+            found = _evidence_for(space, component, via, i)
+            if found:
+                row.because.append(found)
+        row.because = row.because[:3]
 
 
 def pivot_detail(
@@ -634,14 +795,10 @@ def check_posting(raw: bytes | str) -> str:
 
 def saved_posting_text(ctx: AppContext, posting_id: int) -> str:
     """The text of a job posting the person saved (their own postings only)."""
+    from careerceo.store.documents import JobPostingRepository
+
     with ctx.db.transaction() as s:
-        posting = None
-        if can_exist(posting_id):
-            posting = s.scalars(
-                select(JobPosting).where(
-                    JobPosting.person_id == ctx.person_id, JobPosting.id == posting_id
-                )
-            ).first()
+        posting = JobPostingRepository(s, ctx.person_id).get(posting_id)
         if posting is None:
             raise NotFoundError(
                 f"you have no saved job posting #{posting_id}; give --job FILE instead",

@@ -12,12 +12,10 @@ import re
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careerceo.analysis.accomplishments import to_bullet
-from careerceo.documents.dates import from_date, to_date
-from careerceo.documents.model import (
+from careerceo.model.resume import (
     Resume,
     ResumeCertification,
     ResumeEducation,
@@ -27,15 +25,19 @@ from careerceo.documents.model import (
 )
 from careerceo.services.accomplishments import win_of
 from careerceo.services.context import AppContext
-from careerceo.store.tables import (
-    Accomplishment,
-    Certification,
-    Education,
-    InventoryEntry,
-    Language,
-    Person,
-    Position,
+from careerceo.store.accomplishments import AccomplishmentRepository
+from careerceo.store.profile import (
+    CertificationRepository,
+    EducationRepository,
+    LanguageRepository,
 )
+from careerceo.store.repositories import (
+    InventoryRepository,
+    PersonRepository,
+    PositionRepository,
+)
+from careerceo.store.tables import Accomplishment
+from careerceo.text.dates import from_date, to_date
 
 
 def _date(stored: dict[str, Any], key: str, column: Any) -> str:
@@ -61,8 +63,7 @@ def summary_lines(summary: str) -> list[str]:
 
 
 def load_resume(session: Session, person_id: int) -> Resume:
-    person = session.get(Person, person_id)
-    assert person is not None
+    person = PersonRepository(session, person_id).get()
     extra = dict(person.extra or {})
     entries: dict[str, Any] = extra.pop("resume_entries", {}) or {}
     groups = extra.pop("skill_groups", None)
@@ -81,9 +82,7 @@ def load_resume(session: Session, person_id: int) -> Resume:
         "linkedin" in str(p.get("network", "")).lower() for p in extra.get("profiles", [])
     ):
         extra.setdefault("profiles", []).append({"network": "LinkedIn", "url": person.linkedin_url})
-    positions = session.scalars(
-        select(Position).where(Position.person_id == person_id).order_by(Position.id)
-    ).all()
+    positions = PositionRepository(session, person_id).in_order_added()
     # Current first, then latest end; a position with no dates at all sorts last, not a crash.
     ordered = sorted(
         positions,
@@ -94,11 +93,7 @@ def load_resume(session: Session, person_id: int) -> Resume:
     if all(p.uid in entries for p in positions) and len(batches) <= 1:
         ordered = list(positions)  # imported from one file: the author's order
     wins: dict[int, list[Accomplishment]] = {}
-    for w in session.scalars(
-        select(Accomplishment)
-        .where(Accomplishment.person_id == person_id, Accomplishment.position_id.is_not(None))
-        .order_by(Accomplishment.happened_on.desc(), Accomplishment.id.desc())
-    ):
+    for w in AccomplishmentRepository(session, person_id).on_positions():
         wins.setdefault(w.position_id or 0, []).append(w)
     for p in ordered:
         stored = entries.get(p.uid, {})
@@ -130,9 +125,7 @@ def load_resume(session: Session, person_id: int) -> Resume:
                 description=stored.get("description", ""),
             )
         )
-    for e in session.scalars(
-        select(Education).where(Education.person_id == person_id).order_by(Education.id)
-    ):
+    for e in EducationRepository(session, person_id).list():
         stored = entries.get(e.uid, {})
         resume.education.append(
             ResumeEducation(
@@ -147,9 +140,7 @@ def load_resume(session: Session, person_id: int) -> Resume:
                 description=e.description,
             )
         )
-    for c in session.scalars(
-        select(Certification).where(Certification.person_id == person_id).order_by(Certification.id)
-    ):
+    for c in CertificationRepository(session, person_id).list():
         stored = entries.get(c.uid, {})
         resume.certifications.append(
             ResumeCertification(
@@ -161,19 +152,9 @@ def load_resume(session: Session, person_id: int) -> Resume:
                 credential_id=c.credential_id,
             )
         )
-    for lang in session.scalars(
-        select(Language).where(Language.person_id == person_id).order_by(Language.id)
-    ):
+    for lang in LanguageRepository(session, person_id).list():
         resume.languages.append(ResumeLanguage(name=lang.name, fluency=lang.proficiency))
-    inventory = session.scalars(
-        select(InventoryEntry)
-        .where(
-            InventoryEntry.person_id == person_id,
-            InventoryEntry.kind == "skill",
-            InventoryEntry.intent != "drop",
-        )
-        .order_by(InventoryEntry.id)
-    ).all()
+    inventory = InventoryRepository(session, person_id).kept_skills()
     names = {i.name.lower() for i in inventory}
     if groups:
         covered: set[str] = set()

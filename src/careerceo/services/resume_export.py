@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
-
 from careerceo.analysis.resume_critique import Critique, critique_text
 from careerceo.documents.jsonresume import dumps
-from careerceo.documents.model import Resume
 from careerceo.documents.resume_html import to_html
 from careerceo.documents.resume_markdown import to_markdown
 from careerceo.documents.resume_pdf import to_pdf
 from careerceo.errors import CareerError, NotFoundError
+from careerceo.model.resume import Resume
 from careerceo.services.context import AppContext
 from careerceo.services.resume_import import read_path, read_source
-from careerceo.store.repositories import can_exist
+from careerceo.store.documents import DocumentRepository
 from careerceo.store.tables import Document
 
 FORMATS = {
@@ -72,8 +70,8 @@ def format_for(path: Path, fmt: str | None) -> str:
 
 def text_of_document(ctx: AppContext, document_id: int) -> tuple[str, str]:
     with ctx.db.transaction() as s:
-        doc = s.get(Document, document_id) if can_exist(document_id) else None
-        if doc is None or doc.person_id != ctx.person_id:
+        doc = DocumentRepository(s, ctx.person_id).get(document_id)
+        if doc is None:
             raise NotFoundError(f"no document with id {document_id}", field="document_id")
         return doc.filename or doc.title, doc.text
 
@@ -99,10 +97,15 @@ def critique_file(path: Path) -> tuple[str, Critique]:
 
 def list_documents(ctx: AppContext) -> list[Document]:
     with ctx.db.transaction() as s:
-        return list(
-            s.scalars(
-                select(Document)
-                .where(Document.person_id == ctx.person_id)
-                .order_by(Document.id.desc())
-            )
-        )
+        return list(DocumentRepository(s, ctx.person_id).list())
+
+
+def tailored_version(ctx: AppContext, document_id: int) -> Resume:
+    """A saved tailored version (its JSON Resume), to export in any format."""
+    from careerceo.documents.jsonresume import from_jsonresume
+
+    with ctx.db.transaction() as s:
+        doc = DocumentRepository(s, ctx.person_id).get(document_id)
+        if doc is None or "jsonresume" not in (doc.data or {}):
+            raise NotFoundError(f"no tailored version with id {document_id}")
+        return from_jsonresume(doc.data["jsonresume"])

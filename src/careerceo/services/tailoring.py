@@ -11,18 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from careerceo.analysis.job_gap import analyse
 from careerceo.analysis.posting_rank import PostingIndex
 from careerceo.analysis.tailoring import Match, have_index, match, tailor, words
 from careerceo.documents.jsonresume import to_jsonresume
-from careerceo.documents.model import Resume
 from careerceo.documents.resume_layout import layout, plain_text
 from careerceo.errors import CareerError, NotFoundError
+from careerceo.model.resume import Resume
 from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
-from careerceo.store.repositories import can_exist
+from careerceo.store.documents import DocumentRepository, JobPostingRepository
 from careerceo.store.tables import Document, JobPosting
 
 MAX_POSTING_CHARS = 100_000
@@ -72,8 +70,8 @@ def save_posting(
 
 def get_posting(ctx: AppContext, posting_id: int) -> PostingText:
     with ctx.db.transaction() as s:
-        row = s.get(JobPosting, posting_id) if can_exist(posting_id) else None
-        if row is None or row.person_id != ctx.person_id:
+        row = JobPostingRepository(s, ctx.person_id).get(posting_id)
+        if row is None:
             raise NotFoundError(f"no saved job posting with id {posting_id}", field="posting")
         if not row.text.strip():
             raise CareerError(f"posting {posting_id} has no text to match against", field="posting")
@@ -157,21 +155,8 @@ def _store_version(
     so each target keeps its own v1, v2, ... history.
     """
     with ctx.db.transaction() as s:
-        parent = s.scalars(
-            select(Document)
-            .where(
-                Document.person_id == ctx.person_id,
-                Document.kind == "resume",
-                Document.parent_id.is_(None),
-            )
-            .order_by(Document.id.desc())
-        ).first()
-        same_target = [getattr(Document, column) == value for column, value in target.items()]
-        number = 1 + len(
-            s.scalars(
-                select(Document.id).where(Document.person_id == ctx.person_id, *same_target)
-            ).all()
-        )
+        parent = DocumentRepository(s, ctx.person_id).newest_original("resume")
+        number = 1 + DocumentRepository(s, ctx.person_id).count_where(**target)
         doc = Document(
             person_id=ctx.person_id,
             kind="resume",
@@ -204,15 +189,7 @@ def save_tailored(ctx: AppContext, posting_id: int) -> Document:
 
 def versions(ctx: AppContext, posting_id: int | None = None) -> list[Document]:
     with ctx.db.transaction() as s:
-        query = select(Document).where(
-            Document.person_id == ctx.person_id,
-            Document.target_posting_id.is_not(None) | Document.target_occupation_code.is_not(None),
-        )
-        if posting_id is not None:
-            if not can_exist(posting_id):
-                return []
-            query = query.where(Document.target_posting_id == posting_id)
-        return list(s.scalars(query.order_by(Document.id.desc())))
+        return list(DocumentRepository(s, ctx.person_id).tailored(posting_id))
 
 
 def posting_keys(text: str, company: str = "") -> dict[str, float]:
@@ -229,7 +206,7 @@ def rank_postings(ctx: AppContext, top: int = 20) -> list[dict[str, Any]]:
     from careerceo.skills import extract
 
     with ctx.db.transaction() as s:
-        rows = list(s.scalars(select(JobPosting).where(JobPosting.person_id == ctx.person_id)))
+        rows = list(JobPostingRepository(s, ctx.person_id).list())
         for row in rows:
             if KEYS not in (row.analysis or {}) and row.text.strip():
                 row.analysis = {

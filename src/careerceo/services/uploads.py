@@ -18,8 +18,8 @@ import time
 from pathlib import Path, PurePosixPath
 
 from careerceo.errors import CareerError
+from careerceo.files import private_dir, write_private
 from careerceo.services.context import AppContext
-from careerceo.store.private import private_dir, write_private
 
 TOKEN = re.compile(r"^[0-9a-f]{64}$")
 MAX_AGE_SECONDS = 3600

@@ -36,15 +36,23 @@ def _pivots() -> object:
     return occupation_space()
 
 
+def _pivot_core() -> object:
+    from careerceo.services.pivot_space import core_space, neighbour_table
+
+    neighbour_table()
+    return core_space()
+
+
 LOADERS: dict[str, tuple[str, Callable[[], object]]] = {
     "knowledge": ("the occupational knowledge base (O*NET 29.0, ESCO 1.1.1)", _knowledge),
     "titles": ("the job-title index", _titles),
     "skills": ("the skill lexicon", _skills),
     "pivots": ("the occupation space for pivots", _pivots),
+    "pivot-core": ("the related-occupations table", _pivot_core),
 }
 
 
-def warm(names: Iterable[str] = tuple(LOADERS)) -> None:
+def warm(names: Iterable[str] = ("knowledge", "titles", "skills", "pivots")) -> None:
     """Run the named loads; each is cached by its own module, so later calls are instant."""
     for name in names:
         LOADERS[name][1]()

@@ -27,6 +27,7 @@ from careerceo.skills.lexicon import (
 from careerceo.skills.model import Excluded, ExtractionResult, SkillHit
 from careerceo.skills.normalize import Token, prepare, tokens
 from careerceo.skills.semantic import load_semantic, unavailable_reason
+from careerceo.skills.tagger import LexMark
 
 MAX_CHARS = 1_000_000
 KINDS = ("auto", "resume", "posting", "profile")
@@ -193,6 +194,7 @@ def language_warning(toks: list[Token]) -> str | None:
     return None
 
 
+TECH_TAXONOMIES = frozenset({"onet-tech", "onet-tool", "cert"})
 DOUBT = 0.25  # a one-word match whose concept is a guess (see Extractor._doubt)
 
 
@@ -301,6 +303,29 @@ class Extractor:
             kept.append(_Span(span.first, span.last, entries))
         kept.sort(key=lambda s: s.first)
         return kept
+
+    def lex_marks(self, toks: list[Token], spans: list[_Span]) -> list[LexMark]:
+        """The lexicon's matches as the tagger sees them (features, not answers)."""
+        out: list[LexMark] = []
+        for span in spans:
+            best = span.entries[0]
+            concept = self.lexicon.concepts[best.concept]
+            kind = "tech" if concept.taxonomy in TECH_TAXONOMIES else concept.skill_type
+            out.append(
+                LexMark(
+                    toks[span.first].start,
+                    toks[span.last].end,
+                    kind,
+                    best.kind,
+                    span.last - span.first + 1,
+                )
+            )
+        return out
+
+    def lexicon_spans(self, text: str) -> tuple[list[Token], list[_Span]]:
+        """The normalised tokens of ``text`` and the lexicon matches kept over them."""
+        toks = tokens(text)
+        return toks, self._resolve(text, toks, self._candidates(toks))
 
     # -- the public call ----------------------------------------------------------------------
     def extract(

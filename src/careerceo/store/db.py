@@ -20,7 +20,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from careerceo.errors import CareerError
-from careerceo.store.private import private_dir, private_file
+from careerceo.files import private_dir, private_file
 
 if TYPE_CHECKING:
     from alembic.config import Config

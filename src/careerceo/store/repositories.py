@@ -111,6 +111,25 @@ class InventoryRepository(OwnedRepository[InventoryEntry]):
         ).all()
         return {str(key): int(n) for key, n in rows}
 
+    def in_order_added(self) -> Sequence[InventoryEntry]:
+        return self.session.scalars(
+            select(InventoryEntry)
+            .where(InventoryEntry.person_id == self.person_id)
+            .order_by(InventoryEntry.id)
+        ).all()
+
+    def kept_skills(self) -> Sequence[InventoryEntry]:
+        """Skills the person keeps or adds (not those to drop), in the order added."""
+        return self.session.scalars(
+            select(InventoryEntry)
+            .where(
+                InventoryEntry.person_id == self.person_id,
+                InventoryEntry.kind == "skill",
+                InventoryEntry.intent != "drop",
+            )
+            .order_by(InventoryEntry.id)
+        ).all()
+
     def recent(self, limit: int) -> Sequence[InventoryEntry]:
         return self.session.scalars(
             select(InventoryEntry)
@@ -132,6 +151,19 @@ class PositionRepository(OwnedRepository[Position]):
             Position.start_date.desc(),
             Position.id,
         )
+
+    def in_order_added(self) -> Sequence[Position]:
+        return self.session.scalars(
+            select(Position).where(Position.person_id == self.person_id).order_by(Position.id)
+        ).all()
+
+    def by_start(self) -> Sequence[Position]:
+        """Latest start first, as the career plan lists them."""
+        return self.session.scalars(
+            select(Position)
+            .where(Position.person_id == self.person_id)
+            .order_by(Position.start_date.desc())
+        ).all()
 
 
 class PersonRepository:

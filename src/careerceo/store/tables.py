@@ -230,30 +230,61 @@ class Accomplishment(Owned, Base):
 
 
 class Company(Owned, Base):
+    """A company the person may work for, with the research dossier the method asks for.
+
+    Each dossier part is its own column (not one text blob) so the page can list what is
+    still unknown. ``name_key`` is the normalised name ("Google LLC" -> "google") that imports
+    link by; it is unique per person so two spellings can never become two companies.
+    """
+
     __tablename__ = "company"
-    __table_args__ = (UniqueConstraint("person_id", "name", name="uq_company_name"),)
+    __table_args__ = (
+        UniqueConstraint("person_id", "name", name="uq_company_name"),
+        UniqueConstraint("person_id", "name_key", name="uq_company_name_key"),
+    )
     name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), default="")
     website: Mapped[str] = mapped_column(String(500), default="")
     industry: Mapped[str] = mapped_column(String(200), default="")
-    size: Mapped[str] = mapped_column(String(50), default="")
-    location: Mapped[str] = mapped_column(String(200), default="")
+    size: Mapped[str] = mapped_column(String(50), default="")  # size band, e.g. 51-200
+    headcount: Mapped[int | None] = mapped_column(Integer)
+    revenue: Mapped[str] = mapped_column(String(200), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")  # locations, comma-separated
+    products: Mapped[str] = mapped_column(Text, default="")
+    mission: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    competitors: Mapped[str] = mapped_column(Text, default="")
+    leaders: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{name, role, background}]
+    sources: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{url, read_on}]
     is_target: Mapped[bool] = mapped_column(Boolean, default=False)
+    priority: Mapped[int | None] = mapped_column(Integer)  # 1 (highest) .. 5
     research: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
 class Contact(Owned, Base):
+    """A person in the network; ``history`` keeps former employers and titles an import saw."""
+
     __tablename__ = "contact"
     company_id: Mapped[int | None] = mapped_column(
         ForeignKey("company.id", ondelete="SET NULL"), index=True
     )
     name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), default="", index=True)
     title: Mapped[str] = mapped_column(String(200), default="")
-    email: Mapped[str] = mapped_column(String(320), default="")
+    email: Mapped[str] = mapped_column(String(320), default="", index=True)
     phone: Mapped[str] = mapped_column(String(50), default="")
-    linkedin_url: Mapped[str] = mapped_column(String(500), default="")
-    relationship: Mapped[str] = mapped_column(String(100), default="")
+    linkedin_url: Mapped[str] = mapped_column(String(500), default="", index=True)
+    relationship: Mapped[str] = mapped_column(String(100), default="")  # how you know them
+    tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
     connected_on: Mapped[date | None] = mapped_column(Date)
+    in_search: Mapped[bool] = mapped_column(Boolean, default=False)
+    cadence_days: Mapped[int | None] = mapped_column(Integer)  # None: the tag default
+    snoozed_until: Mapped[date | None] = mapped_column(Date)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
+    history: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{company, title, until}]
+    source: Mapped[str] = mapped_column(String(50), default="")  # manual | linkedin
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -262,10 +293,15 @@ class Interaction(Owned, Base):
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), index=True
     )
-    happened_on: Mapped[date] = mapped_column(Date)
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="SET NULL"), index=True
+    )
+    happened_on: Mapped[date] = mapped_column(Date, index=True)
     channel: Mapped[str] = mapped_column(String(50), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
     follow_up_on: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)  # next step done
 
 
 class JobPosting(Owned, Base):
@@ -282,7 +318,7 @@ class JobPosting(Owned, Base):
 
 
 class Opportunity(Owned, Base):
-    """A job in the search pipeline, from target to offer."""
+    """A job in the search pipeline, from target to offer; ``stage_change`` is its history."""
 
     __tablename__ = "opportunity"
     company_id: Mapped[int | None] = mapped_column(
@@ -292,10 +328,50 @@ class Opportunity(Owned, Base):
         ForeignKey("job_posting.id", ondelete="SET NULL"), index=True
     )
     title: Mapped[str] = mapped_column(String(300))
-    stage: Mapped[str] = mapped_column(String(20), default="target")
+    stage: Mapped[str] = mapped_column(String(20), default="target", index=True)
+    closed_reason: Mapped[str] = mapped_column(String(30), default="")
+    source: Mapped[str] = mapped_column(String(30), default="")  # referral | cold | ...
+    url: Mapped[str] = mapped_column(String(1000), default="")
     applied_on: Mapped[date | None] = mapped_column(Date)
+    next_action: Mapped[str] = mapped_column(String(500), default="")
+    next_action_due: Mapped[date | None] = mapped_column(Date, index=True)
+    posted_pay: Mapped[str] = mapped_column(String(200), default="")
+    stated_pay: Mapped[str] = mapped_column(String(200), default="")
+    stated_to: Mapped[str] = mapped_column(String(200), default="")
+    offer: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    negotiation_notes: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     plan_30_60_90: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class StageChange(Owned, Base):
+    """An opportunity entering a stage on a date: the history time-in-stage is computed from."""
+
+    __tablename__ = "stage_change"
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    )
+    stage: Mapped[str] = mapped_column(String(20))
+    entered_on: Mapped[date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # order of entries on the same day
+    reason: Mapped[str] = mapped_column(String(30), default="")
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class OpportunityContact(Owned, Base):
+    """A person attached to an opportunity in a role: referrer, hiring manager, recruiter."""
+
+    __tablename__ = "opportunity_contact"
+    __table_args__ = (
+        UniqueConstraint("opportunity_id", "contact_id", "role", name="uq_opportunity_contact"),
+    )
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(30), default="")
 
 
 class Interview(Owned, Base):
@@ -332,3 +408,193 @@ class Document(Owned, Base):
     )
     target_occupation_code: Mapped[str | None] = mapped_column(String(12))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class PathCollection(Owned, Base):
+    """Reference profiles gathered to learn how people reached a target role (issue 15)."""
+
+    __tablename__ = "path_collection"
+    __table_args__ = (UniqueConstraint("person_id", "name", name="uq_path_collection_name"),)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    target: Mapped[str] = mapped_column(String(200), default="")
+    # Third parties' data: left out of anything shared unless the person opts in.
+    include_in_exports: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PathProfile(Owned, Base):
+    """One reference person, pseudonymised unless the name was kept on purpose."""
+
+    __tablename__ = "path_profile"
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("path_collection.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str | None] = mapped_column(String(200))
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    source: Mapped[str] = mapped_column(String(20))
+    filename: Mapped[str] = mapped_column(String(300), default="")
+    # A keyed hash of who the profile is, so the same person imported twice is recognised
+    # without storing their name.
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    education: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    certifications: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class PathPosition(Owned, Base):
+    """A reference profile's position; months are ``year * 12 + month - 1`` for fast maths."""
+
+    __tablename__ = "path_position"
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("path_profile.id", ondelete="CASCADE"), index=True
+    )
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("path_collection.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer)  # chronological order within the profile
+    title: Mapped[str] = mapped_column(String(200))
+    title_key: Mapped[str] = mapped_column(String(200))
+    employer: Mapped[str] = mapped_column(String(200), default="")
+    start_month: Mapped[int | None] = mapped_column(Integer)
+    end_month: Mapped[int | None] = mapped_column(Integer)
+    current: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_precision: Mapped[str] = mapped_column(String(10), default="none")
+    end_precision: Mapped[str] = mapped_column(String(10), default="none")
+    internship: Mapped[bool] = mapped_column(Boolean, default=False)
+    occupation_code: Mapped[str | None] = mapped_column(String(12))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    corrected: Mapped[bool] = mapped_column(Boolean, default=False)
+    employer_size: Mapped[str | None] = mapped_column(String(100))
+    industry: Mapped[str | None] = mapped_column(String(100))
+    location: Mapped[str | None] = mapped_column(String(200))
+
+
+# -- interviewing and leaving well -----------------------------------------------------------
+# Links to the job-search pipeline (opportunity, contact) are nullable: a plan can stand on a
+# target occupation or a saved posting alone, and deleting the opportunity keeps the plan.
+
+
+class InterviewQuestion(Owned, Base):
+    """A question the person added to their bank, or met in an interview (from a debrief)."""
+
+    __tablename__ = "interview_question"
+    category: Mapped[str] = mapped_column(String(20), default="own")
+    text: Mapped[str] = mapped_column(Text)
+    tests: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(20), default="own")  # own | debrief
+    occupation_code: Mapped[str | None] = mapped_column(String(12))
+    round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interview_round.id", ondelete="SET NULL"), index=True
+    )
+
+
+class InterviewAnswer(Owned, Base):
+    """The person's answer to one question (bank id such as ``beh-02`` or ``own-7``)."""
+
+    __tablename__ = "interview_answer"
+    __table_args__ = (UniqueConstraint("person_id", "question_key", name="uq_answer_question"),)
+    question_key: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    accomplishment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accomplishment.id", ondelete="SET NULL"), index=True
+    )
+    reflection: Mapped[str] = mapped_column(Text, default="")
+
+
+class PracticeAttempt(Owned, Base):
+    """One practised question; the spaced-repetition state is replayed from these rows."""
+
+    __tablename__ = "practice_attempt"
+    question_key: Mapped[str] = mapped_column(String(40), index=True)
+    practised_on: Mapped[date] = mapped_column(Date)
+    rating: Mapped[int] = mapped_column(Integer)
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    session_uid: Mapped[str] = mapped_column(String(36), default="")
+
+
+class InterviewRound(Owned, Base):
+    """One interview round: its prep and, afterwards, the debrief."""
+
+    __tablename__ = "interview_round"
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="SET NULL"), index=True
+    )
+    occupation_code: Mapped[str | None] = mapped_column(String(12))
+    company: Mapped[str] = mapped_column(String(200), default="")
+    round_type: Mapped[str] = mapped_column(String(30))
+    scheduled_on: Mapped[date | None] = mapped_column(Date)
+    interviewers: Mapped[str] = mapped_column(String(500), default="")
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+    debrief: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    thank_you_due: Mapped[date | None] = mapped_column(Date)
+    thank_you_sent_on: Mapped[date | None] = mapped_column(Date)
+
+
+class OfferPrep(Owned, Base):
+    """Before a negotiation: what was said before, the terms, the asks and the walk-away line."""
+
+    __tablename__ = "offer_prep"
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="SET NULL"), index=True
+    )
+    company: Mapped[str] = mapped_column(String(200), default="")
+    stated_before: Mapped[str] = mapped_column(Text, default="")
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    points: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    walk_away: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Plan306090(Owned, Base):
+    """A 30-60-90-day plan for a target role; ``content`` holds the phases and lists."""
+
+    __tablename__ = "plan306090"
+    title: Mapped[str] = mapped_column(String(300))
+    occupation_code: Mapped[str | None] = mapped_column(String(12))
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="SET NULL"), index=True
+    )
+    posting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("job_posting.id", ondelete="SET NULL"), index=True
+    )
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ExitPlan(Owned, Base):
+    """Leaving the current role well: the dates; the items hang below it."""
+
+    __tablename__ = "exit_plan"
+    employer: Mapped[str] = mapped_column(String(200), default="")
+    position_id: Mapped[int | None] = mapped_column(
+        ForeignKey("position.id", ondelete="SET NULL"), index=True
+    )
+    notice_given_on: Mapped[date | None] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ExitItem(Owned, Base):
+    """A relationship, dispute, handover, reference, checklist step or covenant of an exit."""
+
+    __tablename__ = "exit_item"
+    exit_plan_id: Mapped[int] = mapped_column(
+        ForeignKey("exit_plan.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    due_on: Mapped[date | None] = mapped_column(Date)
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    counterpart: Mapped[str] = mapped_column(String(200), default="")  # to whom / with whom
+    cadence_days: Mapped[int | None] = mapped_column(Integer)  # relationships: keep in touch
+    covenant_type: Mapped[str | None] = mapped_column(String(30))  # covenants only
+    touches: Mapped[list[Any]] = mapped_column(JSON, default=list)  # covenants: item uids

@@ -27,6 +27,7 @@ from careerceo.services.context import AppContext
 from careerceo.web.api_docs import add_api_docs
 from careerceo.web.api_errors import ERROR_RESPONSES, error_response
 from careerceo.web.api_errors import http_error as api_http_error
+from careerceo.web.nav import GROUPS, served
 from careerceo.web.security import SecurityMiddleware, allowed_hosts, load_secret, require_csrf
 from careerceo.web.templating import templates
 
@@ -64,10 +65,17 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
         router = getattr(module, "router", None)
         if router is not None:
             app.include_router(router, prefix="/api/v1", responses=ERROR_RESPONSES)
+    pages: set[str] = set()  # what the navigation may link to
     for module in _modules(pages_package):
         router = getattr(module, "router", None)
         if router is not None:
             app.include_router(router, include_in_schema=False)
+            pages.update(
+                str(getattr(route, "path", ""))
+                for route in router.routes
+                if "GET" in (getattr(route, "methods", None) or ())
+            )
+    app.state.nav = served(GROUPS, pages)
 
     @app.exception_handler(CareerError)
     async def career_error(request: Request, exc: CareerError) -> Response:

@@ -101,7 +101,7 @@ def load_secret(data_dir: Path | None) -> str:
                 text = path.read_text(encoding="ascii").strip()
                 if len(text) >= 32:
                     return text
-            from careerceo.store.private import private_dir
+            from careerceo.files import private_dir
 
             private_dir(Path(data_dir))
             token = secrets.token_urlsafe(32)
@@ -210,10 +210,10 @@ def _page(status: int, message: str) -> str:
     # Rendered without the app's templates: the request was not let in, so it learns nothing
     # about the person (no menu, no data), only what to do.
     return (
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f"<title>Refused ({status}) · Career CEO</title>"
-        "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main>"
-        f"<h1>Refused</h1><p class=\"error\" role=\"alert\">{escape(message)}</p>"
+        '<link rel="stylesheet" href="/static/style.css"></head><body><main>'
+        f'<h1>Refused</h1><p class="error" role="alert">{escape(message)}</p>'
         "</main></body></html>"
     )
 

@@ -12,9 +12,11 @@ from markupsafe import Markup
 
 from careerceo import __version__
 from careerceo.services.context import AppContext
+from careerceo.web.actions import href
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 templates.env.globals["version"] = __version__
+templates.env.filters["href"] = href  # an analysis action as the link that does it
 
 
 def _token(context: Any) -> str:
@@ -37,7 +39,16 @@ def csrf_token(context: Any) -> str:
     return _token(context)
 
 
+@pass_context
+def nav_groups(context: Any) -> tuple[Any, ...]:
+    """The navigation groups of the app serving this request (``web.nav``)."""
+    request = context.get("request")
+    state = getattr(getattr(request, "app", None), "state", None)
+    return tuple(getattr(state, "nav", ()))
+
+
 templates.env.globals["csrf_input"] = csrf_input
+templates.env.globals["nav_groups"] = nav_groups
 templates.env.globals["csrf_token"] = csrf_token
 
 

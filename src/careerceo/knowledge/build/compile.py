@@ -19,6 +19,12 @@ from careerceo.knowledge.build.links import (
     similarity_scores,
 )
 from careerceo.knowledge.build.onet import ONET_FILES, build_onet
+from careerceo.knowledge.build.related import (
+    all_z,
+    evidence_texts,
+    feature_rows,
+    neighbour_arrays,
+)
 
 ONET_VERSION = "29.0"
 ONET_RELEASE = "2024-08"
@@ -79,6 +85,14 @@ def compile_knowledge(
     fmt.write_json_gz(out / fmt.ONET_TASKS, onet.tasks)
     fmt.write_json_gz(out / fmt.ONET_TECH, onet.tech)
     fmt.write_npz(out / fmt.ONET_ARRAYS, onet.arrays)
+    features = feature_rows(onet.core, onet.titles, onet.tasks, onet.tech, onet.arrays)
+    fmt.write_npz(
+        out / fmt.ONET_RELATED,
+        {
+            **neighbour_arrays(all_z(features)),
+            **evidence_texts(onet.core, onet.titles, onet.tasks),
+        },
+    )
     fmt.write_json_gz(out / fmt.ESCO_OCCUPATIONS, esco.occupations)
     fmt.write_json_gz(out / fmt.ESCO_SKILLS, esco.skills)
     fmt.write_npz(

@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from pydantic import BaseModel
 
 from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
 from careerceo.model.direction import GoalIn, GoalPatch, MilestoneIn, ReviewIn, SignalsIn, VisionIn
@@ -16,14 +15,6 @@ from careerceo.services.context import AppContext
 from careerceo.web.templating import app_context
 
 router = APIRouter(tags=["direction"])
-
-
-class DueOut(BaseModel):
-    next_month: str
-    due: bool
-    overdue: bool
-    missed: list[str]
-    message: str
 
 
 @router.get("/vision")
@@ -104,20 +95,13 @@ def create_review(data: ReviewIn, ctx: AppContext = Depends(app_context)) -> ser
 
 
 @router.get("/reviews/due")
-def review_due(ctx: AppContext = Depends(app_context)) -> DueOut:
-    s = service.review_due(ctx)
-    return DueOut(
-        next_month=s.next_month,
-        due=s.due,
-        overdue=s.overdue,
-        missed=list(s.missed),
-        message=s.message,
-    )
+def review_due(ctx: AppContext = Depends(app_context)) -> service.DueView:
+    return service.review_due(ctx)
 
 
 @router.get("/reviews/findings")
-def findings(ctx: AppContext = Depends(app_context)) -> list[dict[str, Any]]:
-    return [asdict(f) for f in service.drift_findings(ctx)]
+def findings(ctx: AppContext = Depends(app_context)) -> list[service.FindingView]:
+    return service.drift_findings(ctx)
 
 
 @router.get("/reviews/{month}")
@@ -159,8 +143,8 @@ def take_signals(data: SignalsIn, ctx: AppContext = Depends(app_context)) -> ser
 
 
 @router.get("/direction")
-def challenges(ctx: AppContext = Depends(app_context)) -> list[dict[str, Any]]:
-    return [asdict(c) for c in service.challenges(ctx)]
+def challenges(ctx: AppContext = Depends(app_context)) -> list[service.ChallengeView]:
+    return service.challenges(ctx)
 
 
 @router.get(

@@ -34,6 +34,7 @@ def list_pivots(
         "person_zone": result.person_zone,
         "sources": list(result.sources),
         "notes": list(result.notes),
+        "reference": [{"code": code, "title": title} for code, title in result.reference],
         "pivots": [row.as_dict() for row in result.rows],
     }
 

@@ -3,15 +3,13 @@ warning-signs check, the three macro-challenges, and the calendar feed."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from careerceo.analysis.months import is_month
 from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
 from careerceo.errors import CareerError
 from careerceo.model.direction import (
@@ -20,12 +18,14 @@ from careerceo.model.direction import (
     RATING_MIN,
     GoalIn,
     GoalPatch,
-    GoalStatus,
     MilestoneIn,
     ReviewIn,
     SignalsIn,
     VisionIn,
+    parse_goal_status,
+    read_progress,
 )
+from careerceo.model.months import is_month
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
 from careerceo.web.charts import line_chart
@@ -255,10 +255,8 @@ def milestone_done(milestone_id: int, ctx: AppContext = Depends(app_context)) ->
 async def goal_status(
     request: Request, goal_id: int, ctx: AppContext = Depends(app_context)
 ) -> RedirectResponse:
-    status = str((await request.form()).get("status", ""))
-    if status not in {"active", "done", "dropped"}:
-        raise CareerError("status must be active, done or dropped", field="status")
-    service.set_goal_status(ctx, goal_id, cast(GoalStatus, status))
+    status = parse_goal_status(str((await request.form()).get("status", "")))
+    service.set_goal_status(ctx, goal_id, status)
     return _redirect(f"/goals?saved=goal-{status}&goal={goal_id}")
 
 
@@ -351,7 +349,8 @@ def _parse_review_form(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, 
     progress: dict[str, Any] = {}
     for k, v in form.items():
         if k.startswith("ms_") and v.strip():
-            progress[k[3:]] = 100 if v.strip().lower() == "done" else v.strip()
+            # "done" reads as 100, as in the CLI; anything unreadable goes to ReviewIn to refuse
+            progress[k[3:]] = read_progress(v) if read_progress(v) is not None else v.strip()
     data = {
         "month": form.get("month", "").strip(),
         "activities": activities,
@@ -402,7 +401,7 @@ def history_page(request: Request, ctx: AppContext = Depends(app_context)) -> HT
         {
             "rows": rows,
             "chart": _chart(rows),
-            "findings": [asdict(f) for f in service.drift_findings(ctx)],
+            "findings": service.drift_findings(ctx),
             "due": service.review_due(ctx),
         },
     )
@@ -497,10 +496,7 @@ def direction_page(request: Request, ctx: AppContext = Depends(app_context)) -> 
 def calendar_feed(
     weekday: str = "MO", day: int | None = None, ctx: AppContext = Depends(app_context)
 ) -> Response:
-    wd = weekday.upper()
-    if day is None and wd not in {"MO", "TU", "WE", "TH", "FR", "SA", "SU"}:
-        raise CareerError("weekday must be one of MO TU WE TH FR SA SU", field="weekday")
-    data = service.calendar_ics(ctx, weekday=None if day is not None else wd, day=day)
+    data = service.calendar_ics(ctx, weekday=weekday, day=day)
     return Response(
         data,
         media_type="text/calendar; charset=utf-8",

@@ -354,20 +354,14 @@ def tailor_save(posting_id: int, ctx: AppContext = Depends(app_context)) -> Resp
 
 @router.get("/resume/versions/{document_id}.{fmt}")
 def version_export(document_id: int, fmt: str, ctx: AppContext = Depends(app_context)) -> Response:
-    from careerceo.documents.jsonresume import from_jsonresume
-    from careerceo.errors import NotFoundError
-    from careerceo.store.tables import Document
+    from careerceo.services.resume_export import tailored_version
 
     if fmt not in FORMATS:
         raise CareerError(f"unknown format {fmt!r}; use json, md, html or pdf", field="format")
-    with ctx.db.transaction() as s:
-        doc = s.get(Document, document_id)
-        if doc is None or doc.person_id != ctx.person_id or "jsonresume" not in (doc.data or {}):
-            raise NotFoundError(f"no tailored version with id {document_id}")
-        data = doc.data["jsonresume"]
+    version = tailored_version(ctx, document_id)
     media_type, suffix = FORMATS[fmt]
     return Response(
-        render(from_jsonresume(data), fmt),
+        render(version, fmt),
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="resume-v{document_id}{suffix}"'},
     )

@@ -38,6 +38,7 @@ class ResumeEducation:
     courses: list[str] = dataclasses.field(default_factory=list)
     url: str = ""
     description: str = ""
+    line: int | None = None  # where it started in the source text
 
 
 @dataclass
@@ -61,9 +62,12 @@ class ResumeSkill:
     name: str
     level: str = ""
     keywords: list[str] = dataclasses.field(default_factory=list)
-    # "Tools: Excel, dbt" in a text résumé: the name is a heading, not a skill of its own
-    # (JSON Resume skill names such as "Web Development" are skills, so they stay False).
+    # "Tools: Excel, dbt" in a text résumé, or a JSON Resume entry with keywords ("Databases":
+    # PostgreSQL, Redis): the name is a heading, the keywords are the skills.
     heading_only: bool = False
+    # Where it was read: the section ("skills", "summary", "interests") and line of the text.
+    line: int | None = None
+    section: str = ""
 
 
 @dataclass

@@ -1,0 +1,366 @@
+"""``career contacts``: the network, the interaction log, follow-ups and imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from careerceo.cli.common import (
+    console,
+    context,
+    err_console,
+    print_json,
+    print_table,
+    user_errors,
+)
+from careerceo.errors import CareerError
+from careerceo.model.network import ContactOut
+from careerceo.services import contacts as service
+
+contacts_app = typer.Typer(help="Your network: people, conversations and follow-ups.")
+
+TAGS_HELP = (
+    "Comma-separated: decision maker, recruiter, hiring manager, peer, former manager, "
+    "former report, mentor, referrer."
+)
+HOW_HELP = "worked above you, worked beside you, worked below you, school or other."
+CADENCE_HELP = "Days between follow-ups; 'none' for no cadence, 'default' for the tag default."
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(contacts_app, name="contacts")
+
+
+def _line(contact: ContactOut, verb: str) -> None:
+    where = f", {contact.title}" if contact.title else ""
+    where += f" at {contact.company}" if contact.company else ""
+    console.print(f"{verb} [bold]{contact.name}[/] (#{contact.id}){where}.", highlight=False)
+
+
+def _summary(contact: ContactOut) -> dict[str, Any]:
+    """The list's JSON: the stable interface fields first, then the rest."""
+    return contact.model_dump(mode="json")
+
+
+InSearchOpt = typer.Option(
+    None, "--in-search/--not-in-search", help="Part of your search (gets a cadence)."
+)
+
+
+def _given(**values: Any) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+@contacts_app.command("add")
+@user_errors
+def add(
+    name: str = typer.Argument(..., help="Their full name."),
+    company: str | None = typer.Option(None, "--company", "-c"),
+    title: str | None = typer.Option(None, "--title", "-t"),
+    email: str | None = typer.Option(None, "--email"),
+    phone: str | None = typer.Option(None, "--phone"),
+    linkedin_url: str | None = typer.Option(None, "--linkedin"),
+    relationship: str | None = typer.Option(None, "--how", help=HOW_HELP),
+    tags: str | None = typer.Option(None, "--tags", help=TAGS_HELP),
+    in_search: bool | None = InSearchOpt,
+    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP),
+    notes: str | None = typer.Option(None, "--notes"),
+    as_json: bool = typer.Option(False, "--json", help="Print the new contact as JSON."),
+) -> None:
+    """Add a contact."""
+    contact = service.add_contact(
+        context(),
+        _given(
+            name=name,
+            company=company,
+            title=title,
+            email=email,
+            phone=phone,
+            linkedin_url=linkedin_url,
+            relationship=relationship,
+            tags=tags,
+            in_search=in_search,
+            cadence_days=cadence,
+            notes=notes,
+        ),
+    )
+    if as_json:
+        print_json(contact.model_dump(mode="json"))
+    else:
+        _line(contact, "Added")
+
+
+@contacts_app.command("list")
+@user_errors
+def list_contacts(
+    search: str = typer.Option("", "--search", "-s", help="Name, title or e-mail contains."),
+    company_id: int | None = typer.Option(None, "--company-id", help="Only this company."),
+    in_search: bool | None = typer.Option(None, "--in-search/--not-in-search"),
+    quiet_months: int | None = typer.Option(
+        None, "--not-since", help="Only people not talked to in this many months."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+) -> None:
+    """List contacts (or, with --not-since N, who has gone quiet, most important first)."""
+    ctx = context()
+    if quiet_months is not None:
+        quiet = service.quiet(ctx, quiet_months)
+        if as_json:
+            print_json(
+                [
+                    {
+                        "id": q.quiet.contact_id,
+                        "name": q.quiet.name,
+                        "company": q.company,
+                        "last_contact": q.quiet.last_contact,
+                        "why": q.quiet.reason,
+                    }
+                    for q in quiet
+                ]
+            )
+            return
+        print_table(
+            f"Not talked to in {quiet_months} months",
+            ["#", "name", "company", "last contact", "why first"],
+            (
+                [
+                    q.quiet.contact_id,
+                    q.quiet.name,
+                    q.company,
+                    q.quiet.last_contact or "never",
+                    q.quiet.reason,
+                ]
+                for q in quiet
+            ),
+            empty="Everyone who matters has heard from you recently.",
+        )
+        return
+    page = service.list_contacts(ctx, query=search, company_id=company_id, in_search=in_search)
+    if as_json:
+        print_json([_summary(c) for c in page.contacts])
+        return
+    print_table(
+        f"Contacts ({page.total})",
+        ["#", "name", "title", "company", "tags", "last contact", "follow up"],
+        (
+            [
+                c.id,
+                c.name,
+                c.title,
+                c.company,
+                ", ".join(c.tags),
+                c.last_contact or "",
+                c.next_follow_up or "",
+            ]
+            for c in page.contacts
+        ),
+        empty="No contacts yet. Import your LinkedIn connections: career contacts import "
+        "Connections.csv",
+    )
+
+
+@contacts_app.command("show")
+@user_errors
+def show(
+    contact_id: int = typer.Argument(..., help="The contact's # from `career contacts list`."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+) -> None:
+    """A contact with their interaction log and when to follow up."""
+    detail = service.get_contact(context(), contact_id)
+    if as_json:
+        print_json(detail.model_dump(mode="json"))
+        return
+    c = detail.contact
+    _line(c, "Contact")
+    for label, value in (
+        ("E-mail", c.email),
+        ("Phone", c.phone),
+        ("LinkedIn", c.linkedin_url),
+        ("How you know them", c.relationship),
+        ("Tags", ", ".join(c.tags)),
+        ("Notes", c.notes),
+    ):
+        if value:
+            console.print(f"[bold]{label}:[/] {value}", highlight=False)
+    for past in c.history:
+        console.print(
+            f"[bold]Earlier:[/] {past.get('title') or ''} at {past.get('company') or '?'} "
+            f"(until {past.get('until')})",
+            highlight=False,
+        )
+    if detail.cadence:
+        console.print(
+            f"Cadence: every {detail.cadence} days; next follow-up {c.next_follow_up}.",
+            highlight=False,
+        )
+    else:
+        console.print("No cadence: not part of the search.", highlight=False)
+    print_table(
+        "Interactions",
+        ["#", "date", "channel", "summary", "next step", "due"],
+        (
+            [i.id, i.happened_on, i.channel, i.summary, i.next_step, i.follow_up_on or ""]
+            for i in detail.interactions
+        ),
+        empty=f"No interactions logged. Log one: career contacts log {c.id} --channel email "
+        "--summary '...'",
+    )
+
+
+@contacts_app.command("edit")
+@user_errors
+def edit(
+    contact_id: int = typer.Argument(..., help="The contact's #."),
+    name: str | None = typer.Option(None, "--name"),
+    company: str | None = typer.Option(None, "--company", "-c", help="'' clears it."),
+    title: str | None = typer.Option(None, "--title", "-t"),
+    email: str | None = typer.Option(None, "--email"),
+    phone: str | None = typer.Option(None, "--phone"),
+    linkedin_url: str | None = typer.Option(None, "--linkedin"),
+    relationship: str | None = typer.Option(None, "--how", help=HOW_HELP),
+    tags: str | None = typer.Option(None, "--tags", help=TAGS_HELP),
+    in_search: bool | None = InSearchOpt,
+    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP),
+    snooze: str | None = typer.Option(None, "--snooze", help="No follow-up until YYYY-MM-DD."),
+    retired: bool | None = typer.Option(None, "--retire/--unretire", help="Stop following up."),
+    unreachable: bool | None = typer.Option(
+        None, "--unreachable/--reachable", help="No way to reach them (off the due list)."
+    ),
+    notes: str | None = typer.Option(None, "--notes"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Change the fields you give; a new employer or title keeps the old one in the history."""
+    changes = _given(
+        name=name,
+        company=company,
+        title=title,
+        email=email,
+        phone=phone,
+        linkedin_url=linkedin_url,
+        relationship=relationship,
+        tags=tags,
+        in_search=in_search,
+        cadence_days=cadence,
+        snoozed_until=snooze,
+        retired=retired,
+        unreachable=unreachable,
+        notes=notes,
+    )
+    if not changes:
+        raise CareerError("give at least one field to change, e.g. --tags 'decision maker'")
+    contact = service.update_contact(context(), contact_id, changes)
+    if as_json:
+        print_json(contact.model_dump(mode="json"))
+    else:
+        _line(contact, "Updated")
+
+
+@contacts_app.command("remove")
+@user_errors
+def remove(contact_id: int = typer.Argument(..., help="The contact's #.")) -> None:
+    """Remove a contact and their interaction log."""
+    _line(service.remove_contact(context(), contact_id), "Removed")
+
+
+@contacts_app.command("log")
+@user_errors
+def log(
+    contact_id: int = typer.Argument(..., help="The contact's #."),
+    channel: str = typer.Option("email", "--channel", help="email, call, meeting, linkedin, event"),
+    summary: str = typer.Option("", "--summary", "-s", help="What was said."),
+    next_step: str = typer.Option("", "--next", help="The next step you agreed."),
+    due: str | None = typer.Option(None, "--due", help="When the next step is due (YYYY-MM-DD)."),
+    on: str | None = typer.Option(None, "--date", help="When it happened (default today)."),
+    opportunity_id: str | None = typer.Option(None, "--opportunity", help="An opportunity #."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Log a conversation; it resets the contact's follow-up cadence."""
+    entry = service.log_interaction(
+        context(),
+        contact_id,
+        _given(
+            channel=channel,
+            summary=summary,
+            next_step=next_step,
+            follow_up_on=due,
+            happened_on=on,
+            opportunity_id=opportunity_id,
+        ),
+    )
+    if as_json:
+        print_json(entry.model_dump(mode="json"))
+        return
+    due_text = f"; next step due {entry.follow_up_on}" if entry.follow_up_on else ""
+    console.print(
+        f"Logged {entry.channel} on {entry.happened_on} (#{entry.id}){due_text}.", highlight=False
+    )
+
+
+@contacts_app.command("done")
+@user_errors
+def done(interaction_id: int = typer.Argument(..., help="The interaction's #.")) -> None:
+    """Mark an interaction's next step as done."""
+    entry = service.complete_step(context(), interaction_id)
+    console.print(f"Done: {entry.next_step or 'next step'} (#{entry.id}).", highlight=False)
+
+
+@contacts_app.command("draft")
+@user_errors
+def draft(
+    contact_id: int = typer.Argument(..., help="The contact's #."),
+    channel: str = typer.Option("email", "--channel", help="email or linkedin"),
+) -> None:
+    """A short follow-up draft from what you logged (edit it before sending)."""
+    result = service.draft(context(), contact_id, channel)
+    if result.subject:
+        typer.echo(f"Subject: {result.subject}\n")
+    typer.echo(result.body)
+
+
+@contacts_app.command("import")
+@user_errors
+def import_file(
+    file: Path = typer.Argument(..., help="LinkedIn Connections.csv, or the export ZIP."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Import LinkedIn connections; re-importing the same or a newer export is safe."""
+    from rich.progress import Progress
+
+    from careerceo.services.network_import import import_connections
+
+    if not file.is_file():
+        raise CareerError(f"there is no file at {file}; check the path", field="file")
+    content = file.read_bytes()
+    with Progress(console=err_console, transient=True, disable=as_json) as bar:
+        task = bar.add_task("Importing connections", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = import_connections(context(), content, file.name, progress)
+    if as_json:
+        print_json(summary.model_dump(mode="json"))
+        return
+    console.print(
+        f"Imported {summary.rows} connections ({summary.layout} layout): "
+        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{len(summary.possible_duplicates)} possible duplicates; "
+        f"{summary.companies_added} new companies.",
+        highlight=False,
+    )
+    for change in summary.changes[:20]:
+        console.print(f"  updated {change}", highlight=False)
+    for dup in summary.possible_duplicates[:20]:
+        console.print(
+            f"  possible duplicate: {dup.name} ({dup.company}), line {dup.line}: new "
+            f"#{dup.new_id} and existing #{dup.existing_id} - compare them and remove one",
+            highlight=False,
+        )
+    if summary.skipped_lines:
+        console.print(
+            f"  skipped {len(summary.skipped_lines)} line(s) without a name "
+            f"(first: line {summary.skipped_lines[0]})",
+            highlight=False,
+        )

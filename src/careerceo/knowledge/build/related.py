@@ -1,0 +1,247 @@
+"""Occupation-to-occupation relatedness, computed once at build time.
+
+O*NET builds its experts' starting list of related occupations from "what people in the
+occupations do, what they know, and what they are called" ("Developing Related Occupations for
+the O*NET Program", 2022). We follow that recipe with the data the release ships:
+
+- ``tasks``: TF-IDF cosine of the occupations' task statements (what they do, in O*NET's words);
+- ``dwa`` / ``iwa`` / ``gwa``: IDF-weighted cosines of the detailed work activities their tasks
+  link to, and of the intermediate and generalised activities those roll up to (two jobs seldom
+  share an exact DWA but often share the activity it refines);
+- ``knowledge`` / ``skills``: cosine of importance profiles centred on the mean occupation (what
+  every job needs, such as English or Speaking, must not make everything look alike);
+- ``titles``: TF-IDF cosine of the words in the title, alternate titles and reported titles
+  (what they are called);
+- ``technology``: IDF-weighted cosine of the technology products they use.
+
+Each component is standardised per source occupation (z-score over all other occupations), so a
+component whose raw cosines run high (activities) cannot drown one whose cosines run low
+(titles). The composite is the weighted mean of the z-scores, a component the pair lacks
+counting 0. The weights (``WEIGHTS``) were chosen on proxies only (SOC minor-group agreement
+and Nesta's ESCO→O*NET crosswalk partners, two-fold cross-validated over occupations, see
+``benchmarks/bench_pivot_quality.py``), never on any expert list, and rounded to coarse values;
+they keep the three families O*NET names (tasks and activities 0.5, knowledge 0.15, titles
+0.25) and add technology (0.05). Skills and the general work activities got 0: on the proxies
+they add nothing the others do not already carry.
+
+The artifact keeps, for each occupation, its ``K`` best neighbours with the composite and each
+component's z-score (int8, in twentieths), which is all the ranking and its explanation need.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from careerceo.knowledge.words import tokens
+
+F32 = npt.NDArray[np.float32]
+
+COMPONENTS = ("tasks", "dwa", "iwa", "gwa", "knowledge", "skills", "titles", "technology")
+WEIGHTS: dict[str, float] = {
+    "tasks": 0.20,
+    "dwa": 0.20,
+    "iwa": 0.10,
+    "gwa": 0.0,
+    "knowledge": 0.15,
+    "skills": 0.0,
+    "titles": 0.25,
+    "technology": 0.05,
+}
+K = 50
+Z_SCALE = 20.0  # component z-scores are stored as int8 twentieths (-6.4 .. 6.35)
+
+
+def tfidf(docs: list[list[str]]) -> tuple[F32, dict[str, int], F32]:
+    """Unit-length sublinear TF-IDF rows (dense: ~1,000 documents), the vocabulary and the IDF.
+
+    Terms in a single document say nothing about relatedness and are dropped."""
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(set(doc))
+    vocab = {t: i for i, t in enumerate(sorted(t for t, c in df.items() if c >= 2))}
+    n = len(docs)
+    idf = np.zeros(len(vocab), np.float32)
+    for t, i in vocab.items():
+        idf[i] = math.log((1 + n) / (1 + df[t])) + 1.0
+    out = np.zeros((n, len(vocab)), np.float32)
+    for r, doc in enumerate(docs):
+        counts = Counter(t for t in doc if t in vocab)
+        for t, c in counts.items():
+            out[r, vocab[t]] = (1.0 + math.log(c)) * idf[vocab[t]]
+    return _unit(out), vocab, idf
+
+
+def _unit(m: F32) -> F32:
+    norm = np.linalg.norm(m, axis=1, keepdims=True)
+    out: F32 = np.divide(m, norm, out=np.zeros_like(m), where=norm > 0).astype(np.float32)
+    return out
+
+
+def _idf_rows(incidence: F32) -> F32:
+    df = incidence.sum(axis=0)
+    n = incidence.shape[0]
+    idf = np.where(df > 0, np.log((1 + n) / (1 + df)) + 1.0, 0.0).astype(np.float32)
+    return _unit((incidence * idf).astype(np.float32))
+
+
+def _centred(importance: F32, rated: npt.NDArray[np.bool_]) -> F32:
+    filled = np.nan_to_num(importance, nan=0.0).astype(np.float32)
+    mean = filled[rated].mean(axis=0)
+    out = _unit((filled - mean).astype(np.float32))
+    out[~rated] = 0.0
+    return out
+
+
+def feature_rows(
+    core: dict[str, Any],
+    titles: dict[str, Any],
+    tasks: dict[str, Any],
+    tech: dict[str, Any],
+    arrays: dict[str, Any],
+) -> dict[str, F32]:
+    """Each component's unit-length occupation rows (a zero row: no data for that component)."""
+    occupations = core["occupations"]
+    n = len(occupations)
+    task_docs: list[list[str]] = [[] for _ in range(n)]
+    for row in tasks["tasks"]:
+        task_docs[int(row[0])] += tokens(str(row[2]))
+    title_docs: list[list[str]] = [tokens(str(o[1])) for o in occupations]
+    for row in titles["alternate"]:
+        title_docs[int(row[0])] += tokens(str(row[1]))
+    for row in titles["reported"]:
+        title_docs[int(row[0])] += tokens(str(row[1]))
+    dwa = np.asarray(arrays["dwa"], np.float32)
+    dwa_rows = tasks["dwas"]
+    iwa_ids = sorted({str(d[2]) for d in dwa_rows})
+    gwa_ids = sorted({str(d[3]) for d in dwa_rows})
+    iwa_of = np.array([iwa_ids.index(str(d[2])) for d in dwa_rows], np.intp)
+    gwa_of = np.array([gwa_ids.index(str(d[3])) for d in dwa_rows], np.intp)
+    iwa = np.zeros((n, len(iwa_ids)), np.float32)
+    gwa = np.zeros((n, len(gwa_ids)), np.float32)
+    for col in range(dwa.shape[1]):
+        iwa[:, iwa_of[col]] = np.maximum(iwa[:, iwa_of[col]], dwa[:, col])
+        gwa[:, gwa_of[col]] += dwa[:, col]
+    names = sorted({str(t[1]).casefold() for t in tech["technology"]})
+    col_of = {name: i for i, name in enumerate(names)}
+    techm = np.zeros((n, len(names)), np.float32)
+    for t in tech["technology"]:
+        techm[int(t[0]), col_of[str(t[1]).casefold()]] = 1.0
+    return {
+        "tasks": tfidf(task_docs)[0],
+        "dwa": _idf_rows(dwa),
+        "iwa": _idf_rows(iwa),
+        "gwa": _unit(np.sqrt(gwa).astype(np.float32)),
+        "knowledge": _centred(
+            np.asarray(arrays["knowledge_importance"], np.float32),
+            np.asarray(arrays["knowledge_rated"], bool),
+        ),
+        "skills": _centred(
+            np.asarray(arrays["skills_importance"], np.float32),
+            np.asarray(arrays["skills_rated"], bool),
+        ),
+        "titles": tfidf(title_docs)[0],
+        "technology": _idf_rows(techm),
+    }
+
+
+def component_z(rows: F32) -> F32:
+    """Cosine of every pair, standardised per source row over the other occupations.
+
+    NaN where either side has no data (a zero row) and on the diagonal."""
+    r64 = rows.astype(np.float64)
+    sim = r64 @ r64.T
+    has = np.linalg.norm(rows, axis=1) > 0
+    n = rows.shape[0]
+    valid = has[:, None] & has[None, :] & ~np.eye(n, dtype=bool)
+    sim[~valid] = np.nan
+    mean = np.nanmean(np.where(valid.any(axis=1, keepdims=True), sim, 0.0), axis=1, keepdims=True)
+    std = np.nanstd(np.where(valid.any(axis=1, keepdims=True), sim, 0.0), axis=1, keepdims=True)
+    z = (sim - mean) / np.where(std > 0, std, 1.0)
+    out: F32 = z.astype(np.float32)
+    return out
+
+
+def all_z(features: dict[str, F32]) -> dict[str, F32]:
+    return {name: component_z(features[name]) for name in COMPONENTS}
+
+
+def composite(z: dict[str, F32], weights: dict[str, float] | None = None) -> F32:
+    """Weighted mean of the component z-scores, a component a pair lacks counting as 0 (no
+    evidence either way): an "All Other" catch-all with titles but no tasks or ratings must
+    not rank first on its titles alone. NaN only where the pair has no component at all."""
+    weights = weights or WEIGHTS
+    n = next(iter(z.values())).shape[0]
+    total = np.zeros((n, n), np.float64)
+    wsum = np.zeros((n, n), np.float64)
+    for name, w in weights.items():
+        if w <= 0:
+            continue
+        have = ~np.isnan(z[name])
+        total += np.where(have, w * z[name].astype(np.float64), 0.0)
+        wsum += w * have
+    full = sum(w for w in weights.values() if w > 0)
+    out: F32 = np.where(wsum > 0, total / full, np.nan).astype(np.float32)
+    return out
+
+
+def text_blob(groups: list[list[str]]) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int32]]:
+    """Strings per occupation as one UTF-8 blob of lines plus each occupation's first line:
+    reading a few occupations' titles or tasks then costs a split, not a JSON parse."""
+    lines = [text.replace("\n", " ") for group in groups for text in group]
+    starts = np.cumsum([0] + [len(g) for g in groups]).astype(np.int32)
+    return np.frombuffer("\n".join(lines).encode("utf-8"), np.uint8).copy(), starts
+
+
+def evidence_texts(
+    core: dict[str, Any], titles: dict[str, Any], tasks: dict[str, Any]
+) -> dict[str, Any]:
+    """Each occupation's titles (title, alternate, reported) and task statements (core first),
+    the texts the explanation of a related occupation quotes."""
+    occupations = core["occupations"]
+    n = len(occupations)
+    title_groups: list[list[str]] = [[str(o[1])] for o in occupations]
+    for row in (*titles["alternate"], *titles["reported"]):
+        group = title_groups[int(row[0])]
+        if str(row[1]) not in group:
+            group.append(str(row[1]))
+    order = {"Core": 0, "Supplemental": 1}
+    task_groups: list[list[str]] = [[] for _ in range(n)]
+    for row in sorted(tasks["tasks"], key=lambda r: (int(r[0]), order.get(r[3], 2), int(r[1]))):
+        task_groups[int(row[0])].append(str(row[2]))
+    title_blob, title_start = text_blob(title_groups)
+    task_blob, task_start = text_blob(task_groups)
+    return {
+        "text_titles": title_blob,
+        "text_titles_start": title_start,
+        "text_tasks": task_blob,
+        "text_tasks_start": task_start,
+    }
+
+
+def neighbour_arrays(z: dict[str, F32], weights: dict[str, float] | None = None) -> dict[str, Any]:
+    """Each occupation's ``K`` best neighbours (ties by code order) with composite and parts."""
+    # Rounded before sorting so that a last-bit difference between BLAS builds cannot swap two
+    # neighbours: the artifact must rebuild byte for byte on any machine.
+    comp = np.round(composite(z, weights), 3)
+    n = comp.shape[0]
+    filled = np.where(np.isnan(comp), -np.inf, comp)
+    np.fill_diagonal(filled, -np.inf)
+    k = min(K, n - 1)
+    order = np.argsort(-filled, axis=1, kind="stable")[:, :k]
+    score = np.take_along_axis(comp, order, axis=1)
+    parts = np.stack(
+        [np.take_along_axis(np.nan_to_num(z[c], nan=-99.0), order, axis=1) for c in COMPONENTS],
+        axis=2,
+    )  # -128 once quantised: the pair has no data for that component
+    quant = np.clip(np.round(parts * Z_SCALE), -128, 127).astype(np.int8)
+    return {
+        "related_index": order.astype(np.int16),
+        "related_score": np.round(np.nan_to_num(score, nan=0.0) * 1000).astype(np.int16),
+        "related_parts": quant,
+        "related_components": np.array(COMPONENTS),
+    }

@@ -1,0 +1,253 @@
+"""Opportunities in the search pipeline, their stage history, pay and offer terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from careerceo.model.common import InputModel, UtcDateTime, text, whole_number
+from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, Stage
+from careerceo.model.job_search_fields import day, money, url, word_of
+
+
+class OfferTerms(InputModel):
+    """What an offer says; amounts are per year in the offer's currency."""
+
+    base: float | None = None
+    bonus: float | None = None
+    equity: str = ""
+    benefits: str = ""
+    currency: str = ""
+    start_date: date | None = None
+    deadline: date | None = None
+
+    @field_validator("base", "bonus", mode="before")
+    @classmethod
+    def _amount(cls, value: Any) -> float | None:
+        return money(value, field="amount")
+
+    @field_validator("equity", "benefits", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> str:
+        return text(value, field="offer", max_length=2000)
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _currency(cls, value: Any) -> str:
+        return text(value, field="currency", max_length=10).upper()
+
+    @field_validator("start_date", mode="before")
+    @classmethod
+    def _start(cls, value: Any) -> date | None:
+        return day(value, field="start_date")
+
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _deadline(cls, value: Any) -> date | None:
+        return day(value, field="deadline")
+
+    def is_empty(self) -> bool:
+        return not any(v not in (None, "") for v in self.model_dump().values())
+
+
+class OpportunityInput(InputModel):
+    title: str
+    company: str = ""
+    stage: str = Stage.TARGET.value
+    closed_reason: str = ""
+    source: str = ""
+    url: str = ""
+    posting_id: int | None = None
+    applied_on: date | None = None
+    next_action: str = ""
+    next_action_due: date | None = None
+    posted_pay: str = ""
+    stated_pay: str = ""
+    stated_to: str = ""
+    offer: OfferTerms = OfferTerms()
+    negotiation_notes: str = ""
+    notes: str = ""
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title(cls, value: Any) -> str:
+        return text(value, field="title", max_length=300, required=True)
+
+    @field_validator("company", "posted_pay", "stated_pay", "stated_to", mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> str:
+        return text(value, field="field", max_length=200)
+
+    @field_validator("stage", mode="before")
+    @classmethod
+    def _stage(cls, value: Any) -> str:
+        return word_of(value, Stage, field="stage")
+
+    @field_validator("closed_reason", mode="before")
+    @classmethod
+    def _reason(cls, value: Any) -> str:
+        return word_of(value, CloseReason, field="closed_reason", blank=True)
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _source(cls, value: Any) -> str:
+        if isinstance(value, str) and value.strip().lower() == "cold":
+            return Source.COLD.value
+        return word_of(value, Source, field="source", blank=True)
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _url(cls, value: Any) -> str:
+        return url(value, field="url")
+
+    @field_validator("posting_id", mode="before")
+    @classmethod
+    def _posting(cls, value: Any) -> int | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return whole_number(value, low=1, high=2**31 - 1, message="posting_id must be a posting #")
+
+    @field_validator("applied_on", mode="before")
+    @classmethod
+    def _applied(cls, value: Any) -> date | None:
+        return day(value, field="applied_on")
+
+    @field_validator("next_action_due", mode="before")
+    @classmethod
+    def _due(cls, value: Any) -> date | None:
+        return day(value, field="due")
+
+    @field_validator("next_action", mode="before")
+    @classmethod
+    def _action(cls, value: Any) -> str:
+        return text(value, field="next_action", max_length=500)
+
+    @field_validator("negotiation_notes", "notes", mode="before")
+    @classmethod
+    def _notes(cls, value: Any) -> str:
+        return text(value, field="notes", max_length=20_000)
+
+    @field_validator("offer", mode="before")
+    @classmethod
+    def _offer(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+
+class MoveInput(InputModel):
+    """A stage change: to where, on what day (backdating is allowed), and why it closed."""
+
+    stage: str
+    on: date | None = None
+    reason: str = ""
+    note: str = ""
+
+    @field_validator("stage", mode="before")
+    @classmethod
+    def _stage(cls, value: Any) -> str:
+        return word_of(value, Stage, field="stage")
+
+    @field_validator("on", mode="before")
+    @classmethod
+    def _on(cls, value: Any) -> date | None:
+        return day(value, field="date")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: Any) -> str:
+        return word_of(value, CloseReason, field="reason", blank=True)
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _note(cls, value: Any) -> str:
+        return text(value, field="note", max_length=500)
+
+
+class LinkInput(InputModel):
+    contact_id: int
+    role: str = ContactRole.OTHER.value
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role(cls, value: Any) -> str:
+        return word_of(value, ContactRole, field="role")
+
+
+class StageChangeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    stage: str
+    entered_on: date
+    reason: str
+    note: str
+
+
+class LinkedContact(BaseModel):
+    contact_id: int
+    name: str
+    role: str
+
+
+class OpportunityOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    uid: str
+    title: str
+    company: str | None
+    company_id: int | None
+    stage: str
+    closed_reason: str
+    source: str
+    url: str
+    posting_id: int | None
+    applied_on: date | None
+    next_action: str
+    next_action_due: date | None
+    posted_pay: str
+    stated_pay: str
+    stated_to: str
+    offer: OfferTerms
+    negotiation_notes: str
+    notes: str
+    entered_stage_on: date | None = None
+    history: list[StageChangeOut] = []
+    contacts: list[LinkedContact] = []
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+
+
+class StageStat(BaseModel):
+    count: int
+    reached: int
+    median_days: float | None
+    stays: int
+
+
+class ConversionOut(BaseModel):
+    from_stage: str
+    to_stage: str
+    rate: float | None
+    reached_from: int
+    reached_to: int
+
+
+class SourceOut(BaseModel):
+    source: str
+    opportunities: int
+    interviews: int
+
+
+class StatsOut(BaseModel):
+    """Per stage ``count`` and ``median_days`` (keyed by stage), then conversion and sources."""
+
+    total: int
+    stages: dict[str, StageStat]
+    conversions: list[ConversionOut]
+    sources: list[SourceOut]
+
+    def as_json(self) -> dict[str, Any]:
+        """The CLI's ``--json``: each stage's figures at the top level, beside the rest."""
+        data = self.model_dump(mode="json")
+        return {**data["stages"], **data}

@@ -1,0 +1,80 @@
+"""What the person may write into a 30-60-90-day plan: one rule, one place for every shell."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import field_validator
+
+from careerceo.model.common import InputModel, invalid, occupation_code, text, whole_number
+
+MAX_ITEMS = 20
+MAX_ITEM = 300
+PHASE_PARTS = tuple(
+    f"{k}.{p}" for k in ("30", "60", "90") for p in ("goals", "actions", "measures")
+)
+SECTIONS = (*PHASE_PARTS, "stakeholders", "quick_wins", "learn")
+
+
+def _id(value: Any, field: str) -> int | None:
+    if value is None or value == "":
+        return None
+    return whole_number(value, low=1, high=2**31 - 1, message=f"{field} must be a row id")
+
+
+class PlanNewIn(InputModel):
+    """A new plan stands on a target occupation, an opportunity, a saved posting, or several."""
+
+    occupation_code: str | None = None
+    opportunity_id: int | None = None
+    posting_id: int | None = None
+    title: str = ""
+    employer: str = ""
+
+    @field_validator("occupation_code", mode="before")
+    @classmethod
+    def _code(cls, value: Any) -> str | None:
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{2}-\d{4}\s*", value):
+            value = f"{value.strip()}.00"  # 15-1252 means 15-1252.00, as everywhere else
+        return occupation_code(value)
+
+    @field_validator("opportunity_id", "posting_id", mode="before")
+    @classmethod
+    def _ids(cls, value: Any) -> int | None:
+        return _id(value, "id")
+
+    @field_validator("title", "employer", mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> str:
+        return text(value, field="title", max_length=200)
+
+
+class PlanSectionIn(InputModel):
+    """One section's lines, replacing what was there (blank lines are dropped)."""
+
+    section: str
+    lines: list[str]
+
+    @field_validator("section", mode="before")
+    @classmethod
+    def _section(cls, value: Any) -> str:
+        name = str(value).strip().lower().replace("-", "_")
+        if name not in SECTIONS:
+            raise invalid(
+                "section", f"section must be one of {', '.join(SECTIONS)} (got {value!r})"
+            )
+        return name
+
+    @field_validator("lines", mode="before")
+    @classmethod
+    def _lines(cls, value: Any) -> list[str]:
+        if isinstance(value, str):
+            value = value.splitlines()
+        if not isinstance(value, list):
+            raise invalid("lines", "lines must be a list of text lines")
+        cleaned = [text(v, field="line", max_length=MAX_ITEM) for v in value]
+        cleaned = [c.lstrip("-* ").strip() for c in cleaned if c.strip("-* ")]
+        if len(cleaned) > MAX_ITEMS:
+            raise invalid("lines", f"at most {MAX_ITEMS} lines per section (got {len(cleaned)})")
+        return cleaned

@@ -1,0 +1,167 @@
+"""``career today``: follow-ups, next steps, next actions, milestones and the review that are
+due or overdue, in one list; and the job-search events of the calendar feed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pydantic import BaseModel
+
+from careerceo.analysis.cadence import follow_up_due
+from careerceo.analysis.today import DueItem, DueKind, Target, agenda, overdue_days
+from careerceo.documents.icalendar import DueEvent
+from careerceo.model.months import last_day
+from careerceo.services import direction
+from careerceo.services.contacts import contact_state
+from careerceo.services.context import AppContext
+from careerceo.store.job_search import (
+    CompanyRepository,
+    ContactRepository,
+    InteractionRepository,
+    OpportunityRepository,
+)
+
+CALENDAR_DAYS_AHEAD = 180
+
+
+class TodayItem(BaseModel):
+    due: date
+    kind: str
+    title: str
+    detail: str
+    target: str
+    target_id: int | None
+    month: str | None
+    overdue_days: int
+
+
+def _job_search_items(ctx: AppContext, until: date) -> list[DueItem]:
+    """Follow-ups, interaction next steps and opportunity next actions due by ``until``."""
+    items: list[DueItem] = []
+    with ctx.db.transaction() as session:
+        company_repo = CompanyRepository(session, ctx.person_id)
+        targets = company_repo.target_ids()
+        names = company_repo.names()
+        followed = ContactRepository(session, ctx.person_id).followed(targets)
+        interactions = InteractionRepository(session, ctx.person_id)
+        last = interactions.last_contact(c.id for c in followed)
+        for contact in followed:
+            state, cadence = contact_state(contact, last.get(contact.id), targets)
+            when = follow_up_due(state)
+            if when is None or when > until:
+                continue
+            at = names.get(contact.company_id) if contact.company_id else None
+            spoke = last.get(contact.id)
+            items.append(
+                DueItem(
+                    when,
+                    DueKind.FOLLOW_UP,
+                    f"Follow up with {contact.name}" + (f" ({at})" if at else ""),
+                    f"last spoke {spoke}, every {cadence} days"
+                    if spoke
+                    else "no conversation logged yet",
+                    Target.CONTACT,
+                    contact.id,
+                )
+            )
+        steps = interactions.open_next_steps(until)
+        people = ContactRepository(session, ctx.person_id).by_ids(s.contact_id for s in steps)
+        for step in steps:
+            assert step.follow_up_on is not None
+            who = people.get(step.contact_id)
+            items.append(
+                DueItem(
+                    step.follow_up_on,
+                    DueKind.NEXT_STEP,
+                    f"{step.next_step} ({who.name if who else 'contact'})",
+                    f"agreed on {step.happened_on} by {step.channel}",
+                    Target.CONTACT,
+                    step.contact_id,
+                )
+            )
+        for opp in OpportunityRepository(session, ctx.person_id).due_actions(until):
+            assert opp.next_action_due is not None
+            at = names.get(opp.company_id) if opp.company_id else None
+            items.append(
+                DueItem(
+                    opp.next_action_due,
+                    DueKind.NEXT_ACTION,
+                    f"{opp.next_action or 'Next action'}: {opp.title}"
+                    + (f" at {at}" if at else ""),
+                    f"stage {opp.stage}",
+                    Target.OPPORTUNITY,
+                    opp.id,
+                )
+            )
+    return items
+
+
+def _direction_items(ctx: AppContext, today: date) -> list[DueItem]:
+    items = [
+        DueItem(
+            m.due_date,
+            DueKind.MILESTONE,
+            f"Milestone: {m.title}",
+            m.measure,
+            Target.MILESTONE,
+            m.id,
+        )
+        for m in direction.list_milestones(ctx, today=today)
+        if m.status == "open" and m.due_date is not None and m.due_date <= today
+    ]
+    schedule = direction.review_due(ctx, today)
+    if schedule.due:
+        month = schedule.next_month
+        due = min(last_day(month) + timedelta(days=1), today)
+        items.append(
+            DueItem(
+                due,
+                DueKind.REVIEW,
+                f"Monthly review of {month}",
+                schedule.message,
+                Target.REVIEW,
+                None,
+                month,
+            )
+        )
+    return items
+
+
+def today_items(ctx: AppContext, today: date | None = None) -> list[TodayItem]:
+    now = today or date.today()
+    due = agenda([*_job_search_items(ctx, now), *_direction_items(ctx, now)], now)
+    return [
+        TodayItem(
+            due=item.due,
+            kind=item.kind.value,
+            title=item.title,
+            detail=item.detail,
+            target=item.target.value,
+            target_id=item.target_id,
+            month=item.month,
+            overdue_days=overdue_days(item, now),
+        )
+        for item in due
+    ]
+
+
+def calendar_events(ctx: AppContext, today: date) -> list[DueEvent]:
+    """Follow-ups, next steps and next actions dated up to six months ahead, for the feed."""
+    events = []
+    for item in _job_search_items(ctx, today + timedelta(days=CALENDAR_DAYS_AHEAD)):
+        prefix = {
+            DueKind.FOLLOW_UP: "follow-up",
+            DueKind.NEXT_STEP: "next-step",
+            DueKind.NEXT_ACTION: "next-action",
+        }[item.kind]
+        when = max(item.due, today) if item.kind is DueKind.FOLLOW_UP else item.due
+        events.append(
+            DueEvent(
+                f"{item.target.value}-{item.target_id}",
+                item.title,
+                when,
+                item.detail,
+                prefix=prefix,
+            )
+        )
+    return events

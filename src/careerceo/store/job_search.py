@@ -1,0 +1,424 @@
+"""Owner-scoped repositories for the job search: companies, contacts, interactions,
+opportunities and their stage history.
+
+Lists that pages show join what they display (the company's name, a contact's last
+interaction, counts) in one query each, so a page over thousands of rows is a handful of
+indexed queries rather than one per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, func, insert, or_, select
+
+from careerceo.store.repositories import OwnedRepository
+from careerceo.store.tables import (
+    Company,
+    Contact,
+    Interaction,
+    JobPosting,
+    Opportunity,
+    OpportunityContact,
+    StageChange,
+    new_uid,
+    utcnow,
+)
+
+CHUNK = 500
+
+
+class CompanyRepository(OwnedRepository[Company]):
+    model = Company
+
+    def ordering(self) -> tuple[Any, ...]:
+        return (Company.is_target.desc(), func.lower(Company.name), Company.id)
+
+    def find_key(self, key: str) -> Company | None:
+        return self.session.scalars(
+            select(Company).where(Company.person_id == self.person_id, Company.name_key == key)
+        ).first()
+
+    def ids_by_key(self) -> dict[str, int]:
+        rows = self.session.execute(
+            select(Company.name_key, Company.id).where(Company.person_id == self.person_id)
+        ).all()
+        return {str(key): int(i) for key, i in rows}
+
+    def insert_many(self, names_by_key: dict[str, str]) -> dict[str, int]:
+        """Create companies (key -> name) in one statement; returns key -> id."""
+        now = utcnow()
+        values = [
+            {
+                "uid": new_uid(),
+                "person_id": self.person_id,
+                "name": name,
+                "name_key": key,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for key, name in names_by_key.items()
+        ]
+        for start in range(0, len(values), CHUNK):
+            self.session.execute(insert(Company), values[start : start + CHUNK])
+        return {k: v for k, v in self.ids_by_key().items() if k in names_by_key}
+
+    def names(self) -> dict[int, str]:
+        rows = self.session.execute(
+            select(Company.id, Company.name).where(Company.person_id == self.person_id)
+        ).all()
+        return {int(i): str(n) for i, n in rows}
+
+    def target_ids(self) -> set[int]:
+        return set(
+            self.session.scalars(
+                select(Company.id).where(
+                    Company.person_id == self.person_id, Company.is_target.is_(True)
+                )
+            )
+        )
+
+    def contact_counts(self) -> dict[int, int]:
+        rows = self.session.execute(
+            select(Contact.company_id, func.count(Contact.id))
+            .where(Contact.person_id == self.person_id, Contact.company_id.is_not(None))
+            .group_by(Contact.company_id)
+        ).all()
+        return {int(c): int(n) for c, n in rows if c is not None}
+
+    def opportunity_counts(self) -> dict[int, int]:
+        rows = self.session.execute(
+            select(Opportunity.company_id, func.count(Opportunity.id))
+            .where(Opportunity.person_id == self.person_id, Opportunity.company_id.is_not(None))
+            .group_by(Opportunity.company_id)
+        ).all()
+        return {int(c): int(n) for c, n in rows if c is not None}
+
+
+class ContactRepository(OwnedRepository[Contact]):
+    model = Contact
+
+    def ordering(self) -> tuple[Any, ...]:
+        return (func.lower(Contact.name), Contact.id)
+
+    def page(
+        self,
+        *,
+        query: str = "",
+        company_id: int | None = None,
+        in_search: bool | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[Sequence[Contact], int]:
+        """One page of contacts and how many match in all."""
+        where = [Contact.person_id == self.person_id]
+        if query:
+            like = f"%{query.lower()}%"
+            where.append(
+                or_(
+                    func.lower(Contact.name).like(like),
+                    func.lower(Contact.title).like(like),
+                    func.lower(Contact.email).like(like),
+                )
+            )
+        if company_id is not None:
+            where.append(Contact.company_id == company_id)
+        if in_search is not None:
+            where.append(Contact.in_search.is_(in_search))
+        total = int(self.session.scalar(select(func.count(Contact.id)).where(*where)) or 0)
+        stmt = select(Contact).where(*where).order_by(*self.ordering()).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return self.session.scalars(stmt).all(), total
+
+    def by_ids(self, ids: Iterable[int]) -> dict[int, Contact]:
+        wanted = list(ids)
+        found: dict[int, Contact] = {}
+        for start in range(0, len(wanted), CHUNK):
+            for row in self.session.scalars(
+                select(Contact).where(
+                    Contact.person_id == self.person_id,
+                    Contact.id.in_(wanted[start : start + CHUNK]),
+                )
+            ):
+                found[row.id] = row
+        return found
+
+    def followed(self, target_companies: set[int]) -> Sequence[Contact]:
+        """Contacts a cadence may apply to: in the search, at a target, or with their own."""
+        conditions = [Contact.in_search.is_(True), Contact.cadence_days > 0]
+        if target_companies:
+            conditions.append(Contact.company_id.in_(sorted(target_companies)))
+        return self.session.scalars(
+            select(Contact).where(
+                Contact.person_id == self.person_id,
+                Contact.retired.is_(False),
+                Contact.unreachable.is_(False),
+                or_(*conditions),
+            )
+        ).all()
+
+    def count_by_company(self, company_id: int) -> int:
+        return int(
+            self.session.scalar(
+                select(func.count(Contact.id)).where(
+                    Contact.person_id == self.person_id, Contact.company_id == company_id
+                )
+            )
+            or 0
+        )
+
+    def unlink_company(self, company_id: int) -> None:
+        for row in self.session.scalars(
+            select(Contact).where(
+                Contact.person_id == self.person_id, Contact.company_id == company_id
+            )
+        ):
+            row.company_id = None
+        self.session.flush()
+
+    def all_for_matching(self) -> Sequence[Contact]:
+        return self.session.scalars(
+            select(Contact).where(Contact.person_id == self.person_id)
+        ).all()
+
+    def insert_many(self, values: list[dict[str, Any]]) -> dict[str, int]:
+        """Insert many contacts at once (an import of thousands); returns uid -> id."""
+        for row in values:
+            row["person_id"] = self.person_id
+        for start in range(0, len(values), CHUNK):
+            self.session.execute(insert(Contact), values[start : start + CHUNK])
+        uids = [row["uid"] for row in values]
+        found: dict[str, int] = {}
+        for start in range(0, len(uids), CHUNK):
+            found.update(
+                {
+                    str(u): int(i)
+                    for u, i in self.session.execute(
+                        select(Contact.uid, Contact.id).where(
+                            Contact.person_id == self.person_id,
+                            Contact.uid.in_(uids[start : start + CHUNK]),
+                        )
+                    )
+                }
+            )
+        return found
+
+
+class InteractionRepository(OwnedRepository[Interaction]):
+    model = Interaction
+
+    def ordering(self) -> tuple[Any, ...]:
+        return (Interaction.happened_on.desc(), Interaction.id.desc())
+
+    def for_contact(self, contact_id: int) -> Sequence[Interaction]:
+        return self.session.scalars(
+            select(Interaction)
+            .where(Interaction.person_id == self.person_id, Interaction.contact_id == contact_id)
+            .order_by(*self.ordering())
+        ).all()
+
+    def last_contact(self, contact_ids: Iterable[int] | None = None) -> dict[int, date]:
+        """Each contact's most recent interaction date (all contacts when ids is None)."""
+        stmt = (
+            select(Interaction.contact_id, func.max(Interaction.happened_on))
+            .where(Interaction.person_id == self.person_id)
+            .group_by(Interaction.contact_id)
+        )
+        if contact_ids is None:
+            return {int(c): d for c, d in self.session.execute(stmt).all()}
+        wanted = list(contact_ids)
+        found: dict[int, date] = {}
+        for start in range(0, len(wanted), CHUNK):
+            chunk = stmt.where(Interaction.contact_id.in_(wanted[start : start + CHUNK]))
+            found.update({int(c): d for c, d in self.session.execute(chunk).all()})
+        return found
+
+    def open_next_steps(self, until: date) -> Sequence[Interaction]:
+        """Next steps due by ``until`` that are not done and were not overtaken by a later
+        interaction with the same contact."""
+        rows = self.session.scalars(
+            select(Interaction).where(
+                Interaction.person_id == self.person_id,
+                Interaction.done.is_(False),
+                Interaction.follow_up_on.is_not(None),
+                Interaction.follow_up_on <= until,
+            )
+        ).all()
+        if not rows:
+            return rows
+        latest = self.last_contact({row.contact_id for row in rows})
+        return [row for row in rows if latest.get(row.contact_id) == row.happened_on]
+
+    def count_since(self, since: date) -> int:
+        return int(
+            self.session.scalar(
+                select(func.count(Interaction.id)).where(
+                    Interaction.person_id == self.person_id, Interaction.happened_on >= since
+                )
+            )
+            or 0
+        )
+
+
+class OpportunityRepository(OwnedRepository[Opportunity]):
+    model = Opportunity
+
+    def ordering(self) -> tuple[Any, ...]:
+        return (Opportunity.updated_at.desc(), Opportunity.id.desc())
+
+    def filtered(
+        self, *, stage: str | None = None, company_id: int | None = None
+    ) -> Sequence[Opportunity]:
+        stmt = select(Opportunity).where(Opportunity.person_id == self.person_id)
+        if stage is not None:
+            stmt = stmt.where(Opportunity.stage == stage)
+        if company_id is not None:
+            stmt = stmt.where(Opportunity.company_id == company_id)
+        return self.session.scalars(stmt.order_by(*self.ordering())).all()
+
+    def due_actions(self, until: date) -> Sequence[Opportunity]:
+        return self.session.scalars(
+            select(Opportunity).where(
+                Opportunity.person_id == self.person_id,
+                Opportunity.next_action_due.is_not(None),
+                Opportunity.next_action_due <= until,
+                Opportunity.stage.not_in(("accepted", "declined", "closed")),
+            )
+        ).all()
+
+    def count_by_company(self, company_id: int) -> int:
+        return int(
+            self.session.scalar(
+                select(func.count(Opportunity.id)).where(
+                    Opportunity.person_id == self.person_id, Opportunity.company_id == company_id
+                )
+            )
+            or 0
+        )
+
+    def unlink_company(self, company_id: int) -> None:
+        for row in self.session.scalars(
+            select(Opportunity).where(
+                Opportunity.person_id == self.person_id, Opportunity.company_id == company_id
+            )
+        ):
+            row.company_id = None
+        self.session.flush()
+
+    def posting_exists(self, posting_id: int) -> bool:
+        return (
+            self.session.scalar(
+                select(JobPosting.id).where(
+                    JobPosting.person_id == self.person_id, JobPosting.id == posting_id
+                )
+            )
+            is not None
+        )
+
+    def posting_titles(self, ids: Iterable[int]) -> dict[int, str]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        rows = self.session.execute(
+            select(JobPosting.id, JobPosting.title).where(
+                JobPosting.person_id == self.person_id, JobPosting.id.in_(wanted)
+            )
+        ).all()
+        return {int(i): str(t) for i, t in rows}
+
+    def count_by_stage(self) -> dict[str, int]:
+        rows = self.session.execute(
+            select(Opportunity.stage, func.count(Opportunity.id))
+            .where(Opportunity.person_id == self.person_id)
+            .group_by(Opportunity.stage)
+        ).all()
+        return {str(stage): int(n) for stage, n in rows}
+
+
+class StageChangeRepository(OwnedRepository[StageChange]):
+    model = StageChange
+
+    def ordering(self) -> tuple[Any, ...]:
+        return (StageChange.seq, StageChange.entered_on, StageChange.id)
+
+    def for_opportunity(self, opportunity_id: int) -> Sequence[StageChange]:
+        return self.session.scalars(
+            select(StageChange)
+            .where(
+                StageChange.person_id == self.person_id,
+                StageChange.opportunity_id == opportunity_id,
+            )
+            .order_by(*self.ordering())
+        ).all()
+
+    def histories(self) -> dict[int, list[tuple[str, date]]]:
+        """Every opportunity's (stage, entered on) entries, oldest first."""
+        result: dict[int, list[tuple[str, date]]] = {}
+        rows = self.session.execute(
+            select(StageChange.opportunity_id, StageChange.stage, StageChange.entered_on)
+            .where(StageChange.person_id == self.person_id)
+            .order_by(StageChange.opportunity_id, *self.ordering())
+        ).all()
+        for opportunity_id, stage, entered in rows:
+            result.setdefault(int(opportunity_id), []).append((str(stage), entered))
+        return result
+
+    def advanced_since(self, since: date) -> int:
+        """Stage changes on or after ``since`` that moved an opportunity (not its first entry)."""
+        return int(
+            self.session.scalar(
+                select(func.count(StageChange.id)).where(
+                    StageChange.person_id == self.person_id,
+                    StageChange.entered_on >= since,
+                    StageChange.seq > 0,
+                )
+            )
+            or 0
+        )
+
+
+class OpportunityContactRepository(OwnedRepository[OpportunityContact]):
+    model = OpportunityContact
+
+    def for_opportunity(self, opportunity_id: int) -> list[tuple[OpportunityContact, str]]:
+        rows = self.session.execute(
+            select(OpportunityContact, Contact.name)
+            .join(Contact, Contact.id == OpportunityContact.contact_id)
+            .where(
+                OpportunityContact.person_id == self.person_id,
+                OpportunityContact.opportunity_id == opportunity_id,
+            )
+            .order_by(OpportunityContact.role, func.lower(Contact.name))
+        ).all()
+        return [(link, str(name)) for link, name in rows]
+
+    def find(self, opportunity_id: int, contact_id: int, role: str) -> OpportunityContact | None:
+        return self.session.scalars(
+            select(OpportunityContact).where(
+                OpportunityContact.person_id == self.person_id,
+                OpportunityContact.opportunity_id == opportunity_id,
+                OpportunityContact.contact_id == contact_id,
+                OpportunityContact.role == role,
+            )
+        ).first()
+
+    def referred_opportunities(self) -> set[int]:
+        return set(
+            self.session.scalars(
+                select(OpportunityContact.opportunity_id).where(
+                    OpportunityContact.person_id == self.person_id,
+                    OpportunityContact.role == "referrer",
+                )
+            )
+        )
+
+    def remove_for(self, opportunity_id: int) -> None:
+        self.session.execute(
+            delete(OpportunityContact).where(
+                OpportunityContact.person_id == self.person_id,
+                OpportunityContact.opportunity_id == opportunity_id,
+            )
+        )

@@ -1,0 +1,1 @@
+"""Text helpers that more than one layer reads: résumé dates and résumé lines."""

@@ -1,0 +1,51 @@
+"""``/api/v1/companies``: target companies and their research dossiers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, Response
+
+from careerceo.model.network import CompanyInput, CompanyOut
+from careerceo.services import companies as service
+from careerceo.services.companies import DossierView
+from careerceo.services.context import AppContext
+from careerceo.web.templating import app_context
+
+router = APIRouter(prefix="/companies", tags=["companies"])
+
+
+@router.get("", response_model=list[CompanyOut])
+def list_companies(
+    targets: bool = False, ctx: AppContext = Depends(app_context)
+) -> list[CompanyOut]:
+    return service.list_companies(ctx, targets_only=targets)
+
+
+@router.post("", response_model=CompanyOut, status_code=201)
+def add_company(data: CompanyInput, ctx: AppContext = Depends(app_context)) -> CompanyOut:
+    return service.add_company(ctx, data)
+
+
+@router.get("/{company_id}", response_model=DossierView)
+def get_company(company_id: int, ctx: AppContext = Depends(app_context)) -> DossierView:
+    """The company and what is still unknown about it."""
+    return service.dossier(ctx, company_id)
+
+
+@router.patch("/{company_id}", response_model=CompanyOut)
+def patch_company(
+    company_id: int,
+    changes: dict[str, Any] = Body(..., examples=[{"mission": "...", "is_target": True}]),
+    ctx: AppContext = Depends(app_context),
+) -> CompanyOut:
+    return service.update_company(ctx, company_id, changes)
+
+
+@router.delete("/{company_id}", status_code=204)
+def delete_company(
+    company_id: int, force: bool = False, ctx: AppContext = Depends(app_context)
+) -> Response:
+    """Refused (409) while contacts or opportunities link to it, unless ``force=true``."""
+    service.remove_company(ctx, company_id, force=force)
+    return Response(status_code=204)

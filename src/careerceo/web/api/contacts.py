@@ -1,0 +1,92 @@
+"""``/api/v1/contacts``: the network, the interaction log, imports and drafts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, File, Response, UploadFile
+from pydantic import BaseModel
+
+from careerceo.documents.limits import MAX_ZIP_BYTES
+from careerceo.errors import CareerError
+from careerceo.model.network import ContactInput, ContactOut, InteractionInput, InteractionOut
+from careerceo.services import contacts as service
+from careerceo.services.contacts import ContactDetail, ContactPage
+from careerceo.services.context import AppContext
+from careerceo.services.network_import import ImportSummary, import_connections
+from careerceo.web.templating import app_context
+
+router = APIRouter(prefix="/contacts", tags=["contacts"])
+
+
+class DraftOut(BaseModel):
+    channel: str
+    subject: str
+    body: str
+
+
+@router.get("", response_model=ContactPage)
+def list_contacts(
+    q: str = "",
+    company_id: int | None = None,
+    in_search: bool | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    ctx: AppContext = Depends(app_context),
+) -> ContactPage:
+    if not 1 <= limit <= 1000:
+        raise CareerError("limit must be from 1 to 1000", field="limit")
+    return service.list_contacts(
+        ctx, query=q, company_id=company_id, in_search=in_search, limit=limit, offset=offset
+    )
+
+
+@router.post("", response_model=ContactOut, status_code=201)
+def add_contact(data: ContactInput, ctx: AppContext = Depends(app_context)) -> ContactOut:
+    return service.add_contact(ctx, data)
+
+
+@router.post("/import", response_model=ImportSummary)
+async def import_file(
+    file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
+) -> ImportSummary:
+    """LinkedIn Connections.csv (either layout) or the export ZIP; all rows or none."""
+    content = await file.read(MAX_ZIP_BYTES + 1)
+    if len(content) > MAX_ZIP_BYTES:
+        raise CareerError("the file is larger than 50 MB", field="file")
+    return import_connections(ctx, content, file.filename or "Connections.csv")
+
+
+@router.get("/{contact_id}", response_model=ContactDetail)
+def get_contact(contact_id: int, ctx: AppContext = Depends(app_context)) -> ContactDetail:
+    return service.get_contact(ctx, contact_id)
+
+
+@router.patch("/{contact_id}", response_model=ContactOut)
+def patch_contact(
+    contact_id: int,
+    changes: dict[str, Any] = Body(..., examples=[{"tags": ["decision maker"]}]),
+    ctx: AppContext = Depends(app_context),
+) -> ContactOut:
+    return service.update_contact(ctx, contact_id, changes)
+
+
+@router.delete("/{contact_id}", status_code=204)
+def delete_contact(contact_id: int, ctx: AppContext = Depends(app_context)) -> Response:
+    service.remove_contact(ctx, contact_id)
+    return Response(status_code=204)
+
+
+@router.post("/{contact_id}/interactions", response_model=InteractionOut, status_code=201)
+def log_interaction(
+    contact_id: int, data: InteractionInput, ctx: AppContext = Depends(app_context)
+) -> InteractionOut:
+    return service.log_interaction(ctx, contact_id, data)
+
+
+@router.get("/{contact_id}/draft", response_model=DraftOut)
+def draft(
+    contact_id: int, channel: str = "email", ctx: AppContext = Depends(app_context)
+) -> DraftOut:
+    result = service.draft(ctx, contact_id, channel)
+    return DraftOut(channel=result.channel.value, subject=result.subject, body=result.body)
