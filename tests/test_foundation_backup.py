@@ -80,7 +80,8 @@ def synthetic_value(column: Any, index: int, table: str) -> Any:
     """A value of the column's type that differs per row and exercises the codec."""
     kind = column.type
     if isinstance(kind, JSON):
-        return {"rows": [index, "ü"], "nested": {"b": 1.25, "a": None}, "flag": True}
+        value = {"rows": [index, "ü"], "nested": {"b": 1.25, "a": None}, "flag": True}
+        return [value, index] if store.json_shape(column) is list else value
     if isinstance(kind, DateTime):
         return datetime(2024, 2, 29, 10, index, 30, 123456 if index else 0)
     if isinstance(kind, Date):
@@ -109,6 +110,23 @@ OVERRIDES: dict[str, Any] = {
         "taxonomy": "esco" if i == 0 else None,
     },
     "position": lambda i: {"occupation_code": "15-1252.00" if i == 0 else None},
+    "goal": lambda i: {
+        "horizon": ("1y", "2y", "long")[i % 3],
+        "status": ("active", "done", "dropped")[i % 3],
+        "occupation_code": "15-1252.00" if i == 0 else None,
+    },
+    "milestone": lambda i: {"status": ("open", "done", "dropped")[i % 3]},
+    "review": lambda i: {
+        "month": f"2025-{1 + i:02d}",
+        "details": {
+            "activities": [{"name": "Networking «é»", "share": 40, "goal": None}],
+            "new_skills": ["dbt"],
+            "wins": [f"win {i}"],
+            "ratings": {},
+            "milestones": {},
+            "breakdown": {"rows": [i, "ü"], "nested": {"b": 1.25, "a": None}},
+        },
+    },
 }
 
 

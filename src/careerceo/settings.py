@@ -30,6 +30,9 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     # SQLite ``synchronous``: FULL (the default) survives power loss; NORMAL is faster.
     sqlite_synchronous: str = "FULL"
+    # Reading one uploaded or imported file runs in a child process held to these limits.
+    parse_seconds: float = 30.0
+    parse_memory_mb: int = 1024
 
     @property
     def is_sqlite(self) -> bool:
@@ -58,7 +61,28 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             name.strip() for name in env.get("CAREER_ALLOWED_HOSTS", "").split(",") if name.strip()
         ),
         sqlite_synchronous=_synchronous(env.get("CAREER_SQLITE_SYNCHRONOUS", "FULL")),
+        parse_seconds=_bounded(env, "CAREER_PARSE_SECONDS", 30, 1, 3600),
+        parse_memory_mb=int(_bounded(env, "CAREER_PARSE_MEMORY_MB", 1024, 256, 65536)),
     )
+
+
+def _bounded(env: dict[str, str], key: str, default: int, low: int, high: int) -> float:
+    raw = env.get(key, "").strip()
+    if not raw:
+        return float(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:  # NaN fails too
+        from careerceo.errors import CareerError
+
+        raise CareerError(
+            f"{raw!r} is not a valid {key}; set a number from {low} to {high} or unset it "
+            f"(default {default})",
+            field=key,
+        )
+    return value
 
 
 def _synchronous(raw: str) -> str:

@@ -33,7 +33,7 @@ class Win:
 
 
 RESULT_LINKS = re.compile(
-    r",?\s+(?:resulting in|which|leading to|so that|that|and thereby|thereby|to)\s+",
+    r"(?:,|(?<!\s))\s+(?:resulting in|which|leading to|so that|that|and thereby|thereby|to)\s+",
     re.IGNORECASE,
 )
 # "failed loads fell 70%": the result has its own subject and verb, so it cannot follow
@@ -43,7 +43,10 @@ OWN_SUBJECT = re.compile(
     r"declined|jumped|climbed|shrank|shrunk|was|were|is|are|reached|hit)\b",
     re.IGNORECASE,
 )
-BY_CLAUSE = re.compile(r"^(?P<result>.+?)\s+by\s+(?P<action>[a-z]+ing\b.+)$", re.IGNORECASE)
+# (?<!\s) lets a match start only where a run of spaces starts: linear on long blank runs.
+BY_CLAUSE = re.compile(
+    r"^(?P<result>.+?)(?<!\s)\s+by\s+(?P<action>[a-z]+ing\b.+)$", re.IGNORECASE
+)
 
 
 def _sentence(text: str) -> str:

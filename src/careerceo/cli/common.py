@@ -49,7 +49,10 @@ def reset_context() -> None:
 
 def fail(message: str) -> NoReturn:
     # soft_wrap: the message stays one line however narrow the terminal is.
-    err_console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    # A file name from the shell can hold bytes that are not UTF-8 (Python keeps them as lone
+    # surrogates); they are shown as U+FFFD rather than crashing the terminal write.
+    printable = message.encode("utf-8", "replace").decode("utf-8")
+    err_console.print(f"[bold red]Error:[/] {printable}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)
 
 
@@ -77,6 +80,9 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
             fail(escape(error_line(exc)))
         except ValidationError as exc:
             fail(validation_message(exc))
+        except OverflowError:
+            # SQLite cannot hold or compare an integer past 2**63 (a mistyped id).
+            fail("a number you gave is out of range (ids have at most 18 digits); check it")
 
     return wrapper
 

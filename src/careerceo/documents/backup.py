@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from careerceo.documents.json_safety import loads_limited
 from careerceo.errors import CareerError
 
 FORMAT = "career-ceo-backup"
@@ -53,11 +54,9 @@ def _refuse(problem: str) -> CareerError:
 def parse(text: str) -> Backup:
     """Check the envelope; raise ``CareerError`` saying what is wrong with the file."""
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _refuse(
-            f"the file is not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        document = loads_limited(text, name="the backup", field="backup")
+    except CareerError as exc:
+        raise _refuse(exc.message.removesuffix("; nothing was imported")) from None
     if not isinstance(document, dict):
         raise _refuse("the file holds JSON but not a Career CEO backup object")
     if document.get("format") != FORMAT:

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
-from careerceo.documents.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_ZIP_UNPACKED
+from careerceo.documents.limits import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_XML_PART,
+    MAX_ZIP_RATIO,
+    MAX_ZIP_UNPACKED,
+)
 from careerceo.errors import CareerError
 
 MACRO_TYPES = ("macroEnabled", "vbaProject")
@@ -27,9 +34,33 @@ def _check_package(data: bytes, name: str) -> None:
         names = archive.namelist()
         if sum(info.file_size for info in archive.infolist()) > MAX_ZIP_UNPACKED:
             raise CareerError(f"{name} unpacks to more than 100 MB; refused", field="file")
+        for info in archive.infolist():
+            # The XML is what python-docx parses into a tree: refuse a bomb before that step.
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.filename.endswith((".xml", ".rels")) and (
+                info.file_size > MAX_XML_PART
+                or (info.file_size > 1_000_000 and ratio > MAX_ZIP_RATIO)
+            ):
+                raise CareerError(
+                    f"{name}: {info.filename} unpacks to {info.file_size / 2**20:.0f} MB "
+                    f"({ratio:.0f}x); a résumé's text is far smaller, so it is refused - save the "
+                    "document again from Word or LibreOffice",
+                    field="file",
+                )
         content_types = ""
-        if "[Content_Types].xml" in names:
-            content_types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+        try:
+            if "[Content_Types].xml" in names:
+                content_types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+            # Every member's deflate data and checksum, before python-docx reads any of it.
+            damaged = archive.testzip()
+            if damaged is not None:
+                raise zipfile.BadZipFile(f"{damaged} fails its checksum")
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, OSError) as exc:
+            raise CareerError(
+                f"{name} is damaged ({type(exc).__name__}: {exc}); save it again from Word or "
+                "LibreOffice",
+                field="file",
+            ) from None
         if any(n.lower().endswith("vbaproject.bin") for n in names) or any(
             marker in content_types for marker in MACRO_TYPES
         ):

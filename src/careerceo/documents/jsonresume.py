@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from careerceo.documents.json_safety import loads_limited
 from careerceo.documents.limits import MAX_ENTRIES, MAX_FILE_BYTES
 from careerceo.errors import CareerError
 from careerceo.model.resume import (
@@ -74,11 +75,14 @@ def parse_jsonresume_bytes(data: bytes, *, name: str = "resume.json") -> Resume:
     if len(data) > MAX_FILE_BYTES:
         raise CareerError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB", field="file")
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise CareerError(
-            f"{name} is not valid JSON ({exc}); fix it and retry", field="file"
-        ) from exc
+            f"{name} is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8 "
+            "and retry",
+            field="file",
+        ) from None
+    document = loads_limited(text, name=name)
     if not isinstance(document, dict):
         raise CareerError(f"{name} must hold a JSON object at the top level", field="file")
     return from_jsonresume(document)

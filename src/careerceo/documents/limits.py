@@ -15,3 +15,7 @@ MAX_ZIP_UNPACKED = 100 * 1024 * 1024  # all members together, once decompressed
 MAX_ZIP_RATIO = 100  # a member that decompresses more than this is treated as a bomb
 MAX_CSV_ROWS = 50_000  # Connections.csv of a very connected person stays well under
 MAX_ENTRIES = 2_000  # positions, education, skills... in one import
+MAX_XML_PART = 10 * 1024 * 1024  # one XML part of a .docx once unpacked; a résumé's is < 1 MB
+MAX_LINE_CHARS = 20_000  # one line of résumé text; longer is a flattened dump, not a résumé
+MAX_PAGE_CHARS = 60_000  # characters on one PDF page; a dense page holds about 6,000
+MAX_PDF_INFLATED = 256 * 1024 * 1024  # all deflated PDF streams once inflated (photos included)

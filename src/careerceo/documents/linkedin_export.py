@@ -45,7 +45,10 @@ LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-_INLINE_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s+|(?:^|\s{2,})[-*]\s+")
+# A leading run of spaces is taken only from where it starts: linear on long blank runs.
+_INLINE_BULLET = re.compile(
+    r"(?:(?<!\s)\s+)?[\u2022\u25cf\u25aa]\s+|(?:^|(?<!\s)\s{2,})[-*]\s+"
+)
 
 
 def _description(text: str) -> dict[str, Any]:
@@ -70,7 +73,9 @@ def _decode(content: bytes, name: str) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CareerError(f"{name} is not UTF-8 text; is it really a LinkedIn CSV?") from exc
+        raise CareerError(
+            f"{name} is not UTF-8 text; is it really a LinkedIn CSV?", field="file"
+        ) from exc
 
 
 def read_rows(content: bytes, name: str) -> list[dict[str, str]]:
@@ -94,13 +99,20 @@ def read_rows(content: bytes, name: str) -> list[dict[str, str]]:
         )
     reader = csv.DictReader(io.StringIO("\n".join(lines[header_at:])))
     rows = []
-    for number, row in enumerate(reader, start=1):
-        if number > MAX_CSV_ROWS:
-            raise CareerError(
-                f"{PurePosixPath(name).name} has more than {MAX_CSV_ROWS} rows; refused",
-                field="file",
-            )
-        rows.append({(k or "").strip(): (v or "").strip() for k, v in row.items() if k})
+    try:
+        for number, row in enumerate(reader, start=1):
+            if number > MAX_CSV_ROWS:
+                raise CareerError(
+                    f"{PurePosixPath(name).name} has more than {MAX_CSV_ROWS} rows; refused",
+                    field="file",
+                )
+            rows.append({(k or "").strip(): (v or "").strip() for k, v in row.items() if k})
+    except csv.Error as exc:  # a field over csv.field_size_limit() (131,072), a stray NUL...
+        raise CareerError(
+            f"{PurePosixPath(name).name} cannot be read as CSV near row {reader.line_num} "
+            f"({exc}); use the CSV exactly as LinkedIn exported it",
+            field="file",
+        ) from None
     return rows
 
 
@@ -212,11 +224,25 @@ def read_linkedin_zip(data: bytes, *, name: str = "the ZIP") -> Resume:
 
 
 def read_linkedin_folder(folder: Path) -> Resume:
+    return resume_from_files(read_export_folder(folder))
+
+
+def read_export_folder(folder: Path) -> dict[str, bytes]:
+    """The CSV files of an unzipped export, refusing links that lead out of the folder."""
     files: dict[str, bytes] = {}
+    root = folder.resolve()
     for path in sorted(folder.rglob("*.csv")):
+        if not path.resolve().is_relative_to(root) or not path.is_file():
+            # A link out of the export folder (to ~/.ssh, /etc/passwd...) is never read, so
+            # no line of it can reach a message or the database.
+            raise CareerError(
+                f"{path.name} in {folder.name} links to a file outside the folder; an export "
+                "folder holds plain files only - remove the link or import the ZIP",
+                field="file",
+            )
         if path.stat().st_size > MAX_FILE_BYTES:
             raise CareerError(
                 f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB", field="file"
             )
         files[str(path.relative_to(folder))] = path.read_bytes()
-    return resume_from_files(files)
+    return files

@@ -21,7 +21,8 @@ from careerceo.model.resume import (
 from careerceo.text.dates import find_range
 
 _SPAN = r"(?:\d+\s+years?(?:\s+\d+\s+months?)?|\d+\s+months?|less than a year)"
-DATE_LINE = re.compile(rf"^(?P<range>.+?)\s*\(\s*{_SPAN}\s*\)\s*$", re.IGNORECASE)
+# The range ends on a non-space, so the spaces before "(" are tried once: linear on blank runs.
+DATE_LINE = re.compile(rf"^(?P<range>.*?\S)\s*\(\s*{_SPAN}\s*\)\s*$", re.IGNORECASE)
 TOTAL_LINE = re.compile(rf"^{_SPAN}$", re.IGNORECASE)
 PAGE_LINE = re.compile(r"^Page \d+ of \d+$")
 SIDE_HEADINGS = {
@@ -35,8 +36,11 @@ SIDE_HEADINGS = {
 }
 MAIN_HEADINGS = {"summary", "experience", "education"}
 PLACE = re.compile(r"^[A-Z][\w .'-]*(?:,\s*[A-Z][\w .'-]*){1,3}$")
+# Degree and field end on a non-space, so each run of spaces is tried once (linear on lines of
+# blanks, which the looser "[^,·]+?\s*" took 45 s on at 20,000 characters).
 DEGREE = re.compile(
-    r"^(?P<degree>[^,·]+?)(?:,\s*(?P<field>[^·]+?))?\s*(?:·\s*\((?P<years>[^)]*)\))?$"
+    r"^(?P<degree>[^,·]*?[^,·\s])(?:\s*,\s*(?P<field>[^·]*?[^·\s]))?"
+    r"(?:\s*·\s*\((?P<years>[^)]*)\))?\s*$"
 )
 
 

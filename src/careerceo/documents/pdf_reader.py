@@ -10,11 +10,18 @@ messages a person can act on.
 from __future__ import annotations
 
 import re
+import zlib
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from careerceo.documents.limits import MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_TEXT_CHARS
+from careerceo.documents.limits import (
+    MAX_FILE_BYTES,
+    MAX_PAGE_CHARS,
+    MAX_PDF_INFLATED,
+    MAX_PDF_PAGES,
+    MAX_TEXT_CHARS,
+)
 from careerceo.documents.pdf_lines import page_lines
 from careerceo.errors import CareerError
 
@@ -26,6 +33,30 @@ JUNK = str.maketrans({"\u200b": None, "\ufeff": None, "\x02": "-", "\u00a0": " "
 def _clean(page: list[str]) -> str:
     text = "\n".join(page).replace("\u00ef\u00bc", " ").translate(JUNK)
     return re.sub(r"(?<=\S) {3,}(?=\S)", "  ", text).strip("\n")
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def inflated_size(data: bytes, cap: int = MAX_PDF_INFLATED) -> int:
+    """How much the PDF's deflated streams inflate to, counted in 1 MB steps and stopping past
+    ``cap``: a 1 MB file can hold gigabytes, and PDFium would inflate them all in memory."""
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        end = data.find(b"endstream", start)
+        inflater = zlib.decompressobj()
+        pending = data[start : end if end != -1 else len(data)]
+        try:
+            while pending and not inflater.eof:
+                total += len(inflater.decompress(pending, _CHUNK))
+                pending = inflater.unconsumed_tail
+                if total > cap:
+                    return total
+        except zlib.error:
+            continue  # not deflated (an image, a font in another filter) or damaged: PDFium's call
+    return total
 
 
 def _open(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -55,6 +86,13 @@ def read_pdf_text(data: bytes, *, name: str = "the PDF") -> str:
         )
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise CareerError(f"{name} is not a PDF (it does not start with %PDF)", field="file")
+    if inflated_size(data) > MAX_PDF_INFLATED:
+        raise CareerError(
+            f"{name} inflates to more than {MAX_PDF_INFLATED // 2**20} MB once unpacked (a "
+            "compression bomb, or a scan far larger than a résumé); export the résumé again as "
+            "a normal PDF",
+            field="file",
+        )
     document = _open(data, name)
     try:
         count = len(document)
@@ -68,6 +106,15 @@ def read_pdf_text(data: bytes, *, name: str = "the PDF") -> str:
             page = document[number]
             textpage = page.get_textpage()
             try:
+                # Counting is cheap; laying the characters out in lines is the expensive step.
+                chars = textpage.count_chars()
+                if chars > MAX_PAGE_CHARS:
+                    raise CareerError(
+                        f"{name}: page {number + 1} holds {chars:,} characters (a dense page "
+                        f"holds about 6,000; the limit is {MAX_PAGE_CHARS:,}); this is not a "
+                        "résumé page - export the résumé again as a normal PDF",
+                        field="file",
+                    )
                 pages.append(_clean(page_lines(page, textpage)))
             finally:
                 textpage.close()

@@ -42,11 +42,15 @@ DEGREE = re.compile(
 )
 # LiveCareer's anonymised place, with an optional country, and a real "Boston, MA".
 PLACE = re.compile(
-    r"\s*(?:[-\u2013,]\s*)?\bCity\s*,\s*State\b(?:\s*,\s*(?:USA|US|United States|India|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?))?|\s+-\s+[A-Z][\w .'-]+,\s*[A-Z]{2}\b"
+    r"(?:(?<!\s)\s+)?(?:[-\u2013,]\s*)?\bCity\s*,\s*State\b(?:\s*,\s*(?:USA|US|United States|India|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?))?|(?<!\s)\s+-\s+[A-Z][\w .'-]{0,60},\s*[A-Z]{2}\b"
 )
 # "Mumbai, Maharashtra" or "Bandra, MAHARASHTRA, IN" right before a school's name.
-REGION = re.compile(r"\s*\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s*[A-Z][A-Za-z]+(?:,\s*[A-Z]{2})?$")
+# Leading blanks are taken only from where their run starts, and place names are bounded, so
+# both patterns stay linear on hostile lines.
+REGION = re.compile(
+    r"(?:(?<!\s)\s+)?\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s*[A-Z][A-Za-z]+(?:,\s*[A-Z]{2})?$"
+)
 GRADE = re.compile(r"\b(?:gpa|cgpa|grade)\s*:?\s*(?:gpa\s*:?\s*)?([\d.]+(?:\s*/\s*[\d.]+)?)", re.I)
 DATE_IN = re.compile(
     rf"(?:,\s*)?(?:\b1\s+)?\b{SINGLE.pattern}(?:\s*(?:-|\u2013|to)\s*(?:{SINGLE.pattern}))?",

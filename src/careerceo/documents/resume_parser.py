@@ -63,12 +63,13 @@ INSTITUTION_WORDS = re.compile(
 # A named institution: capitalised words ending in the kind of school, optionally "of <Place>"
 # ("California State University of Hayward", "MYSORE UNIVERSITY", "Touro College").
 INSTITUTION_NAME = re.compile(
-    r"(?:[A-Z][\w.&'\u2019-]*\s+(?:of\s+|the\s+)?)*"
+    r"(?<![\w.&'\u2019-])(?:[A-Z][\w.&'\u2019-]*\s+(?:of\s+|the\s+)?){0,8}"
     r"(?:University|UNIVERSITY|College|COLLEGE|Institute|INSTITUTE|School|SCHOOL|Academy|"
     r"ACADEMY|Polytechnic|Conservatory|Universit[éeä]t?|[EÉ]cole)"
     r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)?)?"
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Lookbehinds make each pattern start only where its run starts (linear on hostile lines).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
 URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S+", re.IGNORECASE)
 SEPARATORS = re.compile(r"\s+(?:\||—|\u2013|-|@|at)\s+|\s*[|,;]\s*|\t+|\s{2,}", re.IGNORECASE)
@@ -77,7 +78,7 @@ STRONG_SEPARATORS = re.compile(
 )
 # LiveCareer and the Kaggle résumé sets built from it replace every employer with this
 # placeholder; it is the employer, and it separates the title from the location around it.
-PLACEHOLDER = re.compile(r"\s*\bCompany Name\b\s*")
+PLACEHOLDER = re.compile(r"(?:(?<!\s)\s+)?\bCompany Name\b\s*")
 # Surely an employer: the placeholder, or a name ending in a legal form ("Fabrikam Retail Ltd").
 STRONG_EMPLOYER = re.compile(
     r"\bCompany Name\b|\b(?:inc|llc|ltd|limited|corp|gmbh|plc|ag|s\.?a|b\.?v)\.?$", re.IGNORECASE

@@ -23,7 +23,8 @@ GROUP_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "JAVASCRIPT- Experience - 24 months" (the résumé dataset's skill table)
-EXPERIENCE_TAIL = re.compile(r"\s*-\s*Experience\s*-.*$", re.IGNORECASE)
+# Each leading run is tried from its start only: linear on lines of blanks and dashes.
+EXPERIENCE_TAIL = re.compile(r"(?:(?<!\s)\s+)?-\s*Experience\s*-.*$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"\b(?:years|last used)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Phrases that introduce a list of tools inside a sentence.
@@ -38,7 +39,9 @@ LEAD_WORDS = re.compile(
     r"knowledge of|familiar with|expert in|advanced|basic|strong|excellent)\s+",
     re.IGNORECASE,
 )
-SOFTWARE_TAIL = re.compile(r"[-\s]+(?:software|application)s?(?:\s+skills?)?$", re.IGNORECASE)
+SOFTWARE_TAIL = re.compile(
+    r"(?<![-\s])[-\s]+(?:software|application)s?(?:\s+skills?)?$", re.IGNORECASE
+)
 
 
 GROUP_LINE = re.compile(r"^[A-Z][\w /&+.-]{1,40}:\s")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from careerceo.documents.limits import (
@@ -75,9 +76,12 @@ def read_zip_members(
             try:
                 with archive.open(info) as handle:
                     content = handle.read(info.file_size + 1)
-            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError) as exc:
+            except (
+                zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError
+            ) as exc:  # fmt: skip
                 raise CareerError(
-                    f"{name}: {info.filename!r} cannot be read ({exc}); is it encrypted?",
+                    f"{name}: {info.filename!r} cannot be read ({type(exc).__name__}: {exc}); "
+                    "the archive is damaged or encrypted - download the export again",
                     field="file",
                 ) from exc
             if len(content) > info.file_size:

@@ -47,8 +47,8 @@ MAX_LIMIT = 100
 CONFIDENT = 0.6  # below this best score, a title is said to have no close match
 MIN_SEARCH_SCORE = 0.3  # search hits weaker than this are noise ("zzzz" -> "jazz singer")
 _CODE = re.compile(r"^\d{2}(?:-\d{0,4}(?:\.\d{0,2})?)?$")
-_EXCEPT = re.compile(r",?\s+except\b.*$", re.IGNORECASE)
-_PAREN = re.compile(r"\(([^)]*)\)")
+_EXCEPT = re.compile(r"(?:,|(?<!\s))\s+except\b.*$", re.IGNORECASE)
+_PAREN = re.compile(r"\(([^()]{0,200})\)")  # stops at the next "(": linear on "(((("
 
 
 class LabelEntry(NamedTuple):

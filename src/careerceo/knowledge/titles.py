@@ -237,8 +237,12 @@ NOISE_PHRASES = (
 )
 
 _GENDER_TAG = re.compile(r"\(?\b[mfwhd](?:\s*/\s*[mfwhd]){1,2}\b\)?", re.IGNORECASE)
-_SEGMENT_SPLIT = re.compile(r"\s+[-\u2013\u2014|]+\s+|\s*[|\u2022\u00b7]\s*|\s+@\s+")
-_BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
+# Matches start only where a run of spaces starts, and a bracket's content stops at the next
+# bracket (at most 200 characters): both keep the patterns linear on a hostile line.
+_SEGMENT_SPLIT = re.compile(
+    r"(?<!\s)\s+[-\u2013\u2014|]+\s+|(?:(?<!\s)\s+)?[|\u2022\u00b7]\s*|(?<!\s)\s+@\s+"
+)
+_BRACKETS = re.compile(r"[(\[{]([^()\[\]{}]{0,200})[)\]}]")
 _NON_WORD = re.compile(r"[^a-z0-9&/+#]+")
 _LEVEL_PHRASE = re.compile(r"\b(?:level|lvl|grade|band|tier)\s*([0-9]|i{1,3}|iv|v|vi)\b")
 _LEVEL_CODE = re.compile(r"\b[lp]([1-6])\b")

@@ -252,6 +252,48 @@ class ReviewIn(_Strict):
         return value
 
 
+class StoredActivity(_Strict):
+    name: Text300
+    share: int = Field(ge=0, le=100)
+    goal: str | None = Field(default=None, max_length=64)  # the goal's uid
+
+
+class StoredReview(_Strict):
+    """A review row as stored (and as a backup holds it): ``details`` keyed by uids.
+
+    A restored backup must obey the same rules as the review form, or one hand-edited file
+    (details as a string, month "hello!!") breaks the review pages for good.
+    """
+
+    month: str
+    notes: str = Field(default="", max_length=10_000)
+    activities: list[StoredActivity] = Field(default_factory=list, max_length=30)
+    new_skills: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=30
+    )
+    wins: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=list, max_length=30
+    )
+    ratings: dict[str, Annotated[int, Field(ge=0, le=5)]] = Field(default_factory=dict)
+    milestones: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    breakdown: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("month")
+    @classmethod
+    def _month(cls, value: str) -> str:
+        if not is_month(value):
+            raise invalid("month", f"{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
+        return value
+
+
+class GoalState(_Strict):
+    status: GoalStatus = GoalStatus.ACTIVE
+
+
+class MilestoneState(_Strict):
+    status: Literal["open", "done", "dropped"] = "open"
+
+
 class SignalsIn(_Strict):
     answers: dict[str, int]
     taken_on: date | None = None

@@ -114,3 +114,22 @@ class Resume:
                 if key and key not in seen:
                     seen[key] = name.strip()
         return list(seen.values())
+
+
+_ENTRY_TYPES: dict[str, type[Any]] = {
+    "positions": ResumePosition,
+    "education": ResumeEducation,
+    "skills": ResumeSkill,
+    "certifications": ResumeCertification,
+    "languages": ResumeLanguage,
+    "contacts": ResumeContact,
+}
+
+
+def resume_from_dict(data: dict[str, Any]) -> Resume:
+    """The inverse of ``dataclasses.asdict(resume)``: how a parse worker's answer comes back."""
+    fields = {f.name for f in dataclasses.fields(Resume)}
+    values = {key: value for key, value in data.items() if key in fields}
+    for key, entry_type in _ENTRY_TYPES.items():
+        values[key] = [entry_type(**item) for item in data.get(key, [])]
+    return Resume(**values)

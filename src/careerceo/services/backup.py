@@ -18,6 +18,15 @@ from pydantic import BaseModel, ValidationError
 from careerceo.documents.backup import Backup, parse, render
 from careerceo.errors import CareerError
 from careerceo.model.common import input_error
+from careerceo.model.direction import (
+    GoalIn,
+    GoalState,
+    MilestoneIn,
+    MilestoneState,
+    StoredReview,
+    VisionIn,
+)
+from careerceo.model.education import CertificationInput, EducationInput
 from careerceo.model.inventory import InventoryInput
 from careerceo.model.position import PositionInput
 from careerceo.model.profile import ProfileInput
@@ -27,9 +36,14 @@ from careerceo.store import path_snapshot
 
 # Tables whose rows the app itself validates on input: a backup must obey the same rules, or
 # a hand-edited file could store what no screen would accept (a level of 9, say).
-DOMAIN_RULES: dict[str, type[BaseModel]] = {
-    "inventory_entry": InventoryInput,
-    "position": PositionInput,
+DOMAIN_RULES: dict[str, tuple[type[BaseModel], ...]] = {
+    "inventory_entry": (InventoryInput,),
+    "position": (PositionInput,),
+    "education": (EducationInput,),
+    "certification": (CertificationInput,),
+    "vision": (VisionIn,),
+    "goal": (GoalIn, GoalState),
+    "milestone": (MilestoneIn, MilestoneState),
 }
 
 
@@ -88,6 +102,12 @@ def _obey(model: type[BaseModel], values: dict[str, object], where: str) -> None
 
 def _check_domain_rules(decoded: store.Decoded) -> None:
     _obey(ProfileInput, decoded.person, "person")
-    for table, model in DOMAIN_RULES.items():
+    for table, models in DOMAIN_RULES.items():
         for index, row in enumerate(decoded.tables.get(table, [])):
-            _obey(model, row.values, f"tables.{table}[{index}]")
+            for model in models:
+                _obey(model, row.values, f"tables.{table}[{index}]")
+    for index, row in enumerate(decoded.tables.get("review", [])):
+        # The form's rules on the stored shape: details are checked field by field.
+        details = row.values.get("details") or {}
+        values = {"month": row.values.get("month"), "notes": row.values.get("notes", "")}
+        _obey(StoredReview, {**details, **values}, f"tables.review[{index}]")

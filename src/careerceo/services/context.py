@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from careerceo.errors import CareerError
+from careerceo.files import private_dir
 from careerceo.settings import Settings, load_settings
 from careerceo.store.db import Database
 from careerceo.store.people import create_person, find_person_id, first_person_id
@@ -20,7 +22,10 @@ class AppContext:
 
     @cached_property
     def db(self) -> Database:
-        return Database(self.settings.database_url)
+        # The data directory holds the database, held uploads and the CSRF key: 0700.
+        with contextlib.suppress(OSError):  # unwritable: opening the database will say so
+            private_dir(self.settings.data_dir)
+        return Database(self.settings.database_url, synchronous=self.settings.sqlite_synchronous)
 
     @cached_property
     def person_id(self) -> int:

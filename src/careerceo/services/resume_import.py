@@ -12,27 +12,22 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from careerceo.analysis.wording import clip
-from careerceo.documents.docx_reader import read_docx_text
-from careerceo.documents.jsonresume import parse_jsonresume_bytes
 from careerceo.documents.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_ZIP_BYTES
-from careerceo.documents.linkedin_export import (
-    read_linkedin_folder,
-    read_linkedin_zip,
-    resume_from_files,
-)
-from careerceo.documents.pdf_reader import read_pdf_text
-from careerceo.documents.resume_parser import parse_resume_text
+from careerceo.documents.linkedin_export import read_export_folder
+from careerceo.documents.parse_worker import ParseLimits, parse_isolated
+from careerceo.documents.read_any import plain_name
 from careerceo.errors import CareerError
 from careerceo.model.profile import ProfileInput
 from careerceo.model.resume import Resume, ResumeEducation, ResumePosition
 from careerceo.services.context import AppContext
+from careerceo.settings import load_settings
 from careerceo.store.documents import DocumentRepository
 from careerceo.store.job_search import ContactRepository
 from careerceo.store.profile import (
@@ -56,14 +51,6 @@ from careerceo.store.tables import (
 )
 from careerceo.text.dates import to_date
 
-MEDIA = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".json": "application/json",
-    ".zip": "application/zip",
-    ".csv": "text/csv",
-    ".txt": "text/plain",
-}
 PERSON_FIELDS = (
     ("full_name", "name"),
     ("headline", "label"),
@@ -134,68 +121,45 @@ class ImportPlan:
         }
 
 
-def read_source(data: bytes, filename: str) -> ImportSource:
-    """Detect the format from the name (and content), read and parse it."""
-    name = PurePosixPath(filename.replace("\\", "/")).name or "upload"
-    suffix = PurePosixPath(name).suffix.lower()
-    limit = MAX_ZIP_BYTES if suffix == ".zip" else MAX_FILE_BYTES
+def parse_limits() -> ParseLimits:
+    """The limits set by CAREER_PARSE_SECONDS / CAREER_PARSE_MEMORY_MB, read at each import so
+    a changed setting applies without a restart."""
+    settings = load_settings()
+    return ParseLimits(seconds=settings.parse_seconds, memory_mb=settings.parse_memory_mb)
+
+
+def read_source(data: bytes, filename: str, limits: ParseLimits | None = None) -> ImportSource:
+    """Read and parse one file in a child process held to memory and time limits.
+
+    The checks that cost nothing (size, emptiness) run here; everything that depends on the
+    bytes runs in ``parse_worker``, so no file can freeze or exhaust the calling process.
+    """
+    name = plain_name(filename)
+    limit = MAX_ZIP_BYTES if name.lower().endswith(".zip") else MAX_FILE_BYTES
     if len(data) > limit:
         raise CareerError(
             f"{name} is {len(data) / 2**20:.1f} MB; the limit is {limit // 2**20} MB", field="file"
         )
     if not data:
         raise CareerError(f"{name} is empty", field="file")
-    if suffix == ".pdf":
-        text = read_pdf_text(data, name=name)
-        return ImportSource(
-            name, "resume", "pdf", MEDIA[suffix], data, text, parse_resume_text(text)
-        )
-    if suffix in (".docx", ".docm"):
-        text = read_docx_text(data, name=name)
-        return ImportSource(
-            name, "resume", "docx", MEDIA[".docx"], data, text, parse_resume_text(text)
-        )
-    if suffix == ".json":
-        resume = parse_jsonresume_bytes(data, name=name)
-        return ImportSource(name, "resume", "json", MEDIA[suffix], data, "", resume)
-    if suffix == ".zip":
-        resume = read_linkedin_zip(data, name=name)
-        return ImportSource(name, "linkedin", "linkedin", MEDIA[suffix], data, "", resume)
-    if suffix == ".csv":
-        resume = resume_from_files({name: data})
-        return ImportSource(name, "linkedin", "linkedin", MEDIA[suffix], data, "", resume)
-    if suffix in (".txt", ".md"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise CareerError(f"{name} is not UTF-8 text", field="file") from exc
-        if "\x00" in text:  # binary renamed to .txt; PostgreSQL cannot store it either
-            raise CareerError(
-                f"{name} contains NUL bytes, so it is not plain text; save it as plain text "
-                "or upload the PDF or .docx instead",
-                field="file",
-            )
-        return ImportSource(
-            name, "resume", "text", MEDIA[".txt"], data, text, parse_resume_text(text)
-        )
-    raise CareerError(
-        f"{name}: unsupported file type {suffix or '(none)'}; import a .pdf, .docx, resume.json, "
-        "LinkedIn export .zip or one of its .csv files",
-        field="file",
+    parsed = parse_isolated({name: data}, limits=limits or parse_limits())
+    return ImportSource(
+        name, parsed.kind, parsed.fmt, parsed.media_type, data, parsed.text, parsed.resume
     )
 
 
-def read_path(path: Path) -> ImportSource:
+def read_path(path: Path, limits: ParseLimits | None = None) -> ImportSource:
     """A file, or a folder holding an unzipped LinkedIn export."""
     if path.is_dir():
-        resume = read_linkedin_folder(path)
-        blob = b"".join(p.read_bytes() for p in sorted(path.rglob("*.csv")))
-        return ImportSource(path.name, "linkedin", "linkedin", "text/csv", blob, "", resume)
+        files = read_export_folder(path)
+        parsed = parse_isolated(files, folder=path.name, limits=limits or parse_limits())
+        blob = b"".join(files[name] for name in sorted(files))
+        return ImportSource(path.name, "linkedin", "linkedin", "text/csv", blob, "", parsed.resume)
     if not path.is_file():
         raise CareerError(f"{path} does not exist", field="file")
     if path.stat().st_size > MAX_ZIP_BYTES:
         raise CareerError(f"{path.name} is larger than {MAX_ZIP_BYTES // 2**20} MB", field="file")
-    return read_source(path.read_bytes(), path.name)
+    return read_source(path.read_bytes(), path.name, limits)
 
 
 def _norm(value: str | None) -> str:

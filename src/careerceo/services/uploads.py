@@ -2,27 +2,36 @@
 
 The preview must not write to the database, but confirm must import exactly the file that was
 previewed; so the bytes wait in the data directory under their SHA-256, and the confirm form
-carries only that hash. Held files older than a day are swept on the next upload.
+carries only that hash. A held résumé is private data in plain text, so it is kept no longer
+than the preview needs: 0600 in a 0700 folder, deleted on confirm or cancel, replaced by the
+person's next preview (one at a time), and swept when older than an hour or when the server
+starts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
+import shutil
 import time
 from pathlib import Path, PurePosixPath
 
 from careerceo.errors import CareerError
+from careerceo.files import private_dir, write_private
 from careerceo.services.context import AppContext
 
 TOKEN = re.compile(r"^[0-9a-f]{64}$")
-MAX_AGE_SECONDS = 24 * 3600
+MAX_AGE_SECONDS = 3600
+
+
+def _root(ctx: AppContext) -> Path:
+    return Path(ctx.settings.data_dir) / "uploads"
 
 
 def _folder(ctx: AppContext) -> Path:
-    folder = Path(ctx.settings.data_dir) / "uploads" / str(ctx.person_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    private_dir(_root(ctx))
+    return private_dir(_root(ctx) / str(ctx.person_id))
 
 
 def safe_name(filename: str) -> str:
@@ -31,15 +40,31 @@ def safe_name(filename: str) -> str:
     return name[:120] or "upload"
 
 
+def sweep(ctx: AppContext, *, max_age: float = MAX_AGE_SECONDS) -> int:
+    """Delete held uploads older than ``max_age`` seconds (all of them with 0); returns how many
+    files went. Called when the server starts, so nothing outlives a restart."""
+    root = _root(ctx)
+    if not root.is_dir():
+        return 0
+    now, removed = time.time(), 0
+    for path in root.rglob("*"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink() and now - path.stat().st_mtime >= max_age:
+                path.unlink()
+                removed += 1
+    return removed
+
+
 def hold(ctx: AppContext, data: bytes, filename: str) -> str:
     folder = _folder(ctx)
-    now = time.time()
-    for old in folder.iterdir():
-        if now - old.stat().st_mtime > MAX_AGE_SECONDS:
+    for old in folder.iterdir():  # a new preview abandons the previous one
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
             old.unlink(missing_ok=True)
     token = hashlib.sha256(data).hexdigest()
-    (folder / f"{token}.bin").write_bytes(data)
-    (folder / f"{token}.name").write_text(safe_name(filename), encoding="utf-8")
+    write_private(folder / f"{token}.bin", data)
+    write_private(folder / f"{token}.name", safe_name(filename).encode("utf-8"))
     return token
 
 
@@ -48,7 +73,9 @@ def take(ctx: AppContext, token: str) -> tuple[bytes, str]:
         raise CareerError("the upload reference is not valid; upload the file again", field="file")
     folder = _folder(ctx)
     data_path, name_path = folder / f"{token}.bin", folder / f"{token}.name"
-    if not data_path.exists():
+    fresh = data_path.exists() and time.time() - data_path.stat().st_mtime < MAX_AGE_SECONDS
+    if not fresh:
+        release(ctx, token)
         raise CareerError("the previewed upload has expired; upload the file again", field="file")
     return data_path.read_bytes(), name_path.read_text(encoding="utf-8")
 

@@ -132,7 +132,7 @@ _HEADING_RE = re.compile(
     r"([A-Za-z][A-Za-z'\u2019 &/\-]{1,60}?)\s*[*_]*\s*(:|$)[*_]*(.*)$"
 )
 _INLINE_HEADING_RE = re.compile(r"[A-Z][A-Za-z'\u2019 &/\-]{1,40}:")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•\-*(\"'])|\n+|\s*[•▪●◦]\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•\-*(\"'])|\n+|(?:(?<!\s)\s+)?[•▪●◦]\s*")
 
 NEGATION_CUES = (
     "no experience",

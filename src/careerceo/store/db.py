@@ -7,8 +7,10 @@ on so that ``ON DELETE CASCADE`` really cascades. PostgreSQL (psycopg 3) is sele
 from __future__ import annotations
 
 import ast
+import contextlib
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +20,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from careerceo.errors import CareerError
+from careerceo.files import private_dir, private_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,22 +28,41 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _sqlite_pragmas(synchronous: str) -> Callable[[Any, Any], None]:
+    # FULL by default: a write the app acknowledged survives a power cut, not only a crash;
+    # NORMAL (CAREER_SQLITE_SYNCHRONOUS) is faster and can lose the last writes on power loss.
+    mode = synchronous if synchronous in ("FULL", "NORMAL", "EXTRA") else "FULL"
+
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={mode}")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return apply
 
 
-def make_engine(url: str) -> Engine:
+def _private_sqlite_file(path: Path) -> None:
+    """Create the database file 0600 before SQLite does (it would follow the umask, 0644);
+    SQLite gives its -wal and -shm files the database file's mode."""
+    if not path.parent.exists():
+        private_dir(path.parent)  # made by us, so ours to keep private
+    if path.exists():
+        private_file(path)
+        return
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+
+
+def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:" and not path.startswith("file:"):
+            _private_sqlite_file(Path(path))
         engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(synchronous))
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -157,9 +179,9 @@ def _unstorable(exc: Exception) -> str:
 class Database:
     """One engine and its session factory; ``transaction()`` is the unit of every write."""
 
-    def __init__(self, url: str, *, auto_migrate: bool = True) -> None:
+    def __init__(self, url: str, *, auto_migrate: bool = True, synchronous: str = "FULL") -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, synchronous=synchronous)
         if auto_migrate:
             migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import re
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import quote
@@ -22,7 +23,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import careerceo.web.api as api_package
 import careerceo.web.pages as pages_package
 from careerceo import __version__
-from careerceo.errors import CareerError
+from careerceo.errors import CareerError, NotFoundError
+from careerceo.services import uploads
 from careerceo.services.context import AppContext
 from careerceo.web.actions import href
 from careerceo.web.api_docs import add_api_docs
@@ -36,6 +38,7 @@ from careerceo.web.security import SecurityMiddleware, allowed_hosts, load_secre
 from careerceo.web.templating import templates
 
 STATIC = Path(__file__).with_name("static")
+_HUGE_NUMBER = re.compile(r"/\d{19,}(?:[./]|$)")
 
 
 def _modules(package: ModuleType) -> list[ModuleType]:
@@ -58,6 +61,8 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
     app.state.ctx = ctx or AppContext()
     settings = app.state.ctx.settings
     app.state.csrf_token = load_secret(settings.data_dir)
+    # Previews a stopped server left behind are deleted: a held résumé outlives no restart.
+    uploads.sweep(app.state.ctx, max_age=0)
     app.add_middleware(
         SecurityMiddleware, hosts=allowed_hosts(settings.host, settings.allowed_hosts)
     )
@@ -103,6 +108,18 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
             },
             status_code=exc.status,
         )
+
+    @app.exception_handler(OverflowError)
+    async def out_of_range(request: Request, exc: OverflowError) -> Response:
+        """SQLite cannot even compare with an integer past 2**63: an id like that in a URL
+        names nothing, so it is a 404 like any other unknown id (PostgreSQL finds no row)."""
+        if _HUGE_NUMBER.search(request.url.path):
+            error: CareerError = NotFoundError(
+                f"there is nothing numbered like that at {request.url.path}; check the link"
+            )
+        else:
+            error = CareerError("a number in the request is out of range; use a smaller one")
+        return await career_error(request, error)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:

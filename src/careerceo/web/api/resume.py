@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Response, UploadFile
+from fastapi.concurrency import run_in_threadpool
 
 from careerceo.analysis.resume_critique import critique_text
 from careerceo.documents.jsonresume import to_jsonresume
@@ -33,12 +34,22 @@ def export_resume(fmt: str, ctx: AppContext = Depends(app_context)) -> Response:
     return Response(render(current_resume(ctx), fmt), media_type=FORMATS[fmt][0])
 
 
+# Reading runs in a limited child process (see documents.parse_worker); these wrappers keep
+# that wait and the database work in a worker thread, off the event loop.
+def _preview(ctx: AppContext, data: bytes, filename: str) -> dict[str, Any]:
+    return resume_import.preview(ctx, resume_import.read_source(data, filename)).as_dict()
+
+
+def _confirm(ctx: AppContext, data: bytes, filename: str) -> dict[str, Any]:
+    return resume_import.confirm(ctx, resume_import.read_source(data, filename)).as_dict()
+
+
 @router.post("/resume/preview")
 async def preview_import(
     file: UploadFile | None = None, ctx: AppContext = Depends(app_context)
 ) -> dict[str, Any]:
     data, filename = await read_upload(file)
-    return resume_import.preview(ctx, resume_import.read_source(data, filename)).as_dict()
+    return await run_in_threadpool(_preview, ctx, data, filename)
 
 
 @router.post("/resume/import", status_code=201)
@@ -46,13 +57,14 @@ async def import_file(
     file: UploadFile | None = None, ctx: AppContext = Depends(app_context)
 ) -> dict[str, Any]:
     data, filename = await read_upload(file)
-    return resume_import.confirm(ctx, resume_import.read_source(data, filename)).as_dict()
+    return await run_in_threadpool(_confirm, ctx, data, filename)
 
 
 @router.post("/resume/critique")
 async def critique(file: UploadFile | None = None) -> dict[str, Any]:
     data, filename = await read_upload(file)
-    return critique_text(text_for_critique(data, filename)).as_dict()
+    text = await run_in_threadpool(text_for_critique, data, filename)
+    return critique_text(text).as_dict()
 
 
 @router.post("/resume/critique/text")

@@ -90,10 +90,34 @@ def _goals_page(
             "errors": errors or {},
             "values": values or {},
             "today": date.today().isoformat(),
-            "flash": flash or request.query_params.get("saved", ""),
+            "flash": flash or _saved_message(request),
         },
         status_code=status,
     )
+
+
+# What a redirect after a save may say. The query names a key, never the text: a link that
+# carried its own words (/goals?saved=Your+plan+was+sent+to+HR) would be content spoofing.
+SAVED_MESSAGES = {
+    "vision": "Vision saved",
+    "goal-added": "Goal #{goal} added",
+    "goal-updated": "Goal updated",
+    "milestone-added": "Milestone added",
+    "milestone-done": "Milestone done",
+    "goal-active": "Goal #{goal} is active",
+    "goal-done": "Goal #{goal} is done",
+    "goal-dropped": "Goal #{goal} is dropped",
+}
+
+
+def _saved_message(request: Request) -> str:
+    template = SAVED_MESSAGES.get(request.query_params.get("saved", ""), "")
+    goal = request.query_params.get("goal", "")
+    if "{goal}" in template:
+        if not (goal.isascii() and goal.isdigit() and len(goal) < 19):
+            return template.replace(" #{goal}", "")
+        return template.replace("{goal}", goal)
+    return template
 
 
 @router.get("/goals", response_class=HTMLResponse)
@@ -112,7 +136,7 @@ async def save_vision(
     except (CareerError, ValidationError) as exc:
         errs = {"vision": next(iter(_errors(exc).values()))}
         return _goals_page(request, ctx, errors=errs, values={"vision": text}, status=422)
-    return _redirect("/goals?saved=Vision+saved")
+    return _redirect("/goals?saved=vision")
 
 
 @router.post("/goals", response_class=HTMLResponse, response_model=None)
@@ -135,7 +159,7 @@ async def add_goal(
         )
     except (CareerError, ValidationError) as exc:
         return _goals_page(request, ctx, errors=_errors(exc), values=form, status=422)
-    return _redirect(f"/goals?saved=Goal+%23{goal.id}+added")
+    return _redirect(f"/goals?saved=goal-added&goal={goal.id}")
 
 
 @router.get("/goals/{goal_id}", response_class=HTMLResponse)
@@ -166,7 +190,7 @@ def _goal_detail(
             "errors": errors or {},
             "values": values or goal.model_dump(),
             "today": date.today().isoformat(),
-            "flash": request.query_params.get("saved", ""),
+            "flash": _saved_message(request),
         },
         status_code=status,
     )
@@ -195,7 +219,7 @@ async def edit_goal(
         )
     except (CareerError, ValidationError) as exc:
         return _goal_detail(request, ctx, goal_id, errors=_errors(exc), values=form, status=422)
-    return _redirect(f"/goals/{goal_id}?saved=Goal+updated")
+    return _redirect(f"/goals/{goal_id}?saved=goal-updated")
 
 
 @router.post("/goals/{goal_id}/milestones", response_class=HTMLResponse, response_model=None)
@@ -222,13 +246,13 @@ async def add_milestone(
         # the edit form below keeps showing the goal; only the milestone form shows what was typed
         values = {**service.get_goal(ctx, goal_id).model_dump(), **form}
         return _goal_detail(request, ctx, goal_id, errors=errs, values=values, status=422)
-    return _redirect(f"/goals/{goal_id}?saved=Milestone+added")
+    return _redirect(f"/goals/{goal_id}?saved=milestone-added")
 
 
 @router.post("/milestones/{milestone_id}/done", response_model=None)
 def milestone_done(milestone_id: int, ctx: AppContext = Depends(app_context)) -> RedirectResponse:
     m = service.complete_milestone(ctx, milestone_id)
-    return _redirect(f"/goals/{m.goal_id}?saved=Milestone+done")
+    return _redirect(f"/goals/{m.goal_id}?saved=milestone-done")
 
 
 @router.post("/goals/{goal_id}/status", response_model=None)
@@ -237,7 +261,7 @@ async def goal_status(
 ) -> RedirectResponse:
     status = parse_goal_status(str((await request.form()).get("status", "")))
     service.set_goal_status(ctx, goal_id, status)
-    return _redirect(f"/goals?saved=Goal+%23{goal_id}+is+{status}")
+    return _redirect(f"/goals?saved=goal-{status}&goal={goal_id}")
 
 
 # ----------------------------------------------------------------------------------- review

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerceo.documents.limits import MAX_ZIP_BYTES
@@ -69,17 +70,25 @@ def resume_page(
     return _index(request, ctx, done=done)
 
 
+def _preview_and_hold(
+    ctx: AppContext, data: bytes, filename: str
+) -> tuple[resume_import.ImportSource, resume_import.ImportPlan, str]:
+    source = resume_import.read_source(data, filename)
+    plan = resume_import.preview(ctx, source)
+    return source, plan, uploads.hold(ctx, data, filename)
+
+
 @router.post("/resume/import", response_class=HTMLResponse)
 async def import_preview(
     request: Request, file: UploadFile | None = None, ctx: AppContext = Depends(app_context)
 ) -> Response:
     try:
         data, filename = await read_upload(file)
-        source = resume_import.read_source(data, filename)
-        plan = resume_import.preview(ctx, source)
+        # Parsing runs in a limited child process and the preview queries the database: both
+        # wait in a worker thread so the event loop keeps answering other requests.
+        source, plan, token = await run_in_threadpool(_preview_and_hold, ctx, data, filename)
     except CareerError as exc:
         return _index(request, ctx, errors={"file": exc.message})
-    token = uploads.hold(ctx, data, filename)
     return form_page(
         request,
         "resume/preview.html",
@@ -99,6 +108,13 @@ def import_confirm(
     uploads.release(ctx, token)
     done = "imported" if plan.count("create") or plan.count("update") else "nothing"
     return RedirectResponse(f"/resume?done={done}", status_code=303)
+
+
+@router.post("/resume/import/cancel")
+def import_cancel(token: str = Form(""), ctx: AppContext = Depends(app_context)) -> Response:
+    """The previewed file is deleted at once, not left in the data directory."""
+    uploads.release(ctx, token)
+    return RedirectResponse("/resume", status_code=303)
 
 
 @router.get("/resume/export.{fmt}")
@@ -165,7 +181,8 @@ async def critique_post(
     try:
         if file is not None and file.filename:
             data, filename = await read_upload(file)
-            return _critique_page(request, text_for_critique(data, filename), filename, ctx=ctx)
+            text = await run_in_threadpool(text_for_critique, data, filename)
+            return _critique_page(request, text, filename, ctx=ctx)
         if not text.strip():
             raise CareerError("paste your résumé text or choose a file", field="text")
         if len(text) > 200_000:
