@@ -126,10 +126,12 @@ SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 EXCLUDED_SECTIONS = frozenset({"benefits", "about"})
 # "# Heading", "**Heading**", "*Heading:**" (markdown from job boards) as well as "Heading:";
-# "* Python experience" is a bullet, not a heading (the star is followed by a space).
+# "* Python experience" is a bullet, not a heading (the star is followed by a space). One
+# optional run of stars between blanks: two adjacent ``\s*`` would split a long blank run in
+# every way (quadratic on a hostile line).
 _HEADING_RE = re.compile(
     r"^\s*(?:#+\s*|[*_]{1,2}(?=[A-Za-z]))?"
-    r"([A-Za-z][A-Za-z'\u2019 &/\-]{1,60}?)\s*[*_]*\s*(:|$)[*_]*(.*)$"
+    r"([A-Za-z][A-Za-z'\u2019 &/\-]{1,60}?)\s*(?:[*_]+\s*)?(:|$)[*_]*(.*)$"
 )
 _INLINE_HEADING_RE = re.compile(r"[A-Z][A-Za-z'\u2019 &/\-]{1,40}:")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•\-*(\"'])|\n+|(?:(?<!\s)\s+)?[•▪●◦]\s*")
