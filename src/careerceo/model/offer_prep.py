@@ -55,6 +55,19 @@ class OfferPrepIn(InputModel):
     def _long(cls, value: Any) -> str:
         return text(value, field="stated_before, walk_away or notes", max_length=5_000)
 
+    @field_validator("points", mode="before")
+    @classmethod
+    def _points(cls, value: Any) -> Any:
+        if value is None or value == "":
+            return []
+        if isinstance(value, list) and len(value) > MAX_POINTS:
+            raise invalid(
+                "points",
+                f"at most {MAX_POINTS} points to negotiate, not {len(value)}: keep the ones "
+                "that matter most (a long list weakens every ask)",
+            )
+        return value
+
     @field_validator("terms", mode="before")
     @classmethod
     def _terms(cls, value: Any) -> dict[str, str]:

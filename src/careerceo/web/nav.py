@@ -60,6 +60,7 @@ GROUPS: tuple[NavGroup, ...] = (
         ("Interview practice", "/interview"),
         ("Interview rounds", "/interview/rounds"),
         ("30-60-90-day plans", "/plans"),
+        ("Offer preparation", "/offer-prep"),
     ),
     _group(
         "Leave",
