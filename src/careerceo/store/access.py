@@ -17,11 +17,15 @@ from careerceo.store.access_tables import AccessGrant, AuditEvent, CoachComment
 from careerceo.store.tables import Account, Person
 
 
-class GrantRepository:
+class _ClientScoped:
+    """Every query of these repositories carries the client's id."""
+
     def __init__(self, session: Session, client_id: int) -> None:
         self.session = session
         self.client_id = client_id
 
+
+class GrantRepository(_ClientScoped):
     def add(self, coach_id: int, area: str, level: str) -> AccessGrant:
         row = AccessGrant(client_id=self.client_id, coach_id=coach_id, area=area, level=level)
         self.session.add(row)
@@ -73,11 +77,7 @@ def clients_of(session: Session, coach_id: int) -> Sequence[tuple[Person, Access
     return [(person, grant) for person, grant in session.execute(query).all()]
 
 
-class CommentRepository:
-    def __init__(self, session: Session, client_id: int) -> None:
-        self.session = session
-        self.client_id = client_id
-
+class CommentRepository(_ClientScoped):
     def add(self, coach_id: int, area: str, text: str) -> CoachComment:
         row = CoachComment(client_id=self.client_id, coach_id=coach_id, area=area, text=text)
         self.session.add(row)
@@ -97,12 +97,8 @@ class CommentRepository:
         return [(comment, email or "") for comment, email in rows]
 
 
-class AuditRepository:
+class AuditRepository(_ClientScoped):
     """Append and read; nothing in the application updates or deletes an audit event."""
-
-    def __init__(self, session: Session, client_id: int) -> None:
-        self.session = session
-        self.client_id = client_id
 
     def add(
         self, actor_id: int | None, actor: str, action: str, what: str, address: str = ""

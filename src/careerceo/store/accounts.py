@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -46,18 +47,29 @@ class AccountRepository:
         return None if person is None else self.session.get(Account, person.account_id)
 
 
-class SessionRepository:
+H = TypeVar("H", AuthSession, AccessToken)
+
+
+class _Hashed(Generic[H]):
+    """A table of secrets looked up by their SHA-256 (sessions, access tokens)."""
+
+    model: type[H]
+
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, row: AuthSession) -> AuthSession:
+    def add(self, row: H) -> H:
         self.session.add(row)
         self.session.flush()
         return row
 
-    def by_hash(self, token_hash: str) -> AuthSession | None:
-        query = select(AuthSession).where(AuthSession.token_hash == token_hash)
+    def by_hash(self, token_hash: str) -> H | None:
+        query = select(self.model).where(self.model.token_hash == token_hash)
         return self.session.scalars(query).first()
+
+
+class SessionRepository(_Hashed[AuthSession]):
+    model = AuthSession
 
     def remove(self, token_hash: str) -> None:
         self.session.execute(delete(AuthSession).where(AuthSession.token_hash == token_hash))
@@ -70,18 +82,8 @@ class SessionRepository:
         self.session.execute(delete(AuthSession).where(AuthSession.expires_at <= now))
 
 
-class TokenRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, row: AccessToken) -> AccessToken:
-        self.session.add(row)
-        self.session.flush()
-        return row
-
-    def by_hash(self, token_hash: str) -> AccessToken | None:
-        query = select(AccessToken).where(AccessToken.token_hash == token_hash)
-        return self.session.scalars(query).first()
+class TokenRepository(_Hashed[AccessToken]):
+    model = AccessToken
 
     def of_account(self, account_id: int) -> Sequence[AccessToken]:
         query = select(AccessToken).where(AccessToken.account_id == account_id)

@@ -48,33 +48,36 @@ def _client(table: str) -> list[sa.Column[object] | sa.Constraint]:
     ]
 
 
+def _secret_table(table: str, *columns: sa.Column[object]) -> None:
+    """A table of secrets kept as their SHA-256, one per account row."""
+    op.create_table(
+        table,
+        *_stamped(table),
+        *_account(table),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        *columns,
+        sa.UniqueConstraint("token_hash", name=f"uq_{table}_token_hash"),
+    )
+    op.create_index(f"ix_{table}_account_id", table, ["account_id"])
+
+
 def upgrade() -> None:
     with op.batch_alter_table("account") as batch:
         batch.add_column(
             sa.Column("disabled", sa.Boolean(), nullable=False, server_default=sa.false())
         )
-    op.create_table(
+    _secret_table(
         "auth_session",
-        *_stamped("auth_session"),
-        *_account("auth_session"),
-        sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("csrf", sa.String(length=64), nullable=False),
         sa.Column("expires_at", sa.DateTime(), nullable=False),
         sa.Column("last_seen", sa.DateTime(), nullable=False),
-        sa.UniqueConstraint("token_hash", name="uq_auth_session_token_hash"),
     )
-    op.create_index("ix_auth_session_account_id", "auth_session", ["account_id"])
-    op.create_table(
+    _secret_table(
         "access_token",
-        *_stamped("access_token"),
-        *_account("access_token"),
         sa.Column("name", sa.String(length=100), nullable=False),
-        sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("last_used_at", sa.DateTime(), nullable=True),
         sa.Column("revoked_at", sa.DateTime(), nullable=True),
-        sa.UniqueConstraint("token_hash", name="uq_access_token_token_hash"),
     )
-    op.create_index("ix_access_token_account_id", "access_token", ["account_id"])
     op.create_table(
         "login_attempt",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
