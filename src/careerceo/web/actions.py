@@ -18,6 +18,7 @@ ELSEWHERE = {
     ActionKind.TAILOR: "/resume/tailor",
     ActionKind.PIPELINE: "/opportunities",  # the board
     ActionKind.INTERVIEW_QUESTIONS: "/interview",
+    ActionKind.OFFER_PREP: "/offer-prep",
     ActionKind.EXIT: "/exit",
 }
 

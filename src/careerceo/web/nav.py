@@ -54,12 +54,12 @@ GROUPS: tuple[NavGroup, ...] = (
         "Find",
         ("Today", "/today"),
         ("Pipeline board", "/opportunities"),
-        ("Offers side by side", "/offers"),
         ("Companies", "/companies"),
         ("Contacts", "/contacts"),
         ("Interview practice", "/interview"),
         ("Interview rounds", "/interview/rounds"),
         ("30-60-90-day plans", "/plans"),
+        ("Offers side by side", "/offers"),
         ("Offer preparation", "/offer-prep"),
     ),
     _group(
