@@ -394,3 +394,16 @@ def test_an_activity_is_not_asked_for_as_software(sqlite_ctx: AppContext) -> Non
     asked = {r.label for r in result.gap.requirements}
     assert not {"Compliance software", "Analytical software", "Reporting software"} & asked
     assert {"Tableau", "Spreadsheet software"} <= asked  # software named as software still counts
+
+
+def test_the_pitch_says_a_or_an_by_sound() -> None:
+    """'a HR Personnel Assistant' was printed for a real HR résumé."""
+    from careerceo.analysis.pitch import _article
+
+    assert _article("HR Personnel Assistant") == "an"
+    assert _article("MBA Intern") == "an"
+    assert _article("CFO") == "a"
+    assert _article("University Lecturer") == "a"
+    assert _article("Hourly Supervisor") == "an"
+    assert _article("Accountant") == "an"
+    assert _article("Budget Analyst") == "a"

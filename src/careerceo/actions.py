@@ -34,6 +34,7 @@ class ActionKind(StrEnum):
     PLANS = "plans"  # the 30-60-90 plans and their ids
     PIPELINE = "pipeline"  # move the opportunities along their stages
     EXIT = "exit"  # work through the exit plan: relationships, handover, checklist
+    EXIT_START = "exit-start"  # start an exit plan from the last day
     INTERVIEW_ROUNDS = "interview-rounds"  # the interview rounds and their ids
     OFFER_PREP = "offer-prep"  # the offer preparation sheets and their ids
 

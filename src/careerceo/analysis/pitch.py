@@ -95,8 +95,21 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
+# Letters whose spoken name starts with a vowel sound: "an HR assistant", "an MBA", "a CFO".
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+
+
 def _article(title: str) -> str:
-    return "an" if title[:1].lower() in "aeiou" else "a"
+    """'a' or 'an' by the sound of the first word, not its first letter."""
+    word = title.split()[0] if title.split() else ""
+    if 1 < len(word) <= 5 and word.isupper():  # an acronym is read letter by letter
+        return "an" if word[0] in _VOWEL_LETTERS else "a"
+    lower = word.lower()
+    if lower.startswith(("uni", "use", "usu", "eu", "one")):
+        return "a"  # a university, a European, a one-person team
+    if lower.startswith(("hour", "honest", "honor", "honour", "heir")):
+        return "an"
+    return "an" if lower[:1] in {"a", "e", "i", "o", "u"} else "a"
 
 
 def _same_role(current: str, target: str) -> bool:

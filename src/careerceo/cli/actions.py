@@ -22,6 +22,7 @@ NAMED = {
     ActionKind.PATHS: "paths list",
     ActionKind.PLANS: "plan306090 list",
     ActionKind.EXIT: "exit show",
+    ActionKind.EXIT_START: "exit new --last-day YYYY-MM-DD",
     ActionKind.OFFER_PREP: "offer list",
 }
 

@@ -74,7 +74,7 @@ def _plan(session: Session, person_id: int) -> ExitPlan:
         raise NotFoundError(
             "no exit plan yet; start one with your last day",
             field="exit_plan",
-            action=Action(ActionKind.EXIT),
+            action=Action(ActionKind.EXIT_START),
         )
     return plan
 

@@ -19,6 +19,7 @@ ELSEWHERE = {
     ActionKind.PIPELINE: "/opportunities",  # the board
     ActionKind.INTERVIEW_QUESTIONS: "/interview",
     ActionKind.OFFER_PREP: "/offer-prep",
+    ActionKind.EXIT_START: "/exit",  # the page starts a plan when there is none
     ActionKind.EXIT: "/exit",
 }
 
