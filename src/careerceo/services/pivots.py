@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -55,6 +56,7 @@ from careerceo.services.pivot_space import neighbour_table, occupation_space, ra
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
     from careerceo.services.context import AppContext
+    from careerceo.skills.model import ExtractionResult
 
 EMPTY_PROFILE = (
     "your profile is empty, so there is nothing to rank pivots from; first add skills to your "
@@ -103,6 +105,7 @@ class PersonData:
     certifications: list[str] = field(default_factory=list)
     resume_text: str = ""
     interests: dict[str, float] | None = None
+    data_dir: Path | None = None  # whose extraction cache to use (None: the settings')
 
 
 @dataclass
@@ -176,7 +179,7 @@ def read_person(ctx: AppContext) -> PersonData:
     )
 
     pid = ctx.person_id
-    data = PersonData()
+    data = PersonData(data_dir=ctx.settings.data_dir)
     with ctx.db.transaction() as s:
         for e in InventoryRepository(s, pid).in_order_added():
             tax, cid = _normal_taxonomy(e.taxonomy, e.concept_id, e.name)
@@ -265,6 +268,22 @@ def person_text(data: PersonData) -> str:
     return "\n".join(parts)
 
 
+def _cache_dir(data_dir: Path | None) -> Path:
+    if data_dir is None:
+        from careerceo.settings import load_settings
+
+        data_dir = load_settings().data_dir
+    return data_dir / "cache" / "skills"
+
+
+def extract(text: str, kind: str, data_dir: Path | None = None) -> ExtractionResult:
+    """The skill extractor's result, kept in the data directory's cache: re-reading the same
+    résumé, descriptions and inventory names then does not load the lexicon at all."""
+    from careerceo.skills.cache import extraction_cache
+
+    return extraction_cache(_cache_dir(data_dir)).extract(text, kind)
+
+
 def _hits_to_concepts(hits: Any, source: str, detail: str) -> list[ConceptHit]:
     out: list[ConceptHit] = []
     for h in hits:
@@ -279,15 +298,17 @@ def _text_concepts(data: PersonData) -> list[ConceptHit]:
     """Concepts the skill extractor finds in the résumé, certifications and job descriptions."""
     if not (data.resume_text.strip() or data.certifications or data.descriptions):
         return []
-    from careerceo.skills.extractor import extract
-
     out: list[ConceptHit] = []
     if data.resume_text.strip():
-        out += _hits_to_concepts(extract(data.resume_text, "resume").hits, RESUME_SOURCE, "résumé")
+        out += _hits_to_concepts(
+            extract(data.resume_text, "resume", data.data_dir).hits, RESUME_SOURCE, "résumé"
+        )
     for cert in data.certifications:
-        out += _hits_to_concepts(extract(cert, "profile").hits, CERT_SOURCE, cert)
+        hits = extract(cert, "profile", data.data_dir).hits
+        out += _hits_to_concepts(hits, CERT_SOURCE, cert)
     for label, text in data.descriptions:
-        out += _hits_to_concepts(extract(text, "profile").hits, "your positions", label)
+        hits = extract(text, "profile", data.data_dir).hits
+        out += _hits_to_concepts(hits, "your positions", label)
     return out
 
 
@@ -318,7 +339,69 @@ def _roots(key: str) -> list[str]:
     return [_root(w) for w in key.split() if w not in _LINK_WORDS]
 
 
-def loose_match(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str, str]]:
+def _loose_cache_path(space: OccupationSpace, data_dir: Path | None) -> Path:
+    """Keyed by the extractor's version, the space's concepts and this module's code."""
+    import hashlib
+
+    from careerceo.skills.cache import extractor_version
+
+    digest = hashlib.sha256(extractor_version().encode())
+    for part in (space.onet_version, space.esco_version, *space.tech_names, *space.esco_ids):
+        digest.update(part.encode() + b"\0")
+    digest.update(Path(__file__).read_bytes())
+    return _cache_dir(data_dir) / f"loose-{digest.hexdigest()[:20]}.json"
+
+
+def loose_match(
+    space: OccupationSpace, names: list[str], data_dir: Path | None = None
+) -> dict[str, tuple[str, str]]:
+    """``match_loosely`` with its answers kept in the data directory (see ``extract``)."""
+    import json
+
+    if not names:
+        return {}
+    path = _loose_cache_path(space, data_dir)
+    try:
+        stored = json.loads(path.read_text("utf-8"))
+        known: dict[str, list[str] | None] = stored if isinstance(stored, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+    missing = [n for n in dict.fromkeys(names) if n not in known]
+    if missing:
+        found = match_loosely(space, missing)
+        for name in missing:
+            known[name] = list(found[name]) if name in found else None
+        _write_json(path, known)
+    out: dict[str, tuple[str, str]] = {}
+    for name in names:
+        value = known.get(name)
+        if isinstance(value, list) and len(value) == 2:
+            out[name] = (str(value[0]), str(value[1]))
+    return out
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Atomically; a cache that cannot be written is only a missed speed-up."""
+    import json
+    import os
+    import tempfile
+
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".loose-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        return
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def match_loosely(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str, str]]:
     """For each name, a usable concept whose label has the same words in any order and form
     ("curriculum development" → ESCO "develop curriculum"), or the same words after the
     label's leading verb ("classroom management" → "perform classroom management"). For
@@ -391,14 +474,12 @@ def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[Invento
     pending = [i for i in data.inventory if not (i.taxonomy and i.concept_id)]
     if not pending:
         return list(data.inventory)
-    from careerceo.skills.extractor import extract
-
     whole: dict[int, tuple[str, str]] = {}
     part: dict[int, tuple[str, str]] = {}
     for i, item in enumerate(data.inventory):
         if (item.taxonomy and item.concept_id) or resolve_name(space, item.name, item.kind):
             continue
-        result = extract(item.name, "profile")
+        result = extract(item.name, "profile", data.data_dir)
         for h in result.hits:
             tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
             if not _in_space(space, tax, cid):
@@ -407,7 +488,8 @@ def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[Invento
             (whole if covers else part).setdefault(i, (tax, cid))
         if i not in whole:
             part.setdefault(i, ("", ""))  # looked up by words below
-    loose = loose_match(space, [data.inventory[i].name for i in part if i not in whole])
+    names = [data.inventory[i].name for i in part if i not in whole]
+    loose = loose_match(space, names, data.data_dir)
     for i, item in enumerate(data.inventory):
         chosen = whole.get(i) or loose.get(item.name) or part.get(i)
         if chosen and chosen[0]:
@@ -957,15 +1039,13 @@ def have_index(
         if found := held("esco", int(col)):
             have[f"esco:{space.esco_ids[col]}"] += found
     if data is not None and (data.certifications or data.resume_text.strip()):
-        from careerceo.skills.extractor import extract
-
         for cert in data.certifications:
-            for h in extract(cert, "profile").hits:
+            for h in extract(cert, "profile", data.data_dir).hits:
                 have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
                     f"{cert} ({CERT_SOURCE})"
                 )
         if data.resume_text.strip():
-            for h in extract(data.resume_text, "resume").hits:
+            for h in extract(data.resume_text, "resume", data.data_dir).hits:
                 if h.taxonomy == "cert":
                     have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
                         f"“{h.text}” ({RESUME_SOURCE})"
@@ -975,10 +1055,8 @@ def have_index(
         # use, but a posting that asks for it is met.
         stated = [i for i in data.inventory if i.intent != "add" and i.name.strip()]
         if stated:
-            from careerceo.skills.extractor import extract
-
             for item in stated:
-                for h in extract(item.name, "profile").hits:
+                for h in extract(item.name, "profile", data.data_dir).hits:
                     if h.taxonomy == "cert":
                         have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
                             f"{item.name}: level {item.level}/5 ({INVENTORY_SOURCE})"
@@ -1005,12 +1083,10 @@ def job_gap(
     space: OccupationSpace | None = None,
 ) -> JobGap:
     """Requirements of a posting, what the person has (with evidence) and what is missing."""
-    from careerceo.skills.extractor import extract
-
     space = space or occupation_space()
     text = check_posting(text)
     profile, _, data = _profile_for(ctx, space, from_)
-    result = extract(text, "posting")
+    result = extract(text, "posting", None if ctx is None else ctx.settings.data_dir)
     edu_cat: int | None = None
     years: float | None = None
     if data is not None:
