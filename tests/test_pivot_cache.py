@@ -1,0 +1,71 @@
+"""The caches that let `career pivot` start fast change nothing a person sees: the space read
+back (memory-mapped) from the data directory holds the same arrays and ranks a real résumé
+exactly as the space built in memory does, and a warm extraction cache gives the same pivots
+without loading the skill lexicon."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from careerceo.knowledge import load_knowledge
+from careerceo.services import pivots, resume_import
+from careerceo.services.context import AppContext
+from careerceo.services.pivot_space import build_space, load_space, save_space
+from careerceo.skills import extractor
+
+
+@pytest.fixture(scope="module")
+def spaces(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object]:
+    kb = load_knowledge()
+    built = build_space(kb)
+    path = tmp_path_factory.mktemp("cache") / "pivot-space-test"
+    assert save_space(built, path)
+    loaded = load_space(path, kb)
+    assert loaded is not None
+    return built, loaded
+
+
+def test_the_saved_space_holds_the_same_arrays(spaces: tuple[object, object]) -> None:
+    built, loaded = spaces
+    for a, b in ((built, loaded), (built.index, loaded.index)):  # type: ignore[attr-defined]
+        for f in dataclasses.fields(a):
+            x, y = getattr(a, f.name), getattr(b, f.name)
+            if isinstance(x, np.ndarray):
+                assert x.dtype == y.dtype and x.shape == y.shape, f.name
+                assert np.array_equal(x, y, equal_nan=x.dtype.kind == "f"), f.name
+            elif f.name != "ete":
+                assert x == y, f.name
+    assert isinstance(loaded.esco, np.memmap)  # type: ignore[attr-defined]
+
+
+def test_a_damaged_cache_is_not_used(tmp_path: Path) -> None:
+    assert load_space(tmp_path / "missing", load_knowledge()) is None
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "meta.json").write_text("{", "utf-8")
+    assert load_space(tmp_path / "broken", load_knowledge()) is None
+
+
+def test_a_resume_ranks_the_same_from_the_saved_space_and_a_warm_cache(
+    spaces: tuple[object, object],
+    sqlite_ctx: AppContext,
+    shared_data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built, loaded = spaces
+    pdf = sorted((shared_data / "resumes" / "pdf_livecareer" / "ACCOUNTANT").glob("*.pdf"))[0]
+    resume_import.confirm(sqlite_ctx, resume_import.read_source(pdf.read_bytes(), pdf.name))
+    first = pivots.rank_pivots(sqlite_ctx, limit=30, space=built)  # type: ignore[arg-type]
+    assert any((sqlite_ctx.settings.data_dir / "cache" / "skills").rglob("*.json"))
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("the skill extractor ran although every text was cached")
+
+    monkeypatch.setattr(extractor, "extract", refuse)
+    monkeypatch.setattr(extractor, "load_extractor", refuse)
+    again = pivots.rank_pivots(sqlite_ctx, limit=30, space=loaded)  # type: ignore[arg-type]
+    assert [r.as_dict() for r in again.rows] == [r.as_dict() for r in first.rows]
+    assert again.reference == first.reference and again.chart == first.chart
