@@ -355,7 +355,12 @@ def pitch_cmd(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """The story of your move, and LinkedIn headline and About drafts with the target keywords."""
-    preload("knowledge", "skills", "pivots")
+    # A posting is read by the skill extractor; an occupation needs the person's profile, whose
+    # texts come from the extraction cache and whose held titles need the (cached) title index.
+    if posting is not None:
+        preload("knowledge", "skills", "pivots")
+    else:
+        preload("knowledge", "titles", "pivots")
     from careerceo.services.pitch import pitch
 
     result = pitch(context(), posting_id=posting, occupation=occupation)
