@@ -1,7 +1,7 @@
 """The caches that let `career pivot` start fast change nothing a person sees: the space read
 back (memory-mapped) from the data directory holds the same arrays and ranks a real résumé
 exactly as the space built in memory does, and a warm extraction cache gives the same pivots
-without loading the skill lexicon."""
+without loading the skill lexicon or normalising the held titles again."""
 
 from __future__ import annotations
 
@@ -66,6 +66,7 @@ def test_a_resume_ranks_the_same_from_the_saved_space_and_a_warm_cache(
 
     monkeypatch.setattr(extractor, "extract", refuse)
     monkeypatch.setattr(extractor, "load_extractor", refuse)
+    monkeypatch.setattr(pivots, "title_to_code", refuse)  # held titles: answered from the cache
     again = pivots.rank_pivots(sqlite_ctx, limit=30, space=loaded)  # type: ignore[arg-type]
     assert [r.as_dict() for r in again.rows] == [r.as_dict() for r in first.rows]
     assert again.reference == first.reference and again.chart == first.chart

@@ -356,11 +356,12 @@ def pitch_cmd(
 ) -> None:
     """The story of your move, and LinkedIn headline and About drafts with the target keywords."""
     # A posting is read by the skill extractor; an occupation needs the person's profile, whose
-    # texts come from the extraction cache and whose held titles need the (cached) title index.
+    # texts and held titles come from the data directory's caches.
     if posting is not None:
         preload("knowledge", "skills", "pivots")
     else:
-        preload("knowledge", "titles", "pivots")
+        titled = any(ch.isalpha() for ch in occupation or "")
+        preload("knowledge", *(("titles",) if titled else ()), "pivots")
     from careerceo.services.pitch import pitch
 
     result = pitch(context(), posting_id=posting, occupation=occupation)

@@ -210,17 +210,60 @@ def read_person(ctx: AppContext) -> PersonData:
 
 
 def _position_codes(space: OccupationSpace, data: PersonData) -> list[PositionItem]:
-    """Positions with an occupation code: the stored one, else the title normalised."""
+    """Positions with an occupation code: the stored one, else the title normalised (answers
+    kept in the data directory's cache, so a warm run does not load the title index)."""
     out: list[PositionItem] = []
     texts = data.position_texts or [""] * len(data.positions)
-    for pos, text in zip(data.positions, texts, strict=False):
+    codes = _title_codes(
+        space,
+        [(p.title, f"{p.title}\n{t}") for p, t in zip(data.positions, texts, strict=False)],
+        data.data_dir,
+    )
+    for pos, found in zip(data.positions, codes, strict=False):
         code = pos.occupation_code
         if code and code not in space.row_of:
             code = None
         if code is None and pos.title.strip():
-            code = title_to_code(pos.title, f"{pos.title}\n{text}", space)
+            code = found
         out.append(PositionItem(pos.title, code, pos.employer, pos.start, pos.end))
     return out
+
+
+def _title_codes(
+    space: OccupationSpace, items: list[tuple[str, str]], data_dir: Path | None
+) -> list[str | None]:
+    """``title_to_code`` for each (title, text), through a JSON cache keyed by the title
+    matcher's version, the occupation words and this module's code."""
+    import hashlib
+    import json
+
+    from careerceo.knowledge import load_knowledge
+    from careerceo.knowledge.matching import matcher_for, matcher_version
+
+    wanted = [(t, x) for t, x in items if t.strip()]
+    if not wanted:
+        return [None] * len(items)
+    kb = load_knowledge()
+    digest = hashlib.sha256(matcher_version(kb).encode())
+    digest.update(Path(__file__).read_bytes())
+    path = _cache_dir(data_dir) / f"titles-{digest.hexdigest()[:20]}.json"
+    try:
+        stored = json.loads(path.read_text("utf-8"))
+        known: dict[str, str | None] = stored if isinstance(stored, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+
+    def key(title: str, text: str) -> str:
+        return hashlib.sha256(f"{title}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    missing = [(t, x) for t, x in wanted if key(t, x) not in known]
+    if missing:
+        # The title index through its own disk cache (seconds to build, well under one to read).
+        matcher_for(kb, (data_dir or _cache_dir(None).parent.parent) / "cache")
+        for title, text in missing:
+            known[key(title, text)] = title_to_code(title, text, space)
+        _write_json(path, known)
+    return [known.get(key(t, x)) if t.strip() else None for t, x in items]
 
 
 def title_to_code(title: str, text: str = "", space: OccupationSpace | None = None) -> str | None:
