@@ -14,7 +14,7 @@ import pytest
 from careerceo.knowledge import load_knowledge
 from careerceo.services import pivots, resume_import
 from careerceo.services.context import AppContext
-from careerceo.services.pivot_space import build_space, load_space, save_space
+from careerceo.services.pivot_space import NpyRows, build_space, load_space, save_space
 from careerceo.skills import extractor
 
 
@@ -34,12 +34,20 @@ def test_the_saved_space_holds_the_same_arrays(spaces: tuple[object, object]) ->
     for a, b in ((built, loaded), (built.index, loaded.index)):  # type: ignore[attr-defined]
         for f in dataclasses.fields(a):
             x, y = getattr(a, f.name), getattr(b, f.name)
+            if isinstance(y, NpyRows):  # read by rows from the file: every row read back
+                y = y[np.arange(y.shape[0])]
             if isinstance(x, np.ndarray):
                 assert x.dtype == y.dtype and x.shape == y.shape, f.name
                 assert np.array_equal(x, y, equal_nan=x.dtype.kind == "f"), f.name
             elif f.name != "ete":
                 assert x == y, f.name
     assert isinstance(loaded.esco, np.memmap)  # type: ignore[attr-defined]
+    rows = loaded.index.esco_unit_t  # type: ignore[attr-defined]
+    assert isinstance(rows, NpyRows)
+    picked = np.array([5, 0, 5, rows.shape[0] - 1])
+    assert np.array_equal(rows[picked], built.index.esco_unit_t[picked])  # type: ignore[attr-defined]
+    with pytest.raises(IndexError):
+        rows[np.array([rows.shape[0]])]
 
 
 def test_a_damaged_cache_is_not_used(tmp_path: Path) -> None:

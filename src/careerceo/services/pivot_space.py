@@ -221,6 +221,43 @@ def save_space(space: OccupationSpace, path: Path) -> bool:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+# Read by whole rows only (``analysis.pivot._cosine_sparse``): kept in the file, not mapped
+# (a mapping of a page-cached file is counted whole once a few scattered rows are read).
+_ROW_FILES = ("index.tech_unit_t", "index.esco_unit_t")
+
+
+class NpyRows:
+    """The rows of a 2-D C-order .npy file, read on demand: exactly the values ``np.load``
+    would give for those rows."""
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as handle:
+            version = np.lib.format.read_magic(handle)
+            if version == (1, 0):
+                shape, fortran, dtype = np.lib.format.read_array_header_1_0(handle)
+            else:
+                shape, fortran, dtype = np.lib.format.read_array_header_2_0(handle)
+            self.offset = handle.tell()
+        if fortran or len(shape) != 2 or dtype.hasobject:
+            raise ValueError(f"{path.name} is not a C-order matrix")
+        self.path = path
+        self.shape: tuple[int, ...] = tuple(shape)
+        self.dtype = dtype
+        self.row_bytes = int(shape[1]) * dtype.itemsize
+
+    def __getitem__(self, rows: Any) -> Any:
+        index = np.asarray(rows, np.intp).reshape(-1)
+        out = np.empty((index.size, self.shape[1]), self.dtype)
+        with self.path.open("rb", buffering=0) as handle:
+            for k, row in enumerate(index):
+                if not 0 <= row < self.shape[0]:
+                    raise IndexError(f"row {row} is outside {self.path.name}")
+                handle.seek(self.offset + int(row) * self.row_bytes)
+                if handle.readinto(memoryview(out[k]).cast("B")) != self.row_bytes:
+                    raise ValueError(f"{self.path.name} is shorter than its header says")
+        return out
+
+
 def _load_array(path: Path) -> np.ndarray:
     array: np.ndarray = np.load(path, mmap_mode="r", allow_pickle=False)
     # Tiny or empty arrays are not worth a mapping (and an empty file cannot be mapped).
@@ -233,7 +270,9 @@ def load_space(path: Path, kb: KnowledgeBase) -> OccupationSpace | None:
         meta = json.loads((path / "meta.json").read_text("utf-8"))
         arrays: dict[str, dict[str, Any]] = {
             prefix: {
-                f.name: _load_array(path / f"{prefix}.{f.name}.npy")
+                f.name: NpyRows(path / f"{prefix}.{f.name}.npy")
+                if f"{prefix}.{f.name}" in _ROW_FILES
+                else _load_array(path / f"{prefix}.{f.name}.npy")
                 for f in dataclasses.fields(cls)
                 if f.name not in (*_SPACE_TEXT, "ete", "onet_version", "esco_version")
             }
