@@ -78,3 +78,19 @@ def test_a_resume_ranks_the_same_from_the_saved_space_and_a_warm_cache(
     again = pivots.rank_pivots(sqlite_ctx, limit=30, space=loaded)  # type: ignore[arg-type]
     assert [r.as_dict() for r in again.rows] == [r.as_dict() for r in first.rows]
     assert again.reference == first.reference and again.chart == first.chart
+
+
+def test_a_running_process_keeps_reading_a_deleted_cache(
+    spaces: tuple[object, object], tmp_path: Path
+) -> None:
+    import shutil
+
+    built, _ = spaces
+    path = tmp_path / "pivot-space-gone"
+    assert save_space(built, path)  # type: ignore[arg-type]
+    loaded = load_space(path, load_knowledge())
+    assert loaded is not None
+    shutil.rmtree(path)  # the person cleans the cache, or a newer version replaces it
+    picked = np.array([3, 1])
+    got = loaded.index.tech_unit_t[picked]
+    assert np.array_equal(got, built.index.tech_unit_t[picked])  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import weakref
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -244,17 +245,21 @@ class NpyRows:
         self.shape: tuple[int, ...] = tuple(shape)
         self.dtype = dtype
         self.row_bytes = int(shape[1]) * dtype.itemsize
+        # Held open for the process: a cache deleted or replaced meanwhile (another version's
+        # run) stays readable, and ``os.pread`` needs no shared file position between threads.
+        self._fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self._fd)
 
     def __getitem__(self, rows: Any) -> Any:
         index = np.asarray(rows, np.intp).reshape(-1)
         out = np.empty((index.size, self.shape[1]), self.dtype)
-        with self.path.open("rb", buffering=0) as handle:
-            for k, row in enumerate(index):
-                if not 0 <= row < self.shape[0]:
-                    raise IndexError(f"row {row} is outside {self.path.name}")
-                handle.seek(self.offset + int(row) * self.row_bytes)
-                if handle.readinto(memoryview(out[k]).cast("B")) != self.row_bytes:
-                    raise ValueError(f"{self.path.name} is shorter than its header says")
+        for k, row in enumerate(index):
+            if not 0 <= row < self.shape[0]:
+                raise IndexError(f"row {row} is outside {self.path.name}")
+            data = os.pread(self._fd, self.row_bytes, self.offset + int(row) * self.row_bytes)
+            if len(data) != self.row_bytes:
+                raise ValueError(f"{self.path.name} is shorter than its header says")
+            out[k] = np.frombuffer(data, self.dtype)
         return out
 
 
