@@ -46,7 +46,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from careerceo.analysis.capability import CapabilityProfile
-from careerceo.analysis.pivot_space import F32, OccupationSpace, PivotIndex
+from careerceo.analysis.pivot_space import F32, OccupationSpace, PivotIndex, Rows
 
 WEIGHTS: dict[str, float] = {
     "skills": 0.20,
@@ -138,7 +138,7 @@ def _cosine_rows(unit_rows: F32, vec: F32) -> F32:
     return out
 
 
-def _cosine_sparse(unit_t: F32, vec: F32) -> F32:
+def _cosine_sparse(unit_t: F32 | Rows, vec: F32) -> F32:
     """Cosine of ``vec`` with every occupation, touching only the person's non-zero columns."""
     nz = np.flatnonzero(vec)
     norm = float(np.linalg.norm(vec[nz]))

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,6 +33,17 @@ F64 = NDArray[np.float64]
 BoolA = NDArray[np.bool_]
 
 RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
+
+
+class Rows(Protocol):
+    """A matrix the engine only ever reads whole rows of (``m[rows]``): an array, or rows read
+    from a file on demand, so a process never holds the 10,816 ESCO x 1,016 matrix to use the
+    few hundred rows a person's profile names."""
+
+    @property
+    def shape(self) -> tuple[int, ...]: ...
+
+    def __getitem__(self, rows: NDArray[np.intp]) -> F32: ...
 
 
 @dataclass(frozen=True)
@@ -181,9 +193,9 @@ class PivotIndex:
     dwa_idf: F32  # (D,)
     dwa_unit_t: F32  # (D, N): IDF-weighted unit rows, stored transposed so that a person's
     tech_idf: F32  # few non-zero columns are contiguous rows (a sparse dot product without
-    tech_unit_t: F32  # (T, N)  scipy)
+    tech_unit_t: F32 | Rows  # (T, N)  scipy)
     esco_idf: F32
-    esco_unit_t: F32  # (S, N)
+    esco_unit_t: F32 | Rows  # (S, N)
     iwa_of_dwa: NDArray[np.intp]  # (D,) column of each DWA's intermediate work activity
     iwa_idf: F32  # (I,)
     iwa_unit_t: F32  # (I, N)

@@ -25,12 +25,21 @@ def register(app: typer.Typer) -> None:
 
 def _needs(from_: str | None) -> tuple[str, ...]:
     """What to load before ranking: a code needs only the knowledge base and the space; a
-    title also the title matcher; a person's profile also the skill extractor (résumé)."""
+    title also the title matcher; a person's profile the space with technologies and ESCO
+    skills."""
     if from_ and not any(ch.isalpha() for ch in from_):
         return ("knowledge", "pivot-core")
     if from_:
         return ("knowledge", "titles", "pivots")
-    return ("knowledge", "titles", "skills", "pivots")
+    # The skill extractor and the title index load only for texts and held titles that are
+    # not in the data directory's caches yet.
+    return ("knowledge", "pivots")
+
+
+def _with_titles(*values: str | None) -> tuple[str, ...]:
+    """The title index up front only when a value is a title, not a code."""
+    titled = any(ch.isalpha() for v in values if v for ch in v)
+    return ("knowledge", "titles", "pivots") if titled else ("knowledge", "pivots")
 
 
 def _ctx_or_none(from_: str | None) -> Any:
@@ -115,7 +124,7 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
 ) -> None:
     """What transfers, the gaps, typical training and a learning plan for one pivot."""
-    preload("knowledge", "titles", "skills", "pivots")
+    preload(*_with_titles(code, from_))
     from careerceo.documents.pivot_report import markdown
     from careerceo.services import pivots as service
 
@@ -229,7 +238,7 @@ def show(
 @user_errors
 def profile(as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts.")) -> None:
     """Your capability profile: what the ranking compares, and where each level comes from."""
-    preload("knowledge", "titles", "skills", "pivots")
+    preload("knowledge", "pivots")
     from careerceo.cli.common import context
     from careerceo.services import pivots as service
 
@@ -299,7 +308,7 @@ def gap(
     as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
 ) -> None:
     """Gap against one job description: what it asks for, what you have, what is missing."""
-    preload("knowledge", "titles", "skills", "pivots")
+    preload(*_with_titles(from_))
     from careerceo.services import pivots as service
 
     if (job is None) == (posting is None):

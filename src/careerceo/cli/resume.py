@@ -371,7 +371,13 @@ def pitch_cmd(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """The story of your move, and LinkedIn headline and About drafts with the target keywords."""
-    preload("knowledge", "skills", "pivots")
+    # A posting is read by the skill extractor; an occupation needs the person's profile, whose
+    # texts and held titles come from the data directory's caches.
+    if posting is not None:
+        preload("knowledge", "skills", "pivots")
+    else:
+        titled = any(ch.isalpha() for ch in occupation or "")
+        preload("knowledge", *(("titles",) if titled else ()), "pivots")
     from careerceo.services.pitch import pitch
 
     result = pitch(context(), posting_id=posting, occupation=occupation)

@@ -77,6 +77,11 @@ def _cache_key(kb: KnowledgeBase) -> str:
     return digest.hexdigest()[:20]
 
 
+def matcher_version(kb: KnowledgeBase) -> str:
+    """What a stored answer of the matcher depends on (for callers that cache answers)."""
+    return _cache_key(kb)
+
+
 def _read_cache(path: Path) -> TitleMatcher | None:
     try:
         with path.open("rb") as handle:

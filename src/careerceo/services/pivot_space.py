@@ -9,12 +9,21 @@ O*NET's link-score-weighted share of the occupation's linked ESCO occupations th
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import weakref
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from careerceo.analysis.pivot_space import Ete, OccupationSpace
+from careerceo.analysis.pivot_space import Ete, OccupationSpace, PivotIndex
 from careerceo.analysis.related import Neighbours
 from careerceo.analysis.text_match import OccupationWords
 from careerceo.knowledge import KnowledgeBase, load_knowledge
@@ -150,10 +159,162 @@ def build_space(kb: KnowledgeBase, *, concepts: bool = True) -> OccupationSpace:
     )
 
 
+# -- the built space on disk ------------------------------------------------------------------
+# Building the full space and its index takes about a second of CPU and 300 MB (dense
+# technology and ESCO matrices). Saved once as plain .npy files in the user's data directory
+# and memory-mapped, a later process reads only the pages a ranking touches: the person's few
+# columns and the rows of the occupations they held. Same arrays, byte for byte, so the same
+# ranking.
+_cache_dir: Path | None = None
+_SPACE_FIELDS = ("codes", "titles", "element_ids", "element_names", "element_kinds")
+_SPACE_TEXT = (*_SPACE_FIELDS, "dwa_ids", "dwa_titles", "tech_names", "esco_ids", "esco_labels")
+
+
+def use_space_cache(directory: Path | None) -> None:
+    """Keep the built space under ``directory`` (the shells' warm-up passes the data
+    directory's cache; None, the default, builds it in memory only)."""
+    global _cache_dir
+    _cache_dir = directory
+
+
+def _space_key(kb: KnowledgeBase) -> str:
+    """Changes when the knowledge artifact or the code that builds the space changes."""
+    from careerceo.analysis import pivot_space as analysis_space
+
+    digest = hashlib.sha256(json.dumps(kb.manifest.get("files", {}), sort_keys=True).encode())
+    for module in (analysis_space.__file__, __file__):
+        digest.update(Path(module).read_bytes())
+    digest.update(np.__version__.encode())
+    return digest.hexdigest()[:20]
+
+
+def _arrays(obj: Any) -> dict[str, np.ndarray]:
+    return {
+        f.name: getattr(obj, f.name)
+        for f in dataclasses.fields(obj)
+        if isinstance(getattr(obj, f.name), np.ndarray)
+    }
+
+
+def save_space(space: OccupationSpace, path: Path) -> bool:
+    """Write the space and its index to ``path`` (a directory, renamed into place whole);
+    False when it cannot be written, which only costs the speed-up."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = tempfile.mkdtemp(dir=path.parent, prefix=".pivot-space-")
+        for prefix, obj in (("space", space), ("index", space.index)):
+            for name, array in _arrays(obj).items():
+                np.save(Path(tmp) / f"{prefix}.{name}.npy", array, allow_pickle=False)
+        meta = {name: list(getattr(space, name)) for name in _SPACE_TEXT}
+        meta["versions"] = [space.onet_version, space.esco_version]
+        (Path(tmp) / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+        tmp = None
+        for old in path.parent.glob("pivot-space-*"):
+            if old != path and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+        return True
+    except OSError:
+        return False
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+# Read by whole rows only (``analysis.pivot._cosine_sparse``): kept in the file, not mapped
+# (a mapping of a page-cached file is counted whole once a few scattered rows are read).
+_ROW_FILES = ("index.tech_unit_t", "index.esco_unit_t")
+
+
+class NpyRows:
+    """The rows of a 2-D C-order .npy file, read on demand: exactly the values ``np.load``
+    would give for those rows."""
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as handle:
+            version = np.lib.format.read_magic(handle)
+            if version == (1, 0):
+                shape, fortran, dtype = np.lib.format.read_array_header_1_0(handle)
+            else:
+                shape, fortran, dtype = np.lib.format.read_array_header_2_0(handle)
+            self.offset = handle.tell()
+        if fortran or len(shape) != 2 or dtype.hasobject:
+            raise ValueError(f"{path.name} is not a C-order matrix")
+        self.path = path
+        self.shape: tuple[int, ...] = tuple(shape)
+        self.dtype = dtype
+        self.row_bytes = int(shape[1]) * dtype.itemsize
+        # Held open for the process: a cache deleted or replaced meanwhile (another version's
+        # run) stays readable, and ``os.pread`` needs no shared file position between threads.
+        self._fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self._fd)
+
+    def __getitem__(self, rows: Any) -> Any:
+        index = np.asarray(rows, np.intp).reshape(-1)
+        out = np.empty((index.size, self.shape[1]), self.dtype)
+        for k, row in enumerate(index):
+            if not 0 <= row < self.shape[0]:
+                raise IndexError(f"row {row} is outside {self.path.name}")
+            data = os.pread(self._fd, self.row_bytes, self.offset + int(row) * self.row_bytes)
+            if len(data) != self.row_bytes:
+                raise ValueError(f"{self.path.name} is shorter than its header says")
+            out[k] = np.frombuffer(data, self.dtype)
+        return out
+
+
+def _load_array(path: Path) -> np.ndarray:
+    array: np.ndarray = np.load(path, mmap_mode="r", allow_pickle=False)
+    # Tiny or empty arrays are not worth a mapping (and an empty file cannot be mapped).
+    return np.array(array) if array.size < 4096 else array
+
+
+def load_space(path: Path, kb: KnowledgeBase) -> OccupationSpace | None:
+    """The space saved by ``save_space``, memory-mapped; None when missing or damaged."""
+    try:
+        meta = json.loads((path / "meta.json").read_text("utf-8"))
+        arrays: dict[str, dict[str, Any]] = {
+            prefix: {
+                f.name: NpyRows(path / f"{prefix}.{f.name}.npy")
+                if f"{prefix}.{f.name}" in _ROW_FILES
+                else _load_array(path / f"{prefix}.{f.name}.npy")
+                for f in dataclasses.fields(cls)
+                if f.name not in (*_SPACE_TEXT, "ete", "onet_version", "esco_version")
+            }
+            for prefix, cls in (("space", OccupationSpace), ("index", PivotIndex))
+        }
+        onet_version, esco_version = meta["versions"]
+        text: dict[str, Any] = {name: tuple(meta[name]) for name in _SPACE_TEXT}
+        space = OccupationSpace(
+            **text,
+            **arrays["space"],
+            ete=_EteMap(kb),
+            onet_version=onet_version,
+            esco_version=esco_version,
+        )
+        # ``index`` is a cached property: the saved one is set where it would be cached.
+        space.__dict__["index"] = PivotIndex(**arrays["index"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return space
+
+
 @lru_cache(maxsize=1)
 def occupation_space() -> OccupationSpace:
-    """The process-wide space (built on first use, about a second)."""
-    space = build_space(load_knowledge())
+    """The process-wide space: memory-mapped from the cache when ``use_space_cache`` named
+    one (built and saved there the first time), else built in memory (about a second)."""
+    kb = load_knowledge()
+    if _cache_dir is not None:
+        path = _cache_dir / f"pivot-space-{_space_key(kb)}"
+        cached = load_space(path, kb)
+        if cached is not None:
+            return cached
+        space = build_space(kb)
+        if save_space(space, path):
+            # Rank from the saved arrays from the first run on, so every run is the same.
+            return load_space(path, kb) or space
+        return space
+    space = build_space(kb)
     _ = space.index
     return space
 

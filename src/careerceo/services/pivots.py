@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -55,6 +56,7 @@ from careerceo.services.pivot_space import neighbour_table, occupation_space, ra
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
     from careerceo.services.context import AppContext
+    from careerceo.skills.model import ExtractionResult
 
 EMPTY_PROFILE = (
     "your profile is empty, so there is nothing to rank pivots from; first add skills to your "
@@ -106,6 +108,7 @@ class PersonData:
     certifications: list[str] = field(default_factory=list)
     resume_text: str = ""
     interests: dict[str, float] | None = None
+    data_dir: Path | None = None  # whose extraction cache to use (None: the settings')
 
 
 @dataclass
@@ -179,7 +182,7 @@ def read_person(ctx: AppContext) -> PersonData:
     )
 
     pid = ctx.person_id
-    data = PersonData()
+    data = PersonData(data_dir=ctx.settings.data_dir)
     with ctx.db.transaction() as s:
         for e in InventoryRepository(s, pid).in_order_added():
             tax, cid = _normal_taxonomy(e.taxonomy, e.concept_id, e.name)
@@ -210,17 +213,60 @@ def read_person(ctx: AppContext) -> PersonData:
 
 
 def _position_codes(space: OccupationSpace, data: PersonData) -> list[PositionItem]:
-    """Positions with an occupation code: the stored one, else the title normalised."""
+    """Positions with an occupation code: the stored one, else the title normalised (answers
+    kept in the data directory's cache, so a warm run does not load the title index)."""
     out: list[PositionItem] = []
     texts = data.position_texts or [""] * len(data.positions)
-    for pos, text in zip(data.positions, texts, strict=False):
+    codes = _title_codes(
+        space,
+        [(p.title, f"{p.title}\n{t}") for p, t in zip(data.positions, texts, strict=False)],
+        data.data_dir,
+    )
+    for pos, found in zip(data.positions, codes, strict=False):
         code = pos.occupation_code
         if code and code not in space.row_of:
             code = None
         if code is None and pos.title.strip():
-            code = title_to_code(pos.title, f"{pos.title}\n{text}", space)
+            code = found
         out.append(PositionItem(pos.title, code, pos.employer, pos.start, pos.end))
     return out
+
+
+def _title_codes(
+    space: OccupationSpace, items: list[tuple[str, str]], data_dir: Path | None
+) -> list[str | None]:
+    """``title_to_code`` for each (title, text), through a JSON cache keyed by the title
+    matcher's version, the occupation words and this module's code."""
+    import hashlib
+    import json
+
+    from careerceo.knowledge import load_knowledge
+    from careerceo.knowledge.matching import matcher_for, matcher_version
+
+    wanted = [(t, x) for t, x in items if t.strip()]
+    if not wanted:
+        return [None] * len(items)
+    kb = load_knowledge()
+    digest = hashlib.sha256(matcher_version(kb).encode())
+    digest.update(Path(__file__).read_bytes())
+    path = _cache_dir(data_dir) / f"titles-{digest.hexdigest()[:20]}.json"
+    try:
+        stored = json.loads(path.read_text("utf-8"))
+        known: dict[str, str | None] = stored if isinstance(stored, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+
+    def key(title: str, text: str) -> str:
+        return hashlib.sha256(f"{title}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    missing = [(t, x) for t, x in wanted if key(t, x) not in known]
+    if missing:
+        # The title index through its own disk cache (seconds to build, well under one to read).
+        matcher_for(kb, (data_dir or _cache_dir(None).parent.parent) / "cache")
+        for title, text in missing:
+            known[key(title, text)] = title_to_code(title, text, space)
+        _write_json(path, known)
+    return [known.get(key(t, x)) if t.strip() else None for t, x in items]
 
 
 def title_to_code(title: str, text: str = "", space: OccupationSpace | None = None) -> str | None:
@@ -268,6 +314,22 @@ def person_text(data: PersonData) -> str:
     return "\n".join(parts)
 
 
+def _cache_dir(data_dir: Path | None) -> Path:
+    if data_dir is None:
+        from careerceo.settings import load_settings
+
+        data_dir = load_settings().data_dir
+    return data_dir / "cache" / "skills"
+
+
+def extract(text: str, kind: str, data_dir: Path | None = None) -> ExtractionResult:
+    """The skill extractor's result, kept in the data directory's cache: re-reading the same
+    résumé, descriptions and inventory names then does not load the lexicon at all."""
+    from careerceo.skills.cache import extraction_cache
+
+    return extraction_cache(_cache_dir(data_dir)).extract(text, kind)
+
+
 def _hits_to_concepts(hits: Any, source: str, detail: str) -> list[ConceptHit]:
     out: list[ConceptHit] = []
     for h in hits:
@@ -282,15 +344,17 @@ def _text_concepts(data: PersonData) -> list[ConceptHit]:
     """Concepts the skill extractor finds in the résumé, certifications and job descriptions."""
     if not (data.resume_text.strip() or data.certifications or data.descriptions):
         return []
-    from careerceo.skills.extractor import extract
-
     out: list[ConceptHit] = []
     if data.resume_text.strip():
-        out += _hits_to_concepts(extract(data.resume_text, "resume").hits, RESUME_SOURCE, "résumé")
+        out += _hits_to_concepts(
+            extract(data.resume_text, "resume", data.data_dir).hits, RESUME_SOURCE, "résumé"
+        )
     for cert in data.certifications:
-        out += _hits_to_concepts(extract(cert, "profile").hits, CERT_SOURCE, cert)
+        hits = extract(cert, "profile", data.data_dir).hits
+        out += _hits_to_concepts(hits, CERT_SOURCE, cert)
     for label, text in data.descriptions:
-        out += _hits_to_concepts(extract(text, "profile").hits, "your positions", label)
+        hits = extract(text, "profile", data.data_dir).hits
+        out += _hits_to_concepts(hits, "your positions", label)
     return out
 
 
@@ -301,7 +365,69 @@ def _in_space(space: OccupationSpace, taxonomy: str, concept_id: str) -> bool:
     return space.concept_column(taxonomy, concept_id) is not None
 
 
-def loose_match(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str, str]]:
+def _loose_cache_path(space: OccupationSpace, data_dir: Path | None) -> Path:
+    """Keyed by the extractor's version, the space's concepts and this module's code."""
+    import hashlib
+
+    from careerceo.skills.cache import extractor_version
+
+    digest = hashlib.sha256(extractor_version().encode())
+    for part in (space.onet_version, space.esco_version, *space.tech_names, *space.esco_ids):
+        digest.update(part.encode() + b"\0")
+    digest.update(Path(__file__).read_bytes())
+    return _cache_dir(data_dir) / f"loose-{digest.hexdigest()[:20]}.json"
+
+
+def loose_match(
+    space: OccupationSpace, names: list[str], data_dir: Path | None = None
+) -> dict[str, tuple[str, str]]:
+    """``match_loosely`` with its answers kept in the data directory (see ``extract``)."""
+    import json
+
+    if not names:
+        return {}
+    path = _loose_cache_path(space, data_dir)
+    try:
+        stored = json.loads(path.read_text("utf-8"))
+        known: dict[str, list[str] | None] = stored if isinstance(stored, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+    missing = [n for n in dict.fromkeys(names) if n not in known]
+    if missing:
+        found = match_loosely(space, missing)
+        for name in missing:
+            known[name] = list(found[name]) if name in found else None
+        _write_json(path, known)
+    out: dict[str, tuple[str, str]] = {}
+    for name in names:
+        value = known.get(name)
+        if isinstance(value, list) and len(value) == 2:
+            out[name] = (str(value[0]), str(value[1]))
+    return out
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Atomically; a cache that cannot be written is only a missed speed-up."""
+    import json
+    import os
+    import tempfile
+
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".loose-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        return
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def match_loosely(space: OccupationSpace, names: list[str]) -> dict[str, tuple[str, str]]:
     """For each name, a usable concept whose label has the same words in any order and form
     ("curriculum development" → ESCO "develop curriculum"), or the same words after the
     label's leading verb ("classroom management" → "perform classroom management"). For
@@ -375,14 +501,12 @@ def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[Invento
     pending = [i for i in data.inventory if not (i.taxonomy and i.concept_id)]
     if not pending:
         return list(data.inventory)
-    from careerceo.skills.extractor import extract
-
     whole: dict[int, tuple[str, str]] = {}
     part: dict[int, tuple[str, str]] = {}
     for i, item in enumerate(data.inventory):
         if (item.taxonomy and item.concept_id) or resolve_name(space, item.name, item.kind):
             continue
-        result = extract(item.name, "profile")
+        result = extract(item.name, "profile", data.data_dir)
         for h in result.hits:
             tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
             if not _in_space(space, tax, cid):
@@ -391,7 +515,8 @@ def _resolve_inventory(space: OccupationSpace, data: PersonData) -> list[Invento
             (whole if covers else part).setdefault(i, (tax, cid))
         if i not in whole:
             part.setdefault(i, ("", ""))  # looked up by words below
-    loose = loose_match(space, [data.inventory[i].name for i in part if i not in whole])
+    names = [data.inventory[i].name for i in part if i not in whole]
+    loose = loose_match(space, names, data.data_dir)
     for i, item in enumerate(data.inventory):
         chosen = whole.get(i) or loose.get(item.name) or part.get(i)
         if chosen and chosen[0]:
@@ -933,15 +1058,13 @@ def have_index(
         if found := held("esco", int(col)):
             have[f"esco:{space.esco_ids[col]}"] += found
     if data is not None and (data.certifications or data.resume_text.strip()):
-        from careerceo.skills.extractor import extract
-
         for cert in data.certifications:
-            for h in extract(cert, "profile").hits:
+            for h in extract(cert, "profile", data.data_dir).hits:
                 have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
                     f"{cert} ({CERT_SOURCE})"
                 )
         if data.resume_text.strip():
-            for h in extract(data.resume_text, "resume").hits:
+            for h in extract(data.resume_text, "resume", data.data_dir).hits:
                 if h.taxonomy == "cert":
                     have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
                         f"“{h.text}” ({RESUME_SOURCE})"
@@ -951,10 +1074,8 @@ def have_index(
         # use, but a posting that asks for it is met.
         stated = [i for i in data.inventory if i.intent != "add" and i.name.strip()]
         if stated:
-            from careerceo.skills.extractor import extract
-
             for item in stated:
-                for h in extract(item.name, "profile").hits:
+                for h in extract(item.name, "profile", data.data_dir).hits:
                     if h.taxonomy == "cert":
                         have[concept_key(h.taxonomy, h.concept_id, h.label)].append(
                             f"{item.name}: level {item.level}/5 ({INVENTORY_SOURCE})"

@@ -33,8 +33,10 @@ def _skills() -> object:
 
 
 def _pivots() -> object:
-    from careerceo.services.pivot_space import occupation_space
+    from careerceo.services.pivot_space import occupation_space, use_space_cache
+    from careerceo.settings import load_settings
 
+    use_space_cache(load_settings().data_dir / "cache")
     return occupation_space()
 
 
