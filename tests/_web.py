@@ -40,7 +40,7 @@ class _LiveHttp:
 
         origin = str(httpx.URL(url).copy_with(path="/", query=None, fragment=None)).rstrip("/")
         if origin not in self._tokens:
-            answer = httpx.get(f"{origin}/api/v1/csrf-token")
+            answer = httpx.get(f"{origin}/api/v1/csrf-token", timeout=LIVE_TIMEOUT)
             self._tokens[origin] = answer.json()["csrf_token"]
         return self._tokens[origin]
 
@@ -66,3 +66,24 @@ class _LiveHttp:
 
 
 live = _LiveHttp()
+
+
+# The live test server runs in a thread of the test process, so late in the suite (a process
+# of about 2 GB) a plain page was once seen to take over httpx's default 5 s in CI, once per
+# run and on a different test each time; in isolation it answers in 0.5 s. Tests of behaviour
+# give it room; tests of latency set their own bound.
+LIVE_TIMEOUT = 60.0
+
+
+def live_get(url: str, **kwargs: Any) -> Any:
+    import httpx
+
+    kwargs.setdefault("timeout", LIVE_TIMEOUT)
+    return httpx.get(url, **kwargs)
+
+
+def live_post(url: str, **kwargs: Any) -> Any:
+    import httpx
+
+    kwargs.setdefault("timeout", LIVE_TIMEOUT)
+    return httpx.post(url, **kwargs)

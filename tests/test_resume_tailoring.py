@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import httpx
 import numpy as np
 import pytest
 
 from _resume_files import synthetic_text
-from _web import live
+from _web import live, live_get
 from careerceo.analysis.job_gap import analyse, concept_key
 from careerceo.analysis.pitch import PitchInput, build_pitch, distinct
 from careerceo.analysis.posting_rank import PostingIndex
@@ -265,12 +264,12 @@ def test_api_match_and_pitch(live_server: str) -> None:
         f"{api}/postings/for-resume", json={"title": "Senior Data Analyst", "text": POSTING}
     )
     pid = posting.json()["id"]
-    matched = httpx.get(f"{api}/resume/match/{pid}").json()
+    matched = live_get(f"{api}/resume/match/{pid}").json()
     assert matched["score"] > 70 and matched["parts"][0]["name"] == "skills"
     assert live.post(f"{api}/resume/tailor/{pid}").status_code == 201
-    assert httpx.get(f"{api}/resume/rank").json()[0]["posting_id"] == pid
-    assert "headline" in httpx.get(f"{api}/resume/pitch", params={"posting": pid}).json()
-    assert httpx.get(f"{api}/resume/match/999").status_code == 404
+    assert live_get(f"{api}/resume/rank").json()[0]["posting_id"] == pid
+    assert "headline" in live_get(f"{api}/resume/pitch", params={"posting": pid}).json()
+    assert live_get(f"{api}/resume/match/999").status_code == 404
 
 
 def test_occupation_target_match_version_and_pitch(sqlite_ctx: AppContext) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from _resume_files import FIXTURES, linkedin_zip, make_pdf, synthetic_text
-from _web import live
+from _web import live, live_get
 
 
 def test_api_import_critique_export_and_wins(live_server: str) -> None:
@@ -18,14 +17,14 @@ def test_api_import_critique_export_and_wins(live_server: str) -> None:
     files = {"file": ("jordan.pdf", pdf, "application/pdf")}
     preview = live.post(f"{api}/resume/preview", files=files).json()
     assert preview["counts"]["create"] >= 10
-    assert httpx.get(f"{api}/resume").json()["basics"] == {}  # preview wrote nothing
+    assert live_get(f"{api}/resume").json()["basics"] == {}  # preview wrote nothing
     done = live.post(f"{api}/resume/import", files=files)
     assert done.status_code == 201
     again = live.post(f"{api}/resume/import", files=files).json()
     assert again["counts"]["create"] == 0
-    resume = httpx.get(f"{api}/resume").json()
+    resume = live_get(f"{api}/resume").json()
     assert resume["work"][0]["name"] == "Northwind Logistics Inc"
-    pdf_out = httpx.get(f"{api}/resume/export/pdf")
+    pdf_out = live_get(f"{api}/resume/export/pdf")
     assert pdf_out.headers["content-type"] == "application/pdf" and pdf_out.content.startswith(
         b"%PDF"
     )
@@ -43,7 +42,7 @@ def test_api_import_critique_export_and_wins(live_server: str) -> None:
     patched = live.patch(f"{api}/accomplishments/{win_id}", json={"situation": "Budget overrun"})
     assert patched.json()["missing"] == []
     assert live.delete(f"{api}/accomplishments/{win_id}").status_code == 204
-    assert httpx.get(f"{api}/accomplishments/{win_id}").status_code == 404
+    assert live_get(f"{api}/accomplishments/{win_id}").status_code == 404
 
 
 def test_api_refusals_are_clear(live_server: str) -> None:
@@ -56,8 +55,8 @@ def test_api_refusals_are_clear(live_server: str) -> None:
     evil = linkedin_zip({"../../escape.csv": b"x"})
     bad = live.post(f"{api}/resume/import", files={"file": ("export.zip", evil, "application/zip")})
     assert bad.status_code == 422 and "unsafe path" in bad.json()["detail"][0]["msg"]
-    assert httpx.get(f"{api}/resume/export/docx").status_code == 422
-    assert httpx.get(f"{api}/resume").json()["basics"] == {}
+    assert live_get(f"{api}/resume/export/docx").status_code == 422
+    assert live_get(f"{api}/resume").json()["basics"] == {}
 
 
 @pytest.mark.browser
@@ -132,7 +131,7 @@ def test_json_resume_upload_round_trip_over_http(live_server: str) -> None:
     api = f"{live_server}/api/v1"
     source = (FIXTURES / "synthetic.resume.json").read_bytes()
     live.post(f"{api}/resume/import", files={"file": ("resume.json", source, "application/json")})
-    assert httpx.get(f"{api}/resume").json() == json.loads(source)
+    assert live_get(f"{api}/resume").json() == json.loads(source)
 
 
 def test_resume_page_summary_reads_cleanly_without_a_name(live_server: str) -> None:
@@ -143,7 +142,7 @@ def test_resume_page_summary_reads_cleanly_without_a_name(live_server: str) -> N
     )
     files = {"file": ("cv.txt", text.encode(), "text/plain")}
     assert live.post(f"{live_server}/api/v1/resume/import", files=files).status_code == 201
-    page = httpx.get(f"{live_server}/resume").text
+    page = live_get(f"{live_server}/resume").text
     card = page[page.index('id="current-resume"') : page.index("Imported documents")]
     assert "— ACCOUNTANT" not in card and "<p>ACCOUNTANT</p>" in card
     assert "1 certification ·" in card and "0 languages" in card
@@ -152,7 +151,7 @@ def test_resume_page_summary_reads_cleanly_without_a_name(live_server: str) -> N
 def test_export_button_on_an_empty_resume_explains_instead_of_a_blank_file(
     live_server: str,
 ) -> None:
-    page = httpx.get(f"{live_server}/resume/export.pdf")
+    page = live_get(f"{live_server}/resume/export.pdf")
     assert page.status_code >= 400
     assert "your résumé is empty" in page.text
     assert not page.content.startswith(b"%PDF")

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from fastapi.routing import APIRoute
 
-from _web import web_client
+from _web import live_get, live_post, web_client
 from careerceo.services import backup as backup_service
 from careerceo.services.context import AppContext
 from careerceo.web.app import create_app
@@ -22,7 +22,7 @@ EVIL = "http://evil.example"
 
 
 def _token(live_server: str) -> str:
-    token: str = httpx.get(f"{live_server}/api/v1/csrf-token").json()["csrf_token"]
+    token: str = live_get(f"{live_server}/api/v1/csrf-token").json()["csrf_token"]
     return token
 
 
@@ -37,29 +37,29 @@ def test_cross_origin_form_posts_are_refused_and_change_nothing(
     before = _snapshot(sqlite_ctx)
     form = {"kind": "skill", "name": "Planted", "level": "3", "intent": "keep"}
     # the reproduced attack: another site's page posting the form
-    answer = httpx.post(f"{live_server}/inventory", data=form, headers={"Origin": EVIL})
+    answer = live_post(f"{live_server}/inventory", data=form, headers={"Origin": EVIL})
     assert answer.status_code == 403
     assert "did not come from a Career CEO page" in answer.text
     assert "text/html" in answer.headers["content-type"]
     # another port of localhost is another origin, even with a stolen-looking token field
     other_port = live_server.rsplit(":", 1)[0] + ":9"
-    answer = httpx.post(
+    answer = live_post(
         f"{live_server}/inventory",
         data={**form, "csrf_token": "guess"},
         headers={"Origin": other_port, "Sec-Fetch-Site": "same-site"},
     )
     assert answer.status_code == 403
     # a Referer from elsewhere, or a browser saying cross-site
-    answer = httpx.post(f"{live_server}/inventory", data=form, headers={"Referer": f"{EVIL}/page"})
+    answer = live_post(f"{live_server}/inventory", data=form, headers={"Referer": f"{EVIL}/page"})
     assert answer.status_code == 403
-    answer = httpx.post(
+    answer = live_post(
         f"{live_server}/inventory", data=form, headers={"Sec-Fetch-Site": "cross-site"}
     )
     assert answer.status_code == 403
     # no origin information at all (curl) but no token: still refused
-    assert httpx.post(f"{live_server}/inventory", data=form).status_code == 403
+    assert live_post(f"{live_server}/inventory", data=form).status_code == 403
     for n in range(1, 21):
-        assert httpx.post(f"{live_server}/inventory/{n}/delete").status_code == 403
+        assert live_post(f"{live_server}/inventory/{n}/delete").status_code == 403
     assert _snapshot(sqlite_ctx) == before
 
 
@@ -70,19 +70,19 @@ def test_missing_or_wrong_token_is_a_clear_403_in_json_on_the_api(
     api = f"{live_server}/api/v1"
     body = {"kind": "skill", "name": "Planted", "level": 3, "intent": "keep"}
     for headers in ({}, {"X-CSRF-Token": "wrong"}, {"X-CSRF-Token": ""}):
-        answer = httpx.post(f"{api}/inventory", json=body, headers=headers)
+        answer = live_post(f"{api}/inventory", json=body, headers=headers)
         assert answer.status_code == 403, headers
         detail = answer.json()["detail"][0]
         assert detail["type"] == "csrf"
         assert "X-CSRF-Token" in detail["msg"] and "/api/v1/csrf-token" in detail["msg"]
-    answer = httpx.post(
+    answer = live_post(
         f"{api}/inventory", json=body, headers={"X-CSRF-Token": _token(live_server), "Origin": EVIL}
     )
     assert answer.status_code == 403
     assert answer.json()["detail"][0]["type"] == "csrf"
     assert _snapshot(sqlite_ctx) == before
     # the same request from this origin with the token goes through
-    answer = httpx.post(
+    answer = live_post(
         f"{api}/inventory",
         json=body,
         headers={"X-CSRF-Token": _token(live_server), "Origin": live_server},
@@ -91,11 +91,11 @@ def test_missing_or_wrong_token_is_a_clear_403_in_json_on_the_api(
 
 
 def test_a_form_carrying_its_token_field_is_accepted(live_server: str) -> None:
-    page = httpx.get(f"{live_server}/inventory").text
+    page = live_get(f"{live_server}/inventory").text
     token = re.search(r'name="csrf_token" value="([^"]+)"', page)
     assert token is not None
     assert f'<meta name="csrf-token" content="{token.group(1)}">' in page
-    answer = httpx.post(
+    answer = live_post(
         f"{live_server}/inventory",
         data={
             "kind": "skill",
@@ -107,7 +107,7 @@ def test_a_form_carrying_its_token_field_is_accepted(live_server: str) -> None:
         headers={"Origin": live_server, "Sec-Fetch-Site": "same-origin"},
     )
     assert answer.status_code == 303
-    assert "Welding" in httpx.get(f"{live_server}/inventory").text
+    assert "Welding" in live_get(f"{live_server}/inventory").text
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def test_a_form_carrying_its_token_field_is_accepted(live_server: str) -> None:
 )
 def test_hosts_other_than_this_machine_get_421(live_server: str, host: str) -> None:
     for path in ("/", "/api/v1/profile", "/api/v1/backup"):
-        answer = httpx.get(f"{live_server}{path}", headers={"Host": host})
+        answer = live_get(f"{live_server}{path}", headers={"Host": host})
         assert answer.status_code == 421, (host, path)
         assert "CAREER_ALLOWED_HOSTS" in answer.text
         assert "career-backup" not in answer.headers.get("content-disposition", "")
@@ -133,7 +133,7 @@ def test_hosts_other_than_this_machine_get_421(live_server: str, host: str) -> N
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"])
 def test_loopback_names_are_served(live_server: str, host: str) -> None:
     port = live_server.rsplit(":", 1)[1]
-    answer = httpx.get(f"{live_server}/", headers={"Host": f"{host}:{port}"})
+    answer = live_get(f"{live_server}/", headers={"Host": f"{host}:{port}"})
     assert answer.status_code == 200
 
 
@@ -192,7 +192,7 @@ def test_every_route_answers_with_the_security_headers(
             assert answer.headers.get("cache-control") == "no-store", where
             seen += 1
     assert seen > 60
-    static = httpx.get(f"{live_server}/static/style.css")
+    static = live_get(f"{live_server}/static/style.css")
     assert static.headers.get("x-content-type-options") == "nosniff"
     assert "no-store" not in static.headers.get("cache-control", "")
 
@@ -245,12 +245,12 @@ def test_every_form_carries_the_token_and_no_page_has_inline_script(
 
 
 def test_api_docs_are_local_and_script_free(live_server: str) -> None:
-    answer = httpx.get(f"{live_server}/api/v1/docs")
+    answer = live_get(f"{live_server}/api/v1/docs")
     assert answer.status_code == 200
     assert "/api/v1/inventory" in answer.text and "X-CSRF-Token" in answer.text
     assert "<script" not in answer.text
     assert not re.search(r"(src|href)=\"https?://", answer.text)
-    assert httpx.get(f"{live_server}/api/v1/redoc").status_code == 404
+    assert live_get(f"{live_server}/api/v1/redoc").status_code == 404
 
 
 def test_serve_refuses_a_network_address_without_the_flag(cli: Any) -> None:

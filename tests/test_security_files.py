@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from _hostile_files import HOSTILE, pdf_deflate_bomb, surrogate_resume
-from _web import web_client
+from _web import live_get, live_post, web_client
 from careerceo.documents.parse_worker import ParseLimits, parse_isolated
 from careerceo.errors import CareerError
 from careerceo.services import backup as backup_service
@@ -39,7 +39,7 @@ def _snapshot(ctx: AppContext) -> str:
 
 
 def _token(live_server: str) -> str:
-    token: str = httpx.get(f"{live_server}/api/v1/csrf-token").json()["csrf_token"]
+    token: str = live_get(f"{live_server}/api/v1/csrf-token").json()["csrf_token"]
     return token
 
 
@@ -50,7 +50,7 @@ def _post_while_probing(
     answer: list[httpx.Response] = []
 
     def upload() -> None:
-        answer.append(httpx.post(f"{live_server}{path}", files=files, headers=headers, timeout=120))
+        answer.append(live_post(f"{live_server}{path}", files=files, headers=headers, timeout=120))
 
     started = time.perf_counter()
     worker = threading.Thread(target=upload)
@@ -123,7 +123,7 @@ def test_hostile_files_through_the_web_form_show_the_message_not_a_500(
     headers = {"X-CSRF-Token": _token(live_server)}
     for name in ("nested.json", "corrupt.docx", "Positions.csv"):
         data = HOSTILE[name]()
-        answer = httpx.post(
+        answer = live_post(
             f"{live_server}/resume/import",
             files={"file": (name, data, "application/octet-stream")},
             headers=headers,
@@ -139,12 +139,12 @@ def test_a_lone_surrogate_is_replaced_so_preview_import_and_export_work(
 ) -> None:
     headers = {"X-CSRF-Token": _token(live_server)}
     files = {"file": ("resume.json", surrogate_resume(), "application/json")}
-    preview = httpx.post(f"{live_server}/resume/import", files=files, headers=headers, timeout=60)
+    preview = live_post(f"{live_server}/resume/import", files=files, headers=headers, timeout=60)
     assert preview.status_code == 200, preview.text[:300]
     assert "Ana \ufffd Ruiz" in preview.text
     token = re.search(r'name="token" value="([0-9a-f]{64})"', preview.text)
     assert token is not None
-    confirm = httpx.post(
+    confirm = live_post(
         f"{live_server}/resume/import/confirm",
         data={"token": token.group(1)},
         headers=headers,
@@ -161,7 +161,7 @@ def test_a_lone_surrogate_is_replaced_so_preview_import_and_export_work(
     ["/resume/versions/99999999999999999999.json", "/api/v1/accomplishments/99999999999999999999"],
 )
 def test_huge_ids_in_urls_are_not_found_not_500(live_server: str, path: str) -> None:
-    answer = httpx.get(f"{live_server}{path}")
+    answer = live_get(f"{live_server}{path}")
     assert answer.status_code in (404, 422), (path, answer.status_code)
 
 
