@@ -36,10 +36,10 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from careerceo.skills.spanscore import Scores, Span, bio_spans, to_token_span, token_offsets
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"
-
-Span = tuple[int, int]  # token start, token end (exclusive)
 
 
 def rss_mb() -> float:
@@ -50,62 +50,10 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bio_spans(tags: list[str]) -> set[Span]:
-    spans: set[Span] = set()
-    start = None
-    for i, tag in enumerate([*tags, "O"]):
-        if tag.startswith("B") or tag == "O":
-            if start is not None:
-                spans.add((start, i))
-                start = None
-            if tag.startswith("B"):
-                start = i
-        elif tag.startswith("I") and start is None:
-            start = i
-    return spans
-
-
 def load_skillspan(shared: Path, split: str) -> list[dict[str, object]]:
     path = shared / "skill-eval" / "skillspan" / "json" / f"{split}.json"
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
-
-
-def char_to_tokens(words: list[str]) -> list[Span]:
-    offsets, pos = [], 0
-    for w in words:
-        offsets.append((pos, pos + len(w)))
-        pos += len(w) + 1
-    return offsets
-
-
-def to_token_span(offsets: list[Span], start: int, end: int) -> Span | None:
-    inside = [i for i, (s, e) in enumerate(offsets) if s < end and start < e]
-    return (inside[0], inside[-1] + 1) if inside else None
-
-
-class Scores:
-    def __init__(self) -> None:
-        self.tp_exact = self.tp_pred_partial = self.tp_gold_partial = 0
-        self.n_pred = self.n_gold = 0
-
-    def add(self, pred: set[Span], gold: set[Span]) -> None:
-        self.n_pred += len(pred)
-        self.n_gold += len(gold)
-        self.tp_exact += len(pred & gold)
-        self.tp_pred_partial += sum(any(p[0] < g[1] and g[0] < p[1] for g in gold) for p in pred)
-        self.tp_gold_partial += sum(any(p[0] < g[1] and g[0] < p[1] for p in pred) for g in gold)
-
-    def figures(self) -> tuple[float, float, float, float, float, float]:
-        def prf(tp_p: int, tp_g: int) -> tuple[float, float, float]:
-            p = tp_p / self.n_pred if self.n_pred else 0.0
-            r = tp_g / self.n_gold if self.n_gold else 0.0
-            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-        return (
-            *prf(self.tp_exact, self.tp_exact),
-            *prf(self.tp_pred_partial, self.tp_gold_partial),
-        )
 
 
 Predicted = list[tuple[int, int, str]]  # char start, end, "skill"/"knowledge"
@@ -124,7 +72,7 @@ def evaluate(name: str, rows: list[dict[str, object]], predictions: list[Predict
     for row, predicted in zip(rows, predictions, strict=True):
         words = list(row["tokens"])  # type: ignore[call-overload]
         source = str(row["source"])
-        offsets = char_to_tokens(words)
+        offsets = token_offsets(words)
         gold = {
             "skill": bio_spans(list(row["tags_skill"])),  # type: ignore[call-overload]
             "knowledge": bio_spans(list(row["tags_knowledge"])),  # type: ignore[call-overload]
