@@ -144,7 +144,8 @@ def test_pitch_beats_and_limits() -> None:
     )
     lines = pitch.story.splitlines()
     assert lines[0].startswith(
-        "Why: after 8 years as a Data Analyst, I am moving into a Data Engineer role. "
+        "Why: after 8 years of work, most recently as a Data Analyst, I am moving into a Data "
+        "Engineer role. "
         "I enjoy building the pipelines more than the reports."
     )
     assert lines[1] == "What carries over: SQL and Python."
@@ -175,7 +176,8 @@ def test_pitch_for_the_same_role_is_a_next_job_not_a_move() -> None:
     why = pitch.story.splitlines()[0]
     assert (
         why
-        == "Why: after 19 years as an Accountant, I am looking for my next Senior Accountant role."
+        == "Why: after 19 years of work, most recently as an Accountant, I am looking for my next "
+        "Senior Accountant role."
     )
     assert "I want to move into" not in pitch.story + pitch.about  # no why invented, no echo
     assert pitch.headline.startswith("Senior Accountant | accounting")

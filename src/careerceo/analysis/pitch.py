@@ -156,7 +156,9 @@ def build_pitch(data: PitchInput) -> Pitch:
     new = _join(list(data.new_skills), 4)
     proof = [_sentence(p) for p in data.proof[:3]]
     if years:
-        opening = f"after {years}{as_title}, "
+        # ``years`` is the whole working life (overlaps once), not time in the current title:
+        # "22 years as a Biology Teacher" was printed for 15 years of teaching after 7 in labs.
+        opening = f"after {years}of work, most recently {as_title}, "
     else:
         opening = f"{as_title}, " if data.current_title else ""
     story_parts = [
