@@ -29,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "offer": "offer_prep",
     "export": "backup",
     "import": "backup",
+    "backup": "practice",
+    "restore": "practice",
     "direction": "direction",
     "vision": "direction",
     "goals": "direction",
