@@ -104,14 +104,32 @@ def load_secret(data_dir: Path | None) -> str:
             from careerceo.files import private_dir
 
             private_dir(Path(data_dir))
-            token = secrets.token_urlsafe(32)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-            with os.fdopen(fd, "w", encoding="ascii") as out:
-                out.write(token)
-            return token
+            return _publish_secret(path, secrets.token_urlsafe(32))
         except (OSError, UnicodeDecodeError):
             pass
     return secrets.token_urlsafe(32)
+
+
+def _publish_secret(path: Path, token: str) -> str:
+    """Write the key whole beside ``path`` and link it into place: web workers starting together
+    all find no key, and if each wrote its own, one worker's forms would be refused by another.
+    The first link wins; the others read the winner's key (a damaged key is replaced)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(token)
+        try:
+            os.link(temporary, path)
+            return token
+        except FileExistsError:
+            text = path.read_text(encoding="ascii").strip()
+            if len(text) >= 32 and not path.is_symlink():
+                return text
+            os.replace(temporary, path)
+            return token
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def token_matches(expected: str, given: str | None) -> bool:
