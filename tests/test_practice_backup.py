@@ -237,3 +237,28 @@ def test_damaged_backups_are_refused_with_the_reason_and_nothing_written(
     missing = tmp_path / "missing.json"
     answer = cli("restore", str(missing))
     assert answer.exit_code != 0 and "does not exist" in answer.output
+
+
+@pytest.mark.postgres
+def test_a_sqlite_practice_moves_to_postgresql_and_back(
+    sqlite_url: str, postgres_url: str, tmp_path: Path
+) -> None:
+    """The file is the same on both databases: a practice outgrowing SQLite moves over."""
+    from careerceo.services import practice_backup
+
+    source = _context(sqlite_url, tmp_path / "source")
+    practice = _build(source)
+    made = practice_backup.backup_text(source.db)
+    _, before = _snapshot(sqlite_url)
+    target = _context(postgres_url, tmp_path / "target")
+    counts = practice_backup.restore_text(target.db, made, tmp_path / "target")
+    assert counts["account"] == 4 and counts["goal"] == 2
+    assert _snapshot(postgres_url)[1] == before
+    assert (service.token_identity(target, practice.access_token) or None) is not None
+    used = _snapshot(postgres_url)[1]  # the token's use was recorded
+    assert used != before
+    back = _context(f"sqlite:///{tmp_path / 'back' / 'career.db'}", tmp_path / "back")
+    practice_backup.restore_text(back.db, practice_backup.backup_text(target.db), tmp_path)
+    assert _snapshot(back.db.url)[1] == used
+    for ctx in (source, target, back):
+        ctx.db.dispose()
