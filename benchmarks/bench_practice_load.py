@@ -60,8 +60,10 @@ def main() -> None:
         with load.production_server(url, data_dir, args.workers) as server:
             print(f"career serve --workers {args.workers} ready (workers {server.worker_pids()})")
             result = load.run_load(server.base_url, emails, args.seconds, args.think)
+            requests = server.request_log()
         check = load.check_writes(result, url)
         print("\n".join(load.summary(result)))
+        print(load.server_summary(requests))
         print(
             f"writes: {check.acknowledged} acknowledged, {check.stored} in the database, "
             f"{len(check.lost)} lost, {len(check.unexplained)} unexplained"

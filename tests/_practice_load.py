@@ -93,6 +93,17 @@ class Server:
         established = _established_inodes(port)
         return max(self.worker_pids(), key=lambda pid: len(_socket_inodes(pid) & established))
 
+    def request_log(self) -> list[dict[str, object]]:
+        """The JSON request lines the workers wrote (``CAREER_LOG=json``, set by ``--workers``)."""
+        import json
+
+        lines = []
+        for line in self.log.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("{"):
+                with contextlib.suppress(ValueError):
+                    lines.append(json.loads(line))
+        return lines
+
     def log_tail(self, chars: int = 3000) -> str:
         try:
             return self.log.read_text(encoding="utf-8", errors="replace")[-chars:]
@@ -228,8 +239,9 @@ class ClientRecord:
 @dataclass
 class LoadResult:
     clients: list[ClientRecord]
-    seconds: float
-    started: float  # monotonic
+    seconds: float  # of reading and writing, every client signed in
+    started: float  # monotonic, when the stream started
+    signing_in: float  # seconds the clients took to sign in before it
 
     @property
     def errors(self) -> list[str]:
@@ -286,15 +298,38 @@ async def _timed(
     return answer
 
 
+class _Start:
+    """The timed stream starts once every client has signed in (or failed to): the sign-ins
+    (an argon2id check each) are not part of the measured minute."""
+
+    def __init__(self, clients: int, seconds: float) -> None:
+        self.waiting = clients
+        self.seconds = seconds
+        self.event = asyncio.Event()
+        self.at = 0.0
+        self.deadline = 0.0
+
+    def arrived(self) -> None:
+        self.waiting -= 1
+        if self.waiting <= 0:
+            self.at = time.monotonic()
+            self.deadline = self.at + self.seconds
+            self.event.set()
+
+
 async def _client(
-    base_url: str, email: str, deadline: float, think: float, record: ClientRecord
+    base_url: str, email: str, start: _Start, think: float, record: ClientRecord
 ) -> None:
     prefix = email.split("@")[0] + " goal "
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as http:
-        await _sign_in(http, email)
+        try:
+            await _sign_in(http, email)
+        finally:
+            start.arrived()
+        await start.event.wait()
         seq = 0
-        while time.monotonic() < deadline:
+        while time.monotonic() < start.deadline:
             seq += 1
             title = _title(email, seq)
             answer = await _timed(
@@ -330,15 +365,20 @@ async def _client(
                 await asyncio.sleep(think)
 
 
-async def _run(base_url: str, records: list[ClientRecord], seconds: float, think: float) -> None:
+async def _run(
+    base_url: str, records: list[ClientRecord], seconds: float, think: float
+) -> tuple[float, float]:
+    """Returns when the stream started and ended (monotonic seconds)."""
+    start = _Start(len(records), seconds)
+
     async def one(record: ClientRecord) -> None:
         try:
-            await _client(base_url, record.email, deadline, think, record)
+            await _client(base_url, record.email, start, think, record)
         except Exception as exc:  # a client that could not go on is an error of the run
             record.errors.append(f"stopped: {type(exc).__name__}: {exc}")
 
-    deadline = time.monotonic() + seconds
     await asyncio.gather(*(one(record) for record in records))
+    return start.at, time.monotonic()
 
 
 def run_load(
@@ -348,11 +388,11 @@ def run_load(
     think: float = 0.05,
     records: list[ClientRecord] | None = None,
 ) -> LoadResult:
-    """Every client signs in, then reads and writes until ``seconds`` have passed."""
+    """Every client signs in; then all read and write for ``seconds``."""
     records = records if records is not None else [ClientRecord(email) for email in emails]
-    started = time.monotonic()
-    asyncio.run(_run(base_url, records, seconds, think))
-    return LoadResult(records, time.monotonic() - started, started)
+    began = time.monotonic()
+    started, ended = asyncio.run(_run(base_url, records, seconds, think))
+    return LoadResult(records, ended - started, started, started - began)
 
 
 class Background:
@@ -435,9 +475,21 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[rank - 1]
 
 
+def server_summary(lines: list[dict[str, object]]) -> str:
+    """The workers' own time per request (from their JSON log), without the clients' queueing."""
+    ms = [float(str(line["ms"])) / 1000 for line in lines if "ms" in line]
+    failed = sum(1 for line in lines if int(str(line.get("status", 0))) >= 500)
+    return (
+        f"  server n={len(ms):>6}  p50 {percentile(ms, 0.5) * 1000:7.1f} ms  "
+        f"p95 {percentile(ms, 0.95) * 1000:7.1f} ms  p99 {percentile(ms, 0.99) * 1000:7.1f} ms"
+        f"  (in the workers, from their request log; {failed} answered 5xx)"
+    )
+
+
 def summary(result: LoadResult) -> list[str]:
     lines = [
-        f"{len(result.clients)} clients, {result.seconds:.1f} s, {result.requests()} requests "
+        f"{len(result.clients)} clients signed in ({result.signing_in:.1f} s), then "
+        f"{result.seconds:.1f} s: {result.requests()} requests "
         f"({result.requests() / result.seconds:.1f}/s), {result.acknowledged} acknowledged "
         f"writes, {len(result.errors)} errors, {len(result.transport_errors)} broken connections"
     ]
