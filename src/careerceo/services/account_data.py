@@ -171,4 +171,7 @@ def delete_account(ctx: AppContext, confirm: str, *, password: str | None = None
         )
     for uid in collections:
         path_snapshot.drop(ctx.settings.data_dir, str(uid))
+    if not ctx.settings.accounts:
+        # the local person is gone; the next command or page starts a new, empty one
+        ctx.__dict__.pop("person_id", None)
     return removed

@@ -188,6 +188,19 @@ def _identity(accounts: AccountRepository, account: Account, csrf: str = "") -> 
     return Identity(account.id, account.email, account.role, person.id, csrf)
 
 
+def owner_identity(ctx: AppContext) -> Identity:
+    """The account that owns ``ctx.person_id`` (the CLI's ``CAREER_PERSON``), as an identity."""
+    with ctx.db.transaction() as s:
+        accounts = AccountRepository(s)
+        account = accounts.account_of(ctx.person_id)
+        if account is None or not account.email:
+            raise CareerError(
+                "this person has no account with an e-mail; a second factor belongs to an "
+                "account of a practice (CAREER_AUTH=accounts); ask the practice admin for one"
+            )
+        return Identity(account.id, account.email, account.role, ctx.person_id)
+
+
 def login(ctx: AppContext, email: str, password: str, address: str) -> tuple[str, Identity]:
     """Check the password and open a new session; returns the cookie value (shown once).
     An account with a second factor is refused here: the web signs it in in two steps
