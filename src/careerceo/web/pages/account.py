@@ -11,8 +11,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from careerceo.errors import CareerError
-from careerceo.services import access, direction, second_factor
+from careerceo.errors import CareerError, NotFoundError
+from careerceo.services import access, coach_views, direction, second_factor
 from careerceo.services import accounts as service
 from careerceo.services.context import AppContext
 from careerceo.web.auth import COOKIE, PENDING_COOKIE, NotACoach, address, identity, secure_cookie
@@ -214,8 +214,7 @@ def coach_direction(request: Request, client_uid: str) -> HTMLResponse:
     client = access.client_context(
         request.app.state.ctx, who, client_uid, "direction", address=address(request)
     )
-    mine = [c for c in access.clients(request.app.state.ctx, who) if c.uid == client_uid]
-    levels = mine[0].areas if mine else {}
+    levels = access.granted(request.app.state.ctx, who, client_uid)
     return templates.TemplateResponse(
         request,
         "account/coach_direction.html",
@@ -225,6 +224,31 @@ def coach_direction(request: Request, client_uid: str) -> HTMLResponse:
             "history": direction.review_history(client),
             "comments": access.comments(client, "direction"),
             "can_comment": levels.get("direction") == "comment",
+        },
+    )
+
+
+@router.get("/coach/{client_uid}/{area}", response_class=HTMLResponse)
+def coach_area(request: Request, client_uid: str, area: str) -> HTMLResponse:
+    """One granted area of a client (pivots and inventory, job search, documents, shared paths),
+    read-only, with the coaches' comments on it and a comment form for a comment grant."""
+    who = _coach(request)
+    if area not in access.AREAS or area == "direction":
+        raise NotFoundError(access.NO_CLIENT.format(uid=client_uid), field="client")
+    client = access.client_context(
+        request.app.state.ctx, who, client_uid, area, address=address(request)
+    )
+    levels = access.granted(request.app.state.ctx, who, client_uid)
+    return templates.TemplateResponse(
+        request,
+        "account/coach_area.html",
+        {
+            "uid": client_uid,
+            "area": area,
+            "what": access.AREAS[area],
+            "sections": coach_views.sections(client, area),
+            "comments": access.comments(client, area),
+            "can_comment": levels.get(area) == "comment",
         },
     )
 
