@@ -12,7 +12,8 @@ import sys
 import typer
 
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
-from careerceo.services import access
+from careerceo.documents import qr
+from careerceo.services import access, account_data, second_factor
 from careerceo.services import accounts as service
 
 accounts_app = typer.Typer(help="Accounts of a coaching practice (CAREER_AUTH=accounts).")
@@ -185,7 +186,111 @@ def audit(as_json: bool = typer.Option(False, "--json")) -> None:
     )
 
 
+@accounts_app.command("reset-2fa")
+@user_errors
+def reset_second_factor(email: str) -> None:
+    """Turn off an account's lost second factor; its sessions end (the practice log notes it)."""
+    if second_factor.admin_reset(context(), email):
+        console.print(f"The second factor of {email} is off; its sessions ended.", highlight=False)
+    else:
+        console.print(f"{email} had no second factor; its sessions ended.", highlight=False)
+
+
+# -- the person's own account (CAREER_PERSON) ---------------------------------------------------
+
+account_app = typer.Typer(help="Your own account: second factor, export, deletion.")
+factor_app = typer.Typer(help="An optional second factor (TOTP codes from an authenticator app).")
+account_app.add_typer(factor_app, name="2fa")
+
+
+@factor_app.command("status")
+@user_errors
+def factor_status() -> None:
+    """Whether signing in asks for a code, and how many recovery codes are left."""
+    ctx = context()
+    state = second_factor.status(ctx, service.owner_identity(ctx).account_id)
+    if state.enabled:
+        console.print(f"On; {state.recovery_left} recovery code(s) left.")
+    else:
+        console.print("Off" + (" (set up, waiting for a first code)." if state.pending else "."))
+
+
+@factor_app.command("enable")
+@user_errors
+def factor_enable() -> None:
+    """Make a secret and show it once (QR code, link and text); confirm with a first code."""
+    ctx = context()
+    made = second_factor.start(ctx, service.owner_identity(ctx))
+    typer.echo(qr.terminal(made.uri))
+    typer.echo(f"Secret: {made.secret}")
+    typer.echo(f"Link:   {made.uri}")
+    console.print(
+        "Scan the code or paste the secret into an authenticator app, then run "
+        "[bold]career account 2fa confirm CODE[/] with the code it shows. Until then signing "
+        "in does not ask for one."
+    )
+
+
+@factor_app.command("confirm")
+@user_errors
+def factor_confirm(code: str) -> None:
+    """Turn the factor on with the app's current code; prints the recovery codes once."""
+    ctx = context()
+    codes = second_factor.confirm(ctx, service.owner_identity(ctx), code)
+    console.print("The second factor is on. Recovery codes (each works once; shown only now):")
+    for one in codes:
+        typer.echo(one)
+
+
+@factor_app.command("disable")
+@user_errors
+def factor_disable(code: str) -> None:
+    """Turn the factor off, with a current code or a recovery code."""
+    ctx = context()
+    second_factor.disable(ctx, service.owner_identity(ctx), code)
+    console.print("The second factor is off; a password alone signs in.")
+
+
+@account_app.command("export")
+@user_errors
+def account_export(
+    file: str = typer.Argument(..., help="Where to write it; '-' writes to stdout."),
+    force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing file."),
+) -> None:
+    """Everything you own as one JSON file: your career backup, account, grants, comments,
+    audit log, tokens and sessions (never secrets)."""
+    from pathlib import Path
+
+    from careerceo.cli.backup import _write_atomically
+
+    text = account_data.export_account(context())
+    if file == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(file).expanduser()
+    if path.exists() and not force:
+        fail(f"{path} already exists; choose another name or add --force to overwrite it")
+    try:
+        _write_atomically(path, text)
+    except OSError as exc:
+        fail(f"cannot write {path} ({exc.strerror}); choose another place")
+    console.print(f"Your data was written to [bold]{path}[/].")
+
+
+@account_app.command("delete")
+@user_errors
+def account_delete(
+    confirm: str = typer.Option(
+        ..., "--confirm", help="Your account's e-mail ('delete' for the local person)."
+    ),
+) -> None:
+    """Delete your account and all your data; it cannot be undone (export first)."""
+    removed = account_data.delete_account(context(), confirm)
+    console.print(f"Deleted: {sum(removed.values())} record(s) and the account.")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(accounts_app, name="accounts")
+    app.add_typer(account_app, name="account")
     app.add_typer(grants_app, name="grants")
     app.command("audit")(audit)

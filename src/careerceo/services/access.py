@@ -8,7 +8,7 @@ written to the client's audit log, which the client can read.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel
 
@@ -144,8 +144,10 @@ def revoke(
     record(ctx, actor, "revoke", what, address)
 
 
-def clients(ctx: AppContext, coach: Identity) -> list[ClientView]:
-    """The coach's clients with the areas each granted, and what is due where they may look."""
+def clients(ctx: AppContext, coach: Identity, today: date | None = None) -> list[ClientView]:
+    """The coach's clients with the areas each granted, and what is due where they may look
+    (reviews missed from direction; follow-ups, next actions and interviews from the job
+    search; nothing from an area not granted)."""
     with ctx.db.transaction() as s:
         found: dict[int, ClientView] = {}
         for person, row in clients_of(s, coach.account_id):
@@ -154,20 +156,21 @@ def clients(ctx: AppContext, coach: Identity) -> list[ClientView]:
                 ClientView(uid=person.uid, name=person.full_name, email=person.email, areas={}),
             )
             view.areas[row.area] = row.level
+    from careerceo.services.coach_views import due
+
     for person_id, view in found.items():
-        if "direction" in view.areas:
-            view.due = _due(ctx.for_person(person_id))
+        view.due = due(ctx.for_person(person_id), view.areas, today)
     return list(found.values())
 
 
-def _due(client: AppContext) -> list[str]:
-    from careerceo.services.direction import review_due
-
-    due = review_due(client)
-    out = [f"review missed: {m}" for m in due.missed]
-    if due.overdue or due.due:
-        out.append(due.message)
-    return out
+def granted(ctx: AppContext, coach: Identity, client_uid: str) -> dict[str, str]:
+    """Area -> level the client granted the coach (empty for anyone else or nobody)."""
+    with ctx.db.transaction() as s:
+        return {
+            row.area: row.level
+            for person, row in clients_of(s, coach.account_id)
+            if person.uid == client_uid
+        }
 
 
 def client_context(

@@ -25,6 +25,7 @@ from careerceo.store.access_tables import AccessToken, AuthSession
 from careerceo.store.accounts import (
     AccountRepository,
     AttemptRepository,
+    FactorRepository,
     SessionRepository,
     TokenRepository,
 )
@@ -38,6 +39,7 @@ MIN_PASSWORD = 12
 TOKEN_PREFIX = "ccpat_"
 # One message for every refused login: it must not tell whether the account exists.
 BAD_LOGIN = "that e-mail and password do not match an active account; check both and try again"
+NEEDS_CODE = "this account has a second factor; sign in on the web page, which asks for the code"
 TOO_MANY = (
     "too many failed logins; wait 15 minutes and try again, or ask the practice admin to reset "
     "the password"
@@ -186,8 +188,33 @@ def _identity(accounts: AccountRepository, account: Account, csrf: str = "") -> 
     return Identity(account.id, account.email, account.role, person.id, csrf)
 
 
+def owner_identity(ctx: AppContext) -> Identity:
+    """The account that owns ``ctx.person_id`` (the CLI's ``CAREER_PERSON``), as an identity."""
+    with ctx.db.transaction() as s:
+        accounts = AccountRepository(s)
+        account = accounts.account_of(ctx.person_id)
+        if account is None or not account.email:
+            raise CareerError(
+                "this person has no account with an e-mail; a second factor belongs to an "
+                "account of a practice (CAREER_AUTH=accounts); ask the practice admin for one"
+            )
+        return Identity(account.id, account.email, account.role, ctx.person_id)
+
+
 def login(ctx: AppContext, email: str, password: str, address: str) -> tuple[str, Identity]:
     """Check the password and open a new session; returns the cookie value (shown once).
+    An account with a second factor is refused here: the web signs it in in two steps
+    (``check_login``, then ``second_factor.begin`` and ``finish``)."""
+    who = check_login(ctx, email, password, address)
+    with ctx.db.transaction() as s:
+        factor = FactorRepository(s, who.account_id).get()
+        if factor is not None and factor.confirmed_at is not None:
+            raise CareerError(NEEDS_CODE, status=401)
+    return open_session(ctx, who, now())
+
+
+def check_login(ctx: AppContext, email: str, password: str, address: str) -> Identity:
+    """The identity whose password this is, or a refusal that does not say why.
 
     Failed attempts are counted per account and per address; past the limit every attempt is
     refused, right password or not, until the window passes. The refusal is the same whether
@@ -216,10 +243,15 @@ def login(ctx: AppContext, email: str, password: str, address: str) -> tuple[str
         with ctx.db.transaction() as s:
             AttemptRepository(s).add(key, where)  # committed: a refused login still counts
         raise CareerError(BAD_LOGIN, status=401)
-    return open_session(ctx, identity, moment)
+    return identity
 
 
 _DUMMY_HASH = _hasher.hash("no account has this password")
+
+
+def password_matches(account: Account, password: str) -> bool:
+    """The account's password is ``password`` (to confirm a deletion, say)."""
+    return _password_ok(account, password)
 
 
 def _password_ok(account: Account | None, password: str) -> bool:
@@ -253,13 +285,32 @@ def open_session(ctx: AppContext, who: Identity, moment: datetime) -> tuple[str,
     return token, Identity(who.account_id, who.email, who.role, who.person_id, csrf)
 
 
+def pending_session(ctx: AppContext, who: Identity, expires_at: datetime) -> str:
+    """A sign-in waiting for its second factor: a cookie value that opens nothing by itself."""
+    token = secrets.token_urlsafe(32)
+    with ctx.db.transaction() as s:
+        sessions = SessionRepository(s)
+        sessions.remove_expired(now())
+        sessions.add(
+            AuthSession(
+                account_id=who.account_id,
+                token_hash=digest(token),
+                csrf=secrets.token_urlsafe(32),
+                expires_at=expires_at,
+                last_seen=now(),
+                mfa_pending=True,
+            )
+        )
+    return token
+
+
 def session_identity(ctx: AppContext, token: str | None) -> Identity | None:
     """The identity behind a session cookie, or None when it is unknown, expired or disabled."""
     if not token:
         return None
     with ctx.db.transaction() as s:
         row = SessionRepository(s).by_hash(digest(token))
-        if row is None or row.expires_at <= now():
+        if row is None or row.mfa_pending or row.expires_at <= now():
             return None
         accounts = AccountRepository(s)
         account = accounts.get(row.account_id)

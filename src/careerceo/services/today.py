@@ -95,6 +95,12 @@ def _job_search_items(ctx: AppContext, until: date) -> list[DueItem]:
     return items
 
 
+def job_search_due(ctx: AppContext, today: date) -> list[DueItem]:
+    """Follow-ups, next steps and next actions due by ``today``, oldest first (a coach's
+    client list shows them when the client shared the job search)."""
+    return agenda(_job_search_items(ctx, today), today)
+
+
 def _direction_items(ctx: AppContext, today: date) -> list[DueItem]:
     items = [
         DueItem(

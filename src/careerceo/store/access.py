@@ -40,6 +40,11 @@ class GrantRepository(_ClientScoped):
             query = query.where(AccessGrant.coach_id == coach_id)
         return self.session.scalars(query.order_by(AccessGrant.id)).all()
 
+    def every(self) -> Sequence[AccessGrant]:
+        """Live and revoked: the client's whole history of sharing (their export)."""
+        query = select(AccessGrant).where(AccessGrant.client_id == self.client_id)
+        return self.session.scalars(query.order_by(AccessGrant.id)).all()
+
     def revoke(self, grant_id: int, now: datetime) -> AccessGrant | None:
         row = self.session.scalars(
             select(AccessGrant).where(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from careerceo.store.tables import Base, Stamped, utcnow
@@ -27,6 +27,8 @@ class AuthSession(Stamped, Base):
     csrf: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     last_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the password was right but the second factor is still to come: this row signs nobody in
+    mfa_pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AccessToken(Stamped, Base):
@@ -85,3 +87,43 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(20))  # read | export | change | grant | revoke
     what: Mapped[str] = mapped_column(String(200))
     address: Mapped[str] = mapped_column(String(64), default="")
+
+
+class TotpFactor(Base):
+    """An account's TOTP second factor (RFC 6238). The secret must be readable to check a code,
+    so it is kept as is; it is useless without the password. ``confirmed_at`` is empty while
+    the owner has not yet typed a first code (the factor is then not required)."""
+
+    __tablename__ = "totp_factor"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), unique=True
+    )
+    secret: Mapped[str] = mapped_column(String(64))  # base32
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_step: Mapped[int | None] = mapped_column(Integer)  # a code is accepted once
+
+
+class RecoveryCode(Base):
+    """A one-time code that stands in for the second factor; stored as its SHA-256."""
+
+    __tablename__ = "recovery_code"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class PracticeEvent(Base):
+    """The practice's own log of what outlives a client: an account deleted, a second factor
+    reset by the admin. It names accounts by number and role only, never by e-mail or name, so
+    nothing personal is left once a client has gone. Append-only."""
+
+    __tablename__ = "practice_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    what: Mapped[str] = mapped_column(String(200))

@@ -14,7 +14,14 @@ from typing import Generic, TypeVar
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from careerceo.store.access_tables import AccessToken, AuthSession, LoginAttempt
+from careerceo.store.access_tables import (
+    AccessToken,
+    AuthSession,
+    LoginAttempt,
+    PracticeEvent,
+    RecoveryCode,
+    TotpFactor,
+)
 from careerceo.store.tables import Account, Person
 
 
@@ -45,6 +52,13 @@ class AccountRepository:
     def account_of(self, person_id: int) -> Account | None:
         person = self.session.get(Person, person_id)
         return None if person is None else self.session.get(Account, person.account_id)
+
+    def remove(self, account_id: int) -> None:
+        """Delete the account; the database's cascades take its person and every row the
+        person owns, its sessions, tokens, second factor, grants made to it and by it, and the
+        comments and audit log kept on its data."""
+        self.session.execute(delete(Person).where(Person.account_id == account_id))
+        self.session.execute(delete(Account).where(Account.id == account_id))
 
 
 H = TypeVar("H", AuthSession, AccessToken)
@@ -77,6 +91,17 @@ class SessionRepository(_Hashed[AuthSession]):
     def remove_all(self, account_id: int) -> int:
         done = self.session.execute(delete(AuthSession).where(AuthSession.account_id == account_id))
         return int(getattr(done, "rowcount", 0) or 0)
+
+    def of_account(self, account_id: int) -> Sequence[AuthSession]:
+        query = select(AuthSession).where(AuthSession.account_id == account_id)
+        return self.session.scalars(query.order_by(AuthSession.id)).all()
+
+    def remove_pending(self, account_id: int) -> None:
+        self.session.execute(
+            delete(AuthSession).where(
+                AuthSession.account_id == account_id, AuthSession.mfa_pending.is_(True)
+            )
+        )
 
     def remove_expired(self, now: datetime) -> None:
         self.session.execute(delete(AuthSession).where(AuthSession.expires_at <= now))
@@ -116,3 +141,82 @@ class AttemptRepository:
 
     def clear(self, key: str) -> None:
         self.session.execute(delete(LoginAttempt).where(LoginAttempt.key == key))
+
+
+class FactorRepository:
+    """An account's TOTP factor and its recovery codes."""
+
+    def __init__(self, session: Session, account_id: int) -> None:
+        self.session = session
+        self.account_id = account_id
+
+    def get(self) -> TotpFactor | None:
+        query = select(TotpFactor).where(TotpFactor.account_id == self.account_id)
+        return self.session.scalars(query).first()
+
+    def replace(self, secret: str) -> TotpFactor:
+        """A new, unconfirmed factor in place of any earlier one (and its recovery codes)."""
+        self.remove()
+        row = TotpFactor(account_id=self.account_id, secret=secret)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def remove(self) -> bool:
+        self.session.execute(delete(RecoveryCode).where(RecoveryCode.account_id == self.account_id))
+        done = self.session.execute(
+            delete(TotpFactor).where(TotpFactor.account_id == self.account_id)
+        )
+        return bool(getattr(done, "rowcount", 0))
+
+    def add_codes(self, hashes: Sequence[str]) -> None:
+        self.session.execute(delete(RecoveryCode).where(RecoveryCode.account_id == self.account_id))
+        self.session.add_all(RecoveryCode(account_id=self.account_id, code_hash=h) for h in hashes)
+        self.session.flush()
+
+    def use_code(self, code_hash: str, now: datetime) -> bool:
+        """Spend a recovery code: true once for each code, never again."""
+        done = self.session.execute(
+            update(RecoveryCode)
+            .where(
+                RecoveryCode.account_id == self.account_id,
+                RecoveryCode.code_hash == code_hash,
+                RecoveryCode.used_at.is_(None),
+            )
+            .values(used_at=now)
+        )
+        return bool(getattr(done, "rowcount", 0))
+
+    def codes_left(self) -> int:
+        query = select(func.count()).where(
+            RecoveryCode.account_id == self.account_id, RecoveryCode.used_at.is_(None)
+        )
+        return int(self.session.scalar(query.select_from(RecoveryCode)) or 0)
+
+
+class PracticeLogRepository:
+    """Append and read the practice's own log; nothing updates or deletes it."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, action: str, what: str) -> PracticeEvent:
+        row = PracticeEvent(action=action[:30], what=what[:200])
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def list(self, limit: int = 200) -> Sequence[PracticeEvent]:
+        query = select(PracticeEvent).order_by(PracticeEvent.id.desc()).limit(limit)
+        return self.session.scalars(query).all()
+
+
+def count_owned(session: Session, person_id: int) -> dict[str, int]:
+    """How many rows of each person-owned table are the person's (what a deletion removes)."""
+    from careerceo.store.backup import owned_tables
+
+    out = {}
+    for table in owned_tables():
+        query = select(func.count()).select_from(table).where(table.c.person_id == person_id)
+        out[table.name] = int(session.scalar(query) or 0)
+    return out

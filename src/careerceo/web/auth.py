@@ -16,7 +16,8 @@ from careerceo.errors import CareerError
 from careerceo.services.accounts import Identity, session_identity, token_identity
 
 COOKIE = "career_session"
-PUBLIC = frozenset({"/login", "/healthz", "/readyz", "/api/v1/csrf-token"})
+PENDING_COOKIE = "career_pending"  # a right password waiting for its second factor
+PUBLIC = frozenset({"/login", "/login/code", "/healthz", "/readyz", "/api/v1/csrf-token"})
 PUBLIC_PREFIXES = ("/static/",)
 SIGN_IN = "sign in first"
 BAD_TOKEN = (

@@ -72,6 +72,7 @@ GROUPS: tuple[NavGroup, ...] = (
         ("Wins", "/resume/wins"),
         ("Positions", "/positions"),
         ("Profile", "/profile"),
+        ("Your data and account", "/account"),
     ),
 )
 

@@ -6,14 +6,16 @@ person and no login, and these pages say so.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from careerceo.errors import CareerError
-from careerceo.services import access, direction
+from careerceo.errors import CareerError, NotFoundError
+from careerceo.services import access, coach_views, direction, second_factor
 from careerceo.services import accounts as service
 from careerceo.services.context import AppContext
-from careerceo.web.auth import COOKIE, NotACoach, address, identity, secure_cookie
+from careerceo.web.auth import COOKIE, PENDING_COOKIE, NotACoach, address, identity, secure_cookie
 from careerceo.web.forms import form_errors
 from careerceo.web.templating import app_context, form_page, templates
 
@@ -45,7 +47,7 @@ def login(
     if not ctx.settings.accounts:
         return RedirectResponse("/", status_code=303)
     try:
-        token, _ = service.login(ctx, email, password, address(request))
+        who = service.check_login(ctx, email, password, address(request))
     except CareerError as exc:
         return templates.TemplateResponse(
             request,
@@ -53,7 +55,26 @@ def login(
             {"next": _safe_next(next), "errors": {"_form": exc.message}, "email": email},
             status_code=exc.status,
         )
-    service.logout(ctx, request.cookies.get(COOKIE))  # whatever session this browser had ends
+    if second_factor.needs_code(ctx, who.account_id):
+        # the password was right; the session opens only once the code is given
+        answer = RedirectResponse(f"/login/code?next={quote(_safe_next(next))}", status_code=303)
+        answer.set_cookie(
+            PENDING_COOKIE,
+            second_factor.begin(ctx, who),
+            max_age=second_factor.PENDING_MINUTES * 60,
+            httponly=True,
+            samesite="lax",
+            secure=secure_cookie(request),
+            path="/login",
+        )
+        return answer
+    token, _ = service.open_session(ctx, who, service.now())
+    return _signed_in(request, token, next)
+
+
+def _signed_in(request: Request, token: str, next: str) -> Response:
+    """Set the new session's cookie; whatever session this browser had before ends."""
+    service.logout(request.app.state.ctx, request.cookies.get(COOKIE))
     answer = RedirectResponse(_safe_next(next), status_code=303)
     answer.set_cookie(
         COOKIE,
@@ -64,7 +85,41 @@ def login(
         secure=secure_cookie(request),
         path="/",
     )
+    answer.delete_cookie(PENDING_COOKIE, path="/login")
     return answer
+
+
+@router.get("/login/code", response_class=HTMLResponse)
+def code_page(request: Request, next: str = "/") -> Response:
+    if not request.app.state.ctx.settings.accounts:
+        return RedirectResponse("/", status_code=303)
+    return templates.TemplateResponse(
+        request, "account/login_code.html", {"next": _safe_next(next), "errors": {}}
+    )
+
+
+@router.post("/login/code", response_class=HTMLResponse)
+def code(request: Request, code: str = Form(""), next: str = Form("/")) -> Response:
+    """The second step of signing in: a code from the app, or a recovery code."""
+    ctx: AppContext = request.app.state.ctx
+    if not ctx.settings.accounts:
+        return RedirectResponse("/", status_code=303)
+    try:
+        token, _ = second_factor.finish(
+            ctx, request.cookies.get(PENDING_COOKIE), code, address(request)
+        )
+    except CareerError as exc:
+        again = exc.status == 429 or exc.message == second_factor.PENDING_GONE
+        answer = templates.TemplateResponse(
+            request,
+            "account/login_code.html",
+            {"next": _safe_next(next), "errors": {"_form": exc.message}, "again": again},
+            status_code=exc.status,
+        )
+        if again:
+            answer.delete_cookie(PENDING_COOKIE, path="/login")
+        return answer
+    return _signed_in(request, token, next)
 
 
 def _signed_out() -> Response:
@@ -159,8 +214,7 @@ def coach_direction(request: Request, client_uid: str) -> HTMLResponse:
     client = access.client_context(
         request.app.state.ctx, who, client_uid, "direction", address=address(request)
     )
-    mine = [c for c in access.clients(request.app.state.ctx, who) if c.uid == client_uid]
-    levels = mine[0].areas if mine else {}
+    levels = access.granted(request.app.state.ctx, who, client_uid)
     return templates.TemplateResponse(
         request,
         "account/coach_direction.html",
@@ -170,6 +224,31 @@ def coach_direction(request: Request, client_uid: str) -> HTMLResponse:
             "history": direction.review_history(client),
             "comments": access.comments(client, "direction"),
             "can_comment": levels.get("direction") == "comment",
+        },
+    )
+
+
+@router.get("/coach/{client_uid}/{area}", response_class=HTMLResponse)
+def coach_area(request: Request, client_uid: str, area: str) -> HTMLResponse:
+    """One granted area of a client (pivots and inventory, job search, documents, shared paths),
+    read-only, with the coaches' comments on it and a comment form for a comment grant."""
+    who = _coach(request)
+    if area not in access.AREAS or area == "direction":
+        raise NotFoundError(access.NO_CLIENT.format(uid=client_uid), field="client")
+    client = access.client_context(
+        request.app.state.ctx, who, client_uid, area, address=address(request)
+    )
+    levels = access.granted(request.app.state.ctx, who, client_uid)
+    return templates.TemplateResponse(
+        request,
+        "account/coach_area.html",
+        {
+            "uid": client_uid,
+            "area": area,
+            "what": access.AREAS[area],
+            "sections": coach_views.sections(client, area),
+            "comments": access.comments(client, area),
+            "can_comment": levels.get(area) == "comment",
         },
     )
 
