@@ -158,9 +158,7 @@ def get_contact(ctx: AppContext, contact_id: int) -> ContactDetail:
 
 def _check_identity(repo: ContactRepository, data: ContactInput, own_id: int | None) -> None:
     """URL or e-mail identify a person: a second contact with either is refused."""
-    for row in repo.all_for_matching():
-        if row.id == own_id:
-            continue
+    for row in repo.with_identity(data.linkedin_url, data.email, own_id):
         if data.linkedin_url and row.linkedin_url.lower() == data.linkedin_url.lower():
             raise CareerError(
                 f"{row.name} (#{row.id}) already has this LinkedIn URL; edit that contact",
@@ -294,21 +292,17 @@ def quiet(ctx: AppContext, months: int, today: date | None = None) -> list[Quiet
         raise CareerError("months must be from 1 to 240", field="months")
     now = today or date.today()
     with ctx.db.transaction() as session:
-        company_repo = CompanyRepository(session, ctx.person_id)
-        targets = company_repo.target_ids()
-        names = company_repo.names()
-        rows = ContactRepository(session, ctx.person_id).list()
-        last = InteractionRepository(session, ctx.person_id).last_contact()
-        live = [r for r in rows if not r.retired and not r.unreachable]
-        company_of = {r.id: names.get(r.company_id) if r.company_id else None for r in live}
-        found = quiet_contacts(
-            [
-                (r.id, r.name, last.get(r.id), r.tags, r.company_id in targets, r.in_search)
-                for r in live
-            ],
-            now,
-            months,
-        )
+        targets = CompanyRepository(session, ctx.person_id).target_ids()
+        live = ContactRepository(session, ctx.person_id).reachable()
+    company_of = {r.id: r.company for r in live}
+    found = quiet_contacts(
+        [
+            (r.id, r.name, r.last_contact, r.tags, r.company_id in targets, r.in_search)
+            for r in live
+        ],
+        now,
+        months,
+    )
     return [QuietView(q, company_of.get(q.contact_id)) for q in found]
 
 

@@ -45,7 +45,7 @@ def _board(
     done: str | None = None,
     imported: Any = None,
 ) -> HTMLResponse:
-    items = service.list_opportunities(ctx)
+    items = service.board_cards(ctx)
     columns = {stage: [o for o in items if o.stage == stage] for stage in STAGES}
     totals = {stage: len(cards) for stage, cards in columns.items()}
     for stage in ENDED_STAGES:  # finished ones pile up over a search: the latest are enough
