@@ -162,20 +162,44 @@ class CompanyRepository(OwnedRepository[Company]):
             )
         )
 
-    def contact_counts(self) -> dict[int, int]:
-        rows = self.session.execute(
-            select(Contact.company_id, func.count(Contact.id))
-            .where(Contact.person_id == self.person_id, Contact.company_id.is_not(None))
-            .group_by(Contact.company_id)
-        ).all()
-        return {int(c): int(n) for c, n in rows if c is not None}
+    def page(
+        self,
+        *,
+        query: str = "",
+        targets_only: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[Sequence[Company], int]:
+        """One page of companies (targets first, then by name) and how many match in all."""
+        where = [Company.person_id == self.person_id]
+        if query:
+            where.append(func.lower(Company.name).like(f"%{query.lower()}%"))
+        if targets_only:
+            where.append(Company.is_target.is_(True))
+        total = int(self.session.scalar(select(func.count(Company.id)).where(*where)) or 0)
+        stmt = select(Company).where(*where).order_by(*self.ordering()).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return self.session.scalars(stmt).all(), total
 
-    def opportunity_counts(self) -> dict[int, int]:
-        rows = self.session.execute(
-            select(Opportunity.company_id, func.count(Opportunity.id))
-            .where(Opportunity.person_id == self.person_id, Opportunity.company_id.is_not(None))
-            .group_by(Opportunity.company_id)
-        ).all()
+    def contact_counts(self, ids: Sequence[int] | None = None) -> dict[int, int]:
+        """Contacts per company (of ``ids`` only when given: a page needs no more)."""
+        return self._counts(Contact, ids)
+
+    def opportunity_counts(self, ids: Sequence[int] | None = None) -> dict[int, int]:
+        return self._counts(Opportunity, ids)
+
+    def _counts(
+        self, table: type[Contact] | type[Opportunity], ids: Sequence[int] | None
+    ) -> dict[int, int]:
+        stmt = (
+            select(table.company_id, func.count(table.id))
+            .where(table.person_id == self.person_id, table.company_id.is_not(None))
+            .group_by(table.company_id)
+        )
+        if ids is not None and len(ids) <= CHUNK:
+            stmt = stmt.where(table.company_id.in_(list(ids)))
+        rows = self.session.execute(stmt).all()
         return {int(c): int(n) for c, n in rows if c is not None}
 
 

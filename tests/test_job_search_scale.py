@@ -1,0 +1,156 @@
+"""Lists that stay readable with a large network: today's items and the companies a page at a
+time, the CLI's today table cut to a screenful; and the queries behind them on both databases
+(the latest interaction, open next steps, the date a card entered its stage)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from _web import web_client
+from careerceo.services import companies, contacts, opportunities
+from careerceo.services.context import AppContext
+from careerceo.services.network_import import import_connections
+from careerceo.services.today import TodayItem, today_items
+from careerceo.web.pages.today import link_for
+
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def _network(ctx: AppContext, people: int, company: str = "Acme") -> None:
+    """``people`` connections at one company (a target, so each gets a cadence)."""
+    companies.add_company(ctx, {"name": company, "is_target": True})
+    rows = "".join(
+        f"Per{i},Son,https://www.linkedin.com/in/p{i},,{company},Engineer,04 Jul 2023\n"
+        for i in range(people)
+    )
+    import_connections(ctx, (HEADER + rows).encode())
+
+
+@pytest.fixture
+def client(sqlite_ctx: AppContext) -> Iterator[TestClient]:
+    with web_client(sqlite_ctx, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def test_today_shows_a_hundred_at_a_time_and_filters_by_kind(
+    client: TestClient, sqlite_ctx: AppContext
+) -> None:
+    _network(sqlite_ctx, 104)
+    opportunities.add_opportunity(
+        sqlite_ctx,
+        {"title": "Lead", "next_action": "Send the deck", "next_action_due": date.today()},
+    )
+    first = client.get("/today").text  # and this month's review is due as well
+    assert "106 due in all" in first and "104 follow-up" in first and "1 next action" in first
+    assert first.count('<tr data-kind="') == 100 and "page 1 of 2" in first
+    second = client.get("/today?page=2").text
+    assert second.count('<tr data-kind="') == 6 and 'rel="prev"' in second
+    only = client.get("/today?kind=next%20action").text
+    assert only.count('<tr data-kind="') == 1 and "Send the deck: Lead" in only
+    assert client.get("/today?page=99").text.count('<tr data-kind="') == 6  # the last page
+    assert client.get("/today?kind=nonsense").text.count('<tr data-kind="') == 100
+
+
+def test_companies_page_and_search(client: TestClient, sqlite_ctx: AppContext) -> None:
+    _network(sqlite_ctx, 3, company="Zeta Works")
+    for i in range(104):
+        companies.add_company(sqlite_ctx, {"name": f"Firm {i:03d}"})
+    page = client.get("/companies").text
+    assert "105 companies" in page and "page 1 of 2" in page
+    rows = page.split('id="companies-table"', 1)[1].split("</table>", 1)[0]
+    assert rows.count("<tr data-id=") == 100
+    assert rows.index("Zeta Works") < rows.index("Firm 000")  # targets first
+    found = client.get("/companies?q=works").text
+    assert "1 company" in found and "Zeta Works" in found and "Firm 001" not in found
+    zeta = found.split("Zeta Works</a>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>3</td>" in zeta  # the people known there, counted for the page's rows
+    assert "No company matches" in client.get("/companies?q=nothing-like-it").text
+    targets = client.get("/api/v1/companies?targets=true").json()
+    assert [c["name"] for c in targets] == ["Zeta Works"] and targets[0]["contacts"] == 3
+    paged = client.get("/api/v1/companies?limit=10&offset=100").json()
+    assert len(paged) == 5
+    assert client.get("/api/v1/companies?limit=0").status_code == 422
+
+
+def test_every_today_target_links_to_its_page() -> None:
+    def item(target: str, target_id: int | None) -> TodayItem:
+        return TodayItem(
+            due=date.today(),
+            kind="x",
+            title="t",
+            detail="",
+            target=target,
+            target_id=target_id,
+            month="2026-11",
+            overdue_days=0,
+        )
+
+    assert link_for(item("round", 4)) == "/interview/rounds/4"
+    assert link_for(item("exit", None)) == "/exit"
+    assert link_for(item("review", None)) == "/review?month=2026-11"
+    assert link_for(item("contact", 7)) == "/contacts/7#log"
+
+
+def test_cli_today_shows_a_screenful_and_counts_the_rest(cli: Any) -> None:
+    from careerceo.cli.today import SHOWN
+
+    assert cli("companies", "add", "Acme", "--target").exit_code == 0
+    for i in range(SHOWN + 2):
+        assert cli("contacts", "add", f"Person {i}", "--company", "Acme").exit_code == 0
+    cut = cli("today")
+    assert cut.exit_code == 0, cut.output
+    every = json.loads(cli("today", "--json").output)  # with this month's review
+    assert sum(item["kind"] == "follow-up" for item in every) == SHOWN + 2
+    assert f"{SHOWN} oldest of {len(every)}" in cut.output
+    assert f"{len(every) - SHOWN} more not shown" in cut.output and "--all" in cut.output
+    whole = cli("today", "--all")
+    assert "more not shown" not in whole.output and f"Person {SHOWN + 1}" in whole.output
+
+
+def test_latest_interaction_and_next_steps_on_both_databases(ctx: AppContext) -> None:
+    """Follow-ups count from the latest interaction; a next step overtaken by a later
+    conversation is no longer due; the board's "since" is the latest stage date."""
+    companies.add_company(ctx, {"name": "Acme", "is_target": True})
+    ada = contacts.add_contact(ctx, {"name": "Ada", "company": "Acme", "tags": "peer"})
+    bob = contacts.add_contact(ctx, {"name": "Bob", "company": "Acme", "tags": "peer"})
+    today = date.today()
+    long_ago = today - timedelta(days=200)
+    contacts.log_interaction(
+        ctx,
+        ada.id,
+        {"channel": "call", "summary": "old", "next_step": "Send CV", "follow_up_on": long_ago},
+        today=long_ago - timedelta(days=1),
+    )
+    contacts.log_interaction(
+        ctx, ada.id, {"channel": "email", "summary": "newer"}, today=today - timedelta(days=10)
+    )
+    contacts.log_interaction(
+        ctx,
+        bob.id,
+        {"channel": "call", "summary": "x", "next_step": "Intro to Cy", "follow_up_on": today},
+        today=today - timedelta(days=100),
+    )
+    items = today_items(ctx)
+    titles = [i.title for i in items]
+    assert not any("Send CV" in t for t in titles)  # overtaken by the later e-mail
+    assert "Intro to Cy (Bob)" in titles
+    assert "Follow up with Bob (Acme)" in titles  # 100 days > the peer cadence of 90
+    assert not any(t.startswith("Follow up with Ada") for t in titles)  # spoke 10 days ago
+    opp = opportunities.add_opportunity(
+        ctx, {"title": "PM", "company": "Acme"}, entered_on=today - timedelta(days=30)
+    )
+    opportunities.move(ctx, opp.id, {"stage": "applied", "on": today - timedelta(days=5)})
+    card = next(c for c in opportunities.board_cards(ctx) if c.id == opp.id)
+    assert (card.stage, card.company, card.entered_stage_on) == (
+        "applied",
+        "Acme",
+        today - timedelta(days=5),
+    )
+    listed = opportunities.list_opportunities(ctx, company_id=card.company_id)
+    assert [(o.id, o.entered_stage_on) for o in listed] == [(opp.id, today - timedelta(days=5))]
