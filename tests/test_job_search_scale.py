@@ -154,3 +154,42 @@ def test_latest_interaction_and_next_steps_on_both_databases(ctx: AppContext) ->
     )
     listed = opportunities.list_opportunities(ctx, company_id=card.company_id)
     assert [(o.id, o.entered_stage_on) for o in listed] == [(opp.id, today - timedelta(days=5))]
+
+
+def test_bulk_imported_contacts_are_the_rows_the_app_writes(ctx: AppContext) -> None:
+    """The import writes through COPY (PostgreSQL) or the driver's executemany (SQLite):
+    every default filled, lists, dates and flags read back as the ORM would have stored them,
+    and the rows edit and log like any other contact."""
+    content = (
+        HEADER + 'Zoë,Ångström,https://www.linkedin.com/in/zoe,zoe@example.org,"Acme, Inc.",'
+        '"Head, Data","1/8/18, 6:14 PM"\n'
+    ).encode()
+    summary = import_connections(ctx, content)
+    assert summary.added == 1 and summary.companies_added == 1
+    [row] = contacts.list_contacts(ctx).contacts
+    assert (row.name, row.title, row.email, row.company) == (
+        "Zoë Ångström",
+        "Head, Data",
+        "zoe@example.org",
+        "Acme, Inc.",
+    )
+    assert row.tags == [] and row.history == [] and row.connected_on == date(2018, 1, 8)
+    assert row.in_search is False and row.cadence_days is None and row.uid
+    assert abs((row.created_at.replace(tzinfo=None) - row.updated_at.replace(tzinfo=None))
+               .total_seconds()) < 1  # fmt: skip
+    changed = contacts.update_contact(ctx, row.id, {"title": "CTO", "tags": "decision maker"})
+    assert changed.tags == ["decision maker"] and changed.history[0]["title"] == "Head, Data"
+    contacts.log_interaction(ctx, row.id, {"channel": "call", "summary": "hello"})
+    assert contacts.get_contact(ctx, row.id).contact.last_contact == date.today()
+    again = import_connections(ctx, content)
+    assert (again.added, again.updated, again.unchanged) == (0, 1, 0)  # title differs now
+
+
+def test_a_file_with_nul_bytes_is_refused_by_line(ctx: AppContext) -> None:
+    from careerceo.errors import CareerError
+
+    content = (HEADER + "Ada,Lovelace,https://x/ada,,Acme,CTO,04 Jul 2023\n").encode()
+    bad = content + b"Bo\x00b,Smith,https://x/bob,,Acme,CTO,04 Jul 2023\n"
+    with pytest.raises(CareerError, match=r"line 3: the file holds NUL bytes"):
+        import_connections(ctx, bad)
+    assert contacts.list_contacts(ctx).total == 0

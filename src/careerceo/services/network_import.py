@@ -93,11 +93,13 @@ def import_connections(
 ) -> ImportSummary:
     parsed = connections_from_upload(content, filename)
     total = len(parsed.rows)
+    # A few thousand employers among tens of thousands of rows: each name is normalised once.
+    keys = {name: company_key(name) for name in {row.company for row in parsed.rows if row.company}}
     with ctx.db.transaction() as session:
         contacts = ContactRepository(session, ctx.person_id)
         company_repo = CompanyRepository(session, ctx.person_id)
         company_ids = company_repo.ids_by_key()
-        companies_added = _add_companies(company_repo, parsed.rows, company_ids)
+        companies_added = _add_companies(company_repo, parsed.rows, keys, company_ids)
         company_names = company_repo.names()
         index = _Index()
         for existing in contacts.all_for_matching():
@@ -111,7 +113,7 @@ def import_connections(
         for number, row in enumerate(parsed.rows, start=1):
             if progress is not None and number % PROGRESS_EVERY == 0:
                 progress(number, total)
-            key = company_key(row.company) if row.company else None
+            key = keys.get(row.company) if row.company else None
             company_id = company_ids.get(key) if key else None
             name_key = person_key(row.name)
             match = (
@@ -154,7 +156,8 @@ def import_connections(
                     "updated_at": utcnow(),
                 }
             )
-        new_ids = contacts.insert_many(added)
+        contacts.insert_many(added)
+        new_ids = contacts.ids_of(uid for _, _, uid in pending_dups)
         if progress is not None:
             progress(total, total)
     duplicates = [
@@ -181,14 +184,17 @@ def import_connections(
 
 
 def _add_companies(
-    repo: CompanyRepository, rows: list[ConnectionRow], known: dict[str, int]
+    repo: CompanyRepository,
+    rows: list[ConnectionRow],
+    keys: dict[str, str | None],
+    known: dict[str, int],
 ) -> int:
     """Create the companies the file names that are new (placeholders name none)."""
     new: dict[str, str] = {}
     for row in rows:
         if not row.company:
             continue
-        key = company_key(row.company)
+        key = keys[row.company]
         if key and key not in known and key not in new:
             new[key] = row.company[:200]
     if new:

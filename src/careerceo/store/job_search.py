@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import aliased
 
+from careerceo.store.bulk import insert_rows
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import (
     Company,
@@ -130,21 +131,23 @@ class CompanyRepository(OwnedRepository[Company]):
         return {str(key): int(i) for key, i in rows}
 
     def insert_many(self, names_by_key: dict[str, str]) -> dict[str, int]:
-        """Create companies (key -> name) in one statement; returns key -> id."""
+        """Create companies (key -> name) in one go; returns key -> id."""
         now = utcnow()
-        values = [
-            {
-                "uid": new_uid(),
-                "person_id": self.person_id,
-                "name": name,
-                "name_key": key,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for key, name in names_by_key.items()
-        ]
-        for start in range(0, len(values), CHUNK):
-            self.session.execute(insert(Company), values[start : start + CHUNK])
+        insert_rows(
+            self.session,
+            Company,
+            [
+                {
+                    "uid": new_uid(),
+                    "person_id": self.person_id,
+                    "name": name,
+                    "name_key": key,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for key, name in names_by_key.items()
+            ],
+        )
         return {k: v for k, v in self.ids_by_key().items() if k in names_by_key}
 
     def names(self) -> dict[int, str]:
@@ -381,19 +384,24 @@ class ContactRepository(OwnedRepository[Contact]):
             select(Contact).where(Contact.person_id == self.person_id)
         ).all()
 
-    def insert_many(self, values: list[dict[str, Any]]) -> dict[str, int]:
-        """Insert many contacts at once (an import of thousands); returns uid -> id.
-
-        The ids come back from the INSERT itself (RETURNING): reading them back by uid made
-        PostgreSQL scan a table it had no statistics for yet, 0.5 s per chunk.
-        """
+    def insert_many(self, values: list[dict[str, Any]]) -> None:
+        """Insert many contacts at once (an import of thousands), without reading ids back."""
         for row in values:
             row["person_id"] = self.person_id
+        insert_rows(self.session, Contact, values)
+
+    def ids_of(self, uids: Iterable[str]) -> dict[str, int]:
+        """uid -> id for the given uids (the few rows an import reports on)."""
+        wanted = sorted(set(uids))
         found: dict[str, int] = {}
-        statement = insert(Contact).returning(Contact.uid, Contact.id)
-        for start in range(0, len(values), CHUNK):
-            for uid, row_id in self.session.execute(statement, values[start : start + CHUNK]):
-                found[str(uid)] = int(row_id)
+        for start in range(0, len(wanted), CHUNK):
+            rows = self.session.execute(
+                select(Contact.uid, Contact.id).where(
+                    Contact.person_id == self.person_id,
+                    Contact.uid.in_(wanted[start : start + CHUNK]),
+                )
+            )
+            found.update({str(uid): int(i) for uid, i in rows})
         return found
 
 
