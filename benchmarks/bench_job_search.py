@@ -248,8 +248,8 @@ def big_import(ctx: AppContext) -> None:
     content = connections_csv(30000, 3000, seed=99)
     marks: list[str] = []
 
-    def progress(done: int, total: int) -> None:
-        marks.append(f"{done}/{total}")
+    def progress(done: int, total: int, what: str) -> None:
+        marks.append(f"{what.split()[0].lower()} {done}/{total}")
 
     start = time.perf_counter()
     summary = import_connections(ctx, content, progress=progress)

@@ -193,3 +193,25 @@ def test_a_file_with_nul_bytes_is_refused_by_line(ctx: AppContext) -> None:
     with pytest.raises(CareerError, match=r"line 3: the file holds NUL bytes"):
         import_connections(ctx, bad)
     assert contacts.list_contacts(ctx).total == 0
+
+
+def test_import_reports_matching_then_saving(
+    sqlite_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerceo.services import network_import
+
+    monkeypatch.setattr(network_import, "PROGRESS_EVERY", 10)
+    monkeypatch.setattr(network_import, "SAVE_CHUNK", 12)
+    rows = "".join(f"P{i},Q,https://x/p{i},,Acme,Eng,04 Jul 2023\n" for i in range(30))
+    seen: list[tuple[int, int, str]] = []
+    import_connections(sqlite_ctx, (HEADER + rows).encode(), progress=lambda *a: seen.append(a))
+    assert seen == [
+        (10, 30, "Matching connections"),
+        (20, 30, "Matching connections"),
+        (30, 30, "Matching connections"),
+        (0, 30, "Saving new contacts"),
+        (12, 30, "Saving new contacts"),
+        (24, 30, "Saving new contacts"),
+        (30, 30, "Saving new contacts"),
+    ]
+    assert contacts.list_contacts(sqlite_ctx).total == 30

@@ -352,10 +352,10 @@ def import_file(
         raise CareerError(f"there is no file at {file}; check the path", field="file")
     content = file.read_bytes()
     with Progress(console=err_console, transient=True, disable=as_json) as bar:
-        task = bar.add_task("Importing connections", total=None)
+        task = bar.add_task("Reading the file", total=None)
 
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def progress(done: int, total: int, what: str) -> None:
+            bar.update(task, completed=done, total=total, description=what)
 
         summary = import_connections(context(), content, file.name, progress)
     if as_json:

@@ -29,8 +29,9 @@ from careerceo.services.context import AppContext
 from careerceo.store.job_search import CompanyRepository, ContactRepository
 from careerceo.store.tables import Contact, new_uid, utcnow
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 PROGRESS_EVERY = 1000
+SAVE_CHUNK = 5000  # new contacts written between two progress reports
 
 
 class PossibleDuplicate(BaseModel):
@@ -112,7 +113,7 @@ def import_connections(
         today = date.today()
         for number, row in enumerate(parsed.rows, start=1):
             if progress is not None and number % PROGRESS_EVERY == 0:
-                progress(number, total)
+                progress(number, total, "Matching connections")
             key = keys.get(row.company) if row.company else None
             company_id = company_ids.get(key) if key else None
             name_key = person_key(row.name)
@@ -156,10 +157,13 @@ def import_connections(
                     "updated_at": utcnow(),
                 }
             )
-        contacts.insert_many(added)
+        for start in range(0, len(added), SAVE_CHUNK):
+            if progress is not None:
+                progress(start, len(added), "Saving new contacts")
+            contacts.insert_many(added[start : start + SAVE_CHUNK])
         new_ids = contacts.ids_of(uid for _, _, uid in pending_dups)
         if progress is not None:
-            progress(total, total)
+            progress(len(added), len(added), "Saving new contacts")
     duplicates = [
         PossibleDuplicate(
             line=row.line,
