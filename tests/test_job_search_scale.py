@@ -215,3 +215,31 @@ def test_import_reports_matching_then_saving(
         (30, 30, "Saving new contacts"),
     ]
     assert contacts.list_contacts(sqlite_ctx).total == 30
+
+
+def test_calendar_feed_bundles_a_crowded_day(sqlite_ctx: AppContext) -> None:
+    """A few follow-ups on a day stay single events; a crowd becomes one event listing them,
+    the longest waiting first; other days and kinds are untouched."""
+    from careerceo.services.direction import calendar_ics
+    from careerceo.services.today import EVENTS_PER_DAY, calendar_events
+
+    _network(sqlite_ctx, EVENTS_PER_DAY + 2)  # all due today: never contacted
+    opp = opportunities.add_opportunity(
+        sqlite_ctx,
+        {"title": "PM", "next_action": "Call back", "next_action_due": date.today()},
+    )
+    events = calendar_events(sqlite_ctx, date.today())
+    crowd = [e for e in events if e.prefix == "follow-up"]
+    assert len(crowd) == 1 and crowd[0].title == f"Follow up with {EVENTS_PER_DAY + 2} people"
+    assert crowd[0].description.splitlines()[0] == "- Per0 Son (Acme) (no conversation logged yet)"
+    assert [e.title for e in events if e.prefix == "next-action"] == ["Call back: PM"]
+    feed = calendar_ics(sqlite_ctx).decode()
+    assert f"follow-up-day-{date.today().isoformat()}@" in feed
+    assert f"next-action-opportunity-{opp.id}@" in feed
+    few = [c.id for c in contacts.list_contacts(sqlite_ctx).contacts][:EVENTS_PER_DAY]
+    for contact_id in few:  # talked today: their next follow-up is weeks away
+        contacts.log_interaction(sqlite_ctx, contact_id, {"channel": "call", "summary": "hi"})
+    singles = [e for e in calendar_events(sqlite_ctx, date.today()) if e.prefix == "follow-up"]
+    assert len(singles) == EVENTS_PER_DAY + 2  # two today, the rest on one later day
+    assert all(e.title.startswith("Follow up with Per") for e in singles)
+    assert len({e.due for e in singles}) == 2

@@ -165,23 +165,60 @@ def today_items(ctx: AppContext, today: date | None = None) -> list[TodayItem]:
     ]
 
 
+EVENTS_PER_DAY = 3  # more of one kind on one day become one event that lists them
+
+_PREFIX = {
+    DueKind.FOLLOW_UP: "follow-up",
+    DueKind.NEXT_STEP: "next-step",
+    DueKind.NEXT_ACTION: "next-action",
+}
+_GROUP_TITLE = {
+    DueKind.FOLLOW_UP: "Follow up with {n} people",
+    DueKind.NEXT_STEP: "{n} next steps with your contacts",
+    DueKind.NEXT_ACTION: "{n} next actions on opportunities",
+}
+GROUP_LISTED = 40
+
+
 def calendar_events(ctx: AppContext, today: date) -> list[DueEvent]:
-    """Follow-ups, next steps and next actions dated up to six months ahead, for the feed."""
-    events = []
+    """Follow-ups, next steps and next actions dated up to six months ahead, for the feed.
+
+    Overdue follow-ups land on today; when one day holds more than a few of one kind they
+    become one event listing them (a calendar with two hundred events on one morning is read
+    by no one, and the feed stays small enough to fetch quickly).
+    """
+    days: dict[tuple[date, DueKind], list[DueItem]] = {}
     for item in _job_search_items(ctx, today + timedelta(days=CALENDAR_DAYS_AHEAD)):
-        prefix = {
-            DueKind.FOLLOW_UP: "follow-up",
-            DueKind.NEXT_STEP: "next-step",
-            DueKind.NEXT_ACTION: "next-action",
-        }[item.kind]
         when = max(item.due, today) if item.kind is DueKind.FOLLOW_UP else item.due
+        days.setdefault((when, item.kind), []).append(item)
+    events = []
+    for (when, kind), items in sorted(days.items(), key=lambda pair: (pair[0][0], pair[0][1])):
+        if len(items) <= EVENTS_PER_DAY:
+            events += [
+                DueEvent(
+                    f"{item.target.value}-{item.target_id}",
+                    item.title,
+                    when,
+                    item.detail,
+                    prefix=_PREFIX[kind],
+                )
+                for item in items
+            ]
+            continue
+        items.sort(key=lambda i: (i.due, i.title.casefold()))  # the longest waiting first
+        listed = [
+            f"- {i.title.removeprefix('Follow up with ')} ({i.detail})"
+            for i in items[:GROUP_LISTED]
+        ]
+        if len(items) > GROUP_LISTED:
+            listed.append(f"and {len(items) - GROUP_LISTED} more (see Today in Career CEO)")
         events.append(
             DueEvent(
-                f"{item.target.value}-{item.target_id}",
-                item.title,
+                f"day-{when.isoformat()}",
+                _GROUP_TITLE[kind].format(n=len(items)),
                 when,
-                item.detail,
-                prefix=prefix,
+                "\n".join(listed),
+                prefix=_PREFIX[kind],
             )
         )
     return events
