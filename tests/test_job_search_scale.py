@@ -243,3 +243,100 @@ def test_calendar_feed_bundles_a_crowded_day(sqlite_ctx: AppContext) -> None:
     assert len(singles) == EVENTS_PER_DAY + 2  # two today, the rest on one later day
     assert all(e.title.startswith("Follow up with Per") for e in singles)
     assert len({e.due for e in singles}) == 2
+
+
+def test_merging_a_possible_duplicate_keeps_everything(ctx: AppContext) -> None:
+    from careerceo.errors import CareerError
+
+    kept = contacts.add_contact(
+        ctx, {"name": "Ada Lovelace", "company": "Acme", "tags": "mentor", "notes": "met at PyCon"}
+    )
+    summary = import_connections(
+        ctx,
+        (
+            HEADER + "Ada,Lovelace,https://www.linkedin.com/in/ada,ada@example.org,Acme,CTO,"
+            "04 Jul 2023\n"
+        ).encode(),
+    )
+    [dup] = summary.possible_duplicates
+    assert dup.existing_id == kept.id and dup.new_id is not None
+    other = dup.new_id
+    contacts.update_contact(ctx, other, {"tags": "decision maker"})
+    contacts.log_interaction(ctx, kept.id, {"channel": "call", "summary": "first"})
+    contacts.log_interaction(
+        ctx, other, {"channel": "email", "summary": "second", "next_step": "Intro"}
+    )
+    lead = opportunities.add_opportunity(ctx, {"title": "PM", "company": "Acme"})
+    other_lead = opportunities.add_opportunity(ctx, {"title": "VP", "company": "Acme"})
+    for contact_id, opp_id, role in (
+        (kept.id, lead.id, "referrer"),
+        (other, lead.id, "referrer"),  # the same link twice after the merge: kept once
+        (other, other_lead.id, "hiring manager"),
+    ):
+        opportunities.link_contact(ctx, opp_id, {"contact_id": contact_id, "role": role})
+
+    merged = contacts.merge_contacts(ctx, kept.id, other)
+    assert (merged.email, merged.linkedin_url, merged.title) == (
+        "ada@example.org",
+        "https://www.linkedin.com/in/ada",
+        "CTO",
+    )
+    assert merged.tags == ["mentor", "decision maker"] and merged.notes == "met at PyCon"
+    assert merged.connected_on == date(2023, 7, 4) and merged.company == "Acme"
+    detail = contacts.get_contact(ctx, kept.id)
+    assert sorted(i.summary for i in detail.interactions) == ["first", "second"]
+    assert [
+        (c.contact_id, c.role) for c in opportunities.get_opportunity(ctx, lead.id).contacts
+    ] == [(kept.id, "referrer")]
+    assert [c.contact_id for c in opportunities.get_opportunity(ctx, other_lead.id).contacts] == [
+        kept.id
+    ]
+    assert contacts.list_contacts(ctx).total == 1
+    with pytest.raises(CareerError, match=f"no contact #{other}") as gone:
+        contacts.merge_contacts(ctx, kept.id, other)
+    assert gone.value.field == "other_id"
+    with pytest.raises(CareerError, match="two different contacts"):
+        contacts.merge_contacts(ctx, kept.id, kept.id)
+    again = import_connections(
+        ctx,
+        (
+            HEADER + "Ada,Lovelace,https://www.linkedin.com/in/ada,ada@example.org,Acme,CTO,"
+            "04 Jul 2023\n"
+        ).encode(),
+    )
+    assert (again.added, again.unchanged, again.possible_duplicates) == (0, 1, [])
+
+
+def test_merge_through_cli_api_and_page(
+    cli: Any, client: TestClient, sqlite_ctx: AppContext
+) -> None:
+    a = json.loads(cli("contacts", "add", "Bo Ek", "--json").output)["id"]
+    b = json.loads(cli("contacts", "add", "Bo Ek", "--email", "bo@x.org", "--json").output)["id"]
+    merged = cli("contacts", "merge", str(a), str(b), "--json")
+    assert merged.exit_code == 0, merged.output
+    assert json.loads(merged.output)["email"] == "bo@x.org"
+    assert "no contact #99" in cli("contacts", "merge", str(a), "99").output
+
+    one = contacts.add_contact(sqlite_ctx, {"name": "Cy"})
+    two = contacts.add_contact(sqlite_ctx, {"name": "Cy", "phone": "+46 70 000"})
+    three = contacts.add_contact(sqlite_ctx, {"name": "Cy", "title": "CFO"})
+    api = client.post(f"/api/v1/contacts/{one.id}/merge", json={"other_id": two.id})
+    assert api.status_code == 200 and api.json()["phone"] == "+46 70 000"
+    refused = client.post(f"/api/v1/contacts/{one.id}/merge", json={"other_id": two.id})
+    assert refused.status_code == 404
+    page = client.post(f"/contacts/{one.id}/merge", data={"other_id": "abc"})
+    assert page.status_code == 422 and "give the number (#)" in page.text
+    done = client.post(
+        f"/contacts/{one.id}/merge", data={"other_id": f"#{three.id}"}, follow_redirects=False
+    )
+    assert done.status_code == 303
+    assert contacts.get_contact(sqlite_ctx, one.id).contact.title == "CFO"
+    assert client.post("/contacts/999/merge", data={"other_id": str(one.id)}).status_code == 404
+
+
+def test_import_summary_offers_the_merge(client: TestClient, sqlite_ctx: AppContext) -> None:
+    old = contacts.add_contact(sqlite_ctx, {"name": "Dee Ray", "company": "Acme"})
+    content = (HEADER + "Dee,Ray,https://x/dee,,Acme,CEO,04 Jul 2023\n").encode()
+    page = client.post("/contacts/import", files={"file": ("Connections.csv", content)}).text
+    summary = page.split('id="import-summary"', 1)[1].split("</div>", 1)[0]
+    assert f'action="/contacts/{old.id}/merge"' in summary and "One person: merge" in summary

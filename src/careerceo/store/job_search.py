@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import aliased
 
 from careerceo.store.bulk import insert_rows
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import (
+    Base,
     Company,
     Contact,
     Interaction,
@@ -359,6 +360,41 @@ class ContactRepository(OwnedRepository[Contact]):
         ]
         found = self.by_ids(wanted)
         return [found[i] for i in sorted(wanted)]
+
+    def repoint(self, old_id: int, new_id: int) -> int:
+        """Every row of this person that refers to contact ``old_id`` refers to ``new_id``
+        instead (interactions, opportunity links, interview rounds, exit-plan people...);
+        returns how many rows changed. Found from the schema, so a table added later that
+        points at a contact is moved too. An opportunity link the kept contact already has in
+        the same role is dropped rather than doubled."""
+        kept = select(OpportunityContact.opportunity_id, OpportunityContact.role).where(
+            OpportunityContact.person_id == self.person_id,
+            OpportunityContact.contact_id == new_id,
+        )
+        doubled = {(int(o), str(r)) for o, r in self.session.execute(kept)}
+        for link in self.session.scalars(
+            select(OpportunityContact).where(
+                OpportunityContact.person_id == self.person_id,
+                OpportunityContact.contact_id == old_id,
+            )
+        ):
+            if (link.opportunity_id, link.role) in doubled:
+                self.session.delete(link)
+        self.session.flush()
+        moved = 0
+        for table in Base.metadata.sorted_tables:
+            if "person_id" not in table.c:
+                continue
+            for column in table.columns:
+                if any(fk.column.table.name == Contact.__tablename__ for fk in column.foreign_keys):
+                    result = self.session.execute(
+                        update(table)
+                        .where(table.c.person_id == self.person_id, column == old_id)
+                        .values({column.name: new_id})
+                    )
+                    moved += int(getattr(result, "rowcount", 0) or 0)
+        self.session.expire_all()  # loaded rows may hold the old id
+        return moved
 
     def count_by_company(self, company_id: int) -> int:
         return int(
