@@ -219,11 +219,17 @@ def pages(ctx: AppContext, repeat: int) -> None:
         paths = [
             "/",
             "/today",
+            "/today?page=5",
             "/opportunities",
+            "/opportunities?stage=applied",
+            "/offers",
             "/companies",
+            "/companies?page=5",
             "/contacts",
             "/contacts?page=20",
             "/contacts?q=garc",
+            "/contacts?quiet=6",
+            "/calendar.ics",
             f"/contacts/{first_contact}",
             f"/companies/{company_id}",
             f"/opportunities/{opp_id}",
@@ -248,8 +254,8 @@ def big_import(ctx: AppContext) -> None:
     content = connections_csv(30000, 3000, seed=99)
     marks: list[str] = []
 
-    def progress(done: int, total: int) -> None:
-        marks.append(f"{done}/{total}")
+    def progress(done: int, total: int, what: str) -> None:
+        marks.append(f"{what.split()[0].lower()} {done}/{total}")
 
     start = time.perf_counter()
     summary = import_connections(ctx, content, progress=progress)

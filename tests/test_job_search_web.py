@@ -4,12 +4,14 @@ deletion that asks first, the board's button fallback, vCard and the e-mail sugg
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from _web import web_client
+from careerceo.model.pipeline import OpportunityInput
 from careerceo.services import companies, contacts, opportunities
 from careerceo.services.context import AppContext
 
@@ -221,7 +223,38 @@ def test_finished_columns_show_the_latest_and_count_the_rest(
         )
     page = client.get("/opportunities").text
     closed = page.split('data-stage="closed"', 1)[1].split("</section>", 1)[0]
-    assert "(33)" in closed and closed.count("<article") == 30 and "and 3 older" in closed
+    assert "(33)" in closed and closed.count("<article") == 30 and "and 3 more" in closed
+    assert 'href="/opportunities?stage=closed"' in closed
+    whole = client.get("/opportunities?stage=closed").text
+    assert whole.count("<article") == 33
+    assert 'section class="column" data-stage="target"' not in whole
+    assert "every card at <strong>closed</strong> (33)" in whole
+
+
+def test_a_long_active_column_is_cut_and_paged_on_its_own(
+    client: TestClient, sqlite_ctx: AppContext
+) -> None:
+    from careerceo.web.pages.opportunities import COLUMN_SHOWN, STAGE_PAGE
+
+    many = STAGE_PAGE + 5
+    opportunities.add_many(
+        sqlite_ctx,
+        [
+            (OpportunityInput(title=f"Lead {i}", stage="applied"), [("applied", date(2025, 1, 2))])
+            for i in range(many)
+        ],
+    )
+    board = client.get("/opportunities").text
+    applied = board.split('data-stage="applied"', 1)[1].split("</section>", 1)[0]
+    assert applied.count("<article") == COLUMN_SHOWN and f"({many})" in applied
+    assert f"and {many - COLUMN_SHOWN} more" in applied
+    first = client.get("/opportunities?stage=applied").text
+    second = client.get("/opportunities?stage=applied&page=2").text
+    assert first.count("<article") == STAGE_PAGE and second.count("<article") == 5
+    assert 'href="/opportunities?stage=applied&amp;page=2"' in first
+    titles = {t.split("</strong>")[0] for t in (first + second).split("<strong>")[1:]}
+    assert {f"Lead {i}" for i in range(many)} <= titles
+    assert client.get("/opportunities?stage=nonsense").status_code == 200  # the whole board
 
 
 def test_who_have_i_not_talked_to(client: TestClient, sqlite_ctx: AppContext) -> None:

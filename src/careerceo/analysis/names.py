@@ -30,6 +30,8 @@ _WORD = re.compile(r"\w+")
 
 def _fold(text: str) -> str:
     """Case-folded, accents kept apart from letters and dropped ("Société" -> "societe")."""
+    if text.isascii():  # most names: nothing to decompose (an import folds tens of thousands)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -264,6 +264,22 @@ def remove(contact_id: int = typer.Argument(..., help="The contact's #.")) -> No
     _line(service.remove_contact(context(), contact_id), "Removed")
 
 
+@contacts_app.command("merge")
+@user_errors
+def merge(
+    keep_id: int = typer.Argument(..., help="The contact # to keep."),
+    other_id: int = typer.Argument(..., help="The duplicate # folded into it, then removed."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Merge a possible duplicate (an import lists them) into the contact you keep: its
+    conversations, opportunity links, tags, employer history and missing details move over."""
+    kept = service.merge_contacts(context(), keep_id, other_id)
+    if as_json:
+        print_json(_summary(kept))
+        return
+    _line(kept, f"Merged #{other_id} into")
+
+
 @contacts_app.command("log")
 @user_errors
 def log(
@@ -352,10 +368,10 @@ def import_file(
         raise CareerError(f"there is no file at {file}; check the path", field="file")
     content = file.read_bytes()
     with Progress(console=err_console, transient=True, disable=as_json) as bar:
-        task = bar.add_task("Importing connections", total=None)
+        task = bar.add_task("Reading the file", total=None)
 
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def progress(done: int, total: int, what: str) -> None:
+            bar.update(task, completed=done, total=total, description=what)
 
         summary = import_connections(context(), content, file.name, progress)
     if as_json:
@@ -373,7 +389,8 @@ def import_file(
     for dup in summary.possible_duplicates[:20]:
         console.print(
             f"  possible duplicate: {dup.name} ({dup.company}), line {dup.line}: new "
-            f"#{dup.new_id} and existing #{dup.existing_id} - compare them and remove one",
+            f"#{dup.new_id} and existing #{dup.existing_id} - if they are one person: "
+            f"career contacts merge {dup.existing_id} {dup.new_id}",
             highlight=False,
         )
     if summary.skipped_lines:

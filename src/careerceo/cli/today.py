@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import typer
 
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
@@ -42,9 +44,21 @@ def link_for(item: TodayItem) -> str:
     return f"/review?month={item.month}"
 
 
+SHOWN = 40
+
+
 @user_errors
-def today(as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts.")) -> None:
-    """Everything due or overdue: follow-ups, next steps, next actions, milestones, review."""
+def today(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts (every item)."),
+    show_all: bool = typer.Option(
+        False, "--all", help=f"Show every item, not only the {SHOWN} oldest."
+    ),
+) -> None:
+    """Everything due or overdue: follow-ups, next steps, next actions, milestones, review.
+
+    The table shows the oldest items first and stops after a screenful; the counts per kind
+    say how much is waiting in all (``--all`` or ``--json`` lists everything).
+    """
     items = today_items(context())
     if as_json:
         print_json(
@@ -61,8 +75,11 @@ def today(as_json: bool = typer.Option(False, "--json", help="Print JSON for scr
     if not items:
         console.print("Nothing is due today.")
         return
+    shown = items if show_all else items[:SHOWN]
     print_table(
-        "Due today",
+        f"Due today: {len(items)}"
+        if len(items) == len(shown)
+        else f"Due today: {len(shown)} oldest of {len(items)}",
         ["due", "what", "", "do it with"],
         (
             [
@@ -71,6 +88,13 @@ def today(as_json: bool = typer.Option(False, "--json", help="Print JSON for scr
                 item.detail,
                 command_for(item),
             ]
-            for item in items
+            for item in shown
         ),
     )
+    if len(shown) < len(items):
+        counts = Counter(item.kind for item in items)
+        console.print(
+            f"{len(items) - len(shown)} more not shown ("
+            + ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
+            + " in all); career today --all lists every one."
+        )

@@ -225,6 +225,19 @@ class OpportunityOut(BaseModel):
     updated_at: UtcDateTime
 
 
+class BoardCard(BaseModel):
+    """An opportunity as a board card shows it (the full record is one click away)."""
+
+    id: int
+    title: str
+    stage: str
+    company_id: int | None
+    company: str | None
+    next_action: str
+    next_action_due: date | None
+    entered_stage_on: date | None
+
+
 class StageStat(BaseModel):
     count: int
     reached: int

@@ -78,13 +78,41 @@ def _get(repo: CompanyRepository, company_id: int) -> Company:
     return row
 
 
-def list_companies(ctx: AppContext, *, targets_only: bool = False) -> list[CompanyOut]:
+class CompanyPage(BaseModel):
+    companies: list[CompanyOut]
+    total: int
+    offset: int
+    limit: int | None
+
+
+def company_page(
+    ctx: AppContext,
+    *,
+    query: str = "",
+    targets_only: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> CompanyPage:
+    """Companies matching ``query`` (part of the name), targets first, one page at a time: a
+    LinkedIn import brings thousands of employers, and a page of them is what a person reads."""
     with ctx.db.transaction() as session:
         repo = CompanyRepository(session, ctx.person_id)
-        contacts = repo.contact_counts()
-        opportunities = repo.opportunity_counts()
-        rows = repo.list(is_target=True if targets_only else None)
-        return [_out(r, contacts.get(r.id, 0), opportunities.get(r.id, 0)) for r in rows]
+        rows, total = repo.page(
+            query=query.strip(), targets_only=targets_only, limit=limit, offset=max(offset, 0)
+        )
+        ids = [r.id for r in rows]
+        contacts = repo.contact_counts(ids)
+        opportunities = repo.opportunity_counts(ids)
+        return CompanyPage(
+            companies=[_out(r, contacts.get(r.id, 0), opportunities.get(r.id, 0)) for r in rows],
+            total=total,
+            offset=offset,
+            limit=limit,
+        )
+
+
+def list_companies(ctx: AppContext, *, targets_only: bool = False) -> list[CompanyOut]:
+    return company_page(ctx, targets_only=targets_only).companies
 
 
 def get_company(ctx: AppContext, company_id: int) -> CompanyOut:

@@ -158,9 +158,7 @@ def get_contact(ctx: AppContext, contact_id: int) -> ContactDetail:
 
 def _check_identity(repo: ContactRepository, data: ContactInput, own_id: int | None) -> None:
     """URL or e-mail identify a person: a second contact with either is refused."""
-    for row in repo.all_for_matching():
-        if row.id == own_id:
-            continue
+    for row in repo.with_identity(data.linkedin_url, data.email, own_id):
         if data.linkedin_url and row.linkedin_url.lower() == data.linkedin_url.lower():
             raise CareerError(
                 f"{row.name} (#{row.id}) already has this LinkedIn URL; edit that contact",
@@ -238,6 +236,53 @@ def remove_contact(ctx: AppContext, contact_id: int) -> ContactOut:
         return removed
 
 
+FILLED_FROM_OTHER = ("title", "email", "phone", "linkedin_url", "relationship")
+
+
+def merge_contacts(ctx: AppContext, keep_id: int, other_id: int) -> ContactOut:
+    """Fold contact ``other_id`` into ``keep_id`` (the possible duplicate an import listed):
+    the kept contact gains the other's conversations, opportunity links and every other
+    reference, its tags, employer history and notes, and any detail it lacked (e-mail,
+    LinkedIn URL, phone, title, company); then the other is removed. One transaction."""
+    if keep_id == other_id:
+        raise CareerError("choose two different contacts to merge", field="other_id")
+    with ctx.db.transaction() as session:
+        repo = ContactRepository(session, ctx.person_id)
+        keep = get_row(repo, keep_id)
+        other = repo.get(other_id)
+        if other is None:
+            raise unknown_id(
+                "contact", other_id, field="other_id", listed_by=Action(ActionKind.CONTACTS)
+            )
+        names = CompanyRepository(session, ctx.person_id).names()
+        values: dict[str, Any] = {
+            name: getattr(other, name)
+            for name in FILLED_FROM_OTHER
+            if not getattr(keep, name) and getattr(other, name)
+        }
+        if keep.company_id is None and other.company_id is not None:
+            values["company_id"] = other.company_id
+        values["tags"] = list(dict.fromkeys([*keep.tags, *other.tags]))
+        history = list(other.history)
+        other_company = names.get(other.company_id) if other.company_id else None
+        if other.company_id != (values.get("company_id") or keep.company_id) and (
+            other_company or other.title
+        ):
+            history = moved_history(history, other_company, other.title, date.today())
+        values["history"] = [*keep.history, *(h for h in history if h not in keep.history)]
+        if other.notes and other.notes not in keep.notes:
+            values["notes"] = f"{keep.notes}\n{other.notes}".strip()
+        dates = [d for d in (keep.connected_on, other.connected_on) if d is not None]
+        values["connected_on"] = min(dates) if dates else None
+        values["in_search"] = keep.in_search or other.in_search
+        if keep.cadence_days is None and other.cadence_days is not None:
+            values["cadence_days"] = other.cadence_days
+        repo.update(keep, values)
+        repo.repoint(other.id, keep.id)
+        repo.delete(get_row(repo, other_id))
+        return build_outs(session, ctx.person_id, [get_row(repo, keep_id)])[0]
+
+
 def log_interaction(
     ctx: AppContext,
     contact_id: int,
@@ -294,21 +339,17 @@ def quiet(ctx: AppContext, months: int, today: date | None = None) -> list[Quiet
         raise CareerError("months must be from 1 to 240", field="months")
     now = today or date.today()
     with ctx.db.transaction() as session:
-        company_repo = CompanyRepository(session, ctx.person_id)
-        targets = company_repo.target_ids()
-        names = company_repo.names()
-        rows = ContactRepository(session, ctx.person_id).list()
-        last = InteractionRepository(session, ctx.person_id).last_contact()
-        live = [r for r in rows if not r.retired and not r.unreachable]
-        company_of = {r.id: names.get(r.company_id) if r.company_id else None for r in live}
-        found = quiet_contacts(
-            [
-                (r.id, r.name, last.get(r.id), r.tags, r.company_id in targets, r.in_search)
-                for r in live
-            ],
-            now,
-            months,
-        )
+        targets = CompanyRepository(session, ctx.person_id).target_ids()
+        live = ContactRepository(session, ctx.person_id).reachable()
+    company_of = {r.id: r.company for r in live}
+    found = quiet_contacts(
+        [
+            (r.id, r.name, r.last_contact, r.tags, r.company_id in targets, r.in_search)
+            for r in live
+        ],
+        now,
+        months,
+    )
     return [QuietView(q, company_of.get(q.contact_id)) for q in found]
 
 

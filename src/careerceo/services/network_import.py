@@ -29,8 +29,9 @@ from careerceo.services.context import AppContext
 from careerceo.store.job_search import CompanyRepository, ContactRepository
 from careerceo.store.tables import Contact, new_uid, utcnow
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 PROGRESS_EVERY = 1000
+SAVE_CHUNK = 5000  # new contacts written between two progress reports
 
 
 class PossibleDuplicate(BaseModel):
@@ -93,11 +94,13 @@ def import_connections(
 ) -> ImportSummary:
     parsed = connections_from_upload(content, filename)
     total = len(parsed.rows)
+    # A few thousand employers among tens of thousands of rows: each name is normalised once.
+    keys = {name: company_key(name) for name in {row.company for row in parsed.rows if row.company}}
     with ctx.db.transaction() as session:
         contacts = ContactRepository(session, ctx.person_id)
         company_repo = CompanyRepository(session, ctx.person_id)
         company_ids = company_repo.ids_by_key()
-        companies_added = _add_companies(company_repo, parsed.rows, company_ids)
+        companies_added = _add_companies(company_repo, parsed.rows, keys, company_ids)
         company_names = company_repo.names()
         index = _Index()
         for existing in contacts.all_for_matching():
@@ -110,8 +113,8 @@ def import_connections(
         today = date.today()
         for number, row in enumerate(parsed.rows, start=1):
             if progress is not None and number % PROGRESS_EVERY == 0:
-                progress(number, total)
-            key = company_key(row.company) if row.company else None
+                progress(number, total, "Matching connections")
+            key = keys.get(row.company) if row.company else None
             company_id = company_ids.get(key) if key else None
             name_key = person_key(row.name)
             match = (
@@ -154,9 +157,13 @@ def import_connections(
                     "updated_at": utcnow(),
                 }
             )
-        new_ids = contacts.insert_many(added)
+        for start in range(0, len(added), SAVE_CHUNK):
+            if progress is not None:
+                progress(start, len(added), "Saving new contacts")
+            contacts.insert_many(added[start : start + SAVE_CHUNK])
+        new_ids = contacts.ids_of(uid for _, _, uid in pending_dups)
         if progress is not None:
-            progress(total, total)
+            progress(len(added), len(added), "Saving new contacts")
     duplicates = [
         PossibleDuplicate(
             line=row.line,
@@ -181,14 +188,17 @@ def import_connections(
 
 
 def _add_companies(
-    repo: CompanyRepository, rows: list[ConnectionRow], known: dict[str, int]
+    repo: CompanyRepository,
+    rows: list[ConnectionRow],
+    keys: dict[str, str | None],
+    known: dict[str, int],
 ) -> int:
     """Create the companies the file names that are new (placeholders name none)."""
     new: dict[str, str] = {}
     for row in rows:
         if not row.company:
             continue
-        key = company_key(row.company)
+        key = keys[row.company]
         if key and key not in known and key not in new:
             new[key] = row.company[:200]
     if new:

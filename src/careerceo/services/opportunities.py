@@ -26,6 +26,7 @@ from careerceo.model.common import validate
 from careerceo.model.job_search_enums import ENDED, Stage
 from careerceo.model.job_search_fields import criterion_name
 from careerceo.model.pipeline import (
+    BoardCard,
     ConversionOut,
     LinkedContact,
     LinkInput,
@@ -115,22 +116,17 @@ def list_opportunities(
     if stage is not None:
         stage = validate(MoveInput, {"stage": stage}).stage
     with ctx.db.transaction() as session:
-        names = CompanyRepository(session, ctx.person_id).names()
-        entered = {
-            oid: entries[-1][1]
-            for oid, entries in StageChangeRepository(session, ctx.person_id).histories().items()
-        }
-        rows = OpportunityRepository(session, ctx.person_id).filtered(
+        rows = OpportunityRepository(session, ctx.person_id).filtered_with_names(
             stage=stage, company_id=company_id
         )
-        return [
-            _out(
-                r,
-                names.get(r.company_id) if r.company_id else None,
-                entered=entered.get(r.id),
-            )
-            for r in rows
-        ]
+        return [_out(row, company, entered=entered) for row, company, entered in rows]
+
+
+def board_cards(ctx: AppContext) -> list[BoardCard]:
+    """Every opportunity as a card (most recently changed first), in one query."""
+    with ctx.db.transaction() as session:
+        rows = OpportunityRepository(session, ctx.person_id).cards()
+    return [BoardCard(**vars(row)) for row in rows]
 
 
 def get_opportunity(ctx: AppContext, opportunity_id: int) -> OpportunityOut:

@@ -36,62 +36,59 @@ class TodayItem(BaseModel):
 
 
 def _job_search_items(ctx: AppContext, until: date) -> list[DueItem]:
-    """Follow-ups, interaction next steps and opportunity next actions due by ``until``."""
+    """Follow-ups, interaction next steps and opportunity next actions due by ``until``.
+
+    Three queries in all, each returning only the columns shown (names joined in SQL), so
+    the list stays fast with a network of thousands.
+    """
     items: list[DueItem] = []
     with ctx.db.transaction() as session:
-        company_repo = CompanyRepository(session, ctx.person_id)
-        targets = company_repo.target_ids()
-        names = company_repo.names()
+        targets = CompanyRepository(session, ctx.person_id).target_ids()
         followed = ContactRepository(session, ctx.person_id).followed(targets)
-        interactions = InteractionRepository(session, ctx.person_id)
-        for contact in followed:
-            spoke = contact.last_contact
-            state, cadence = contact_state(contact, spoke, targets)
-            when = follow_up_due(state)
-            if when is None or when > until:
-                continue
-            at = names.get(contact.company_id) if contact.company_id else None
-            items.append(
-                DueItem(
-                    when,
-                    DueKind.FOLLOW_UP,
-                    f"Follow up with {contact.name}" + (f" ({at})" if at else ""),
-                    f"last spoke {spoke}, every {cadence} days"
-                    if spoke
-                    else "no conversation logged yet",
-                    Target.CONTACT,
-                    contact.id,
-                )
+        steps = InteractionRepository(session, ctx.person_id).open_next_steps(until)
+        actions = OpportunityRepository(session, ctx.person_id).due_actions(until)
+    for contact in followed:
+        spoke = contact.last_contact
+        state, cadence = contact_state(contact, spoke, targets)
+        when = follow_up_due(state)
+        if when is None or when > until:
+            continue
+        items.append(
+            DueItem(
+                when,
+                DueKind.FOLLOW_UP,
+                f"Follow up with {contact.name}"
+                + (f" ({contact.company})" if contact.company else ""),
+                f"last spoke {spoke}, every {cadence} days"
+                if spoke
+                else "no conversation logged yet",
+                Target.CONTACT,
+                contact.id,
             )
-        steps = interactions.open_next_steps(until)
-        people = ContactRepository(session, ctx.person_id).names_of(s.contact_id for s in steps)
-        for step in steps:
-            assert step.follow_up_on is not None
-            who = people.get(step.contact_id)
-            items.append(
-                DueItem(
-                    step.follow_up_on,
-                    DueKind.NEXT_STEP,
-                    f"{step.next_step} ({who or 'contact'})",
-                    f"agreed on {step.happened_on} by {step.channel}",
-                    Target.CONTACT,
-                    step.contact_id,
-                )
+        )
+    for step in steps:
+        items.append(
+            DueItem(
+                step.follow_up_on,
+                DueKind.NEXT_STEP,
+                f"{step.next_step} ({step.contact})",
+                f"agreed on {step.happened_on} by {step.channel}",
+                Target.CONTACT,
+                step.contact_id,
             )
-        for opp in OpportunityRepository(session, ctx.person_id).due_actions(until):
-            assert opp.next_action_due is not None
-            at = names.get(opp.company_id) if opp.company_id else None
-            items.append(
-                DueItem(
-                    opp.next_action_due,
-                    DueKind.NEXT_ACTION,
-                    f"{opp.next_action or 'Next action'}: {opp.title}"
-                    + (f" at {at}" if at else ""),
-                    f"stage {opp.stage}",
-                    Target.OPPORTUNITY,
-                    opp.id,
-                )
+        )
+    for opp in actions:
+        items.append(
+            DueItem(
+                opp.next_action_due,
+                DueKind.NEXT_ACTION,
+                f"{opp.next_action or 'Next action'}: {opp.title}"
+                + (f" at {opp.company}" if opp.company else ""),
+                f"stage {opp.stage}",
+                Target.OPPORTUNITY,
+                opp.id,
             )
+        )
     return items
 
 
@@ -174,23 +171,60 @@ def today_items(ctx: AppContext, today: date | None = None) -> list[TodayItem]:
     ]
 
 
+EVENTS_PER_DAY = 3  # more of one kind on one day become one event that lists them
+
+_PREFIX = {
+    DueKind.FOLLOW_UP: "follow-up",
+    DueKind.NEXT_STEP: "next-step",
+    DueKind.NEXT_ACTION: "next-action",
+}
+_GROUP_TITLE = {
+    DueKind.FOLLOW_UP: "Follow up with {n} people",
+    DueKind.NEXT_STEP: "{n} next steps with your contacts",
+    DueKind.NEXT_ACTION: "{n} next actions on opportunities",
+}
+GROUP_LISTED = 40
+
+
 def calendar_events(ctx: AppContext, today: date) -> list[DueEvent]:
-    """Follow-ups, next steps and next actions dated up to six months ahead, for the feed."""
-    events = []
+    """Follow-ups, next steps and next actions dated up to six months ahead, for the feed.
+
+    Overdue follow-ups land on today; when one day holds more than a few of one kind they
+    become one event listing them (a calendar with two hundred events on one morning is read
+    by no one, and the feed stays small enough to fetch quickly).
+    """
+    days: dict[tuple[date, DueKind], list[DueItem]] = {}
     for item in _job_search_items(ctx, today + timedelta(days=CALENDAR_DAYS_AHEAD)):
-        prefix = {
-            DueKind.FOLLOW_UP: "follow-up",
-            DueKind.NEXT_STEP: "next-step",
-            DueKind.NEXT_ACTION: "next-action",
-        }[item.kind]
         when = max(item.due, today) if item.kind is DueKind.FOLLOW_UP else item.due
+        days.setdefault((when, item.kind), []).append(item)
+    events = []
+    for (when, kind), items in sorted(days.items(), key=lambda pair: (pair[0][0], pair[0][1])):
+        if len(items) <= EVENTS_PER_DAY:
+            events += [
+                DueEvent(
+                    f"{item.target.value}-{item.target_id}",
+                    item.title,
+                    when,
+                    item.detail,
+                    prefix=_PREFIX[kind],
+                )
+                for item in items
+            ]
+            continue
+        items.sort(key=lambda i: (i.due, i.title.casefold()))  # the longest waiting first
+        listed = [
+            f"- {i.title.removeprefix('Follow up with ')} ({i.detail})"
+            for i in items[:GROUP_LISTED]
+        ]
+        if len(items) > GROUP_LISTED:
+            listed.append(f"and {len(items) - GROUP_LISTED} more (see Today in Career CEO)")
         events.append(
             DueEvent(
-                f"{item.target.value}-{item.target_id}",
-                item.title,
+                f"day-{when.isoformat()}",
+                _GROUP_TITLE[kind].format(n=len(items)),
                 when,
-                item.detail,
-                prefix=prefix,
+                "\n".join(listed),
+                prefix=_PREFIX[kind],
             )
         )
     return events

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import aliased
 
+from careerceo.store.bulk import insert_rows
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import (
+    Base,
     Company,
     Contact,
     Interaction,
@@ -47,6 +50,58 @@ class FollowedContact:
     retired: bool
     unreachable: bool
     last_contact: date | None
+    company: str | None
+
+
+@dataclass(frozen=True)
+class NextStepRow:
+    """An open next step agreed in an interaction, with the contact's name."""
+
+    contact_id: int
+    contact: str
+    next_step: str
+    follow_up_on: date
+    happened_on: date
+    channel: str
+
+
+@dataclass(frozen=True)
+class DueActionRow:
+    """An opportunity's next action that is due, with the company's name."""
+
+    id: int
+    title: str
+    stage: str
+    next_action: str
+    next_action_due: date
+    company: str | None
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    """A reachable contact as the "who haven't I talked to" list ranks them."""
+
+    id: int
+    name: str
+    tags: list[Any]
+    company_id: int | None
+    company: str | None
+    in_search: bool
+    last_contact: date | None
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """An opportunity as a board card shows it: no offer terms, notes or links."""
+
+    id: int
+    title: str
+    stage: str
+    company_id: int | None
+    company: str | None
+    next_action: str
+    next_action_due: date | None
+    entered_stage_on: date | None
 
 
 @dataclass(frozen=True)
@@ -77,21 +132,23 @@ class CompanyRepository(OwnedRepository[Company]):
         return {str(key): int(i) for key, i in rows}
 
     def insert_many(self, names_by_key: dict[str, str]) -> dict[str, int]:
-        """Create companies (key -> name) in one statement; returns key -> id."""
+        """Create companies (key -> name) in one go; returns key -> id."""
         now = utcnow()
-        values = [
-            {
-                "uid": new_uid(),
-                "person_id": self.person_id,
-                "name": name,
-                "name_key": key,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for key, name in names_by_key.items()
-        ]
-        for start in range(0, len(values), CHUNK):
-            self.session.execute(insert(Company), values[start : start + CHUNK])
+        insert_rows(
+            self.session,
+            Company,
+            [
+                {
+                    "uid": new_uid(),
+                    "person_id": self.person_id,
+                    "name": name,
+                    "name_key": key,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for key, name in names_by_key.items()
+            ],
+        )
         return {k: v for k, v in self.ids_by_key().items() if k in names_by_key}
 
     def names(self) -> dict[int, str]:
@@ -109,20 +166,44 @@ class CompanyRepository(OwnedRepository[Company]):
             )
         )
 
-    def contact_counts(self) -> dict[int, int]:
-        rows = self.session.execute(
-            select(Contact.company_id, func.count(Contact.id))
-            .where(Contact.person_id == self.person_id, Contact.company_id.is_not(None))
-            .group_by(Contact.company_id)
-        ).all()
-        return {int(c): int(n) for c, n in rows if c is not None}
+    def page(
+        self,
+        *,
+        query: str = "",
+        targets_only: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[Sequence[Company], int]:
+        """One page of companies (targets first, then by name) and how many match in all."""
+        where = [Company.person_id == self.person_id]
+        if query:
+            where.append(func.lower(Company.name).like(f"%{query.lower()}%"))
+        if targets_only:
+            where.append(Company.is_target.is_(True))
+        total = int(self.session.scalar(select(func.count(Company.id)).where(*where)) or 0)
+        stmt = select(Company).where(*where).order_by(*self.ordering()).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return self.session.scalars(stmt).all(), total
 
-    def opportunity_counts(self) -> dict[int, int]:
-        rows = self.session.execute(
-            select(Opportunity.company_id, func.count(Opportunity.id))
-            .where(Opportunity.person_id == self.person_id, Opportunity.company_id.is_not(None))
-            .group_by(Opportunity.company_id)
-        ).all()
+    def contact_counts(self, ids: Sequence[int] | None = None) -> dict[int, int]:
+        """Contacts per company (of ``ids`` only when given: a page needs no more)."""
+        return self._counts(Contact, ids)
+
+    def opportunity_counts(self, ids: Sequence[int] | None = None) -> dict[int, int]:
+        return self._counts(Opportunity, ids)
+
+    def _counts(
+        self, table: type[Contact] | type[Opportunity], ids: Sequence[int] | None
+    ) -> dict[int, int]:
+        stmt = (
+            select(table.company_id, func.count(table.id))
+            .where(table.person_id == self.person_id, table.company_id.is_not(None))
+            .group_by(table.company_id)
+        )
+        if ids is not None and len(ids) <= CHUNK:
+            stmt = stmt.where(table.company_id.in_(list(ids)))
+        rows = self.session.execute(stmt).all()
         return {int(c): int(n) for c, n in rows if c is not None}
 
 
@@ -192,20 +273,24 @@ class ContactRepository(OwnedRepository[Contact]):
             )
         return found
 
+    def _last_contact(self) -> Any:
+        """Each contact's latest interaction date, as a correlated subquery: one probe of the
+        (person, contact, day) index per contact instead of grouping every interaction."""
+        return (
+            select(func.max(Interaction.happened_on))
+            .where(
+                Interaction.person_id == self.person_id,
+                Interaction.contact_id == Contact.id,
+            )
+            .correlate(Contact)
+            .scalar_subquery()
+        )
+
     def followed(self, target_companies: set[int]) -> list[FollowedContact]:
         """Contacts a cadence may apply to: in the search, at a target, or with their own."""
         conditions = [Contact.in_search.is_(True), Contact.cadence_days > 0]
         if target_companies:
             conditions.append(Contact.company_id.in_(sorted(target_companies)))
-        last = (
-            select(
-                Interaction.contact_id.label("contact_id"),
-                func.max(Interaction.happened_on).label("last_on"),
-            )
-            .where(Interaction.person_id == self.person_id)
-            .group_by(Interaction.contact_id)
-            .subquery()
-        )
         rows = self.session.execute(
             select(
                 Contact.id,
@@ -218,9 +303,10 @@ class ContactRepository(OwnedRepository[Contact]):
                 Contact.snoozed_until,
                 Contact.retired,
                 Contact.unreachable,
-                last.c.last_on,
+                self._last_contact(),
+                Company.name,
             )
-            .outerjoin(last, last.c.contact_id == Contact.id)
+            .outerjoin(Company, Company.id == Contact.company_id)
             .where(
                 Contact.person_id == self.person_id,
                 Contact.retired.is_(False),
@@ -229,6 +315,86 @@ class ContactRepository(OwnedRepository[Contact]):
             )
         ).all()
         return [FollowedContact(*row) for row in rows]
+
+    def reachable(self) -> list[NetworkRow]:
+        """Every contact not retired and not marked unreachable, with the company's name and
+        the last interaction: the columns the "not talked to in N months" list reads."""
+        rows = self.session.execute(
+            select(
+                Contact.id,
+                Contact.name,
+                Contact.tags,
+                Contact.company_id,
+                Company.name,
+                Contact.in_search,
+                self._last_contact(),
+            )
+            .outerjoin(Company, Company.id == Contact.company_id)
+            .where(
+                Contact.person_id == self.person_id,
+                Contact.retired.is_(False),
+                Contact.unreachable.is_(False),
+            )
+        ).all()
+        return [NetworkRow(*row) for row in rows]
+
+    def with_identity(self, url: str, email: str, exclude_id: int | None) -> list[Contact]:
+        """Contacts with this LinkedIn URL or e-mail (ignoring case), other than ``exclude_id``.
+
+        Two columns of every contact are compared in Python: SQLite's ``lower()`` folds ASCII
+        only, and this stays a few milliseconds where loading whole contacts took a tenth of a
+        second with a network of thousands.
+        """
+        url, email = url.lower(), email.lower()
+        if not (url or email):
+            return []
+        rows = self.session.execute(
+            select(Contact.id, Contact.linkedin_url, Contact.email).where(
+                Contact.person_id == self.person_id
+            )
+        ).all()
+        wanted = [
+            int(i)
+            for i, u, e in rows
+            if i != exclude_id and ((url and u.lower() == url) or (email and e.lower() == email))
+        ]
+        found = self.by_ids(wanted)
+        return [found[i] for i in sorted(wanted)]
+
+    def repoint(self, old_id: int, new_id: int) -> int:
+        """Every row of this person that refers to contact ``old_id`` refers to ``new_id``
+        instead (interactions, opportunity links, interview rounds, exit-plan people...);
+        returns how many rows changed. Found from the schema, so a table added later that
+        points at a contact is moved too. An opportunity link the kept contact already has in
+        the same role is dropped rather than doubled."""
+        kept = select(OpportunityContact.opportunity_id, OpportunityContact.role).where(
+            OpportunityContact.person_id == self.person_id,
+            OpportunityContact.contact_id == new_id,
+        )
+        doubled = {(int(o), str(r)) for o, r in self.session.execute(kept)}
+        for link in self.session.scalars(
+            select(OpportunityContact).where(
+                OpportunityContact.person_id == self.person_id,
+                OpportunityContact.contact_id == old_id,
+            )
+        ):
+            if (link.opportunity_id, link.role) in doubled:
+                self.session.delete(link)
+        self.session.flush()
+        moved = 0
+        for table in Base.metadata.sorted_tables:
+            if "person_id" not in table.c:
+                continue
+            for column in table.columns:
+                if any(fk.column.table.name == Contact.__tablename__ for fk in column.foreign_keys):
+                    result = self.session.execute(
+                        update(table)
+                        .where(table.c.person_id == self.person_id, column == old_id)
+                        .values({column.name: new_id})
+                    )
+                    moved += int(getattr(result, "rowcount", 0) or 0)
+        self.session.expire_all()  # loaded rows may hold the old id
+        return moved
 
     def count_by_company(self, company_id: int) -> int:
         return int(
@@ -254,19 +420,24 @@ class ContactRepository(OwnedRepository[Contact]):
             select(Contact).where(Contact.person_id == self.person_id)
         ).all()
 
-    def insert_many(self, values: list[dict[str, Any]]) -> dict[str, int]:
-        """Insert many contacts at once (an import of thousands); returns uid -> id.
-
-        The ids come back from the INSERT itself (RETURNING): reading them back by uid made
-        PostgreSQL scan a table it had no statistics for yet, 0.5 s per chunk.
-        """
+    def insert_many(self, values: list[dict[str, Any]]) -> None:
+        """Insert many contacts at once (an import of thousands), without reading ids back."""
         for row in values:
             row["person_id"] = self.person_id
+        insert_rows(self.session, Contact, values)
+
+    def ids_of(self, uids: Iterable[str]) -> dict[str, int]:
+        """uid -> id for the given uids (the few rows an import reports on)."""
+        wanted = sorted(set(uids))
         found: dict[str, int] = {}
-        statement = insert(Contact).returning(Contact.uid, Contact.id)
-        for start in range(0, len(values), CHUNK):
-            for uid, row_id in self.session.execute(statement, values[start : start + CHUNK]):
-                found[str(uid)] = int(row_id)
+        for start in range(0, len(wanted), CHUNK):
+            rows = self.session.execute(
+                select(Contact.uid, Contact.id).where(
+                    Contact.person_id == self.person_id,
+                    Contact.uid.in_(wanted[start : start + CHUNK]),
+                )
+            )
+            found.update({str(uid): int(i) for uid, i in rows})
         return found
 
 
@@ -302,21 +473,42 @@ class InteractionRepository(OwnedRepository[Interaction]):
             found.update({int(c): d for c, d in self.session.execute(chunk).all()})
         return found
 
-    def open_next_steps(self, until: date) -> Sequence[Interaction]:
+    def open_next_steps(self, until: date) -> list[NextStepRow]:
         """Next steps due by ``until`` that are not done and were not overtaken by a later
-        interaction with the same contact."""
-        rows = self.session.scalars(
-            select(Interaction).where(
+        interaction with the same contact (one query: the later one is an index probe)."""
+        later = aliased(Interaction)
+        overtaken = (
+            select(later.id)
+            .where(
+                later.person_id == self.person_id,
+                later.contact_id == Interaction.contact_id,
+                later.happened_on > Interaction.happened_on,
+            )
+            .exists()
+        )
+        rows = self.session.execute(
+            select(
+                Interaction.contact_id,
+                Contact.name,
+                Interaction.next_step,
+                Interaction.follow_up_on,
+                Interaction.happened_on,
+                Interaction.channel,
+            )
+            .join(Contact, Contact.id == Interaction.contact_id)
+            .where(
                 Interaction.person_id == self.person_id,
                 Interaction.done.is_(False),
                 Interaction.follow_up_on.is_not(None),
                 Interaction.follow_up_on <= until,
+                ~overtaken,
             )
         ).all()
-        if not rows:
-            return rows
-        latest = self.last_contact({row.contact_id for row in rows})
-        return [row for row in rows if latest.get(row.contact_id) == row.happened_on]
+        return [
+            NextStepRow(contact_id, name, step, due, on, channel)
+            for contact_id, name, step, due, on, channel in rows
+            if due is not None  # always, by the query; says so to the type checker
+        ]
 
     def count_since(self, since: date) -> int:
         return int(
@@ -335,16 +527,6 @@ class OpportunityRepository(OwnedRepository[Opportunity]):
     def ordering(self) -> tuple[Any, ...]:
         return (Opportunity.updated_at.desc(), Opportunity.id.desc())
 
-    def filtered(
-        self, *, stage: str | None = None, company_id: int | None = None
-    ) -> Sequence[Opportunity]:
-        stmt = select(Opportunity).where(Opportunity.person_id == self.person_id)
-        if stage is not None:
-            stmt = stmt.where(Opportunity.stage == stage)
-        if company_id is not None:
-            stmt = stmt.where(Opportunity.company_id == company_id)
-        return self.session.scalars(stmt.order_by(*self.ordering())).all()
-
     def in_stages(self, stages: Iterable[str]) -> Sequence[Opportunity]:
         return self.session.scalars(
             select(Opportunity)
@@ -360,15 +542,77 @@ class OpportunityRepository(OwnedRepository[Opportunity]):
         ).all()
         return [StageRow(*row) for row in rows]
 
-    def due_actions(self, until: date) -> Sequence[Opportunity]:
-        return self.session.scalars(
-            select(Opportunity).where(
+    def due_actions(self, until: date) -> list[DueActionRow]:
+        rows = self.session.execute(
+            select(
+                Opportunity.id,
+                Opportunity.title,
+                Opportunity.stage,
+                Opportunity.next_action,
+                Opportunity.next_action_due,
+                Company.name,
+            )
+            .outerjoin(Company, Company.id == Opportunity.company_id)
+            .where(
                 Opportunity.person_id == self.person_id,
                 Opportunity.next_action_due.is_not(None),
                 Opportunity.next_action_due <= until,
                 Opportunity.stage.not_in(("accepted", "declined", "closed")),
             )
         ).all()
+        return [
+            DueActionRow(i, title, stage, action, due, company)
+            for i, title, stage, action, due, company in rows
+            if due is not None  # always, by the query
+        ]
+
+    def entered_stage(self) -> Any:
+        """When each opportunity entered its current stage: the latest date of its history
+        (a move can never be dated before the previous one), as a correlated subquery."""
+        return (
+            select(func.max(StageChange.entered_on))
+            .where(
+                StageChange.person_id == self.person_id,
+                StageChange.opportunity_id == Opportunity.id,
+            )
+            .correlate(Opportunity)
+            .scalar_subquery()
+        )
+
+    def cards(self) -> list[CardRow]:
+        """Every opportunity as a board card, most recently changed first, in one query."""
+        rows = self.session.execute(
+            select(
+                Opportunity.id,
+                Opportunity.title,
+                Opportunity.stage,
+                Opportunity.company_id,
+                Company.name,
+                Opportunity.next_action,
+                Opportunity.next_action_due,
+                self.entered_stage(),
+            )
+            .outerjoin(Company, Company.id == Opportunity.company_id)
+            .where(Opportunity.person_id == self.person_id)
+            .order_by(*self.ordering())
+        ).all()
+        return [CardRow(*row) for row in rows]
+
+    def filtered_with_names(
+        self, *, stage: str | None = None, company_id: int | None = None
+    ) -> list[tuple[Opportunity, str | None, date | None]]:
+        """Opportunities with their company's name and the date they entered their stage."""
+        stmt = (
+            select(Opportunity, Company.name, self.entered_stage())
+            .outerjoin(Company, Company.id == Opportunity.company_id)
+            .where(Opportunity.person_id == self.person_id)
+        )
+        if stage is not None:
+            stmt = stmt.where(Opportunity.stage == stage)
+        if company_id is not None:
+            stmt = stmt.where(Opportunity.company_id == company_id)
+        rows = self.session.execute(stmt.order_by(*self.ordering())).all()
+        return [(row, name, entered) for row, name, entered in rows]
 
     def count_by_company(self, company_id: int) -> int:
         return int(

@@ -21,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -291,7 +292,18 @@ class Contact(Owned, Base):
 
 
 class Interaction(Owned, Base):
+    """A conversation with a contact, and the next step agreed in it.
+
+    The two composite indexes serve ``career today`` over a large network: a contact's
+    latest interaction is one probe of (person, contact, day), and open next steps are read
+    by (person, follow-up date) instead of scanning every interaction.
+    """
+
     __tablename__ = "interaction"
+    __table_args__ = (
+        Index("ix_interaction_owner_contact_day", "person_id", "contact_id", "happened_on"),
+        Index("ix_interaction_owner_follow_up", "person_id", "follow_up_on"),
+    )
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), index=True
     )
@@ -350,6 +362,10 @@ class StageChange(Owned, Base):
     """An opportunity entering a stage on a date: the history time-in-stage is computed from."""
 
     __tablename__ = "stage_change"
+    # When each opportunity entered its stage (the board's "since") is one probe per card.
+    __table_args__ = (
+        Index("ix_stage_change_owner_opportunity_day", "person_id", "opportunity_id", "entered_on"),
+    )
     opportunity_id: Mapped[int] = mapped_column(
         ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
     )

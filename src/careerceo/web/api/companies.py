@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Response
 
+from careerceo.errors import CareerError
 from careerceo.model.network import CompanyInput, CompanyOut
 from careerceo.services import companies as service
 from careerceo.services.companies import DossierView
@@ -17,9 +18,19 @@ router = APIRouter(prefix="/companies", tags=["companies"])
 
 @router.get("", response_model=list[CompanyOut])
 def list_companies(
-    targets: bool = False, ctx: AppContext = Depends(app_context)
+    targets: bool = False,
+    q: str = "",
+    limit: int | None = None,
+    offset: int = 0,
+    ctx: AppContext = Depends(app_context),
 ) -> list[CompanyOut]:
-    return service.list_companies(ctx, targets_only=targets)
+    """Targets first, then by name; ``q`` filters by part of the name, ``limit``/``offset``
+    page through a large list (all of them when no limit is given)."""
+    if limit is not None and not 1 <= limit <= 1000:
+        raise CareerError("limit must be from 1 to 1000", field="limit")
+    return service.company_page(
+        ctx, query=q, targets_only=targets, limit=limit, offset=offset
+    ).companies
 
 
 @router.post("", response_model=CompanyOut, status_code=201)

@@ -77,6 +77,18 @@ def delete_contact(contact_id: int, ctx: AppContext = Depends(app_context)) -> R
     return Response(status_code=204)
 
 
+class MergeInput(BaseModel):
+    other_id: int
+
+
+@router.post("/{contact_id}/merge", response_model=ContactOut)
+def merge_contact(
+    contact_id: int, data: MergeInput, ctx: AppContext = Depends(app_context)
+) -> ContactOut:
+    """Fold contact ``other_id`` into this one (its log, links and details), then remove it."""
+    return service.merge_contacts(ctx, contact_id, data.other_id)
+
+
 @router.post("/{contact_id}/interactions", response_model=InteractionOut, status_code=201)
 def log_interaction(
     contact_id: int, data: InteractionInput, ctx: AppContext = Depends(app_context)

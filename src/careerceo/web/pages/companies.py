@@ -61,18 +61,34 @@ def _errors(exc: CareerError) -> dict[str, str]:
     return result
 
 
+PAGE = 100
+
+
 def _list_page(
     request: Request,
     ctx: AppContext,
     values: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     done: str | None = None,
+    *,
+    q: str = "",
+    targets: bool = False,
+    page: int = 1,
 ) -> HTMLResponse:
+    page = max(page, 1)
+    listing = service.company_page(
+        ctx, query=q, targets_only=targets, limit=PAGE, offset=(page - 1) * PAGE
+    )
     return templates.TemplateResponse(
         request,
         "companies/index.html",
         {
-            "companies": service.list_companies(ctx),
+            "companies": listing.companies,
+            "total": listing.total,
+            "q": q,
+            "targets": targets,
+            "page": page,
+            "pages": max(1, -(-listing.total // PAGE)),
             "values": values or {},
             "errors": errors or {},
             "flash": flash(done),
@@ -83,9 +99,14 @@ def _list_page(
 
 @router.get("/companies", response_class=HTMLResponse)
 def companies_page(
-    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
+    request: Request,
+    done: str | None = None,
+    q: str = "",
+    targets: bool = False,
+    page: int = 1,
+    ctx: AppContext = Depends(app_context),
 ) -> HTMLResponse:
-    return _list_page(request, ctx, done=done)
+    return _list_page(request, ctx, done=done, q=q, targets=targets, page=page)
 
 
 @router.post("/companies", response_class=HTMLResponse)

@@ -119,6 +119,24 @@ async def import_file(
     return _list_page(request, ctx, summary=summary)
 
 
+@router.post("/contacts/{contact_id}/merge", response_class=HTMLResponse)
+async def merge_contact(
+    request: Request, contact_id: int, ctx: AppContext = Depends(app_context)
+) -> Response:
+    """Fold a possible duplicate (the form names it) into this contact."""
+    form = await request.form()
+    raw = str(form.get("other_id", "")).strip().lstrip("#")
+    try:
+        if not raw.isdigit():
+            raise CareerError("give the number (#) of the contact to merge in", field="other_id")
+        service.merge_contacts(ctx, contact_id, int(raw))
+    except CareerError as exc:
+        if exc.status == 404 and exc.field != "other_id":
+            raise  # this contact itself is not there: the not-found page
+        return _detail_page(request, ctx, contact_id, merge_error=exc.message)
+    return RedirectResponse(f"/contacts/{contact_id}?done=merged", status_code=303)
+
+
 @router.get("/contacts.vcf")
 def network_vcard(ctx: AppContext = Depends(app_context)) -> Response:
     """Every contact as one vCard file, for a phone's address book."""
@@ -149,6 +167,7 @@ def _detail_page(
     log_errors: dict[str, str] | None = None,
     done: str | None = None,
     draft: Any = None,
+    merge_error: str = "",
 ) -> HTMLResponse:
     detail = service.get_contact(ctx, contact_id)
     current = detail.contact.model_dump(mode="json")
@@ -166,9 +185,10 @@ def _detail_page(
             "log_errors": log_errors or {},
             "flash": flash(done),
             "draft": draft,
+            "merge_error": merge_error,
             **OPTIONS,
         },
-        status_code=422 if (errors or log_errors) else 200,
+        status_code=422 if (errors or log_errors or merge_error) else 200,
     )
 
 

@@ -21,6 +21,8 @@ router = APIRouter()
 MAX_TRACKER_BYTES = 10 * 1024 * 1024
 ENDED_STAGES = ("accepted", "declined", "closed")
 ENDED_SHOWN = 30
+COLUMN_SHOWN = 60  # cards per active column on the board; the column's own view has them all
+STAGE_PAGE = 100
 
 STAGES = [s.value for s in Stage]
 OPTIONS = {
@@ -44,18 +46,32 @@ def _board(
     errors: dict[str, str] | None = None,
     done: str | None = None,
     imported: Any = None,
+    stage: str = "",
+    page: int = 1,
 ) -> HTMLResponse:
-    items = service.list_opportunities(ctx)
-    columns = {stage: [o for o in items if o.stage == stage] for stage in STAGES}
-    totals = {stage: len(cards) for stage, cards in columns.items()}
-    for stage in ENDED_STAGES:  # finished ones pile up over a search: the latest are enough
-        columns[stage] = columns[stage][:ENDED_SHOWN]
+    """The board: every column with its most recently changed cards (a column of hundreds is
+    read no one reads card by card); ``stage`` shows one column whole, a page at a time."""
+    items = service.board_cards(ctx)
+    columns = {s: [o for o in items if o.stage == s] for s in STAGES}
+    totals = {s: len(cards) for s, cards in columns.items()}
+    one = stage if stage in columns else ""
+    pages = max(1, -(-totals[one] // STAGE_PAGE)) if one else 1
+    page = min(max(page, 1), pages)
+    for s in STAGES:
+        if one:
+            columns[s] = columns[s][(page - 1) * STAGE_PAGE : page * STAGE_PAGE] if s == one else []
+        else:
+            columns[s] = columns[s][: ENDED_SHOWN if s in ENDED_STAGES else COLUMN_SHOWN]
     return templates.TemplateResponse(
         request,
         "opportunities/board.html",
         {
             "columns": columns,
             "totals": totals,
+            "shown_stages": [one] if one else STAGES,
+            "one_stage": one,
+            "page": page,
+            "pages": pages,
             "stats": service.statistics(ctx),
             "values": values or {},
             "errors": errors or {},
@@ -73,9 +89,13 @@ def _board(
 
 @router.get("/opportunities", response_class=HTMLResponse)
 def board_page(
-    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
+    request: Request,
+    done: str | None = None,
+    stage: str = "",
+    page: int = 1,
+    ctx: AppContext = Depends(app_context),
 ) -> HTMLResponse:
-    return _board(request, ctx, done=done)
+    return _board(request, ctx, done=done, stage=stage, page=page)
 
 
 @router.post("/opportunities", response_class=HTMLResponse)

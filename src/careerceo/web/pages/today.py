@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
@@ -20,12 +22,41 @@ def link_for(item: TodayItem) -> str:
         return f"/opportunities/{item.target_id}"
     if item.target == "milestone":
         return "/goals"
+    if item.target == "round":
+        return f"/interview/rounds/{item.target_id}" if item.target_id else "/interview/rounds"
+    if item.target == "exit":
+        return "/exit"
     return f"/review?month={item.month}"
 
 
+PAGE = 100
+
+
 @router.get("/today", response_class=HTMLResponse)
-def today_page(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLResponse:
+def today_page(
+    request: Request,
+    page: int = 1,
+    kind: str = "",
+    ctx: AppContext = Depends(app_context),
+) -> HTMLResponse:
+    """Oldest first, a hundred to a page; the counts per kind say what is waiting in all and
+    filter the list to one kind (after an import, follow-ups can outnumber everything else)."""
     items = today_items(ctx)
+    counts = Counter(item.kind for item in items)
+    chosen = [item for item in items if item.kind == kind] if kind in counts else items
+    pages = max(1, -(-len(chosen) // PAGE))
+    page = min(max(page, 1), pages)
+    shown = chosen[(page - 1) * PAGE : page * PAGE]
     return templates.TemplateResponse(
-        request, "today/index.html", {"items": [(item, link_for(item)) for item in items]}
+        request,
+        "today/index.html",
+        {
+            "items": [(item, link_for(item)) for item in shown],
+            "total": len(items),
+            "matching": len(chosen),
+            "counts": counts.most_common(),
+            "kind": kind if kind in counts else "",
+            "page": page,
+            "pages": pages,
+        },
     )
