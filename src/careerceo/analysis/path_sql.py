@@ -70,7 +70,7 @@ WITH held AS (
     SELECT key, arg_max(code, n * 4294967296 - code) AS code FROM (
         SELECT key, code, count(*) AS n FROM held WHERE code IS NOT NULL GROUP BY key, code
     ) GROUP BY key
-), per_person AS (
+), per_person AS MATERIALIZED (
     SELECT key, profile, bool_or(reached) AS reached,
         arg_max(next_title, role) AS last_next, min(first_id) AS first_id
     FROM held GROUP BY key, profile
