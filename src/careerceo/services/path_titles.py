@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from careerceo.errors import CareerError
 from careerceo.knowledge import KnowledgeError, load_knowledge
@@ -15,12 +16,15 @@ CODE_MIN_SCORE = 0.5  # below this the matcher's best guess is not stored as the
 INTERN_WORDS = frozenset({"intern", "internship", "trainee", "apprentice", "apprenticeship"})
 
 
+@lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
-    """The comparable form of a title (the title matcher's own word folding)."""
+    """The comparable form of a title (the title matcher's own word folding); cached, as a
+    bulk import repeats the same titles thousands of times."""
     key = " ".join(words(title))
     return (key or " ".join(title.casefold().split()))[:200]
 
 
+@lru_cache(maxsize=65536)
 def is_internship(title: str) -> bool:
     return any(w in INTERN_WORDS for w in words(title, fold=False))
 

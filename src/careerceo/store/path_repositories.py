@@ -12,7 +12,14 @@ from typing import Any
 from sqlalchemy import String, cast, delete, func, insert, or_, select, update
 
 from careerceo.store.repositories import OwnedRepository
-from careerceo.store.tables import Contact, PathCollection, PathPosition, PathProfile
+from careerceo.store.tables import (
+    Contact,
+    PathCollection,
+    PathPosition,
+    PathProfile,
+    new_uid,
+    utcnow,
+)
 
 ANALYSIS_COLUMNS = (
     "profile_id",
@@ -127,12 +134,36 @@ class PathProfileRepository(OwnedRepository[PathProfile]):
         )
 
     def add_many(self, rows: Sequence[PathProfile]) -> None:
-        """Insert profiles with one flush (one batched INSERT), so each gets its id without a
-        round trip per profile: a 10,000-row CSV holds thousands of people."""
+        """Insert profiles in one executemany and give each its id: a 10,000-row CSV holds
+        thousands of people, and an ORM flush would send one INSERT (and a round trip) per
+        profile. Ids are read back by the unique uid each row is given here."""
+        if not rows:
+            return
+        table = PathProfile.__table__
+        names = [c.name for c in table.columns if c.name not in ("id", "created_at", "updated_at")]
+        now = utcnow()
+        values = []
         for row in rows:
             row.person_id = self.person_id
-        self.session.add_all(rows)
-        self.session.flush()
+            row.uid = row.uid or new_uid()
+            entry = {name: getattr(row, name) for name in names}
+            entry.update(created_at=now, updated_at=now)
+            values.append(entry)
+        self.session.execute(insert(PathProfile), values)
+        ids: dict[str, int] = {}
+        uids = [row.uid for row in rows]
+        for at in range(0, len(uids), 900):
+            ids.update(
+                (str(uid), int(i))
+                for i, uid in self.session.execute(
+                    select(PathProfile.id, PathProfile.uid).where(
+                        PathProfile.person_id == self.person_id,
+                        PathProfile.uid.in_(uids[at : at + 900]),
+                    )
+                )
+            )
+        for row in rows:
+            row.id = ids[row.uid]
 
     def educated(self, collection_id: int) -> list[int]:
         """The collection's profiles with a degree or a certification on record (a scan of the
@@ -214,15 +245,27 @@ class PathPositionRepository(OwnedRepository[PathPosition]):
         ).all()
 
     def insert_many(self, rows: list[dict[str, Any]]) -> list[int]:
-        """Bulk insert (batched multi-row INSERTs); the new ids, in the order of ``rows``."""
+        """Bulk insert (one executemany); the new ids, in the order of ``rows``, read back by
+        (profile, seq) through the profile index (an INSERT ... RETURNING in parameter order
+        is sent one row at a time on SQLite)."""
         if not rows:
             return []
         for row in rows:
             row["person_id"] = self.person_id
-        result = self.session.execute(
-            insert(PathPosition).returning(PathPosition.id, sort_by_parameter_order=True), rows
-        )
-        return [int(i) for i in result.scalars()]
+        self.session.execute(insert(PathPosition), rows)
+        profiles = sorted({int(row["profile_id"]) for row in rows})
+        found: dict[tuple[int, int], int] = {}
+        for at in range(0, len(profiles), 900):
+            found.update(
+                ((int(p), int(q)), int(i))
+                for i, p, q in self.session.execute(
+                    select(PathPosition.id, PathPosition.profile_id, PathPosition.seq).where(
+                        PathPosition.person_id == self.person_id,
+                        PathPosition.profile_id.in_(profiles[at : at + 900]),
+                    )
+                )
+            )
+        return [found[(int(row["profile_id"]), int(row["seq"]))] for row in rows]
 
     def columns(self, collection_id: int) -> dict[str, list[Any]]:
         """The collection's positions as columns (``ANALYSIS_COLUMNS``), for the path engine.
