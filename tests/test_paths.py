@@ -556,3 +556,52 @@ def test_a_reference_who_is_a_contact_is_someone_to_talk_to(sqlite_ctx: AppConte
     ]
     assert service.link_contact(sqlite_ctx, ana.id, None).contact_id is None
     assert service.analyze(sqlite_ctx, "Talk", "Producer", today=TODAY).contacts == []
+
+
+def test_a_title_target_says_who_it_leaves_out_and_counts_one_person_as_one(
+    sqlite_ctx: AppContext,
+) -> None:
+    """A title target ("Producer") counts that title as written; the people who hold the same
+    occupation as "Senior Producer" are named in a note, with the code to count them."""
+    service.new_collection(sqlite_ctx, {"name": "Titles"})
+    rows = (
+        "person,title,employer,start,end\n"
+        "ana,Reporter,Bugle,2010-01,2013-01\nana,Producer,Bugle,2013-01,Present\n"
+        "bo,Reporter,Gazette,2011-01,2014-01\nbo,Senior Producer,Gazette,2014-01,Present\n"
+        "cy,Senior Producer,Tribune,2012-01,Present\n"
+    )
+    service.add_file(sqlite_ctx, "Titles", rows.encode(), "refs.csv", today=TODAY)
+    out = service.analyze(sqlite_ctx, "Titles", "Producer", today=TODAY)
+    assert out.matched_by == "title" and out.people == 1
+    assert "only 1 person reached the target: read this as one story, not a pattern" in (
+        out.warnings
+    )
+    [hint] = [w for w in out.warnings if w.startswith("counted by the title as written")]
+    assert "2 people hold its occupation (27-2012.00" in hint and "'Senior Producer'" in hint
+    by_code = service.analyze(sqlite_ctx, "Titles", "27-2012.00", today=TODAY)
+    assert by_code.people == 3
+    assert not any(w.startswith("counted by the title") for w in by_code.warnings)
+
+
+def test_a_csv_of_resume_texts_reads_each_row_as_a_profile(
+    sqlite_ctx: AppContext, shared_data: Path
+) -> None:
+    """The 962-résumé text set as it is shared (Category,Resume): every row read by the résumé
+    text parser, messages by line, repeated résumés recognised, bad rows named."""
+    service.new_collection(sqlite_ctx, {"name": "Texts"})
+    data = (shared_data / "resumes" / "UpdatedResumeDataSet.csv").read_bytes()
+    summary = service.add_file(sqlite_ctx, "Texts", data, "UpdatedResumeDataSet.csv")
+    assert summary.ok and summary.profiles > 20 and summary.positions >= summary.profiles
+    assert summary.skipped > 0  # rows with no titled position, and repeated résumés
+    assert any("already in the collection" in m for m in summary.messages)
+    assert all(m.startswith(("line ", "a person")) for m in summary.messages)
+    profiles = service.list_profiles(sqlite_ctx, "Texts")
+    assert len(profiles) == summary.profiles and {p.source for p in profiles} == {"text"}
+    assert all(p.name is None for p in profiles)
+    again = service.add_file(sqlite_ctx, "Texts", data, "again.csv")
+    assert not again.ok and again.profiles == 0  # every profile already there
+    odd = "Category,Resume\nArts,\nArts," + '"' + "x" * 200_001 + '"\n'
+    bad = service.add_file(sqlite_ctx, "Texts", odd.encode(), "odd.csv")
+    assert not bad.ok
+    assert bad.messages[0] == "line 2: the resume column is empty; nothing to read"
+    assert bad.messages[1].startswith("line 3: a text of 200,001 characters")

@@ -117,10 +117,9 @@ def _warnings(mining: PathMining, target_label: str, unmapped: int, positions: i
             "occupation code, or add profiles of people who hold it"
         )
     elif mining.people < SMALL_SAMPLE:
-        out.append(
-            f"only {mining.people} people reached the target: read these as "
-            f"{mining.people} stories, not a pattern"
-        )
+        people = "1 person" if mining.people == 1 else f"{mining.people} people"
+        stories = "one story" if mining.people == 1 else f"{mining.people} stories"
+        out.append(f"only {people} reached the target: read this as {stories}, not a pattern")
     elif mining.people < MODERATE_SAMPLE:
         out.append(
             f"{mining.people} people reached the target: shares move a lot with each profile added"
@@ -131,6 +130,25 @@ def _warnings(mining: PathMining, target_label: str, unmapped: int, positions: i
             "they count by title only - correct them on the collection page"
         )
     return out
+
+
+def _other_titles(data: PathFrame, resolved: ResolvedTarget, titles: dict[str, str]) -> str | None:
+    """When a title was counted as written, the people who hold its occupation under other
+    titles ("Staff Accountant" for "Accountant"): a title target counts none of them."""
+    if resolved.matched_by != "title" or resolved.code is None or not len(data):
+        return None
+    code, key = data.word_id(resolved.code), data.word_id(title_key(resolved.title or ""))
+    others = (data.code == code) & (data.key != key)
+    if code < 0 or not others.any():
+        return None
+    people = len(np.unique(data.profile[others]))
+    example = data.word(int(np.bincount(data.title[others]).argmax()))
+    return (
+        f"counted by the title as written; {people} "
+        f"{'person holds' if people == 1 else 'people hold'} its occupation "
+        f"({resolved.code} {titles.get(resolved.code, '')}) under another title, such as "
+        f"{example!r} - analyse the code {resolved.code} to count them too"
+    )
 
 
 def _contacts_on_path(
@@ -226,7 +244,10 @@ def analyze(
             for k, n in mining.industries
         ],
         contacts=_contacts_on_path(mining, linked),
-        warnings=_warnings(mining, label, unmapped, len(data)),
+        warnings=[
+            *_warnings(mining, label, unmapped, len(data)),
+            *filter(None, [_other_titles(data, resolved, titles)]),
+        ],
         evidence=(
             f"{mining.profiles} reference profiles ({len(data)} positions) in "
             f"{collection.name!r}; titles read as occupations by the O*NET 29.0 title matcher "

@@ -14,7 +14,13 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from careerceo.documents.path_csv import CsvLayoutError, is_path_csv, read_path_csv
+from careerceo.documents.path_csv import (
+    CsvLayoutError,
+    is_path_csv,
+    read_path_csv,
+    read_text_csv,
+    text_column,
+)
 from careerceo.errors import CareerError
 from careerceo.model.paths import (
     DatePrecision,
@@ -23,6 +29,7 @@ from careerceo.model.paths import (
     month_label,
     month_of,
 )
+from careerceo.model.resume import Resume
 from careerceo.services.context import AppContext
 from careerceo.services.path_collections import collection_row
 from careerceo.services.path_frames import appended
@@ -64,16 +71,10 @@ class Draft:
     education: list[dict[str, str]] = field(default_factory=list)
     certifications: list[str] = field(default_factory=list)
     newest_first: bool = True  # résumés list the latest job first; CSV rows run forward
+    label: str = ""  # where it came from in the file ("line 12"), for messages
 
 
-def _drafts_from_resume(data: bytes, filename: str) -> tuple[list[Draft], list[str]]:
-    from careerceo.services.resume_import import read_source
-
-    source = read_source(data, filename)
-    resume = source.resume
-    fmt = {"pdf": "pdf", "docx": "docx", "json": "json", "linkedin": "linkedin"}.get(
-        source.fmt, "text"
-    )
+def _draft_of(resume: Resume, fmt: str, fallback_identity: str) -> Draft:
     positions = [
         DraftPosition(
             title=p.title.strip()[:200],
@@ -92,9 +93,40 @@ def _drafts_from_resume(data: bytes, filename: str) -> tuple[list[Draft], list[s
         if e.degree.strip() or e.field.strip()
     ]
     certifications = [c.name.strip()[:300] for c in resume.certifications if c.name.strip()]
-    identity = resume.name or resume.email or hashlib.sha256(data).hexdigest()
-    draft = Draft(identity, ProfileSource(fmt), positions, education, certifications)
-    return [draft], list(resume.warnings)
+    identity = resume.name or resume.email or fallback_identity
+    return Draft(identity, ProfileSource(fmt), positions, education, certifications)
+
+
+def _drafts_from_resume(data: bytes, filename: str) -> tuple[list[Draft], list[str]]:
+    from careerceo.services.resume_import import read_source
+
+    source = read_source(data, filename)
+    fmt = {"pdf": "pdf", "docx": "docx", "json": "json", "linkedin": "linkedin"}.get(
+        source.fmt, "text"
+    )
+    draft = _draft_of(source.resume, fmt, hashlib.sha256(data).hexdigest())
+    return [draft], list(source.resume.warnings)
+
+
+def _drafts_from_texts(data: bytes, filename: str) -> tuple[list[Draft], list[str]]:
+    """A CSV of résumé texts (one per row): each row read by the résumé text parser.
+
+    Parsed here rather than in the isolated reader process each file gets: the texts are
+    already decoded and bounded in size (``documents.path_csv``), the parser is the same, and
+    a process per row would make a 1,000-row set take minutes instead of seconds."""
+    from careerceo.documents.resume_parser import parse_resume_text
+
+    try:
+        texts, messages = read_text_csv(data, name=filename)
+    except CsvLayoutError as exc:
+        raise CareerError(str(exc), field="file") from None
+    drafts = []
+    for row in texts:
+        digest = hashlib.sha256(row.text.encode()).hexdigest()
+        draft = _draft_of(parse_resume_text(row.text), "text", digest)
+        draft.label = f"line {row.line}"
+        drafts.append(draft)
+    return drafts, messages
 
 
 def _drafts_from_csv(data: bytes, filename: str) -> tuple[list[Draft], list[str]]:
@@ -132,6 +164,8 @@ def read_drafts(data: bytes, filename: str) -> tuple[list[Draft], list[str]]:
     name = PurePosixPath(filename.replace("\\", "/")).name or "upload"
     if name.lower().endswith(".csv") and is_path_csv(data):
         return _drafts_from_csv(data, name)
+    if name.lower().endswith(".csv") and text_column(data):
+        return _drafts_from_texts(data, name)
     return _drafts_from_resume(data, name)
 
 
@@ -259,6 +293,8 @@ def add_drafts(
         label = f"profile {number}" if len(drafts) > 1 else "the profile"
         if draft.source is ProfileSource.CSV:
             label = f"person {draft.identity[:40]!r}"
+        elif draft.label:
+            label = draft.label
         rows = _position_rows(draft, this_month, summary.messages, label)
         if not rows:
             summary.messages.append(f"{label}: no usable positions; nothing added for it")
