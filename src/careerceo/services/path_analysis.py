@@ -162,6 +162,30 @@ def _contacts_on_path(
     return out
 
 
+def _education(
+    ctx: AppContext, collection: PathCollection, data: PathFrame, reachers: list[int]
+) -> tuple[list[str], list[str]]:
+    """The degrees ("degree, field") and certifications of the people who reached the target,
+    each counted once per person; only profiles known to hold any are read."""
+    with ctx.db.transaction() as session:
+        profiles = PathProfileRepository(session, ctx.person_id)
+        educated = profiles.educated(collection.id) if data.educated is None else data.educated
+        wanted = np.intersect1d(np.asarray(reachers, np.int64), educated)
+        education = profiles.education_of(collection.id, [int(p) for p in wanted])
+    degrees: list[str] = []
+    certificates: list[str] = []
+    for profile in reachers:
+        edu, certs = education.get(profile, ([], []))
+        seen = {
+            ", ".join(x for x in (str(e.get("degree", "")), str(e.get("field", ""))) if x)
+            for e in edu
+            if isinstance(e, dict)
+        }
+        degrees.extend(s for s in seen if s)
+        certificates.extend({str(c) for c in certs})
+    return degrees, certificates
+
+
 def analyze(
     ctx: AppContext,
     name: str,
@@ -189,22 +213,7 @@ def analyze(
         target_zone=target_zone,
         follow=sorted(linked),
     )
-    with ctx.db.transaction() as session:
-        profiles = PathProfileRepository(session, ctx.person_id)
-        educated = profiles.educated(collection.id) if data.educated is None else data.educated
-        wanted = np.intersect1d(np.asarray(mining.reachers, np.int64), educated)
-        education = profiles.education_of(collection.id, [int(p) for p in wanted])
-    degrees: list[str] = []
-    certificates: list[str] = []
-    for profile in mining.reachers:
-        edu, certs = education.get(profile, ([], []))
-        seen = {
-            ", ".join(x for x in (str(e.get("degree", "")), str(e.get("field", ""))) if x)
-            for e in edu
-            if isinstance(e, dict)
-        }
-        degrees.extend(s for s in seen if s)
-        certificates.extend({str(c) for c in certs})
+    degrees, certificates = _education(ctx, collection, data, mining.reachers)
 
     def named(rows: list[StepRow]) -> list[StepRow]:
         for row in rows:

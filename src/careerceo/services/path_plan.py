@@ -75,6 +75,66 @@ def _requirements(ctx: AppContext, code: str | None) -> list[str]:
     return out
 
 
+def _route(out: PathAnalysisOut, your_step: int | None) -> list[StepRow]:
+    """The most common role at each step between where the person is and the target."""
+    route: list[StepRow] = []
+    if your_step != 0:
+        start = (your_step - 1) if your_step is not None else MAX_PLAN_STEPS
+        for step in range(start, 0, -1):
+            rows = [r for r in out.steps_before if r.step == step]
+            if rows:
+                route.append(rows[0])  # the most common role at that step
+    return route
+
+
+def _steps(
+    ctx: AppContext, out: PathAnalysisOut, your_step: int | None, with_requirements: bool
+) -> list[PlanStepOut]:
+    """The plan's steps, each with its evidence, ending with the target itself."""
+    target_label = out.target_title or out.target
+    steps: list[PlanStepOut] = []
+    for order, row in enumerate(_route(out, your_step), start=1):
+        median = (
+            f", for a median {row.median_years:.1f} years" if row.median_years is not None else ""
+        )
+        steps.append(
+            PlanStepOut(
+                order=order,
+                title=row.title,
+                code=row.code,
+                occupation_title=row.occupation_title,
+                people=row.people,
+                median_years=row.median_years,
+                move=row.move,
+                requirements=_requirements(ctx, row.code) if with_requirements else [],
+                why=(
+                    f"{row.people} of the {out.people} people who reached {target_label} were "
+                    f"{row.title} {row.step} step(s) before{median}"
+                ),
+            )
+        )
+    if your_step != 0 and out.people:
+        years = out.median_years_to_target
+        after = f", a median {years:.1f} years after their first job" if years is not None else ""
+        steps.append(
+            PlanStepOut(
+                order=len(steps) + 1,
+                title=target_label,
+                code=out.target_code,
+                occupation_title=None,
+                people=out.people,
+                median_years=None,
+                move=StepMove.UNKNOWN,
+                requirements=_requirements(ctx, out.target_code) if with_requirements else [],
+                why=(
+                    f"the target: {out.people} of {out.profiles} people in the collection "
+                    f"reached it{after}"
+                ),
+            )
+        )
+    return steps
+
+
 def plan(
     ctx: AppContext,
     name: str,
@@ -92,59 +152,7 @@ def plan(
         you.append(YourPosition(title=title, code=code, step=step, matched_by=how))
     held = [p.step for p in you if p.step is not None]
     your_step = min(held) if held else None
-    route: list[StepRow] = []
-    if your_step != 0:
-        start = (your_step - 1) if your_step is not None else MAX_PLAN_STEPS
-        for step in range(start, 0, -1):
-            rows = [r for r in out.steps_before if r.step == step]
-            if rows:
-                route.append(rows[0])  # the most common role at that step
-    target_label = out.target_title or out.target
-    steps: list[PlanStepOut] = []
-    for order, row in enumerate(route, start=1):
-        steps.append(
-            PlanStepOut(
-                order=order,
-                title=row.title,
-                code=row.code,
-                occupation_title=row.occupation_title,
-                people=row.people,
-                median_years=row.median_years,
-                move=row.move,
-                requirements=_requirements(ctx, row.code) if with_requirements else [],
-                why=(
-                    f"{row.people} of the {out.people} people who reached {target_label} were "
-                    f"{row.title} {row.step} step(s) before"
-                    + (
-                        f", for a median {row.median_years:.1f} years"
-                        if row.median_years is not None
-                        else ""
-                    )
-                ),
-            )
-        )
-    if your_step != 0 and out.people:
-        steps.append(
-            PlanStepOut(
-                order=len(steps) + 1,
-                title=target_label,
-                code=out.target_code,
-                occupation_title=None,
-                people=out.people,
-                median_years=None,
-                move=StepMove.UNKNOWN,
-                requirements=_requirements(ctx, out.target_code) if with_requirements else [],
-                why=(
-                    f"the target: {out.people} of {out.profiles} people in the collection "
-                    "reached it"
-                    + (
-                        f", a median {out.median_years_to_target:.1f} years after their first job"
-                        if out.median_years_to_target is not None
-                        else ""
-                    )
-                ),
-            )
-        )
+    steps = _steps(ctx, out, your_step, with_requirements)
     warnings = list(out.warnings)
     if not mine_positions:
         warnings.append(
