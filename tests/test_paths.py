@@ -474,27 +474,62 @@ def test_backup_round_trip_and_the_shared_export_leaves_references_out(
     assert len(shared["tables"]["path_position"]) == 7
 
 
-def test_the_columnar_snapshot_is_a_cache_never_the_record(sqlite_ctx: AppContext) -> None:
+def test_the_columnar_copy_follows_every_change_and_is_never_the_record(
+    sqlite_ctx: AppContext,
+) -> None:
+    """Imports append to the copy and corrections note themselves in it, so an analysis after
+    a change reads no database rows; whatever the copy holds, the figures are the ones a
+    rebuild from the database gives."""
+    import json as json_module
+
     from careerceo.store import path_snapshot
+
+    data_dir = sqlite_ctx.settings.data_dir
+
+    def rebuilt(target: str) -> Any:
+        path_snapshot.drop(data_dir, uid)
+        out = service.analyze(sqlite_ctx, "Snap", target, today=TODAY)
+        assert path_snapshot.revision_of(data_dir, uid) is not None  # the rebuild kept a copy
+        return out
 
     service.new_collection(sqlite_ctx, {"name": "Snap"})
     service.add_file(sqlite_ctx, "Snap", CSV_OK.encode(), "refs.csv", today=TODAY)
-    fresh = service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY)
     uid = service.load_frame(sqlite_ctx, "Snap")[0].uid
-    folder = sqlite_ctx.settings.data_dir / path_snapshot.FOLDER
-    assert (folder / f"{uid}.npz").is_file()
-    assert service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY) == fresh  # from the file
-    # a snapshot of another state (here: empty) under the same name is not believed
-    path_snapshot.write(sqlite_ctx.settings.data_dir, uid, "0-0", PathFrame.from_columns(
-        Frame().cols).arrays())  # fmt: skip
-    assert service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY) == fresh
-    (folder / f"{uid}.npz").write_bytes(b"not a snapshot")
-    assert service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY) == fresh
+    folder = path_snapshot.folder(data_dir, uid)
+    assert path_snapshot.revision_of(data_dir, uid) == 1  # written by the import itself
+    fresh = service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY)
+    assert fresh.people == 2
+    assert rebuilt("Producer") == fresh
+    # appended: a second file adds a segment, and the figures are a rebuild's
     service.add_file(sqlite_ctx, "Snap", CSV_OK.replace("ana", "zoe").encode(), "more.csv")
+    manifest = json_module.loads((folder / "manifest.json").read_text())
+    assert manifest["revision"] == 2 and len(manifest["segments"]) == 2
     grown = service.analyze(sqlite_ctx, "Snap", "Producer", today=TODAY)
-    assert grown.profiles > fresh.profiles
+    assert grown.people == 3 and grown.profiles == fresh.profiles + 1
+    assert rebuilt("Producer") == grown
+    # a correction: noted in the copy, the figure by occupation moves, a rebuild agrees
+    service.add_file(sqlite_ctx, "Snap", CSV_OK.replace("ana", "max").encode(), "third.csv")
+    reporter = next(r for r in grown.steps_before if r.title == "Reporter")
+    service.correct_occupation(sqlite_ctx, reporter.position_ids[0], {"occupation_code": EDITOR})
+    manifest = json_module.loads((folder / "manifest.json").read_text())
+    assert manifest["revision"] == 4 and str(reporter.position_ids[0]) in manifest["corrections"]
+    by_code = service.analyze(sqlite_ctx, "Snap", PRODUCER, today=TODAY)
+    assert (EDITOR, 1) in {(r.code, r.people) for r in by_code.occupations_before if r.step == 1}
+    assert rebuilt(PRODUCER) == by_code
+    # a copy claiming another revision, or a damaged one, is not believed
+    manifest = json_module.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json_module.dumps({**manifest, "revision": 99}))
+    assert service.analyze(sqlite_ctx, "Snap", PRODUCER, today=TODAY) == by_code
+    for name in json_module.loads((folder / "manifest.json").read_text())["segments"]:
+        (folder / name).write_bytes(b"not a segment")
+    assert service.analyze(sqlite_ctx, "Snap", PRODUCER, today=TODAY) == by_code
+    # an update that finds the copy at another revision drops it instead of guessing
+    (folder / "manifest.json").write_text(json_module.dumps({**manifest, "revision": 1}))
+    service.add_file(sqlite_ctx, "Snap", CSV_OK.replace("ana", "kim").encode(), "fourth.csv")
+    assert path_snapshot.revision_of(data_dir, uid) is None
+    assert service.analyze(sqlite_ctx, "Snap", PRODUCER, today=TODAY).people == 5
     service.remove_collection(sqlite_ctx, "Snap")
-    assert not (folder / f"{uid}.npz").exists()
+    assert not folder.exists()
 
 
 def test_a_reference_who_is_a_contact_is_someone_to_talk_to(sqlite_ctx: AppContext) -> None:
@@ -521,3 +556,52 @@ def test_a_reference_who_is_a_contact_is_someone_to_talk_to(sqlite_ctx: AppConte
     ]
     assert service.link_contact(sqlite_ctx, ana.id, None).contact_id is None
     assert service.analyze(sqlite_ctx, "Talk", "Producer", today=TODAY).contacts == []
+
+
+def test_a_title_target_says_who_it_leaves_out_and_counts_one_person_as_one(
+    sqlite_ctx: AppContext,
+) -> None:
+    """A title target ("Producer") counts that title as written; the people who hold the same
+    occupation as "Senior Producer" are named in a note, with the code to count them."""
+    service.new_collection(sqlite_ctx, {"name": "Titles"})
+    rows = (
+        "person,title,employer,start,end\n"
+        "ana,Reporter,Bugle,2010-01,2013-01\nana,Producer,Bugle,2013-01,Present\n"
+        "bo,Reporter,Gazette,2011-01,2014-01\nbo,Senior Producer,Gazette,2014-01,Present\n"
+        "cy,Senior Producer,Tribune,2012-01,Present\n"
+    )
+    service.add_file(sqlite_ctx, "Titles", rows.encode(), "refs.csv", today=TODAY)
+    out = service.analyze(sqlite_ctx, "Titles", "Producer", today=TODAY)
+    assert out.matched_by == "title" and out.people == 1
+    assert "only 1 person reached the target: read this as one story, not a pattern" in (
+        out.warnings
+    )
+    [hint] = [w for w in out.warnings if w.startswith("counted by the title as written")]
+    assert "2 people hold its occupation (27-2012.00" in hint and "'Senior Producer'" in hint
+    by_code = service.analyze(sqlite_ctx, "Titles", "27-2012.00", today=TODAY)
+    assert by_code.people == 3
+    assert not any(w.startswith("counted by the title") for w in by_code.warnings)
+
+
+def test_a_csv_of_resume_texts_reads_each_row_as_a_profile(
+    sqlite_ctx: AppContext, shared_data: Path
+) -> None:
+    """The 962-résumé text set as it is shared (Category,Resume): every row read by the résumé
+    text parser, messages by line, repeated résumés recognised, bad rows named."""
+    service.new_collection(sqlite_ctx, {"name": "Texts"})
+    data = (shared_data / "resumes" / "UpdatedResumeDataSet.csv").read_bytes()
+    summary = service.add_file(sqlite_ctx, "Texts", data, "UpdatedResumeDataSet.csv")
+    assert summary.ok and summary.profiles > 20 and summary.positions >= summary.profiles
+    assert summary.skipped > 0  # rows with no titled position, and repeated résumés
+    assert any("already in the collection" in m for m in summary.messages)
+    assert all(m.startswith(("line ", "a person")) for m in summary.messages)
+    profiles = service.list_profiles(sqlite_ctx, "Texts")
+    assert len(profiles) == summary.profiles and {p.source for p in profiles} == {"text"}
+    assert all(p.name is None for p in profiles)
+    again = service.add_file(sqlite_ctx, "Texts", data, "again.csv")
+    assert not again.ok and again.profiles == 0  # every profile already there
+    odd = "Category,Resume\nArts,\nArts," + '"' + "x" * 200_001 + '"\n'
+    bad = service.add_file(sqlite_ctx, "Texts", odd.encode(), "odd.csv")
+    assert not bad.ok
+    assert bad.messages[0] == "line 2: the resume column is empty; nothing to read"
+    assert bad.messages[1].startswith("line 3: a text of 200,001 characters")

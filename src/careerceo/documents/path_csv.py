@@ -141,3 +141,61 @@ def read_path_csv(data: bytes, *, name: str = "the CSV") -> CsvProfiles:
             )
         )
     return out
+
+
+# A CSV of whole résumé texts, one per row (as résumé data sets are shared): the column that
+# holds the text, by the names such sets use.
+TEXT_COLUMNS = ("resume", "resume_str", "resume_text", "text", "profile")
+MAX_TEXT_CHARS = 200_000
+MAX_TEXT_ROWS = 20_000
+
+
+@dataclass
+class CsvText:
+    line: int
+    text: str
+
+
+def text_column(data: bytes) -> str | None:
+    """The résumé-text column a CSV's header names (and no ``person`` column), else None."""
+    head = data[:4096].decode("utf-8-sig", errors="replace")
+    header = next(csv.reader(io.StringIO(head, newline="")), [])
+    columns = [cell.strip().lower().replace(" ", "_") for cell in header]
+    if "person" in columns:
+        return None
+    return next((c for c in TEXT_COLUMNS if c in columns), None)
+
+
+def read_text_csv(data: bytes, *, name: str = "the CSV") -> tuple[list[CsvText], list[str]]:
+    """The non-empty résumé texts of a text CSV with their line numbers, and per-line errors."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvLayoutError(f"{name} is not UTF-8 text; save it as CSV UTF-8") from exc
+    if "\x00" in text:
+        raise CsvLayoutError(f"{name} contains NUL bytes, so it is not a CSV file")
+    column = text_column(data)
+    if column is None:
+        raise CsvLayoutError(f"{name} has no column of résumé texts ({', '.join(TEXT_COLUMNS)})")
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT_CHARS * 4))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [cell.strip().lower().replace(" ", "_") for cell in next(reader, [])]
+    at = header.index(column)
+    texts: list[CsvText] = []
+    errors: list[str] = []
+    for line, cells in enumerate(reader, start=2):
+        value = cells[at].strip() if at < len(cells) else ""
+        if not value:
+            errors.append(f"line {line}: the {column} column is empty; nothing to read")
+            continue
+        if len(value) > MAX_TEXT_CHARS:
+            errors.append(
+                f"line {line}: a text of {len(value):,} characters is longer than a résumé "
+                f"({MAX_TEXT_CHARS:,} at most); left out"
+            )
+            continue
+        if len(texts) >= MAX_TEXT_ROWS:
+            errors.append(f"line {line}: more than {MAX_TEXT_ROWS:,} texts; the rest was not read")
+            break
+        texts.append(CsvText(line, value))
+    return texts, errors

@@ -9,10 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import String, cast, delete, func, insert, or_, select
+from sqlalchemy import String, cast, delete, func, insert, or_, select, update
 
 from careerceo.store.repositories import OwnedRepository
-from careerceo.store.tables import Contact, PathCollection, PathPosition, PathProfile
+from careerceo.store.tables import (
+    Contact,
+    PathCollection,
+    PathPosition,
+    PathProfile,
+    new_uid,
+    utcnow,
+)
 
 ANALYSIS_COLUMNS = (
     "profile_id",
@@ -67,6 +74,19 @@ class PathCollectionRepository(OwnedRepository[PathCollection]):
         }
         return {cid: (int(profiles.get(cid, 0)), int(positions.get(cid, 0))) for cid in profiles}
 
+    def bump(self, collection: PathCollection) -> int:
+        """Raise the collection's ``data_revision`` by one in the database (atomically, so two
+        writers never share a number; the row stays locked until the transaction ends) and
+        return the new value. Call it in the transaction that writes the positions."""
+        revision = self.session.execute(
+            update(PathCollection)
+            .where(PathCollection.id == collection.id, PathCollection.person_id == self.person_id)
+            .values(data_revision=PathCollection.data_revision + 1)
+            .returning(PathCollection.data_revision)
+            .execution_options(synchronize_session=False)
+        ).scalar_one()
+        return int(revision)
+
     def remove(self, collection: PathCollection) -> None:
         """The collection and every profile and position in it, in bulk (cascades would load
         each row into the session first)."""
@@ -114,31 +134,62 @@ class PathProfileRepository(OwnedRepository[PathProfile]):
         )
 
     def add_many(self, rows: Sequence[PathProfile]) -> None:
-        """Insert profiles with one flush (one batched INSERT), so each gets its id without a
-        round trip per profile: a 10,000-row CSV holds thousands of people."""
+        """Insert profiles in one executemany and give each its id: a 10,000-row CSV holds
+        thousands of people, and an ORM flush would send one INSERT (and a round trip) per
+        profile. Ids are read back by the unique uid each row is given here."""
+        if not rows:
+            return
+        table = PathProfile.__table__
+        names = [c.name for c in table.columns if c.name not in ("id", "created_at", "updated_at")]
+        now = utcnow()
+        values = []
         for row in rows:
             row.person_id = self.person_id
-        self.session.add_all(rows)
-        self.session.flush()
+            row.uid = row.uid or new_uid()
+            entry = {name: getattr(row, name) for name in names}
+            entry.update(created_at=now, updated_at=now)
+            values.append(entry)
+        self.session.execute(insert(PathProfile), values)
+        ids: dict[str, int] = {}
+        uids = [row.uid for row in rows]
+        for at in range(0, len(uids), 900):
+            ids.update(
+                (str(uid), int(i))
+                for i, uid in self.session.execute(
+                    select(PathProfile.id, PathProfile.uid).where(
+                        PathProfile.person_id == self.person_id,
+                        PathProfile.uid.in_(uids[at : at + 900]),
+                    )
+                )
+            )
+        for row in rows:
+            row.id = ids[row.uid]
 
-    def education_of(
-        self, collection_id: int, profile_ids: Sequence[int]
-    ) -> dict[int, tuple[list[Any], list[Any]]]:
-        """Degrees and certifications of some profiles (those who reached a target), in
-        batches under the database's parameter limit; profiles with neither are not read."""
-        out: dict[int, tuple[list[Any], list[Any]]] = {}
+    def educated(self, collection_id: int) -> list[int]:
+        """The collection's profiles with a degree or a certification on record (a scan of the
+        collection's profiles: the columnar copy keeps the answer, so analyses need not)."""
         having = (
             cast(PathProfile.education, String) != "[]",
             cast(PathProfile.certifications, String) != "[]",
         )
-        with_any = self.session.scalars(
-            select(PathProfile.id).where(
-                PathProfile.person_id == self.person_id,
-                PathProfile.collection_id == collection_id,
-                or_(*having),
+        return sorted(
+            int(i)
+            for i in self.session.scalars(
+                select(PathProfile.id).where(
+                    PathProfile.person_id == self.person_id,
+                    PathProfile.collection_id == collection_id,
+                    or_(*having),
+                )
             )
         )
-        wanted = sorted(set(profile_ids).intersection(with_any))
+
+    def education_of(
+        self, collection_id: int, profile_ids: Sequence[int]
+    ) -> dict[int, tuple[list[Any], list[Any]]]:
+        """Degrees and certifications of some profiles, by primary key in batches under the
+        database's parameter limit."""
+        out: dict[int, tuple[list[Any], list[Any]]] = {}
+        wanted = sorted(set(profile_ids))
         for at in range(0, len(wanted), 900):
             rows = self.session.execute(
                 select(PathProfile.id, PathProfile.education, PathProfile.certifications).where(
@@ -157,8 +208,11 @@ class PathProfileRepository(OwnedRepository[PathProfile]):
             select(PathProfile.id, Contact.id, Contact.name, PathProfile.alias)
             .join(Contact, Contact.id == PathProfile.contact_id)
             .where(
-                PathProfile.person_id == self.person_id,
-                PathProfile.collection_id == collection_id,
+                # "+ 0": found through the contact index (a person has few contacts), not by
+                # scanning every profile of a large collection through the owner index
+                PathProfile.person_id + 0 == self.person_id,
+                PathProfile.collection_id + 0 == collection_id,
+                PathProfile.contact_id > 0,
                 Contact.person_id == self.person_id,
             )
         )
@@ -190,31 +244,37 @@ class PathPositionRepository(OwnedRepository[PathPosition]):
             .order_by(PathPosition.profile_id, PathPosition.seq)
         ).all()
 
-    def insert_many(self, rows: list[dict[str, Any]]) -> None:
-        """Bulk insert (executemany): a 10,000-row CSV is one round of statements."""
+    def insert_many(self, rows: list[dict[str, Any]]) -> list[int]:
+        """Bulk insert (one executemany); the new ids, in the order of ``rows``, read back by
+        (profile, seq) through the profile index (an INSERT ... RETURNING in parameter order
+        is sent one row at a time on SQLite)."""
         if not rows:
-            return
+            return []
         for row in rows:
             row["person_id"] = self.person_id
         self.session.execute(insert(PathPosition), rows)
-
-    def revision(self, collection_id: int) -> str:
-        """Which state of the collection a snapshot was made from: its position count and
-        highest id. Counted on the collection index alone (milliseconds at a million rows);
-        the caller has already found the collection through its owner-scoped repository, and
-        every position of a collection belongs to the collection's owner."""
-        table = PathPosition.__table__
-        count, highest = self.session.execute(
-            select(func.count(), func.max(table.c.id)).where(table.c.collection_id == collection_id)
-        ).one()
-        return f"{int(count)}-{int(highest or 0)}"
+        profiles = sorted({int(row["profile_id"]) for row in rows})
+        found: dict[tuple[int, int], int] = {}
+        for at in range(0, len(profiles), 900):
+            found.update(
+                ((int(p), int(q)), int(i))
+                for i, p, q in self.session.execute(
+                    select(PathPosition.id, PathPosition.profile_id, PathPosition.seq).where(
+                        PathPosition.person_id == self.person_id,
+                        PathPosition.profile_id.in_(profiles[at : at + 900]),
+                    )
+                )
+            )
+        return [found[(int(row["profile_id"]), int(row["seq"]))] for row in rows]
 
     def columns(self, collection_id: int) -> dict[str, list[Any]]:
         """The collection's positions as columns (``ANALYSIS_COLUMNS``), for the path engine.
 
-        Run as plain SQL on the driver (the filter values are integers, rendered inline):
-        SQLAlchemy's per-value result processing is most of the cost at a million rows, and
-        these columns need none (booleans arrive as 0/1 on SQLite, which NumPy reads)."""
+        Read through the driver's own cursor (the filter values are integers, rendered
+        inline): SQLAlchemy's per-value result processing would be most of the cost at a
+        million rows, and these columns need none (booleans arrive as 0/1 on SQLite, which
+        NumPy reads). The caller has found the collection through its owner-scoped repository.
+        """
         table = PathPosition.__table__
         query = select(*(table.c[name] for name in ANALYSIS_COLUMNS)).where(
             table.c.person_id == int(self.person_id),
@@ -222,7 +282,12 @@ class PathPositionRepository(OwnedRepository[PathPosition]):
         )
         connection = self.session.connection()
         sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-        rows = connection.exec_driver_sql(sql).fetchall()
+        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
         if not rows:
             return {name: [] for name in ANALYSIS_COLUMNS}
         return {

@@ -438,6 +438,9 @@ class PathCollection(Owned, Base):
     target: Mapped[str] = mapped_column(String(200), default="")
     # Third parties' data: left out of anything shared unless the person opts in.
     include_in_exports: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Raised by one in the transaction of every write to the collection's positions, so a
+    # columnar copy made at revision N is known current exactly while this is still N.
+    data_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class PathProfile(Owned, Base):
