@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from careerceo.errors import CareerError
 from careerceo.skills import context, phrase
@@ -233,22 +234,16 @@ class Extractor:
 
     # -- matching ---------------------------------------------------------------------------
     def _candidates(self, toks: list[Token]) -> list[_Span]:
-        starts: dict[int, int] = {}
-        parts: list[str] = []
-        pos = 1
-        for i, t in enumerate(toks):
-            starts[pos] = i
-            parts.append(t.norm)
-            pos += len(t.norm) + 1
+        parts = [t.norm for t in toks]
         haystack = " " + " ".join(parts) + " "
+        # Where each token's key starts in the haystack (one leading space, one between).
+        starts = dict(zip(accumulate([len(p) + 1 for p in parts], initial=1), range(len(parts))))
+        entries = self.lexicon.entries
         found: list[_Span] = []
         for end, k in self.automaton.iter(haystack):
-            begin = end - len(k) - 1  # the space before the key
-            first = starts.get(begin + 1)
-            if first is None:
-                continue
-            last = first + k.count(" ")
-            found.append(_Span(first, last, self.lexicon.entries[k]))
+            first = starts.get(end - len(k))  # the key's first character
+            if first is not None:
+                found.append(_Span(first, first + k.count(" "), entries[k]))
         return found
 
     def _accept(self, entry: Entry, surface: str, prev: Token | None) -> bool:

@@ -170,12 +170,12 @@ class Linker:
                 out.append(self.link_index(index, confidence, "everyday"))
         return out
 
-    def by_key(self, name: str, prose: bool = False) -> list[Link]:
+    def by_key(self, name: str, prose: bool = False, normal: str | None = None) -> list[Link]:
         """The name is a lexicon label. For a name given on its own the case rules for
         acronyms and products do not apply (it is meant as a skill); for a span of prose
         (``prose``) acronym and product entries are left to the extractor, which checks how
         they are written ("Cogo's" the company is not COGO software). One link per taxonomy."""
-        entries = self.lexicon.entries.get(normal_key(name), ())
+        entries = self.lexicon.entries.get(normal_key(name) if normal is None else normal, ())
         seen: set[str] = set()
         out: list[Link] = []
         for entry in entries:
@@ -188,8 +188,8 @@ class Linker:
             out.append(self.link_index(entry.concept, LABEL_CONFIDENCE[entry.kind], "lexicon"))
         return out
 
-    def by_words(self, name: str) -> list[Link]:
-        wanted = frozenset(roots(normal_key(name)))
+    def by_words(self, name: str, normal: str | None = None) -> list[Link]:
+        wanted = frozenset(roots(normal_key(name) if normal is None else normal))
         if not wanted:
             return []
         found = self._by_roots.get(wanted)
@@ -204,5 +204,8 @@ class Linker:
         name = name.strip()
         if not name:
             return []
-        found = self.everyday(name) or self.by_key(name, prose) or self.by_words(name)
+        found = self.everyday(name)
+        if not found:
+            normal = normal_key(name)  # once for both steps
+            found = self.by_key(name, prose, normal) or self.by_words(name, normal)
         return sorted(found, key=lambda link: -link.confidence)
