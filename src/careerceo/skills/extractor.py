@@ -237,7 +237,8 @@ class Extractor:
         parts = [t.norm for t in toks]
         haystack = " " + " ".join(parts) + " "
         # Where each token's key starts in the haystack (one leading space, one between).
-        starts = dict(zip(accumulate([len(p) + 1 for p in parts], initial=1), range(len(parts))))
+        offsets = list(accumulate([len(p) + 1 for p in parts], initial=1))[:-1]
+        starts = dict(zip(offsets, range(len(parts)), strict=True))
         entries = self.lexicon.entries
         found: list[_Span] = []
         for end, k in self.automaton.iter(haystack):

@@ -395,13 +395,19 @@ class Tagger:
         for k, n in enumerate(lengths):
             ending.setdefault(n - 1, []).append(k)
         final = np.zeros((count, size))
-        delta = padded[:, 0]
+        delta = padded[:, 0].copy()
         if 0 in ending:
             final[ending[0]] = delta[ending[0]]
+        # Buffers reused at every step: a posting's batch is small, so the cost of a step is
+        # the number of array calls and allocations, not the arithmetic.
+        step = np.empty((count, size, size))
+        best = np.empty((count, size))
+        trans = self._trans[None]
         for t in range(1, longest):
-            step = delta[:, :, None] + self._trans[None]
-            back[:, t] = step.argmax(axis=1)
-            delta = step.max(axis=1) + padded[:, t]
+            np.add(delta[:, :, None], trans, out=step)
+            step.argmax(axis=1, out=back[:, t])
+            step.max(axis=1, out=best)
+            np.add(best, padded[:, t], out=delta)
             if t in ending:
                 final[ending[t]] = delta[ending[t]]
         last = final.argmax(axis=1).tolist()
@@ -417,26 +423,52 @@ class Tagger:
             out.append(path)
         return out
 
+    def _time_major(self, scores: np.ndarray, lengths: Sequence[int], right: bool) -> np.ndarray:
+        """(longest, sentences, labels) scores, each sentence from position 0 (or, ``right``,
+        ending at the last position); padding positions hold 0 and are never read."""
+        longest = max(lengths)
+        out = np.zeros((longest, len(lengths), len(self.labels)))
+        at = 0
+        for k, n in enumerate(lengths):
+            if right:
+                out[longest - n :, k] = scores[at : at + n]
+            else:
+                out[:n, k] = scores[at : at + n]
+            at += n
+        return out
+
     def marginals(self, scores: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
-        """P(label at t | sentence) per sentence, by scaled forward-backward, all at once."""
-        padded = self._padded(scores, lengths)
-        longest = padded.shape[1]
-        lens = np.array(lengths)
-        emit = np.exp(padded - padded.max(axis=2, keepdims=True))
-        alpha = np.empty_like(emit)
-        beta = np.ones_like(emit)
-        alpha[:, 0] = emit[:, 0] / emit[:, 0].sum(axis=1, keepdims=True)
+        """P(label at t | sentence) per sentence, by scaled forward-backward, all at once.
+        The forward pass runs over the sentences aligned at their first word, the backward
+        pass over them aligned at their last word, so no step has to mask sentences that have
+        ended; each step writes into its slice of a time-major array (few calls, no copies)."""
+        left = self._time_major(scores, lengths, right=False)
+        right = self._time_major(scores, lengths, right=True)
+        longest, count, size = left.shape
+        emit_l = np.exp(left - left.max(axis=2, keepdims=True))
+        emit_r = np.exp(right - right.max(axis=2, keepdims=True))
+        trans, trans_t = self._exp_trans, np.ascontiguousarray(self._exp_trans.T)
+        alpha = np.empty_like(emit_l)
+        beta = np.empty_like(emit_r)
+        tmp = np.empty((count, size))
+        norm = np.empty((count, 1))
+        alpha[0] = emit_l[0] / emit_l[0].sum(axis=1, keepdims=True)
         for t in range(1, longest):
-            a = (alpha[:, t - 1] @ self._exp_trans) * emit[:, t]
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
+            np.matmul(alpha[t - 1], trans, out=tmp)
+            tmp *= emit_l[t]
+            tmp.sum(axis=1, keepdims=True, out=norm)
+            np.divide(tmp, norm, out=alpha[t])
+        beta[-1] = 1.0
         for t in range(longest - 2, -1, -1):
-            b = (emit[:, t + 1] * beta[:, t + 1]) @ self._exp_trans.T
-            b = b / b.sum(axis=1, keepdims=True)
-            # A sentence that ends at t keeps beta = 1 there.
-            beta[:, t] = np.where((lens - 1 > t)[:, None], b, 1.0)
-        joint = alpha * beta
-        joint /= joint.sum(axis=2, keepdims=True)
-        return [joint[k, :n] for k, n in enumerate(lengths)]
+            np.multiply(emit_r[t + 1], beta[t + 1], out=tmp)
+            np.matmul(tmp, trans_t, out=beta[t])
+            beta[t].sum(axis=1, keepdims=True, out=norm)
+            beta[t] /= norm
+        out: list[np.ndarray] = []
+        for k, n in enumerate(lengths):
+            joint = alpha[:n, k] * beta[longest - n :, k]
+            out.append(joint / joint.sum(axis=1, keepdims=True))
+        return out
 
     def labels_of(self, ws: Sequence[Word], marks: Sequence[str | None]) -> list[str]:
         scores = self.emissions([(ws, marks)])
