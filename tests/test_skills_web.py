@@ -70,3 +70,36 @@ def test_page_highlights_skills(live_server: str, page: Any) -> None:
     assert page.locator("#by-status h3", has_text="preferred").count() == 1
     assert "Salesforce" in page.inner_text("#by-status")
     assert "ESCO 1.1.1" in page.inner_text("#by-taxonomy")
+
+
+UNLINKED = (
+    "Requirements:\n- Python and SQL\n"
+    "- communicate complex findings to stakeholders\n"
+    "Benefits: gym membership.\n"
+)
+
+
+def test_page_shows_unlinked_skill_phrases(live_server: str) -> None:
+    """A phrase the tagger marks but no concept fits is shown, marked as unlinked, in the
+    text and in its own list; concept hits keep their taxonomy colours."""
+    response = live.post(f"{live_server}/skills", data={"text": UNLINKED, "kind": "posting"})
+    assert response.status_code == 200
+    page = response.text
+    phrase = "communicate complex findings to stakeholders"
+    text = page.split('id="highlighted"', 1)[1].split("</div>", 1)[0]
+    assert text.count('<mark class="hit skill-unlinked"') == 1
+    marked = text.split('class="hit skill-unlinked"', 1)[1].split("</mark>", 1)[0]
+    assert marked.endswith(phrase) and "unlinked: no ESCO/O*NET concept fits" in marked
+    unlinked_card = page.split('id="unlinked"', 1)[1].split("</div>", 1)[0]
+    assert f"“{phrase}”" in unlinked_card and "required" in unlinked_card
+    assert "Python" not in unlinked_card  # a linked hit is not listed as unlinked
+    assert "1 skill\n    phrase(s) that no concept fits" in page
+    python = text.split(">Python</mark>", 1)[0].rsplit("<mark", 1)[1]
+    assert "skill-unlinked" not in python and "skill-" in python
+
+
+def test_page_without_unlinked_phrases_has_no_unlinked_list(live_server: str) -> None:
+    response = live.post(f"{live_server}/skills", data={"text": "Python", "kind": "profile"})
+    assert response.status_code == 200
+    assert 'id="unlinked"' not in response.text
+    assert "skill-unlinked" in response.text  # the legend still explains the marking

@@ -5,13 +5,14 @@ matcher. See README.md in this folder for the concept ids and how the lexicon is
 """
 
 from careerceo.skills.extractor import Extractor, InputError, extract, load_extractor
-from careerceo.skills.model import Excluded, ExtractionResult, SkillHit
+from careerceo.skills.model import Excluded, ExtractionResult, Mention, SkillHit
 
 __all__ = [
     "Excluded",
     "ExtractionResult",
     "Extractor",
     "InputError",
+    "Mention",
     "SkillHit",
     "extract",
     "load_extractor",

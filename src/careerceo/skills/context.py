@@ -134,7 +134,11 @@ _HEADING_RE = re.compile(
     r"([A-Za-z][A-Za-z'\u2019 &/\-]{1,60}?)\s*(?:[*_]+\s*)?(:|$)[*_]*(.*)$"
 )
 _INLINE_HEADING_RE = re.compile(r"[A-Z][A-Za-z'\u2019 &/\-]{1,40}:")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•\-*(\"'])|\n+|(?:(?<!\s)\s+)?[•▪●◦]\s*")
+# Every break starts with white space or a bullet; the leading look-ahead says so, which lets
+# the regex engine skip every other character at once (a third of the time of segments()).
+_SENTENCE_END = re.compile(
+    r"(?=[\s•▪●◦])(?:(?<=[.!?;])\s+(?=[A-Z0-9•\-*(\"'])|\n+|(?:(?<!\s)\s+)?[•▪●◦]\s*)"
+)
 
 NEGATION_CUES = (
     "no experience",

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from careerceo.errors import CareerError
 from careerceo.skills import context, phrase
@@ -177,16 +178,19 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 
 def language_warning(toks: list[Token]) -> str | None:
-    words = [t.text.lower() for t in toks[:3000]]
-    english = sum(w in ENGLISH_WORDS for w in words)
-    other = sum(w in OTHER_WORDS for w in words)
-    letters = [t.text for t in toks[:3000] if t.text.isalpha()]
-    non_latin = sum(not w.isascii() and not w[0].isascii() for w in letters)
-    if letters and non_latin > 0.5 * len(letters):
-        return (
-            "the text does not look like English (mostly non-Latin script); skill "
-            "extraction supports English only, so nothing was extracted"
-        )
+    head = [t.text for t in toks[:3000]]
+    joined = " ".join(head)
+    if not joined.isascii():  # most text is ASCII: the script check only when it is not
+        letters = [w for w in head if w.isalpha()]
+        non_latin = len([w for w in letters if not w.isascii() and not w[0].isascii()])
+        if letters and non_latin > 0.5 * len(letters):
+            return (
+                "the text does not look like English (mostly non-Latin script); skill "
+                "extraction supports English only, so nothing was extracted"
+            )
+    words = joined.lower().split()  # tokens hold no spaces
+    english = len([w for w in words if w in ENGLISH_WORDS])
+    other = len([w for w in words if w in OTHER_WORDS])
     if other >= 5 and other > 2 * english:
         return (
             "the text does not look like English; skill extraction supports English "
@@ -230,22 +234,17 @@ class Extractor:
 
     # -- matching ---------------------------------------------------------------------------
     def _candidates(self, toks: list[Token]) -> list[_Span]:
-        starts: dict[int, int] = {}
-        parts: list[str] = []
-        pos = 1
-        for i, t in enumerate(toks):
-            starts[pos] = i
-            parts.append(t.norm)
-            pos += len(t.norm) + 1
+        parts = [t.norm for t in toks]
         haystack = " " + " ".join(parts) + " "
+        # Where each token's key starts in the haystack (one leading space, one between).
+        offsets = list(accumulate([len(p) + 1 for p in parts], initial=1))[:-1]
+        starts = dict(zip(offsets, range(len(parts)), strict=True))
+        entries = self.lexicon.entries
         found: list[_Span] = []
         for end, k in self.automaton.iter(haystack):
-            begin = end - len(k) - 1  # the space before the key
-            first = starts.get(begin + 1)
-            if first is None:
-                continue
-            last = first + k.count(" ")
-            found.append(_Span(first, last, self.lexicon.entries[k]))
+            first = starts.get(end - len(k))  # the key's first character
+            if first is not None:
+                found.append(_Span(first, first + k.count(" "), entries[k]))
         return found
 
     def _accept(self, entry: Entry, surface: str, prev: Token | None) -> bool:
@@ -658,11 +657,20 @@ class Extractor:
         hits: list[SkillHit] = []
         excluded: list[Excluded] = []
         phrase_of: dict[int, tuple[int, int, bool]] = {}
+        sentences: dict[tuple[int, int], tuple[str, str]] = {}
         for span, si in placed:
             start, end = toks[span.first].start, toks[span.last].end
             surface = text[start:end]
             seg = segs[si] if segs else context.Segment(0, len(text), None)
-            sentence = text[seg.start : max(seg.end, end)].strip()
+            reach = max(seg.end, end)
+            known = sentences.get((si, reach))
+            if known is None:  # a sentence's hits share its text and status
+                sentence = text[seg.start : reach].strip()
+                known = sentences[(si, reach)] = (
+                    sentence,
+                    context.strength(sentence, seg.section, kind),
+                )
+            sentence, status = known
             by_taxonomy: dict[str, list[Entry]] = defaultdict(list)
             for entry in span.entries:
                 by_taxonomy[concepts[entry.concept].taxonomy].append(entry)
@@ -691,7 +699,6 @@ class Extractor:
                 reason = "negated in its sentence"
             elif seg.section in context.EXCLUDED_SECTIONS:
                 reason = f"in the {seg.section} section"
-            status = context.strength(sentence, seg.section, kind)
             if span.first not in phrase_of and self.tagger is not None:
                 phrase_of[span.first] = (span.first, span.last, False)  # the tagger's, later
             elif span.first not in phrase_of:
@@ -747,8 +754,12 @@ class Extractor:
 
 @lru_cache(maxsize=1)
 def load_extractor() -> Extractor:
-    """The process-wide extractor (the lexicon loads once, in about a second)."""
-    return Extractor(Lexicon.packaged())
+    """The process-wide extractor (the lexicon loads once, in about two seconds). The
+    linker's label index is built here too, so the first text extracted does not pay for it
+    (it was about a second on the first tagged posting)."""
+    extractor = Extractor(Lexicon.packaged())
+    extractor.linker.warm()
+    return extractor
 
 
 def extract(text: str | bytes, kind: str = "auto", semantic: bool = False) -> ExtractionResult:

@@ -102,14 +102,15 @@ class Linker:
     def _by_roots(self) -> dict[frozenset[str], tuple[tuple[float, ...], int]]:
         """Root sets of every label key → the best (rank, concept); rank prefers same-words
         matches, preferred labels, O*NET elements, then the concept more occupations list.
-        Built once per process on first use (about a second: words' roots are cached)."""
+        Built once per process, at load (``warm``): about half a second, since words' roots
+        and each concept's part of the rank are computed once."""
         best: dict[frozenset[str], tuple[tuple[float, ...], int]] = {}
         root_of: dict[str, str] = {}
         concepts = self.lexicon.concepts
+        # The concept's part of the rank: taxonomy, then more occupations first, then index.
+        tail = [(TAXONOMY_RANK[c.taxonomy], -c.weight, i) for i, c in enumerate(concepts)]
+        verbs = self.verbs
         for label_key, entries in self.lexicon.entries.items():
-            usable = [e for e in entries if e.kind in ("p", "a", "v")]
-            if not usable:
-                continue
             label_roots = []
             for w in label_key.split():
                 if w in _LINK_WORDS:
@@ -120,22 +121,24 @@ class Linker:
                 label_roots.append(r)
             if not label_roots:
                 continue
+            # The best usable entry of this key (preferred label first, then the concept).
+            pick: tuple[int, int, int, int] | None = None
+            for entry in entries:
+                if entry.kind not in ("p", "a", "v"):
+                    continue
+                cand = (entry.kind != "p", *tail[entry.concept])
+                if pick is None or cand < pick:
+                    pick = cand
+            if pick is None:
+                continue
             forms = [(frozenset(label_roots), 0)]
-            if len(label_roots) >= 3 and label_key.split(" ", 1)[0] in self.verbs:
+            if len(label_roots) >= 3 and label_key.split(" ", 1)[0] in verbs:
                 forms.append((frozenset(label_roots[1:]), 1))
             for form, without_verb in forms:
-                for entry in usable:
-                    concept = concepts[entry.concept]
-                    rank = (
-                        without_verb,
-                        entry.kind != "p",
-                        TAXONOMY_RANK[concept.taxonomy],
-                        -concept.weight,
-                        entry.concept,
-                    )
-                    found = best.get(form)
-                    if found is None or (rank, entry.concept) < found:
-                        best[form] = (rank, entry.concept)
+                rank = (without_verb, *pick)
+                found = best.get(form)
+                if found is None or rank < found[0]:
+                    best[form] = (rank, pick[-1])
         return best
 
     def warm(self) -> None:
@@ -167,12 +170,12 @@ class Linker:
                 out.append(self.link_index(index, confidence, "everyday"))
         return out
 
-    def by_key(self, name: str, prose: bool = False) -> list[Link]:
+    def by_key(self, name: str, prose: bool = False, normal: str | None = None) -> list[Link]:
         """The name is a lexicon label. For a name given on its own the case rules for
         acronyms and products do not apply (it is meant as a skill); for a span of prose
         (``prose``) acronym and product entries are left to the extractor, which checks how
         they are written ("Cogo's" the company is not COGO software). One link per taxonomy."""
-        entries = self.lexicon.entries.get(normal_key(name), ())
+        entries = self.lexicon.entries.get(normal_key(name) if normal is None else normal, ())
         seen: set[str] = set()
         out: list[Link] = []
         for entry in entries:
@@ -185,8 +188,8 @@ class Linker:
             out.append(self.link_index(entry.concept, LABEL_CONFIDENCE[entry.kind], "lexicon"))
         return out
 
-    def by_words(self, name: str) -> list[Link]:
-        wanted = frozenset(roots(normal_key(name)))
+    def by_words(self, name: str, normal: str | None = None) -> list[Link]:
+        wanted = frozenset(roots(normal_key(name) if normal is None else normal))
         if not wanted:
             return []
         found = self._by_roots.get(wanted)
@@ -201,5 +204,8 @@ class Linker:
         name = name.strip()
         if not name:
             return []
-        found = self.everyday(name) or self.by_key(name, prose) or self.by_words(name)
+        found = self.everyday(name)
+        if not found:
+            normal = normal_key(name)  # once for both steps
+            found = self.by_key(name, prose, normal) or self.by_words(name, normal)
         return sorted(found, key=lambda link: -link.confidence)

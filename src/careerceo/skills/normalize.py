@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Bump when a change here changes keys: the lexicon artifact stores keys made by this version.
 NORMALISER_VERSION = "2"
@@ -94,9 +94,9 @@ ING_NOUNS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of the original text: where it is, how it looks, and its matching key."""
+class Token(NamedTuple):
+    """One word of the original text: where it is, how it looks, and its matching key. A
+    named tuple, not a dataclass: a posting makes hundreds, and a tuple is built fastest."""
 
     start: int
     end: int
@@ -158,12 +158,13 @@ def stem(word: str) -> str:
 def tokens(text: str) -> list[Token]:
     """The words of ``text`` with offsets into ``text`` itself and their matching keys."""
     out: list[Token] = []
-    for m in TOKEN_RE.finditer(text):
-        surface = m.group(0)
+    add = out.append
+    new = tuple.__new__  # the named tuple without its Python-level __new__ (a posting makes
+    for m in TOKEN_RE.finditer(text):  # hundreds of tokens; this is about 3x faster)
+        surface = m.group()
         norm = stem(surface)
-        if norm in DROPPED:
-            continue
-        out.append(Token(m.start(), m.end(), surface, norm))
+        if norm not in DROPPED:
+            add(new(Token, (m.start(), m.end(), surface, norm)))
     return out
 
 

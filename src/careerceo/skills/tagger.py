@@ -19,6 +19,7 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -64,9 +65,13 @@ class TaggedSpan:
     score: float  # the model's marginal probability of the span's labels (mean over its words)
 
 
+_new_tuple: Any = tuple.__new__  # a named tuple without its Python-level __new__: 3x faster
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    new = _new_tuple
     return [
-        Word(*m.span(), m.group())
+        new(Word, (m.start(), m.end(), m.group()))
         for m in WORD_RE.finditer(text, start, len(text) if end is None else end)
     ]
 
@@ -270,8 +275,10 @@ class Tagger:
 
     def _pair_rows(self, pair: str) -> tuple[int, int]:
         """Weight rows of the word pair's features: as the second word's "b-" and the first
-        word's "b+" (the unknown row when the model has no weight for it)."""
-        return (self._row.get("b-=" + pair, self._zero), self._row.get("b+=" + pair, self._zero))
+        word's "b+" (the unknown row when the model has no weight for it); cached."""
+        found = (self._row.get("b-=" + pair, self._zero), self._row.get("b+=" + pair, self._zero))
+        self._pairs[pair] = found
+        return found
 
     def _word_id(self, w: str) -> int:
         """Row of what word ``w`` adds, per label: block row 0 to its own position, rows 1-4
@@ -305,32 +312,37 @@ class Tagger:
         """Per word (all sentences, one after another) and label, the summed weights of the
         word's features: the features of ``Featurizer.sequence``, grouped so that most sums
         come from the per-word cache and the rest are array operations."""
+        # One flat sequence of all sentences, each wrapped in its sentinels, so that word
+        # pairs and lexicon triples are list comprehensions over it rather than loops per
+        # sentence: word j (at flat position p) has the pair (p-1, p) as its "b-" feature and
+        # (p, p+1) as its "b+" one (pair k is (flat k, flat k+1); the few pairs that straddle
+        # two sentences are looked up and never read).
         texts: list[str] = []
         lengths: list[int] = []
-        before: list[int] = []
-        after: list[int] = []
-        lex_keys: list[tuple[str, str, str]] = []
+        flat_lex: list[str] = []
+        for ws, marks in sentences:
+            texts += [w[2] for w in ws]
+            lengths.append(len(ws))
+            flat_lex += ["<s>", *[m or "O" for m in marks], "</s>"]
+        lows = "\x00".join(texts).lower().split("\x00") if texts else []
+        flat: list[str] = []
+        at = 0
+        for n in lengths:
+            flat += ["<s>", *lows[at : at + n], "</s>"]
+            at += n
         pair_rows = self._pairs
         if len(pair_rows) > 200_000:
             pair_rows.clear()
-        for ws, marks in sentences:
-            lows = ["<s>", *(w.text.lower() for w in ws), "</s>"]
-            lex = ["<s>", *(m or "O" for m in marks), "</s>"]
-            n = len(ws)
-            texts += [w.text for w in ws]
-            lengths.append(n)
-            # Word pair i is (word i-1, word i): the "b-" feature of word i and the "b+" of
-            # word i-1, so each pair is looked up once.
-            rows = []
-            for i in range(n + 1):
-                pair = f"{lows[i]}|{lows[i + 1]}"
-                found = pair_rows.get(pair)
-                if found is None:
-                    found = pair_rows[pair] = self._pair_rows(pair)
-                rows.append(found)
-            before += [r[0] for r in rows[:n]]
-            after += [r[1] for r in rows[1:]]
-            lex_keys += [(lex[i], lex[i + 1], lex[i + 2]) for i in range(n)]
+        pairs = [f"{a}|{b}" for a, b in pairwise(flat)]
+        got = [pair_rows.get(p) for p in pairs]
+        rows = [self._pair_rows(p) if g is None else g for p, g in zip(pairs, got, strict=True)]
+        # Flat position of every word: sentence k's words follow 2k + 1 sentinels.
+        lens_arr = np.array(lengths, dtype=np.intp)
+        shift = np.repeat(2 * np.arange(len(lengths), dtype=np.intp) + 1, lens_arr)
+        where = (np.arange(len(texts), dtype=np.intp) + shift).tolist()
+        before = [rows[p - 1][0] for p in where]
+        after = [rows[p][1] for p in where]
+        lex_keys = [(flat_lex[p - 1], flat_lex[p], flat_lex[p + 1]) for p in where]
         total = len(texts)
         with self._lock:
             self._words.room_for(total)
@@ -383,13 +395,19 @@ class Tagger:
         for k, n in enumerate(lengths):
             ending.setdefault(n - 1, []).append(k)
         final = np.zeros((count, size))
-        delta = padded[:, 0]
+        delta = padded[:, 0].copy()
         if 0 in ending:
             final[ending[0]] = delta[ending[0]]
+        # Buffers reused at every step: a posting's batch is small, so the cost of a step is
+        # the number of array calls and allocations, not the arithmetic.
+        step = np.empty((count, size, size))
+        best = np.empty((count, size))
+        trans = self._trans[None]
         for t in range(1, longest):
-            step = delta[:, :, None] + self._trans[None]
-            back[:, t] = step.argmax(axis=1)
-            delta = step.max(axis=1) + padded[:, t]
+            np.add(delta[:, :, None], trans, out=step)
+            step.argmax(axis=1, out=back[:, t])
+            step.max(axis=1, out=best)
+            np.add(best, padded[:, t], out=delta)
             if t in ending:
                 final[ending[t]] = delta[ending[t]]
         last = final.argmax(axis=1).tolist()
@@ -405,26 +423,52 @@ class Tagger:
             out.append(path)
         return out
 
+    def _time_major(self, scores: np.ndarray, lengths: Sequence[int], right: bool) -> np.ndarray:
+        """(longest, sentences, labels) scores, each sentence from position 0 (or, ``right``,
+        ending at the last position); padding positions hold 0 and are never read."""
+        longest = max(lengths)
+        out = np.zeros((longest, len(lengths), len(self.labels)))
+        at = 0
+        for k, n in enumerate(lengths):
+            if right:
+                out[longest - n :, k] = scores[at : at + n]
+            else:
+                out[:n, k] = scores[at : at + n]
+            at += n
+        return out
+
     def marginals(self, scores: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
-        """P(label at t | sentence) per sentence, by scaled forward-backward, all at once."""
-        padded = self._padded(scores, lengths)
-        longest = padded.shape[1]
-        lens = np.array(lengths)
-        emit = np.exp(padded - padded.max(axis=2, keepdims=True))
-        alpha = np.empty_like(emit)
-        beta = np.ones_like(emit)
-        alpha[:, 0] = emit[:, 0] / emit[:, 0].sum(axis=1, keepdims=True)
+        """P(label at t | sentence) per sentence, by scaled forward-backward, all at once.
+        The forward pass runs over the sentences aligned at their first word, the backward
+        pass over them aligned at their last word, so no step has to mask sentences that have
+        ended; each step writes into its slice of a time-major array (few calls, no copies)."""
+        left = self._time_major(scores, lengths, right=False)
+        right = self._time_major(scores, lengths, right=True)
+        longest, count, size = left.shape
+        emit_l = np.exp(left - left.max(axis=2, keepdims=True))
+        emit_r = np.exp(right - right.max(axis=2, keepdims=True))
+        trans, trans_t = self._exp_trans, np.ascontiguousarray(self._exp_trans.T)
+        alpha = np.empty_like(emit_l)
+        beta = np.empty_like(emit_r)
+        tmp = np.empty((count, size))
+        norm = np.empty((count, 1))
+        alpha[0] = emit_l[0] / emit_l[0].sum(axis=1, keepdims=True)
         for t in range(1, longest):
-            a = (alpha[:, t - 1] @ self._exp_trans) * emit[:, t]
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
+            np.matmul(alpha[t - 1], trans, out=tmp)
+            tmp *= emit_l[t]
+            tmp.sum(axis=1, keepdims=True, out=norm)
+            np.divide(tmp, norm, out=alpha[t])
+        beta[-1] = 1.0
         for t in range(longest - 2, -1, -1):
-            b = (emit[:, t + 1] * beta[:, t + 1]) @ self._exp_trans.T
-            b = b / b.sum(axis=1, keepdims=True)
-            # A sentence that ends at t keeps beta = 1 there.
-            beta[:, t] = np.where((lens - 1 > t)[:, None], b, 1.0)
-        joint = alpha * beta
-        joint /= joint.sum(axis=2, keepdims=True)
-        return [joint[k, :n] for k, n in enumerate(lengths)]
+            np.multiply(emit_r[t + 1], beta[t + 1], out=tmp)
+            np.matmul(tmp, trans_t, out=beta[t])
+            beta[t].sum(axis=1, keepdims=True, out=norm)
+            beta[t] /= norm
+        out: list[np.ndarray] = []
+        for k, n in enumerate(lengths):
+            joint = alpha[:n, k] * beta[longest - n :, k]
+            out.append(joint / joint.sum(axis=1, keepdims=True))
+        return out
 
     def labels_of(self, ws: Sequence[Word], marks: Sequence[str | None]) -> list[str]:
         scores = self.emissions([(ws, marks)])

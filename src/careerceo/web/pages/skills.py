@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
 from careerceo.errors import CareerError
-from careerceo.skills import ExtractionResult, SkillHit, extract
+from careerceo.skills import ExtractionResult, Mention, SkillHit, extract
 from careerceo.skills.extractor import KINDS
 from careerceo.skills.lexicon import TAXONOMY_NAMES, TAXONOMY_RANK
 from careerceo.web.templating import templates
@@ -22,22 +22,36 @@ STATUS_ORDER = ("required", "preferred", "held", "mentioned")
 
 @dataclass
 class Piece:
-    """A run of the text: plain, a hit (with its concepts) or a left-out mention."""
+    """A run of the text: plain, a hit (with its concepts), a skill phrase no concept fits
+    (``unlinked``: the tagger marked it, the linker found no concept) or a left-out mention."""
 
     text: str
     hits: list[SkillHit] = field(default_factory=list)
     excluded_reason: str = ""
+    unlinked: Mention | None = None
+
+    @property
+    def marked(self) -> bool:
+        return bool(self.hits or self.excluded_reason or self.unlinked)
 
     @property
     def css(self) -> str:
         if self.excluded_reason:
             return "skill-excluded"
+        if self.unlinked is not None:
+            return "skill-unlinked"
         return f"skill-{self.hits[0].taxonomy}" if self.hits else ""
 
     @property
     def title(self) -> str:
         if self.excluded_reason:
             return f"left out: {self.excluded_reason}"
+        if self.unlinked is not None:
+            m = self.unlinked
+            return (
+                f"{m.kind} phrase, unlinked: no ESCO/O*NET concept fits · {m.status} · "
+                f"tagger {m.score:.2f}"
+            )
         lines = [
             f"{h.label} ({h.source}, {h.skill_type}) · {h.status} · {h.confidence:.2f}"
             for h in self.hits
@@ -54,6 +68,8 @@ def pieces(result: ExtractionResult) -> list[Piece]:
     for ex in result.excluded:
         if (ex.start, ex.end) not in spans:
             spans[(ex.start, ex.end)] = Piece(ex.text, excluded_reason=ex.reason)
+    for mention in unlinked(result):
+        spans.setdefault((mention.start, mention.end), Piece(mention.text, unlinked=mention))
     out: list[Piece] = []
     pos = 0
     for (start, end), piece in sorted(spans.items()):
@@ -68,6 +84,14 @@ def pieces(result: ExtractionResult) -> list[Piece]:
     return out
 
 
+def unlinked(result: ExtractionResult) -> list[Mention]:
+    """The tagger's skill phrases that no concept fits ("work independently with minimal
+    supervision"): shown, marked as unlinked, because they are skills the text asks for even
+    though no taxonomy names them; the gap and tailoring, which act on concepts, do not use
+    them."""
+    return [m for m in result.mentions if not m.linked]
+
+
 def grouped(result: ExtractionResult) -> dict[str, Any]:
     by_taxonomy: defaultdict[str, dict[str, SkillHit]] = defaultdict(dict)
     by_status: defaultdict[str, dict[str, SkillHit]] = defaultdict(dict)
@@ -80,6 +104,7 @@ def grouped(result: ExtractionResult) -> dict[str, Any]:
             for t in sorted(by_taxonomy, key=TAXONOMY_RANK.__getitem__)
         ],
         "by_status": [(s, list(by_status[s].values())) for s in STATUS_ORDER if s in by_status],
+        "unlinked": unlinked(result),
     }
 
 
