@@ -1,7 +1,7 @@
 """reference collections count their changes, so a columnar copy knows if it is current
 
 Revision ID: path_collection_data_revision
-Revises: 0003_coach_mode
+Revises: 0004_totp_export_delete
 Create Date: 2026-12-07 14:50:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "path_collection_data_revision"
-down_revision = "0003_coach_mode"
+down_revision = "0004_totp_export_delete"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 practice's log of deleted accounts
 
 Revision ID: 0004_totp_export_delete
-Revises: 0003_coach_mode
+Revises: 0004_job_search_speed
 Create Date: 2026-12-07 14:45:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_totp_export_delete"
-down_revision = "0003_coach_mode"
+down_revision = "0004_job_search_speed"
 branch_labels = None
 depends_on = None
 
