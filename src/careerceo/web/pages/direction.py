@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
+from careerceo.documents.charts import line_chart
 from careerceo.errors import CareerError
 from careerceo.model.direction import (
     HORIZONS,
@@ -29,7 +30,6 @@ from careerceo.model.months import is_month
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
 from careerceo.web.actions import href
-from careerceo.web.charts import line_chart
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
