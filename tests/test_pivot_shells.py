@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from _web import web_client
+from careerceo.documents.charts import paired_bars
 from careerceo.errors import CareerError
 from careerceo.services import pivots as service
 from careerceo.services.context import AppContext
 from careerceo.services.pivot_space import occupation_space
 from careerceo.store.tables import Certification, Education, InventoryEntry, Position
-from careerceo.web.charts import paired_bars
 
 POSTING = """Data Analyst
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from careerceo.documents.pivot_pdf import pivot_pdf
 from careerceo.services import pivots
 from careerceo.services.context import AppContext
-from careerceo.web.reports import pivot_pdf
 
 
 def _flat(text: str) -> str:

@@ -6,6 +6,7 @@ directory; ``CAREER_DATABASE_URL`` points a coaching practice at PostgreSQL inst
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,3 +122,14 @@ def _auth(raw: str) -> str:
             field="CAREER_AUTH",
         )
     return value
+
+
+def is_loopback(host: str) -> bool:
+    """True for names and addresses that only this machine can reach."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False

@@ -151,7 +151,7 @@ def show(
             console.print(f"Wrote {out}", highlight=False)
         return
     if fmt == "pdf" and out is not None:
-        from careerceo.web.reports import pivot_pdf
+        from careerceo.documents.pivot_pdf import pivot_pdf
 
         _write(out, pivot_pdf(d, basis=basis))
         console.print(f"Wrote {out}", highlight=False)

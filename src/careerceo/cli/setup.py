@@ -47,7 +47,7 @@ def _check_can_listen(host: str, port: int) -> None:
 def _check_exposure(host: str, accepted: bool, accounts: bool = False) -> None:
     """Refuse to serve the whole career plan to the network with no login, unless told to.
     With ``CAREER_AUTH=accounts`` everyone signs in, so any address is fine."""
-    from careerceo.web.security import is_loopback
+    from careerceo.settings import is_loopback
 
     if is_loopback(host) or accounts:
         return
@@ -79,14 +79,7 @@ def serve(
     ),
 ) -> None:
     """Start the local web UI."""
-    import os
-    import threading
-
-    import uvicorn
-
-    from careerceo.services.warmup import warm
-    from careerceo.web.app import create_app
-    from careerceo.web.logs import configure as configure_logs
+    from careerceo.server import run
 
     ctx = context()
     host = host or ctx.settings.host
@@ -94,22 +87,4 @@ def serve(
     _check_exposure(host, i_understand_no_login, ctx.settings.accounts)
     _check_can_listen(host, port)
     console.print(f"Career CEO is running at [bold]http://{host}:{port}[/] (Ctrl+C to stop).")
-    if workers > 1:
-        # each worker builds its own app from the environment (and migrates under the lock)
-        os.environ["CAREER_LOG"] = "json"  # the workers (new processes) read it in create_app
-        configure_logs()
-        uvicorn.run(
-            "careerceo.web.app:create_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            proxy_headers=True,
-            access_log=False,
-            log_level="warning",
-        )
-        return
-    web_app = create_app(ctx)
-    # Build the caches the analysis pages use while the person opens the dashboard.
-    threading.Thread(target=warm, name="career-warmup", daemon=True).start()
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    run(ctx, host=host, port=port, workers=workers)

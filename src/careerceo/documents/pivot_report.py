@@ -1,6 +1,6 @@
 """A pivot report as Markdown, from one ``PivotDetail``.
 
-It carries what the web page and the PDF report (``web.reports``, the page's own template)
+It carries what the web page and the PDF report (``documents.pivot_pdf``, the same template)
 show: the score and where it comes from, what transfers, the gaps, typical
 education/training/experience and the learning plan, with the source of every figure.
 """

@@ -8,6 +8,7 @@ or the active goal's target role and occupation.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from careerceo.actions import Action, ActionKind
 from careerceo.analysis.pitch import Pitch, PitchInput, build_pitch
@@ -15,6 +16,7 @@ from careerceo.analysis.tailoring import years_in
 from careerceo.documents.resume_layout import layout, plain_text
 from careerceo.errors import CareerError
 from careerceo.model.direction import GoalStatus
+from careerceo.model.resume import Resume
 from careerceo.services.accomplishments import list_wins
 from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
@@ -101,51 +103,15 @@ def pitch(
     target = goal_role
     code = occupation or (goal_code if posting_id is None else None)
     if posting_id is not None:
-        from careerceo.services.tailoring import match_posting
-
-        posting, result = match_posting(ctx, posting_id)
-        target = target or posting.title
-        carries = [r.label for r in result.matched]
-        # Only what the evidence covers goes into the drafts: a requirement the person has
-        # not shown is neither a keyword of their profile nor something they "are learning".
-        keywords = carries[:10]
-        unconfirmed = [m.label for m in result.missing if m.strength == "required"][:6]
-        sources.append(
-            f"saved posting #{posting_id} ({posting.title}); skills: ESCO 1.1.1, O*NET 29.0"
-        )
+        basis = _posting_basis(ctx, posting_id)
     elif code:
-        from careerceo.services.pivots import pivot_detail
-
-        if not (resume.positions or resume.skills):
-            # said here: the pivot engine's own message points at options pitch does not have
-            raise CareerError(
-                "your résumé is empty, so the pitch has nothing to carry over: import one "
-                "first or add positions and skills",
-                field="resume",
-                action=Action(ActionKind.RESUME_IMPORT),
-            )
-        detail = pivot_detail(ctx, code)
-        title = singular(detail.title)
-        target = title if occupation else (target or title)
-        # Only what the résumé shows, or what the pivot engine credits from the person's own
-        # work (activities, ESCO skills), is claimed; technologies the person never named are not.
-        shown = plain_text(layout(resume)).casefold()
-        order = {"esco": 1, "skill": 2, "knowledge": 3}
-        transfers = sorted(
-            (
-                t
-                for t in detail.transfers
-                if t.kind in order or (t.kind == "technology" and t.name.casefold() in shown)
-            ),
-            key=lambda t: (t.name.casefold() not in shown, order.get(t.kind, 5)),
-        )
-        carries = [t.name.rstrip(".") for t in transfers][:8]
-        gaps = sorted(detail.gaps, key=lambda g: -g.priority)
-        keywords = carries[:6]
-        unconfirmed = [g.name for g in gaps][:6]
-        sources.append(
-            f"pivot engine: {detail.title} ({detail.code}); " + ", ".join(detail.sources)
-        )
+        basis = _occupation_basis(ctx, resume, code)
+    else:
+        basis = None
+    if basis is not None:
+        target = basis.title if (occupation and posting_id is None) else (target or basis.title)
+        carries, keywords, unconfirmed = basis.carries, basis.keywords, basis.unconfirmed
+        sources.append(basis.source)
     if not target:
         raise CareerError(
             "no target: set a goal with a target role, or choose a posting or an occupation",
@@ -168,3 +134,66 @@ def pitch(
         sources=tuple(sources),
     )
     return build_pitch(data)
+
+
+@dataclass(frozen=True)
+class _Basis:
+    """What a posting or an occupation gives the pitch: its title, what carries over, the
+    keywords, what the evidence does not confirm, and where that came from."""
+
+    title: str
+    carries: list[str]
+    keywords: list[str]
+    unconfirmed: list[str]
+    source: str
+
+
+def _posting_basis(ctx: AppContext, posting_id: int) -> _Basis:
+    from careerceo.services.tailoring import match_posting
+
+    posting, result = match_posting(ctx, posting_id)
+    carries = [r.label for r in result.matched]
+    # Only what the evidence covers goes into the drafts: a requirement the person has
+    # not shown is neither a keyword of their profile nor something they "are learning".
+    return _Basis(
+        title=posting.title,
+        carries=carries,
+        keywords=carries[:10],
+        unconfirmed=[m.label for m in result.missing if m.strength == "required"][:6],
+        source=f"saved posting #{posting_id} ({posting.title}); skills: ESCO 1.1.1, O*NET 29.0",
+    )
+
+
+def _occupation_basis(ctx: AppContext, resume: Resume, code: str) -> _Basis:
+    from careerceo.services.pivots import pivot_detail
+
+    if not (resume.positions or resume.skills):
+        # said here: the pivot engine's own message points at options pitch does not have
+        raise CareerError(
+            "your résumé is empty, so the pitch has nothing to carry over: import one "
+            "first or add positions and skills",
+            field="resume",
+            action=Action(ActionKind.RESUME_IMPORT),
+        )
+    detail = pivot_detail(ctx, code)
+    # Only what the résumé shows, or what the pivot engine credits from the person's own
+    # work (activities, ESCO skills), is claimed; technologies the person never named are not.
+    shown = plain_text(layout(resume)).casefold()
+    order = {"esco": 1, "skill": 2, "knowledge": 3}
+    transfers = sorted(
+        (
+            t
+            for t in detail.transfers
+            if t.kind in order or (t.kind == "technology" and t.name.casefold() in shown)
+        ),
+        key=lambda t: (t.name.casefold() not in shown, order.get(t.kind, 5)),
+    )
+    carries = [t.name.rstrip(".") for t in transfers][:8]
+    gaps = sorted(detail.gaps, key=lambda g: -g.priority)
+    return _Basis(
+        title=singular(detail.title),
+        carries=carries,
+        keywords=carries[:6],
+        unconfirmed=[g.name for g in gaps][:6],
+        source=f"pivot engine: {detail.title} ({detail.code}); " + ", ".join(detail.sources),
+    )

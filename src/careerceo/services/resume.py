@@ -9,6 +9,7 @@ in the app always wins over what was imported.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -36,7 +37,7 @@ from careerceo.store.repositories import (
     PersonRepository,
     PositionRepository,
 )
-from careerceo.store.tables import Accomplishment
+from careerceo.store.tables import Accomplishment, InventoryEntry
 from careerceo.text.dates import from_date, to_date
 
 
@@ -63,6 +64,7 @@ def summary_lines(summary: str) -> list[str]:
 
 
 def load_resume(session: Session, person_id: int) -> Resume:
+    """The person's stored profile as one ``Resume``: what every export and tailoring reads."""
     person = PersonRepository(session, person_id).get()
     extra = dict(person.extra or {})
     entries: dict[str, Any] = extra.pop("resume_entries", {}) or {}
@@ -82,8 +84,20 @@ def load_resume(session: Session, person_id: int) -> Resume:
         "linkedin" in str(p.get("network", "")).lower() for p in extra.get("profiles", [])
     ):
         extra.setdefault("profiles", []).append({"network": "LinkedIn", "url": person.linkedin_url})
+    resume.positions = _positions(session, person_id, entries)
+    resume.education = _education(session, person_id, entries)
+    resume.certifications = _certifications(session, person_id, entries)
+    for lang in LanguageRepository(session, person_id).list():
+        resume.languages.append(ResumeLanguage(name=lang.name, fluency=lang.proficiency))
+    resume.skills = _skills(InventoryRepository(session, person_id).kept_skills(), groups)
+    return resume
+
+
+def _positions(session: Session, person_id: int, entries: dict[str, Any]) -> list[ResumePosition]:
+    """Current first, then latest end, unless all came from one file (the author's order);
+    each with the wins logged against it as bullets too."""
     positions = PositionRepository(session, person_id).in_order_added()
-    # Current first, then latest end; a position with no dates at all sorts last, not a crash.
+    # A position with no dates at all sorts last, not a crash.
     ordered = sorted(
         positions,
         key=lambda p: (p.end_date is None, p.end_date or p.start_date or date.min),
@@ -95,6 +109,7 @@ def load_resume(session: Session, person_id: int) -> Resume:
     wins: dict[int, list[Accomplishment]] = {}
     for w in AccomplishmentRepository(session, person_id).on_positions():
         wins.setdefault(w.position_id or 0, []).append(w)
+    out = []
     for p in ordered:
         stored = entries.get(p.uid, {})
         summary, highlights = stored.get("summary"), stored.get("highlights")
@@ -112,7 +127,7 @@ def load_resume(session: Session, person_id: int) -> Resume:
             said = [*highlights, *summary_lines(summary or "")]
             if bullet and not any(_same_point(x, y) for x in (bullet, w.title) for y in said):
                 highlights.append(bullet)
-        resume.positions.append(
+        out.append(
             ResumePosition(
                 employer=p.employer,
                 title=p.title,
@@ -125,9 +140,14 @@ def load_resume(session: Session, person_id: int) -> Resume:
                 description=stored.get("description", ""),
             )
         )
+    return out
+
+
+def _education(session: Session, person_id: int, entries: dict[str, Any]) -> list[ResumeEducation]:
+    out = []
     for e in EducationRepository(session, person_id).list():
         stored = entries.get(e.uid, {})
-        resume.education.append(
+        out.append(
             ResumeEducation(
                 institution=e.institution,
                 degree=e.degree,
@@ -140,9 +160,16 @@ def load_resume(session: Session, person_id: int) -> Resume:
                 description=e.description,
             )
         )
+    return out
+
+
+def _certifications(
+    session: Session, person_id: int, entries: dict[str, Any]
+) -> list[ResumeCertification]:
+    out = []
     for c in CertificationRepository(session, person_id).list():
         stored = entries.get(c.uid, {})
-        resume.certifications.append(
+        out.append(
             ResumeCertification(
                 name=c.name,
                 issuer=c.issuer,
@@ -152,25 +179,24 @@ def load_resume(session: Session, person_id: int) -> Resume:
                 credential_id=c.credential_id,
             )
         )
-    for lang in LanguageRepository(session, person_id).list():
-        resume.languages.append(ResumeLanguage(name=lang.name, fluency=lang.proficiency))
-    inventory = InventoryRepository(session, person_id).kept_skills()
+    return out
+
+
+def _skills(inventory: Sequence[InventoryEntry], groups: list[Any] | None) -> list[ResumeSkill]:
+    """The kept skills, in the résumé's own groups where it had them (a group stays only with
+    a skill still kept), then the rest one by one."""
+    if not groups:
+        return [ResumeSkill(name=i.name) for i in inventory]
     names = {i.name.lower() for i in inventory}
-    if groups:
-        covered: set[str] = set()
-        for g in groups:
-            keywords = [k for k in g.get("keywords", []) if k.lower() in names]
-            if g["name"].lower() in names or keywords:
-                resume.skills.append(
-                    ResumeSkill(name=g["name"], level=g.get("level", ""), keywords=keywords)
-                )
-                covered.update(k.lower() for k in [g["name"], *keywords])
-        resume.skills.extend(
-            ResumeSkill(name=i.name) for i in inventory if i.name.lower() not in covered
-        )
-    else:
-        resume.skills = [ResumeSkill(name=i.name) for i in inventory]
-    return resume
+    out: list[ResumeSkill] = []
+    covered: set[str] = set()
+    for g in groups:
+        keywords = [k for k in g.get("keywords", []) if k.lower() in names]
+        if g["name"].lower() in names or keywords:
+            out.append(ResumeSkill(name=g["name"], level=g.get("level", ""), keywords=keywords))
+            covered.update(k.lower() for k in [g["name"], *keywords])
+    out.extend(ResumeSkill(name=i.name) for i in inventory if i.name.lower() not in covered)
+    return out
 
 
 def current_resume(ctx: AppContext) -> Resume:

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from careerceo.store.tables import Base, Stamped, utcnow
+from careerceo.store.tables.base import Base, Stamped, utcnow
 
 
 class AuthSession(Stamped, Base):

@@ -12,30 +12,14 @@ for conflicts with what is already stored and inserts inside the caller's transa
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
-import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
     Column,
-    Date,
-    DateTime,
-    Float,
-    Integer,
-    LargeBinary,
-    Numeric,
-    SmallInteger,
-    String,
     Table,
     UniqueConstraint,
     func,
@@ -46,185 +30,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from careerceo.errors import CareerError
-from careerceo.store.tables import Base
+from careerceo.store.backup_values import (
+    PERSON_PRIVATE,
+    ROW_PRIVATE,
+    BadValue,
+    decode_value,
+    encode_value,
+    json_shape,
+    owned_tables,
+    person_table,
+    reference_key,
+    referenced_table,
+)
 
-PERSON = "person"
-_PERSON_PRIVATE = {"id", "account_id"}
-_ROW_PRIVATE = {"id", "person_id"}
-
-
-def owned_tables() -> list[Table]:
-    """Every person-owned table, parents before children (the order rows are inserted in)."""
-    return [
-        table
-        for table in Base.metadata.sorted_tables
-        if "person_id" in table.c and table.name != PERSON
-    ]
-
-
-def person_table() -> Table:
-    return Base.metadata.tables[PERSON]
-
-
-def _reference(column: Column[Any]) -> Table | None:
-    if column.name in _ROW_PRIVATE or not column.foreign_keys:
-        return None
-    return next(iter(column.foreign_keys)).column.table
-
-
-def reference_key(column: Column[Any]) -> str:
-    base = column.name[:-3] if column.name.endswith("_id") else column.name
-    return f"{base}_uid"
-
-
-# -- values ---------------------------------------------------------------------------------
-
-
-def encode_value(column: Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes | bytearray | memoryview):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if isinstance(column.type, Float | Numeric) and not isinstance(value, float):
-        return float(value)
-    return value
-
-
-class _Bad(Exception):
-    """A value that does not fit its column; the message says what is expected."""
-
-
-# What SQLite and PostgreSQL both store: PostgreSQL refuses NUL in text and in JSON, neither
-# encodes a lone UTF-16 surrogate, INTEGER is 32 bits on PostgreSQL and BIGINT 64.
-_INT_RANGE = {BigInteger: 2**63, SmallInteger: 2**15}
-_INT32 = 2**31
-_JSON_INT = 2**63
-_UNSTORABLE_TEXT = re.compile(r"[\x00\ud800-\udfff]")
-
-
-def _text_problem(text: str) -> str | None:
-    found = _UNSTORABLE_TEXT.search(text)
-    if found is None:
-        return None
-    if found.group() == "\x00":
-        return "holds a NUL character, which no database stores as text; remove it"
-    return "holds an unpaired UTF-16 surrogate (not a character); remove it"
-
-
-def _json_problem(value: Any, where: str, depth: int = 0) -> str | None:
-    """Where a JSON value holds something that would not export and restore everywhere."""
-    if isinstance(value, str):
-        problem = _text_problem(value)
-        return f"{where} {problem}" if problem else None
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return None if -_JSON_INT <= value < _JSON_INT else f"{where} is a number out of range"
-    if isinstance(value, float):
-        return None if math.isfinite(value) else f"{where} is not a finite number"
-    if depth > 32:
-        return f"{where} nests too deeply"
-    if isinstance(value, dict):
-        for key, item in value.items():
-            problem = _json_problem(key, f"{where} key {key!r}", depth + 1) or _json_problem(
-                item, f"{where}.{key}", depth + 1
-            )
-            if problem:
-                return problem
-        return None
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            problem = _json_problem(item, f"{where}[{index}]", depth + 1)
-            if problem:
-                return problem
-    return None
-
-
-def json_shape(column: Column[Any]) -> type | None:
-    """dict or list when the mapped attribute says so (``Mapped[dict[str, Any]]``)."""
-    for mapper in Base.registry.mappers:
-        if column.table is mapper.local_table:
-            annotation = str(getattr(mapper.class_, "__annotations__", {}).get(column.name, ""))
-            if annotation.startswith("Mapped[dict"):
-                return dict
-            if annotation.startswith("Mapped[list"):
-                return list
-    return None
-
-
-def decode_value(column: Column[Any], value: Any) -> Any:
-    kind = column.type
-    if isinstance(kind, JSON):
-        # Any JSON (null included: the JSON type stores null as a value) of the shape the
-        # code reads: a list where the app expects an object broke every page that used it.
-        shape = json_shape(column)
-        if value is not None and shape is not None and not isinstance(value, shape):
-            expected = "an object {...}" if shape is dict else "a list [...]"
-            raise _Bad(f"must be {expected} (got {type(value).__name__})")
-        problem = _json_problem(value, "")
-        if problem:
-            raise _Bad(problem.strip())
-        return value
-    if value is None:
-        if not column.nullable:
-            raise _Bad("must not be null")
-        return None
-    if isinstance(kind, DateTime):
-        if isinstance(value, str):
-            try:
-                return datetime.fromisoformat(value)
-            except ValueError:
-                pass
-        raise _Bad(f"must be a date-time such as 2024-05-01T09:30:00 (got {value!r})")
-    if isinstance(kind, Date):
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise _Bad(f"must be a date written YYYY-MM-DD (got {value!r})")
-    if isinstance(kind, LargeBinary):
-        if isinstance(value, str):
-            try:
-                return base64.b64decode(value, validate=True)
-            except binascii.Error:
-                pass
-        raise _Bad("must be base64-encoded bytes")
-    if isinstance(kind, Boolean):
-        if isinstance(value, bool):
-            return value
-        raise _Bad(f"must be true or false (got {value!r})")
-    if isinstance(kind, Integer):
-        if isinstance(value, int) and not isinstance(value, bool):
-            bound = next((b for k, b in _INT_RANGE.items() if isinstance(kind, k)), _INT32)
-            if not -bound <= value < bound:
-                raise _Bad(f"is out of range (a whole number from {-bound} to {bound - 1})")
-            return value
-        raise _Bad(f"must be a whole number (got {value!r})")
-    if isinstance(kind, Float | Numeric):
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            number = float(value) if abs(value) < 1e300 else math.inf
-            if not math.isfinite(number):
-                raise _Bad("must be a finite number")
-            return number
-        raise _Bad(f"must be a number (got {value!r})")
-    if isinstance(kind, String):  # includes Text
-        if not isinstance(value, str):
-            raise _Bad(f"must be text (got {type(value).__name__})")
-        problem = _text_problem(value)
-        if problem:
-            raise _Bad(problem)
-        if kind.length is not None and len(value) > kind.length:
-            raise _Bad(f"is {len(value)} characters long, more than the {kind.length} allowed")
-        return value
-    return value
-
-
-# -- export ---------------------------------------------------------------------------------
+__all__ = ["Decoded", "decode", "dump", "json_shape", "owned_tables", "write"]
 
 
 def _sort_key(row: dict[str, Any]) -> tuple[str, str, str]:
@@ -245,7 +64,7 @@ def dump(
     person = {
         column.name: encode_value(column, person_row[column.name])
         for column in people.columns
-        if column.name not in _PERSON_PRIVATE
+        if column.name not in PERSON_PRIVATE
     }
     uid_of: dict[str, dict[int, str]] = {}
 
@@ -265,10 +84,10 @@ def dump(
         ).mappings():
             row: dict[str, Any] = {}
             for column in table.columns:
-                if column.name in _ROW_PRIVATE:
+                if column.name in ROW_PRIVATE:
                     continue
                 value = record[column.name]
-                target = _reference(column)
+                target = referenced_table(column)
                 if target is not None:
                     row[reference_key(column)] = None if value is None else uids(target)[value]
                 else:
@@ -308,13 +127,13 @@ def _required(column: Column[Any]) -> bool:
 
 
 def _decode_row(table: Table, raw: dict[str, Any], where: str, person: bool = False) -> DecodedRow:
-    private = _PERSON_PRIVATE if person else _ROW_PRIVATE
+    private = PERSON_PRIVATE if person else ROW_PRIVATE
     allowed: dict[str, Column[Any]] = {}
     refs: dict[str, Column[Any]] = {}
     for column in table.columns:
         if column.name in private:
             continue
-        if not person and _reference(column) is not None:
+        if not person and referenced_table(column) is not None:
             refs[reference_key(column)] = column
         else:
             allowed[column.name] = column
@@ -331,7 +150,7 @@ def _decode_row(table: Table, raw: dict[str, Any], where: str, person: bool = Fa
             continue
         try:
             values[name] = decode_value(column, raw[name])
-        except _Bad as exc:
+        except BadValue as exc:
             raise _refuse(f"{where}.{name}", str(exc)) from None
     references: dict[str, str | None] = {}
     for key, column in refs.items():
@@ -394,7 +213,7 @@ def decode(person: dict[str, Any], tables: dict[str, list[dict[str, Any]]]) -> D
         table = known[name]
         for index, row in enumerate(rows):
             for column_name, target_uid in row.references.items():
-                target = _reference(table.c[column_name])
+                target = referenced_table(table.c[column_name])
                 if target_uid is None or target is None or target.name not in known:
                     continue
                 if target_uid not in present[target.name]:
@@ -489,7 +308,7 @@ def write(session: Session, person_id: int, decoded: Decoded) -> None:
         for row in rows:
             values = {**row.values, "person_id": person_id}
             for column_name, target_uid in row.references.items():
-                target = _reference(table.c[column_name])
+                target = referenced_table(table.c[column_name])
                 assert target is not None
                 if target_uid is None:
                     values[column_name] = None

@@ -36,7 +36,7 @@ from sqlalchemy.exc import IntegrityError
 
 from careerceo.errors import CareerError
 from careerceo.store import access_tables as _access_tables  # noqa: F401 - registers tables
-from careerceo.store.backup import _Bad, decode_value, encode_value
+from careerceo.store.backup_values import BadValue, decode_value, encode_value
 from careerceo.store.tables import Base
 
 ALEMBIC = "alembic_version"
@@ -177,7 +177,7 @@ def decode(raw: Any) -> dict[str, list[dict[str, Any]]]:
             for column, value in zip(table.columns, row, strict=True):
                 try:
                     values[column.name] = decode_value(column, value)
-                except _Bad as exc:
+                except BadValue as exc:
                     raise _refuse(f"{name}[{index}].{column.name} {exc}") from None
             out.append(values)
         decoded[name] = out

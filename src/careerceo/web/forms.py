@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
+from typing import Any
 
 from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from careerceo.errors import CareerError
 from careerceo.model.common import InputError
+from careerceo.web.templating import templates
 
 # Post-redirect-get: the redirect carries a code, never free text, so a link cannot make the
 # page say something the app did not.
@@ -49,3 +52,23 @@ def form_fields(
         return {name: str(form.get(name, given.get(name, ""))) for name in names}
 
     return read
+
+
+def see_other(url: str) -> RedirectResponse:
+    """The redirect after a successful post (303: the browser follows it with a GET)."""
+    return RedirectResponse(url, status_code=303)
+
+
+def form_view(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    values: Mapping[str, Any] | None = None,
+    errors: Mapping[str, str] | None = None,
+    done: str | None = None,
+) -> HTMLResponse:
+    """A page with a form: what was typed (``values``), the messages beside the refused fields
+    (``errors``, answered 422) and the word a finished post-redirect-get left (``done``)."""
+    page = {**context, "values": values or {}, "errors": errors or {}, "flash": flash(done)}
+    status = 422 if errors else 200
+    return templates.TemplateResponse(request, name, page, status_code=status)

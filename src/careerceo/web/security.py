@@ -20,7 +20,6 @@ and scripts from anywhere but ``/static``, and keep private pages out of caches.
 from __future__ import annotations
 
 import hmac
-import ipaddress
 import json
 import os
 import secrets
@@ -61,17 +60,6 @@ FORBIDDEN_MESSAGE = (
     "this request was refused because it did not come from a Career CEO page ({why}); "
     "if you sent it yourself, reload the page and submit the form again"
 )
-
-
-def is_loopback(host: str) -> bool:
-    """True for names and addresses that only this machine can reach."""
-    name = host.strip("[]").lower()
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 def allowed_hosts(bind_host: str, extra: Iterable[str] = ()) -> frozenset[str]:

@@ -8,14 +8,22 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from jinja2 import pass_context
+from jinja2 import ChoiceLoader, FileSystemLoader, pass_context
 from markupsafe import Markup
 
 from careerceo import __version__
+from careerceo.documents.pivot_pdf import TEMPLATES as DOCUMENT_TEMPLATES
 from careerceo.services.context import AppContext
 from careerceo.web.actions import href
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+# A page may include a document's body (the pivot report) so that page and PDF never disagree.
+templates.env.loader = ChoiceLoader(
+    [
+        FileSystemLoader(str(Path(__file__).with_name("templates"))),
+        FileSystemLoader(str(DOCUMENT_TEMPLATES)),
+    ]
+)
 templates.env.globals["version"] = __version__
 templates.env.filters["href"] = href  # an analysis action as the link that does it
 

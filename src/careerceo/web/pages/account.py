@@ -16,7 +16,7 @@ from careerceo.services import access, coach_views, direction, second_factor
 from careerceo.services import accounts as service
 from careerceo.services.context import AppContext
 from careerceo.web.auth import COOKIE, PENDING_COOKIE, NotACoach, address, identity, secure_cookie
-from careerceo.web.forms import form_errors
+from careerceo.web.forms import form_errors, see_other
 from careerceo.web.templating import app_context, form_page, templates
 
 router = APIRouter()
@@ -30,7 +30,7 @@ def _safe_next(target: str) -> str:
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/") -> Response:
     if not request.app.state.ctx.settings.accounts:
-        return RedirectResponse("/", status_code=303)
+        return see_other("/")
     return templates.TemplateResponse(
         request, "account/login.html", {"next": _safe_next(next), "errors": {}, "email": ""}
     )
@@ -45,7 +45,7 @@ def login(
 ) -> Response:
     ctx: AppContext = request.app.state.ctx
     if not ctx.settings.accounts:
-        return RedirectResponse("/", status_code=303)
+        return see_other("/")
     try:
         who = service.check_login(ctx, email, password, address(request))
     except CareerError as exc:
@@ -179,7 +179,7 @@ def add_grant(
         access.grant(ctx, coach, area, level, identity(request), address(request))
     except CareerError as exc:
         return _access_page(request, ctx, form_errors(exc))
-    return RedirectResponse("/access", status_code=303)
+    return see_other("/access")
 
 
 @router.post("/access/grants/{grant_id}/revoke")
@@ -187,7 +187,7 @@ def revoke_grant(
     request: Request, grant_id: int, ctx: AppContext = Depends(app_context)
 ) -> Response:
     access.revoke(ctx, grant_id, identity(request), address(request))
-    return RedirectResponse("/access", status_code=303)
+    return see_other("/access")
 
 
 # -- the coach --------------------------------------------------------------------------------
@@ -257,4 +257,4 @@ def coach_area(request: Request, client_uid: str, area: str) -> HTMLResponse:
 def coach_comment(request: Request, client_uid: str, area: str, text: str = Form("")) -> Response:
     who = _coach(request)
     access.add_comment(request.app.state.ctx, who, client_uid, area, text, address(request))
-    return RedirectResponse(f"/coach/{client_uid}/{area}", status_code=303)
+    return see_other(f"/coach/{client_uid}/{area}")

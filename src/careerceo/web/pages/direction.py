@@ -1,5 +1,5 @@
-"""Direction pages: goals and vision, the monthly review form, its history and trend, the
-warning-signs check, the three macro-challenges, and the calendar feed."""
+"""Direction pages: goals and vision, milestones, the direction dashboard and the calendar
+feed (the monthly review and the warning-signs check have pages of their own)."""
 
 from __future__ import annotations
 
@@ -10,62 +10,23 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
 from careerceo.errors import CareerError
 from careerceo.model.direction import (
     HORIZONS,
-    RATING_MAX,
-    RATING_MIN,
     GoalIn,
     GoalPatch,
     MilestoneIn,
-    ReviewIn,
-    SignalsIn,
     VisionIn,
     parse_goal_status,
-    read_progress,
 )
-from careerceo.model.months import is_month
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
-from careerceo.web.actions import href
-from careerceo.web.charts import line_chart
+from careerceo.web.direction_forms import alignment_chart, field_errors, see_other
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
-ACTIVITY_ROWS = 6
+
 SECTIONS = ("month", "activities", "new_skills", "wins", "ratings", "milestones", "notes")
-
-
-def _errors(exc: CareerError | ValidationError) -> dict[str, str]:
-    """Field -> message, for showing next to the form field."""
-    if isinstance(exc, CareerError):
-        shown = {exc.field or "form": exc.message}
-        if exc.action:
-            shown["next"] = href(exc.action)  # the page that does what the message asks
-        return shown
-    out: dict[str, str] = {}
-    for e in exc.errors():
-        loc = [str(part) for part in e["loc"]]
-        key = loc[0] if loc else "form"
-        msg = str(e["msg"]).removeprefix("Value error, ")
-        if key == "activities" and len(loc) > 2 and loc[1].isdigit():
-            msg = f"activity {int(loc[1]) + 1}, {loc[2]}: {msg}"
-        elif key in {"answers", "ratings", "milestones"} and len(loc) > 1:
-            # name the question, goal or milestone whose value is wrong
-            what = {"answers": "question", "ratings": "goal", "milestones": "milestone"}[key]
-            msg = f"{what} {loc[1]}: {msg}"
-        out.setdefault(key, msg)
-    return out
-
-
-def _redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
-
-
-def _chart(rows: list[service.HistoryRow]) -> Any:
-    points = service.trend(rows)
-    return line_chart(points, label="Alignment by month (0-100); hollow red = missed month")
 
 
 # ----------------------------------------------------------------------------------- goals
@@ -134,9 +95,9 @@ async def save_vision(
     try:
         service.set_vision(ctx, VisionIn(text=text))
     except (CareerError, ValidationError) as exc:
-        errs = {"vision": next(iter(_errors(exc).values()))}
+        errs = {"vision": next(iter(field_errors(exc).values()))}
         return _goals_page(request, ctx, errors=errs, values={"vision": text}, status=422)
-    return _redirect("/goals?saved=vision")
+    return see_other("/goals?saved=vision")
 
 
 @router.post("/goals", response_class=HTMLResponse, response_model=None)
@@ -158,8 +119,8 @@ async def add_goal(
             ),
         )
     except (CareerError, ValidationError) as exc:
-        return _goals_page(request, ctx, errors=_errors(exc), values=form, status=422)
-    return _redirect(f"/goals?saved=goal-added&goal={goal.id}")
+        return _goals_page(request, ctx, errors=field_errors(exc), values=form, status=422)
+    return see_other(f"/goals?saved=goal-added&goal={goal.id}")
 
 
 @router.get("/goals/{goal_id}", response_class=HTMLResponse)
@@ -218,8 +179,10 @@ async def edit_goal(
             ),
         )
     except (CareerError, ValidationError) as exc:
-        return _goal_detail(request, ctx, goal_id, errors=_errors(exc), values=form, status=422)
-    return _redirect(f"/goals/{goal_id}?saved=goal-updated")
+        return _goal_detail(
+            request, ctx, goal_id, errors=field_errors(exc), values=form, status=422
+        )
+    return see_other(f"/goals/{goal_id}?saved=goal-updated")
 
 
 @router.post("/goals/{goal_id}/milestones", response_class=HTMLResponse, response_model=None)
@@ -242,17 +205,17 @@ async def add_milestone(
             ),
         )
     except (CareerError, ValidationError) as exc:
-        errs = {f"m_{k}": v for k, v in _errors(exc).items()}
+        errs = {f"m_{k}": v for k, v in field_errors(exc).items()}
         # the edit form below keeps showing the goal; only the milestone form shows what was typed
         values = {**service.get_goal(ctx, goal_id).model_dump(), **form}
         return _goal_detail(request, ctx, goal_id, errors=errs, values=values, status=422)
-    return _redirect(f"/goals/{goal_id}?saved=milestone-added")
+    return see_other(f"/goals/{goal_id}?saved=milestone-added")
 
 
 @router.post("/milestones/{milestone_id}/done", response_model=None)
 def milestone_done(milestone_id: int, ctx: AppContext = Depends(app_context)) -> RedirectResponse:
     m = service.complete_milestone(ctx, milestone_id)
-    return _redirect(f"/goals/{m.goal_id}?saved=milestone-done")
+    return see_other(f"/goals/{m.goal_id}?saved=milestone-done")
 
 
 @router.post("/goals/{goal_id}/status", response_model=None)
@@ -261,222 +224,7 @@ async def goal_status(
 ) -> RedirectResponse:
     status = parse_goal_status(str((await request.form()).get("status", "")))
     service.set_goal_status(ctx, goal_id, status)
-    return _redirect(f"/goals?saved=goal-{status}&goal={goal_id}")
-
-
-# ----------------------------------------------------------------------------------- review
-def _review_form(
-    request: Request,
-    ctx: AppContext,
-    *,
-    month: str,
-    mode: str,
-    values: dict[str, Any],
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> HTMLResponse:
-    named = {str(k) for k in values.get("ratings", {})}
-    named |= {str(a.get("goal_id")) for a in values.get("activities", []) if a.get("goal_id")}
-    # closed goals stay on the form when the month being edited rated them
-    goals = [g for g in service.list_goals(ctx) if g.status == "active" or str(g.id) in named]
-    activities = list(values.get("activities", []))
-    activities += [{"name": "", "share": "", "goal_id": ""}] * (ACTIVITY_ROWS - len(activities))
-    return templates.TemplateResponse(
-        request,
-        "direction/review_form.html",
-        {
-            "month": month,
-            "mode": mode,
-            "goals": goals,
-            "values": values,
-            "activities": activities[: max(ACTIVITY_ROWS, len(activities))],
-            "errors": errors or {},
-            "ratings": list(range(RATING_MIN, RATING_MAX + 1)),
-            "due": service.review_due(ctx),
-            "known": service.progress_before(ctx, month) if is_month(month) else {},
-        },
-        status_code=status,
-    )
-
-
-def _values_from(data: ReviewIn) -> dict[str, Any]:
-    return {
-        "activities": [
-            {"name": a.name, "share": a.share, "goal_id": a.goal_id or ""} for a in data.activities
-        ],
-        "new_skills": ", ".join(data.new_skills),
-        "wins": "\n".join(data.wins),
-        "ratings": {str(k): v for k, v in data.ratings.items()},
-        "milestones": {str(k): v for k, v in data.milestones.items()},
-        "notes": data.notes,
-    }
-
-
-@router.get("/review", response_class=HTMLResponse)
-def review_page(
-    request: Request, month: str | None = None, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    target = month if month and is_month(month) else service.default_review_month(ctx)
-    try:
-        existing = service.review_input(ctx, target)
-    except CareerError:
-        try:
-            # like the guided CLI review: refuse a month it cannot save before the form is filled
-            service.check_review_month(target)
-        except CareerError as exc:
-            fallback = service.default_review_month(ctx)
-            return _review_form(
-                request,
-                ctx,
-                month=fallback,
-                mode="create",
-                values={},
-                errors=_errors(exc),
-            )
-        return _review_form(request, ctx, month=target, mode="create", values={})
-    return _review_form(request, ctx, month=target, mode="edit", values=_values_from(existing))
-
-
-def _parse_review_form(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The raw form as ReviewIn input, plus the values to re-show if it is refused."""
-    activities: list[dict[str, Any]] = []
-    shown: list[dict[str, Any]] = []
-    for i in range(ACTIVITY_ROWS * 3):
-        name = form.get(f"activity_name_{i}", "").strip()
-        share = form.get(f"activity_share_{i}", "").strip()
-        goal = form.get(f"activity_goal_{i}", "").strip()
-        if not name and not share:
-            continue
-        shown.append({"name": name, "share": share, "goal_id": goal})
-        activities.append({"name": name, "share": share or "0", "goal_id": goal or None})
-    ratings = {k[5:]: v for k, v in form.items() if k.startswith("rate_") and v != ""}
-    progress: dict[str, Any] = {}
-    for k, v in form.items():
-        if k.startswith("ms_") and v.strip():
-            # "done" reads as 100, as in the CLI; anything unreadable goes to ReviewIn to refuse
-            progress[k[3:]] = read_progress(v) if read_progress(v) is not None else v.strip()
-    data = {
-        "month": form.get("month", "").strip(),
-        "activities": activities,
-        "new_skills": [s.strip() for s in form.get("new_skills", "").split(",") if s.strip()],
-        "wins": [w.strip() for w in form.get("wins", "").splitlines() if w.strip()],
-        "ratings": ratings,
-        "milestones": progress,
-        "notes": form.get("notes", ""),
-    }
-    values = {
-        "activities": shown,
-        "new_skills": form.get("new_skills", ""),
-        "wins": form.get("wins", ""),
-        "ratings": ratings,
-        "milestones": {k: str(v) for k, v in progress.items()},
-        "notes": form.get("notes", ""),
-    }
-    return data, values
-
-
-@router.post("/review", response_class=HTMLResponse, response_model=None)
-async def save_review(
-    request: Request, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse | RedirectResponse:
-    form = {k: str(v) for k, v in (await request.form()).items()}
-    mode = form.get("mode", "create")
-    data, values = _parse_review_form(form)
-    month = str(data["month"])
-    try:
-        review = ReviewIn.model_validate(data)
-        if mode == "edit":
-            service.edit_review(ctx, month, review)
-        else:
-            service.create_review(ctx, review)
-    except (CareerError, ValidationError) as exc:
-        return _review_form(
-            request, ctx, month=month, mode=mode, values=values, errors=_errors(exc), status=422
-        )
-    return _redirect(f"/review/{month}?saved=1")
-
-
-@router.get("/review/history", response_class=HTMLResponse)
-def history_page(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLResponse:
-    rows = service.review_history(ctx)
-    return templates.TemplateResponse(
-        request,
-        "direction/history.html",
-        {
-            "rows": rows,
-            "chart": _chart(rows),
-            "findings": service.drift_findings(ctx),
-            "due": service.review_due(ctx),
-        },
-    )
-
-
-@router.get("/review/{month}", response_class=HTMLResponse)
-def review_result(
-    request: Request, month: str, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    result = service.get_review(ctx, month)
-    titles = {g.uid: g.title for g in service.list_goals(ctx)}
-    return templates.TemplateResponse(
-        request,
-        "direction/review_result.html",
-        {
-            "result": result,
-            "revisions": list(reversed(service.review_revisions(ctx, month))),
-            "titles": titles,
-            "flash": "Review saved." if request.query_params.get("saved") else "",
-        },
-    )
-
-
-# ----------------------------------------------------------------------------------- signals
-def _signals_page(
-    request: Request,
-    ctx: AppContext,
-    *,
-    answers: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> HTMLResponse:
-    history = service.signals_history(ctx)
-    return templates.TemplateResponse(
-        request,
-        "direction/signals.html",
-        {
-            "dimensions": DIMENSIONS,
-            "questions": QUESTIONS,
-            "likert": LIKERT,
-            "answers": answers or {},
-            "errors": errors or {},
-            "latest": history[-1] if history else None,
-            "history": list(reversed(history)),
-            "chart": line_chart(
-                [(str(h.taken_on), h.overall) for h in history],
-                label="Warning signs overall (0-100)",
-            )
-            if history
-            else None,
-        },
-        status_code=status,
-    )
-
-
-@router.get("/signals", response_class=HTMLResponse)
-def signals_page(request: Request, ctx: AppContext = Depends(app_context)) -> HTMLResponse:
-    return _signals_page(request, ctx)
-
-
-@router.post("/signals", response_class=HTMLResponse, response_model=None)
-async def take_signals(
-    request: Request, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse | RedirectResponse:
-    form = {k: str(v) for k, v in (await request.form()).items()}
-    answers = {q.id: form[q.id] for q in QUESTIONS if form.get(q.id)}
-    try:
-        service.take_signals(ctx, SignalsIn.model_validate({"answers": answers}))
-    except (CareerError, ValidationError) as exc:
-        return _signals_page(request, ctx, answers=answers, errors=_errors(exc), status=422)
-    return _redirect("/signals")
+    return see_other(f"/goals?saved=goal-{status}&goal={goal_id}")
 
 
 # ----------------------------------------------------------------------------------- dashboard
@@ -488,7 +236,7 @@ def direction_page(request: Request, ctx: AppContext = Depends(app_context)) -> 
         "direction/dashboard.html",
         {
             "challenges": service.challenges(ctx),
-            "chart": _chart(rows),
+            "chart": alignment_chart(rows),
             "has_trend": any(r.state == "reviewed" for r in rows),
             "vision": service.current_vision(ctx),
             "due": service.review_due(ctx),

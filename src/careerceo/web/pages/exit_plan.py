@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.exit_plan import CovenantType, ExitItemKind, ItemStatus
 from careerceo.services import exit_plan as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash
 from careerceo.web.forms import form_errors as field_errors
-from careerceo.web.templating import app_context, templates
+from careerceo.web.forms import form_view, see_other
+from careerceo.web.templating import app_context
 
 router = APIRouter()
 
@@ -49,20 +49,13 @@ def _page(
         plan = service.show(ctx)
     except NotFoundError:
         plan = None
-    return templates.TemplateResponse(
-        request,
-        "exit/index.html",
-        {
-            "plan": plan,
-            "values": values or {},
-            "errors": errors or {},
-            "flash": flash(done),
-            "kinds": [k.value for k in ExitItemKind],
-            "statuses": [s.value for s in ItemStatus],
-            "covenants": [""] + [c.value for c in CovenantType],
-        },
-        status_code=422 if errors else 200,
-    )
+    context = {
+        "plan": plan,
+        "kinds": [k.value for k in ExitItemKind],
+        "statuses": [s.value for s in ItemStatus],
+        "covenants": [""] + [c.value for c in CovenantType],
+    }
+    return form_view(request, "exit/index.html", context, values, errors, done)
 
 
 @router.get("/exit", response_class=HTMLResponse)
@@ -86,7 +79,7 @@ def start_plan(
         service.new_plan(ctx, values)
     except CareerError as exc:
         return _page(request, ctx, values=values, errors=form_errors(exc))
-    return RedirectResponse("/exit?done=added", status_code=303)
+    return see_other("/exit?done=added")
 
 
 @router.post("/exit/items", response_class=HTMLResponse)
@@ -108,7 +101,7 @@ def add_item(
         if exc.field == "exit_plan":
             raise
         return _page(request, ctx, values=values, errors=form_errors(exc))
-    return RedirectResponse("/exit?done=added#items", status_code=303)
+    return see_other("/exit?done=added#items")
 
 
 @router.post("/exit/items/{item_id}", response_class=HTMLResponse)
@@ -116,10 +109,10 @@ def set_status(
     item_id: int, status: str = Form(""), ctx: AppContext = Depends(app_context)
 ) -> Response:
     service.update_item(ctx, item_id, {"status": status or "open"})
-    return RedirectResponse("/exit?done=saved#items", status_code=303)
+    return see_other("/exit?done=saved#items")
 
 
 @router.post("/exit/items/{item_id}/delete")
 def delete_item(item_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     service.remove_item(ctx, item_id)
-    return RedirectResponse("/exit?done=removed#items", status_code=303)
+    return see_other("/exit?done=removed#items")

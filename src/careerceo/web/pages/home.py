@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
+from careerceo.documents.charts import line_chart
 from careerceo.services import direction, inventory, positions, profile
 from careerceo.services.context import AppContext
 from careerceo.services.today import today_items
-from careerceo.web.charts import line_chart
 from careerceo.web.forms import month_text
 from careerceo.web.pages.today import link_for
 from careerceo.web.templating import app_context, templates

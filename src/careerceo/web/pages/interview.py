@@ -10,14 +10,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.analysis.interview_practice import ALGORITHM, RATING_TO_QUALITY
 from careerceo.errors import CareerError
 from careerceo.model.interview import RATING_MESSAGE
 from careerceo.services import interview as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors
+from careerceo.web.forms import flash, form_errors, see_other
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -86,9 +86,9 @@ def practice_page(
             )
         ids = [p.question.id for p in picks]
         if not ids:
-            return RedirectResponse("/interview", status_code=303)
+            return see_other("/interview")
         query = urlencode({"queue": ",".join(ids), "total": len(ids)})
-        return RedirectResponse(f"/interview/practice?{query}", status_code=303)
+        return see_other(f"/interview/practice?{query}")
     return _question_page(request, ctx, _queue(queue), total, {}, {})
 
 
@@ -153,6 +153,6 @@ def rate_question(
         errors = form_errors(exc)
         return _question_page(request, ctx, [question_id, *_queue(rest)], total, values, errors)
     if not rest:
-        return RedirectResponse("/interview?done=practised", status_code=303)
+        return see_other("/interview?done=practised")
     query = urlencode({"queue": rest, "total": total})
-    return RedirectResponse(f"/interview/practice?{query}", status_code=303)
+    return see_other(f"/interview/practice?{query}")

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import re
 
-from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.analysis.interview_rounds import ROUND_TYPES
 from careerceo.errors import CareerError
 from careerceo.services import interview_rounds as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors
-from careerceo.web.templating import app_context, templates
+from careerceo.web.forms import form_errors, form_fields, form_view, see_other
+from careerceo.web.templating import app_context
 
 router = APIRouter()
 RATED = re.compile(r"^\s*([0-9]+)\s*:\s*(.*)$")
 TYPES = [(k, v.label) for k, v in ROUND_TYPES.items()]
+ROUND_FIELDS = (
+    "round_type",
+    "scheduled_on",
+    "company",
+    "occupation_code",
+    "opportunity_id",
+    "interviewers",
+)
 
 
 def _list(
@@ -26,18 +34,8 @@ def _list(
     errors: dict[str, str] | None = None,
     done: str | None = None,
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request,
-        "interview/rounds.html",
-        {
-            "rounds": service.list_rounds(ctx),
-            "types": TYPES,
-            "values": values or {},
-            "errors": errors or {},
-            "flash": flash(done),
-        },
-        status_code=422 if errors else 200,
-    )
+    context = {"rounds": service.list_rounds(ctx), "types": TYPES}
+    return form_view(request, "interview/rounds.html", context, values, errors, done)
 
 
 @router.get("/interview/rounds", response_class=HTMLResponse)
@@ -50,27 +48,14 @@ def rounds_page(
 @router.post("/interview/rounds", response_class=HTMLResponse)
 def add_round(
     request: Request,
-    round_type: str = Form(""),
-    scheduled_on: str = Form(""),
-    company: str = Form(""),
-    occupation_code: str = Form(""),
-    opportunity_id: str = Form(""),
-    interviewers: str = Form(""),
+    values: dict[str, str] = Depends(form_fields(*ROUND_FIELDS)),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {
-        "round_type": round_type,
-        "scheduled_on": scheduled_on,
-        "company": company,
-        "occupation_code": occupation_code,
-        "opportunity_id": opportunity_id,
-        "interviewers": interviewers,
-    }
     try:
         made = service.add_round(ctx, {k: v or None for k, v in values.items()})
     except CareerError as exc:
         return _list(request, ctx, values, form_errors(exc))
-    return RedirectResponse(f"/interview/rounds/{made.id}", status_code=303)
+    return see_other(f"/interview/rounds/{made.id}")
 
 
 def _prep(
@@ -81,17 +66,8 @@ def _prep(
     errors: dict[str, str],
     done: str | None = None,
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request,
-        "interview/round.html",
-        {
-            "prep": service.prep(ctx, round_id),
-            "values": values,
-            "errors": errors,
-            "flash": flash(done),
-        },
-        status_code=422 if errors else 200,
-    )
+    context = {"prep": service.prep(ctx, round_id)}
+    return form_view(request, "interview/round.html", context, values, errors, done)
 
 
 @router.get("/interview/rounds/{round_id}", response_class=HTMLResponse)
@@ -105,15 +81,12 @@ def round_page(
 def debrief(
     request: Request,
     round_id: int,
-    asked: str = Form(""),
-    went: str = Form(""),
-    notes: str = Form(""),
-    thank_you_sent_on: str = Form(""),
+    values: dict[str, str] = Depends(form_fields("asked", "went", "notes", "thank_you_sent_on")),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {"asked": asked, "went": went, "notes": notes, "thank_you_sent_on": thank_you_sent_on}
+    went, thank_you_sent_on = values["went"], values["thank_you_sent_on"]
     items = []
-    for line in asked.splitlines():
+    for line in values["asked"].splitlines():
         if not line.strip():
             continue
         match = RATED.match(line)
@@ -127,7 +100,7 @@ def debrief(
             {
                 "asked": items,
                 "went": went or None,
-                "notes": notes,
+                "notes": values["notes"],
                 "thank_you_sent_on": thank_you_sent_on or None,
             },
         )
@@ -138,4 +111,4 @@ def debrief(
         if "round_id" in errors:
             errors["_form"] = errors.pop("round_id")
         return _prep(request, ctx, round_id, values, errors)
-    return RedirectResponse(f"/interview/rounds/{round_id}?done=saved", status_code=303)
+    return see_other(f"/interview/rounds/{round_id}?done=saved")

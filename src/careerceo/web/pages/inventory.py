@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.inventory import INTENTS, KINDS, LEVELS
 from careerceo.services import inventory as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors, form_fields
+from careerceo.web.forms import flash, form_errors, form_fields, see_other
 from careerceo.web.templating import app_context, form_page
 
 router = APIRouter()
@@ -81,7 +81,7 @@ def add_entry(
         service.add_entry(ctx, values)
     except CareerError as exc:
         return _list_page(request, ctx, values=values, errors=form_errors(exc))
-    return RedirectResponse("/inventory?done=added", status_code=303)
+    return see_other("/inventory?done=added")
 
 
 def _edit_page(
@@ -115,10 +115,10 @@ def save_entry(
         if exc.status == 404:
             raise
         return _edit_page(request, entry_id, values, form_errors(exc))
-    return RedirectResponse("/inventory?done=saved", status_code=303)
+    return see_other("/inventory?done=saved")
 
 
 @router.post("/inventory/{entry_id}/delete")
 def delete_entry(entry_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     service.remove_entry(ctx, entry_id)
-    return RedirectResponse("/inventory?done=removed", status_code=303)
+    return see_other("/inventory?done=removed")

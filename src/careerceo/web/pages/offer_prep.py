@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.common import InputError
 from careerceo.services import offer_prep as service
 from careerceo.services import opportunities
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors
-from careerceo.web.templating import app_context, templates
+from careerceo.web.forms import form_errors, form_fields, form_view, see_other
+from careerceo.web.templating import app_context
 
 router = APIRouter()
 
@@ -142,38 +142,15 @@ def _list_page(
     errors: dict[str, str] | None = None,
     done: str | None = None,
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request,
-        "offer_prep/index.html",
-        {
-            "preps": service.list_preps(ctx),
-            "options": _opportunity_options(ctx),
-            "values": values or {},
-            "errors": errors or {},
-            "flash": flash(done),
-        },
-        status_code=422 if errors else 200,
-    )
+    context = {"preps": service.list_preps(ctx), "options": _opportunity_options(ctx)}
+    return form_view(request, "offer_prep/index.html", context, values, errors, done)
 
 
-def _form(
-    opportunity_id: str,
-    company: str,
-    stated_before: str,
-    terms: str,
-    points: str,
-    walk_away: str,
-    notes: str,
-) -> dict[str, str]:
-    return {
-        "opportunity_id": opportunity_id.strip(),
-        "company": company,
-        "stated_before": stated_before,
-        "terms": terms,
-        "points": points,
-        "walk_away": walk_away,
-        "notes": notes,
-    }
+async def _form(request: Request) -> dict[str, str]:
+    """The posted sheet's fields ("" when left out), the opportunity id trimmed."""
+    form = await form_fields(*FIELDS)(request)
+    form["opportunity_id"] = form["opportunity_id"].strip()
+    return form
 
 
 @router.get("/offer-prep", response_class=HTMLResponse)
@@ -186,21 +163,14 @@ def preps_page(
 @router.post("/offer-prep", response_class=HTMLResponse)
 def new_prep(
     request: Request,
-    opportunity_id: str = Form(""),
-    company: str = Form(""),
-    stated_before: str = Form(""),
-    terms: str = Form(""),
-    points: str = Form(""),
-    walk_away: str = Form(""),
-    notes: str = Form(""),
+    form: dict[str, str] = Depends(_form),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    form = _form(opportunity_id, company, stated_before, terms, points, walk_away, notes)
     try:
         prep = _save(ctx, form, None)
     except FormRefused as exc:
         return _list_page(request, ctx, form, exc.errors)
-    return RedirectResponse(f"/offer-prep/{prep.id}?done=added", status_code=303)
+    return see_other(f"/offer-prep/{prep.id}?done=added")
 
 
 def _prep_page(
@@ -211,18 +181,8 @@ def _prep_page(
     errors: dict[str, str],
     done: str | None = None,
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request,
-        "offer_prep/show.html",
-        {
-            "prep": prep,
-            "options": _opportunity_options(ctx),
-            "values": values,
-            "errors": errors,
-            "flash": flash(done),
-        },
-        status_code=422 if errors else 200,
-    )
+    context = {"prep": prep, "options": _opportunity_options(ctx)}
+    return form_view(request, "offer_prep/show.html", context, values, errors, done)
 
 
 def _current(prep: service.OfferView) -> dict[str, str]:
@@ -249,19 +209,12 @@ def prep_page(
 def save_prep(
     request: Request,
     prep_id: int,
-    opportunity_id: str = Form(""),
-    company: str = Form(""),
-    stated_before: str = Form(""),
-    terms: str = Form(""),
-    points: str = Form(""),
-    walk_away: str = Form(""),
-    notes: str = Form(""),
+    form: dict[str, str] = Depends(_form),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
     prep = service.get_prep(ctx, prep_id)  # someone else's id or a deleted one: 404 page
-    form = _form(opportunity_id, company, stated_before, terms, points, walk_away, notes)
     try:
         _save(ctx, form, prep_id)
     except FormRefused as exc:
         return _prep_page(request, ctx, prep, form, exc.errors)
-    return RedirectResponse(f"/offer-prep/{prep_id}?done=saved", status_code=303)
+    return see_other(f"/offer-prep/{prep_id}?done=saved")

@@ -10,7 +10,7 @@ from careerceo.errors import CareerError
 from careerceo.model.paths import FileSummary
 from careerceo.services import paths as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import form_errors
+from careerceo.web.forms import form_errors, form_fields, see_other
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -56,17 +56,14 @@ def paths_page(
 @router.post("/paths", response_class=HTMLResponse)
 def create_collection(
     request: Request,
-    name: str = Form(""),
-    description: str = Form(""),
-    target: str = Form(""),
+    values: dict[str, str] = Depends(form_fields("name", "description", "target")),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {"name": name, "description": description, "target": target}
     try:
         created = service.new_collection(ctx, values)
     except CareerError as exc:
         return _index(request, ctx, errors=form_errors(exc), values=values)
-    return RedirectResponse(f"/paths/{created.id}?done=created", status_code=303)
+    return see_other(f"/paths/{created.id}?done=created")
 
 
 def _collection_page(
@@ -177,7 +174,7 @@ def correct_occupation(
     # back to the analysis the correction was made from, when it was (a local path only)
     target = back if back.startswith(f"/paths/{collection_id}/") else f"/paths/{collection_id}"
     sep = "&" if "?" in target else "?"
-    return RedirectResponse(f"{target}{sep}done=corrected", status_code=303)
+    return see_other(f"{target}{sep}done=corrected")
 
 
 @router.post("/paths/{collection_id}/profiles/{profile_id}/link")
@@ -215,13 +212,13 @@ def sharing(
     ctx: AppContext = Depends(app_context),
 ) -> Response:
     service.set_sharing(ctx, f"#{collection_id}", include == "yes")
-    return RedirectResponse(f"/paths/{collection_id}?done=shared", status_code=303)
+    return see_other(f"/paths/{collection_id}?done=shared")
 
 
 @router.post("/paths/{collection_id}/delete")
 def delete_collection(collection_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     service.remove_collection(ctx, f"#{collection_id}")
-    return RedirectResponse("/paths?done=removed", status_code=303)
+    return see_other("/paths?done=removed")
 
 
 @router.get("/paths/{collection_id}/analysis", response_class=HTMLResponse)
@@ -274,4 +271,4 @@ def save_plan(
     ctx: AppContext = Depends(app_context),
 ) -> Response:
     saved = service.save_plan(ctx, f"#{collection_id}", target)
-    return RedirectResponse(f"/goals/{saved.goal_id}", status_code=303)
+    return see_other(f"/goals/{saved.goal_id}")

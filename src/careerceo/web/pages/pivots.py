@@ -11,10 +11,10 @@ from markupsafe import Markup
 
 from careerceo.analysis.job_gap import JobGap
 from careerceo.analysis.pivot import KIND_LABELS, SIGNAL_LABELS
+from careerceo.documents.charts import paired_bars
 from careerceo.errors import CareerError
 from careerceo.services import pivots as service
 from careerceo.services.context import AppContext
-from careerceo.web.charts import paired_bars
 from careerceo.web.templating import app_context, form_page, templates
 
 router = APIRouter()
@@ -141,7 +141,7 @@ def pivot_report_md(
 def pivot_report_pdf(
     code: str, ctx: AppContext = Depends(app_context), from_: str | None = Query(None, alias="from")
 ) -> Response:
-    from careerceo.web.reports import pivot_pdf
+    from careerceo.documents.pivot_pdf import pivot_pdf
 
     d = service.pivot_detail(None if from_ else ctx, code, from_=from_ or None)
     return Response(

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.plan306090 import SECTIONS
 from careerceo.services import plan306090 as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors
-from careerceo.web.templating import app_context, templates
+from careerceo.web.forms import form_errors, form_fields, form_view, see_other
+from careerceo.web.templating import app_context
 
 router = APIRouter()
 
@@ -39,17 +39,8 @@ def _list_page(
     errors: dict[str, str] | None = None,
     done: str | None = None,
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request,
-        "plans/index.html",
-        {
-            "plans": service.list_plans(ctx),
-            "values": values or {},
-            "errors": errors or {},
-            "flash": flash(done),
-        },
-        status_code=422 if errors else 200,
-    )
+    context = {"plans": service.list_plans(ctx)}
+    return form_view(request, "plans/index.html", context, values, errors, done)
 
 
 @router.get("/plans", response_class=HTMLResponse)
@@ -62,17 +53,14 @@ def plans_page(
 @router.post("/plans", response_class=HTMLResponse)
 def new_plan(
     request: Request,
-    occupation_code: str = Form(""),
-    opportunity_id: str = Form(""),
-    title: str = Form(""),
+    values: dict[str, str] = Depends(form_fields("occupation_code", "opportunity_id", "title")),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {"occupation_code": occupation_code, "opportunity_id": opportunity_id, "title": title}
     try:
         plan = service.new_plan(ctx, {k: v or None for k, v in values.items()})
     except CareerError as exc:
         return _list_page(request, ctx, values, form_errors(exc))
-    return RedirectResponse(f"/plans/{plan.id}?done=added", status_code=303)
+    return see_other(f"/plans/{plan.id}?done=added")
 
 
 def _plan_page(
@@ -82,18 +70,8 @@ def _plan_page(
     errors: dict[str, str],
     done: str | None = None,
 ) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request,
-        "plans/edit.html",
-        {
-            "plan": plan,
-            "values": values,
-            "errors": errors,
-            "labels": LABELS,
-            "flash": flash(done),
-        },
-        status_code=422 if errors else 200,
-    )
+    context = {"plan": plan, "labels": LABELS}
+    return form_view(request, "plans/edit.html", context, values, errors, done)
 
 
 def _values(plan: service.PlanView) -> dict[str, str]:
@@ -133,10 +111,10 @@ async def save_plan(
         errors = {field_name(k): v for k, v in form_errors(exc).items()}
         values = {field_name(k): str(v) for k, v in sections.items()}
         return _plan_page(request, service.get_plan(ctx, plan_id), values, errors)
-    return RedirectResponse(f"/plans/{plan_id}?done=saved", status_code=303)
+    return see_other(f"/plans/{plan_id}?done=saved")
 
 
 @router.post("/plans/{plan_id}/delete")
 def delete_plan(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     service.remove_plan(ctx, plan_id)
-    return RedirectResponse("/plans?done=removed", status_code=303)
+    return see_other("/plans?done=removed")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.position import PositionOut
 from careerceo.services import positions as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors, form_fields, month_text
+from careerceo.web.forms import flash, form_errors, form_fields, month_text, see_other
 from careerceo.web.templating import app_context, form_page
 
 router = APIRouter()
@@ -74,7 +74,7 @@ def add_position(
         service.add_position(ctx, values)
     except CareerError as exc:
         return _list_page(request, ctx, values=values, errors=form_errors(exc))
-    return RedirectResponse("/positions?done=added", status_code=303)
+    return see_other("/positions?done=added")
 
 
 def _edit_page(
@@ -107,10 +107,10 @@ def save_position(
         if exc.status == 404:
             raise
         return _edit_page(request, position_id, values, form_errors(exc))
-    return RedirectResponse("/positions?done=saved", status_code=303)
+    return see_other("/positions?done=saved")
 
 
 @router.post("/positions/{position_id}/delete")
 def delete_position(position_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     service.remove_position(ctx, position_id)
-    return RedirectResponse("/positions?done=removed", status_code=303)
+    return see_other("/positions?done=removed")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.profile import PROFILE_FIELDS
 from careerceo.services import profile as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors
+from careerceo.web.forms import flash, form_errors, see_other
 from careerceo.web.templating import app_context, form_page
 
 router = APIRouter()
@@ -54,4 +54,4 @@ def save_profile(
         service.update_profile(ctx, values)
     except CareerError as exc:
         return _render(request, values, form_errors(exc))
-    return RedirectResponse("/profile?done=saved", status_code=303)
+    return see_other("/profile?done=saved")

@@ -24,6 +24,7 @@ from careerceo.services.resume_export import (
     text_for_critique,
     text_of_document,
 )
+from careerceo.web.forms import form_fields, see_other
 from careerceo.web.templating import app_context, form_page, templates
 
 router = APIRouter()
@@ -107,14 +108,14 @@ def import_confirm(
         return _index(request, ctx, errors={"file": exc.message})
     uploads.release(ctx, token)
     done = "imported" if plan.count("create") or plan.count("update") else "nothing"
-    return RedirectResponse(f"/resume?done={done}", status_code=303)
+    return see_other(f"/resume?done={done}")
 
 
 @router.post("/resume/import/cancel")
 def import_cancel(token: str = Form(""), ctx: AppContext = Depends(app_context)) -> Response:
     """The previewed file is deleted at once, not left in the data directory."""
     uploads.release(ctx, token)
-    return RedirectResponse("/resume", status_code=303)
+    return see_other("/resume")
 
 
 @router.get("/resume/export.{fmt}")
@@ -222,28 +223,16 @@ def wins_page(
 @router.post("/resume/wins", response_class=HTMLResponse)
 def add_win(
     request: Request,
-    quick: str = Form(""),
-    title: str = Form(""),
-    situation: str = Form(""),
-    action: str = Form(""),
-    result: str = Form(""),
-    metrics: str = Form(""),
-    skills: str = Form(""),
-    happened_on: str = Form(""),
+    values: dict[str, str] = Depends(
+        form_fields(
+            "quick", "title", "situation", "action", "result", "metrics", "skills", "happened_on"
+        )
+    ),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {
-        "quick": quick,
-        "title": title,
-        "situation": situation,
-        "action": action,
-        "result": result,
-        "metrics": metrics,
-        "skills": skills,
-        "happened_on": happened_on,
-    }
+    quick, skills, situation = values["quick"], values["skills"], values["situation"]
     try:
-        if not any(v.strip() for v in (quick, title, action, result)):
+        if not any(values[k].strip() for k in ("quick", "title", "action", "result")):
             raise CareerError("say what you did, in one line or in the parts below", field="quick")
         if quick.strip():
             wins.quick_win(ctx, quick, skills=skills, situation=situation)
@@ -252,13 +241,13 @@ def add_win(
     except CareerError as exc:
         field = exc.field if exc.field in values else "quick"
         return _wins_page(request, ctx, values=values, errors={field: exc.message})
-    return RedirectResponse("/resume/wins?done=win-added", status_code=303)
+    return see_other("/resume/wins?done=win-added")
 
 
 @router.post("/resume/wins/{win_id}/delete")
 def delete_win(win_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     wins.remove_win(ctx, win_id)
-    return RedirectResponse("/resume/wins?done=win-removed", status_code=303)
+    return see_other("/resume/wins?done=win-removed")
 
 
 def _tailor_page(
@@ -354,7 +343,7 @@ def tailor_post(
         posting_id = save_posting(ctx, title, text, company=company)
     except CareerError as exc:
         return _tailor_page(request, ctx, errors={exc.field or "text": exc.message}, values=values)
-    return RedirectResponse(f"/resume/tailor?posting={posting_id}", status_code=303)
+    return see_other(f"/resume/tailor?posting={posting_id}")
 
 
 @router.post("/resume/tailor/{posting_id}/save")
@@ -362,7 +351,7 @@ def tailor_save(posting_id: int, ctx: AppContext = Depends(app_context)) -> Resp
     from careerceo.services.tailoring import save_tailored
 
     doc = save_tailored(ctx, posting_id)
-    return RedirectResponse(f"/resume/tailor?posting={posting_id}&saved={doc.id}", status_code=303)
+    return see_other(f"/resume/tailor?posting={posting_id}&saved={doc.id}")
 
 
 @router.get("/resume/versions/{document_id}.{fmt}")
