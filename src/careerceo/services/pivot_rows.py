@@ -48,6 +48,9 @@ class PivotRow:
     because: list[str] = field(default_factory=list)
     # How close the person's own words are to its tasks and titles (z over occupations).
     words_match: float | None = None
+    # How doable (``analysis.pivot_doable``): job-zone step, readiness, a licence the O*NET
+    # description says is required; its own dimension, never mixed into the order.
+    doable: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

@@ -8,6 +8,7 @@ beside this one and are re-exported here for the shells.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,6 +22,7 @@ from careerceo.analysis.pivot import (
 )
 from careerceo.analysis.pivot_blend import BLEND, neighbourhood, pivot_order
 from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail
+from careerceo.analysis.pivot_doable import doable, licence_table
 from careerceo.analysis.pivot_space import OccupationSpace
 from careerceo.analysis.related import (
     related,
@@ -183,6 +185,17 @@ def rank_pivots(
         _explain_related(space, rel, rows[:EXPLAIN_ROWS])
     if text_z is not None and data is not None:
         _explain_words(space, text_z, person_text(data), rows[:EXPLAIN_ROWS])
+    held = [code for code, _ in profile.occupations]
+    for row in rows:
+        row.doable = doable(
+            row.code,
+            None if row.job_zone is None else float(row.job_zone),
+            profile.job_zone,
+            row.readiness,
+            licences(),
+            held,
+            space.onet_version,
+        ).as_dict()
     notes: list[str] = []
     if profile.unmatched:
         notes.append(
@@ -216,6 +229,14 @@ def rank_pivots(
         chart,
         reference,
     )
+
+
+@lru_cache(maxsize=1)
+def licences() -> dict[str, str]:
+    """Occupations whose O*NET description says a licence is required (a few ms, once)."""
+    from careerceo.knowledge import load_knowledge
+
+    return licence_table({o.code: o.description for o in load_knowledge().occupations})
 
 
 def _sources(space: OccupationSpace, profile: CapabilityProfile) -> list[tuple[int, float]]:
