@@ -12,7 +12,7 @@ Sets: the 24 LiveCareer PDFs in ``../shared/data/resumes/pdf_livecareer`` (one p
 and a sample of ``UpdatedResumeDataSet.csv`` (``--per-category`` texts per category, the first
 ones in file order). Prints each résumé's share and the mean, minimum and count below 0.5.
 
-The blend weights of a person's order (``services.pivots.BLEND``) are chosen with ``--tune``:
+The blend weights of a person's order (``analysis.pivot_blend.BLEND``) are chosen with ``--tune``:
 two-fold cross-validation over the CSV sample only (the training set); the PDFs are the
 evaluation set and never choose anything.
 
@@ -123,6 +123,7 @@ def components(data: bytes, name: str, workdir: Path) -> tuple[Any, ...]:
     """Import one résumé alone and return what the person's order is blended from (the
     engine's ranking, relatedness to the held occupations, the text z-scores, codes)."""
     from careerceo.analysis.pivot import rank
+    from careerceo.analysis.pivot_blend import neighbourhood
     from careerceo.analysis.related import related
     from careerceo.services import pivots, resume_import
     from careerceo.services.context import AppContext
@@ -140,7 +141,8 @@ def components(data: bytes, name: str, workdir: Path) -> tuple[Any, ...]:
         r = rank(space, profile)
         sources = pivots._sources(space, profile)
         rel = related(neighbour_table(), sources) if sources else None
-        text = pivots._person_text_z(person) if person is not None else None
+        raw = pivots._person_text_z(person) if person is not None else None
+        text = neighbourhood(raw, neighbour_table()) if raw is not None else None
         return r, rel, text, space.codes
     finally:
         ctx.db.dispose()
@@ -150,7 +152,7 @@ GRID = [
     (a, b, c)
     for a in (0.0, 0.2, 0.4, 0.6)
     for b in (0.1, 0.2, 0.4)
-    for c in (0.0, 0.2, 0.4, 0.6, 0.8)
+    for c in (0.0, 0.3, 0.6, 1.0)
     if a + c > 0
 ]
 
@@ -158,7 +160,7 @@ GRID = [
 def tune(items: list[tuple[str, str, bytes, str]], cache: str | None = None) -> None:
     """Choose the blend weights by two-fold cross-validation on the training résumés (the
     CSV sample), printing each fold's held-back figure and the weights chosen on all."""
-    from careerceo.services.pivots import Blend, pivot_order
+    from careerceo.analysis.pivot_blend import Blend, pivot_order
 
     cached = []
     store = Path(cache) if cache else None
@@ -201,7 +203,7 @@ def tune(items: list[tuple[str, str, bytes, str]], cache: str | None = None) -> 
 
 
 def current_blend() -> tuple[float, float, float]:
-    from careerceo.services.pivots import BLEND
+    from careerceo.analysis.pivot_blend import BLEND
 
     return (BLEND.related, BLEND.engine, BLEND.text)
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from careerceo.knowledge import load_knowledge
-from careerceo.services import pivots, resume_import
+from careerceo.services import pivot_titles, pivots, resume_import
 from careerceo.services.context import AppContext
 from careerceo.services.pivot_space import NpyRows, build_space, load_space, save_space
 from careerceo.skills import extractor
@@ -74,7 +74,8 @@ def test_a_resume_ranks_the_same_from_the_saved_space_and_a_warm_cache(
 
     monkeypatch.setattr(extractor, "extract", refuse)
     monkeypatch.setattr(extractor, "load_extractor", refuse)
-    monkeypatch.setattr(pivots, "title_to_code", refuse)  # held titles: answered from the cache
+    # held titles: answered from the cache
+    monkeypatch.setattr(pivot_titles, "title_to_code", refuse)
     again = pivots.rank_pivots(sqlite_ctx, limit=30, space=loaded)  # type: ignore[arg-type]
     assert [r.as_dict() for r in again.rows] == [r.as_dict() for r in first.rows]
     assert again.reference == first.reference and again.chart == first.chart

@@ -45,8 +45,9 @@ def test_evidence_quotes_the_persons_words_not_stems() -> None:
 
 def test_a_held_title_is_read_with_its_description() -> None:
     space = occupation_space()
-    # "Federal Law Clerk" is an alternate title of Judicial Law Clerks, and scores first on the
-    # title alone; the description says office clerk.
+    # "Office Clerk/ Federal Contractor" names two things; "Office Clerk" is an O*NET title
+    # word for word, so it wins over Judicial Law Clerks ("Federal Law Clerk"), which the words
+    # of the whole title match best, with or without the description.
     alone = pivots.title_to_code("Office Clerk/ Federal Contractor")
     described = pivots.title_to_code(
         "Office Clerk/ Federal Contractor",
@@ -54,8 +55,19 @@ def test_a_held_title_is_read_with_its_description() -> None:
         "distributed mail, typed correspondence and kept the office supplies stocked.",
         space,
     )
-    assert alone == "23-1012.00"
-    assert described == "43-9061.00"
+    assert alone == described == "43-9061.00"
+
+
+def test_an_exact_title_is_not_overruled_by_the_description() -> None:
+    space = occupation_space()
+    # The words choose only among exact matches: a customer service representative who sells
+    # add-ons is still one.
+    code = pivots.title_to_code(
+        "Customer Service Rep",
+        "Customer Service Rep\nSold service plans and upgrades to callers, met sales targets.",
+        space,
+    )
+    assert code == "43-4051.00"
 
 
 # -- a real résumé, imported alone ------------------------------------------------------------

@@ -132,6 +132,22 @@ class OccupationSpace:
         return None
 
     @cached_property
+    def element_rows_by_name(self) -> dict[str, list[int]]:
+        """Element columns by case-folded name ("mathematics": the skill and the knowledge)."""
+        out: dict[str, list[int]] = {}
+        for col, name in enumerate(self.element_names):
+            out.setdefault(name.casefold(), []).append(col)
+        return out
+
+    @cached_property
+    def esco_row_by_label(self) -> dict[str, int]:
+        """ESCO skill columns by case-folded preferred label (the first column for a label)."""
+        out: dict[str, int] = {}
+        for col, label in enumerate(self.esco_labels):
+            out.setdefault(label.casefold(), col)
+        return out
+
+    @cached_property
     def dwa_row(self) -> dict[str, int]:
         return {did: i for i, did in enumerate(self.dwa_ids)}
 

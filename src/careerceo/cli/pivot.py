@@ -42,6 +42,18 @@ def _with_titles(*values: str | None) -> tuple[str, ...]:
     return ("knowledge", "titles", "pivots") if titled else ("knowledge", "pivots")
 
 
+def _doable_cell(r: Any) -> str:
+    """Kind, job zone (and the step from yours), readiness and a required licence."""
+    step = (r.doable or {}).get("zone_step")
+    zone = f"zone {r.job_zone or '?'}" + (f" ({step:+d})" if step else "")
+    cell = f"{r.kind.replace('_', ' ')}\n{zone}"
+    if r.readiness is not None:
+        cell += f", meets {r.readiness:.0%}"
+    if (r.doable or {}).get("licence"):
+        cell += "\nlicence required" + (" (held)" if r.doable["licence_held"] else "")
+    return cell
+
+
 def _ctx_or_none(from_: str | None) -> Any:
     from careerceo.cli.common import context
 
@@ -98,8 +110,7 @@ def pivot(
                 f"{r.title}\n{r.code}",  # the code on its own line: never cut
                 f"{r.score:.2f}",
                 "\n".join(r.because[:2]) or ", ".join(r.transfers[:2]),
-                f"{r.kind.replace('_', ' ')}\nzone {r.job_zone or '?'}"
-                + ("" if r.readiness is None else f", meets {r.readiness:.0%}"),
+                _doable_cell(r),
                 ", ".join(r.gaps[:2]),
             ]
             for r in result.rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -21,6 +22,9 @@ from careerceo.errors import CareerError
 from careerceo.services import resume_import
 from careerceo.services.career_plan import plan_pdf
 from careerceo.services.resume import current_resume
+
+if TYPE_CHECKING:
+    from careerceo.services.context import AppContext
 from careerceo.services.resume_export import (
     critique_file,
     format_for,
@@ -82,12 +86,29 @@ def import_cmd(
         console.print("Nothing imported.")
         raise typer.Exit(code=1)
     done = resume_import.confirm(ctx, source)
+    _prepare_pivots(ctx)
     if as_json:
         print_json(done.as_dict())
     else:
         console.print(
             f"Imported {done.count('create')} new entries (document #{done.document_id})."
         )
+
+
+def _prepare_pivots(ctx: AppContext) -> None:
+    """Read the new entries for pivots now (skills, held titles, the occupation space), so the
+    next ``career pivot`` starts warm; the import itself is done and stays done."""
+    from careerceo.cli.common import err_console
+    from careerceo.services.pivot_prepare import prepare_pivots
+
+    try:
+        if err_console.is_terminal:
+            with err_console.status("Preparing your pivots (skills, job titles, occupations)..."):
+                prepare_pivots(ctx)
+        else:
+            prepare_pivots(ctx)
+    except CareerError as exc:
+        err_console.print(f"[yellow]note:[/] pivots not prepared yet: {exc.message}")
 
 
 @resume_app.command("export")

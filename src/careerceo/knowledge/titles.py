@@ -471,6 +471,20 @@ def parse_title(value: object) -> ParsedTitle:
     )
 
 
+def _slash_parts(text: str) -> list[tuple[str, float]]:
+    """ "Office Clerk/Federal Contractor" names two things, each a title of two words or more:
+    each is tried on its own, at full weight, so the one that is an O*NET title word for word
+    wins (an office clerk, not a judicial law clerk found by the words of both). A slash
+    between single words ("Sales/Marketing Manager", "A/V Tech") joins one title's words and
+    is left alone."""
+    if "/" not in text or "," in text:
+        return []
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) < 2 or any(len(words(p)) < 2 for p in parts):
+        return []
+    return [(part, 1.0) for part in parts]
+
+
 def _alternatives(text: str) -> list[tuple[str, float]]:
     """Other readings of a title with brackets or commas, as (core title, weight).
 
@@ -490,6 +504,7 @@ def _alternatives(text: str) -> list[tuple[str, float]]:
     first = _SEGMENT_SPLIT.split(outer)[0]
     if "," in first:
         pieces.extend((part, 0.95) for part in first.split(","))
+    pieces.extend(_slash_parts(first))
     for piece, weight in pieces:
         if "(" in piece or "," in piece or not _strip_noise(plain(piece), []).strip(" .;:-"):
             continue

@@ -1,0 +1,123 @@
+"""What the pivot use-cases read of a person, and the data directory's caches they share.
+
+``PersonData`` is everything the engine uses of one person; ``extract`` is the skill
+extractor behind the data directory's cache (a warm run does not load the lexicon).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careerceo.analysis.capability import (
+    EducationItem,
+    InventoryItem,
+    PositionItem,
+)
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
+    from careerceo.services.context import AppContext
+    from careerceo.skills.model import ExtractionResult
+
+
+@dataclass
+class PersonData:
+    inventory: list[InventoryItem] = field(default_factory=list)
+    positions: list[PositionItem] = field(default_factory=list)
+    descriptions: list[tuple[str, str]] = field(default_factory=list)  # (position label, text)
+    position_texts: list[str] = field(default_factory=list)  # each position's description
+    education: list[EducationItem] = field(default_factory=list)
+    certifications: list[str] = field(default_factory=list)
+    resume_text: str = ""
+    interests: dict[str, float] | None = None
+    data_dir: Path | None = None  # whose extraction cache to use (None: the settings')
+
+
+def _normal_taxonomy(taxonomy: str | None, concept_id: str | None, name: str) -> tuple[str, str]:
+    tax = (taxonomy or "").strip().casefold()
+    cid = (concept_id or "").strip()
+    if tax in ("onet-element", "onet"):
+        return "onet", cid
+    if tax in ("tech", "onet-tech", "onet-tool"):
+        # Extractor ids name the commodity class; the product name is the concept here.
+        return "tech", name if (not cid or cid.startswith("onet-")) else cid
+    return tax, cid
+
+
+def read_person(ctx: AppContext) -> PersonData:
+    """Everything the pivot engine uses, for the context's person only."""
+    from careerceo.store.documents import DocumentRepository
+    from careerceo.store.profile import CertificationRepository, EducationRepository
+    from careerceo.store.repositories import (
+        InventoryRepository,
+        PersonRepository,
+        PositionRepository,
+    )
+
+    pid = ctx.person_id
+    data = PersonData(data_dir=ctx.settings.data_dir)
+    with ctx.db.transaction() as s:
+        for e in InventoryRepository(s, pid).in_order_added():
+            tax, cid = _normal_taxonomy(e.taxonomy, e.concept_id, e.name)
+            data.inventory.append(
+                InventoryItem(
+                    e.kind, e.name, e.level, e.intent, tax or None, cid or None, e.evidence
+                )
+            )
+        for p in PositionRepository(s, pid).in_order_added():
+            data.positions.append(
+                PositionItem(p.title, p.occupation_code, p.employer, p.start_date, p.end_date)
+            )
+            data.position_texts.append(p.description or "")
+            if p.description.strip():
+                data.descriptions.append((f"{p.title} at {p.employer}", p.description))
+        for ed in EducationRepository(s, pid).list():
+            data.education.append(EducationItem(ed.degree, ed.field, ed.institution, ed.end_date))
+        data.certifications = [c.name for c in CertificationRepository(s, pid).list()]
+        doc = DocumentRepository(s, pid).last_updated_original("resume")
+        if doc is not None:
+            data.resume_text = doc.text or ""
+        person = PersonRepository(s, pid).get()
+        if person is not None:
+            riasec = (person.extra or {}).get("riasec")
+            if isinstance(riasec, dict):
+                data.interests = {str(k): float(v) for k, v in riasec.items()}
+    return data
+
+
+def _cache_dir(data_dir: Path | None) -> Path:
+    if data_dir is None:
+        from careerceo.settings import load_settings
+
+        data_dir = load_settings().data_dir
+    return data_dir / "cache" / "skills"
+
+
+def extract(text: str, kind: str, data_dir: Path | None = None) -> ExtractionResult:
+    """The skill extractor's result, kept in the data directory's cache: re-reading the same
+    résumé, descriptions and inventory names then does not load the lexicon at all."""
+    from careerceo.skills.cache import extraction_cache
+
+    return extraction_cache(_cache_dir(data_dir)).extract(text, kind)
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Atomically; a cache that cannot be written is only a missed speed-up."""
+    import json
+    import os
+    import tempfile
+
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".loose-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        return
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

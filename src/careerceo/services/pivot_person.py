@@ -1,0 +1,191 @@
+"""A person's capability profile: their entries, positions, résumé and certifications read
+into ``analysis.capability``, and the profile as they can read it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from careerceo.actions import Action, ActionKind
+from careerceo.analysis.capability import (
+    CERT_SOURCE,
+    RESUME_SOURCE,
+    CapabilityProfile,
+    ConceptHit,
+    build_profile,
+    occupation_profile,
+)
+from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
+from careerceo.analysis.wording import plural
+from careerceo.errors import CareerError
+from careerceo.services.pivot_data import (
+    PersonData,
+    _normal_taxonomy,
+    extract,
+    read_person,
+)
+from careerceo.services.pivot_inventory import (
+    _resolve_inventory,
+)
+from careerceo.services.pivot_space import occupation_space
+from careerceo.services.pivot_titles import (
+    _position_codes,
+    resolve_occupation,
+)
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
+    from careerceo.services.context import AppContext
+
+
+EMPTY_PROFILE = (
+    "your profile is empty, so there is nothing to rank pivots from; first add skills to your "
+    "inventory, a position with its job title or import a résumé — or rank from a past "
+    "occupation"
+)
+
+
+# Sections that say where a person studied or who they are, not what they do: "university",
+# "college" and "students" there read like a teacher's tasks. Education counts separately
+# (``analysis.capability``: knowledge areas and the entry job zone).
+NOT_WORK_SECTIONS = frozenset({"education"})
+
+
+def work_words(resume_text: str) -> str:
+    """The résumé without its education sections, degree lines and headings (the text the
+    words match)."""
+    from careerceo.documents.resume_education import DEGREE, SCHOOL_WORD
+    from careerceo.text.resume_lines import clean_lines, split_sections
+
+    kept = [
+        line
+        for section, _, entries in split_sections(clean_lines(resume_text))
+        if section not in NOT_WORK_SECTIONS
+        for _, line in entries
+        # A degree at a school outside an education heading ("B.E. ... Pune University").
+        if not (SCHOOL_WORD.search(line) and DEGREE.search(line))
+    ]
+    return "\n".join(kept)
+
+
+def person_text(data: PersonData) -> str:
+    """The person's own words about their work: held titles (twice: what they were called
+    weighs as much as a paragraph), position descriptions, the résumé, inventory names."""
+    titles = [p.title for p in data.positions if p.title.strip()]
+    parts = titles + titles + [t for t in data.position_texts if t.strip()]
+    if data.resume_text.strip():
+        parts.append(work_words(data.resume_text))
+    parts += [i.name for i in data.inventory if i.intent != "add"]
+    return "\n".join(parts)
+
+
+def _hits_to_concepts(hits: Any, source: str, detail: str) -> list[ConceptHit]:
+    out: list[ConceptHit] = []
+    for h in hits:
+        tax, cid = _normal_taxonomy(h.taxonomy, h.concept_id, h.label)
+        if tax not in ("onet", "tech", "esco"):
+            continue
+        out.append(ConceptHit(tax, cid, h.label, source, f"{detail}: “{h.text}”"))
+    return out
+
+
+def _text_concepts(data: PersonData) -> list[ConceptHit]:
+    """Concepts the skill extractor finds in the résumé, certifications and job descriptions."""
+    if not (data.resume_text.strip() or data.certifications or data.descriptions):
+        return []
+    out: list[ConceptHit] = []
+    if data.resume_text.strip():
+        out += _hits_to_concepts(
+            extract(data.resume_text, "resume", data.data_dir).hits, RESUME_SOURCE, "résumé"
+        )
+    for cert in data.certifications:
+        hits = extract(cert, "profile", data.data_dir).hits
+        out += _hits_to_concepts(hits, CERT_SOURCE, cert)
+    for label, text in data.descriptions:
+        hits = extract(text, "profile", data.data_dir).hits
+        out += _hits_to_concepts(hits, "your positions", label)
+    return out
+
+
+def person_profile(
+    ctx: AppContext, space: OccupationSpace | None = None
+) -> tuple[CapabilityProfile, PersonData]:
+    space = space or occupation_space()
+    data = read_person(ctx)
+    profile = build_profile(
+        space,
+        inventory=_resolve_inventory(space, data),
+        positions=_position_codes(space, data),
+        education=data.education,
+        concepts=_text_concepts(data),
+        interests=data.interests,
+        today=date.today(),
+    )
+    return profile, data
+
+
+def capability_summary(ctx: AppContext, space: OccupationSpace | None = None) -> dict[str, Any]:
+    """The capability profile as the person can read it: each element with its level and where
+    it comes from, the technologies and ESCO skills, job zone and interests."""
+    space = space or occupation_space()
+    profile, _ = person_profile(ctx, space)
+    if profile.is_empty:
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
+    intents = {-1: "drop", 0: "keep", 1: "add"}
+    elements = [
+        {
+            "id": space.element_ids[c],
+            "name": space.element_names[c],
+            "kind": space.element_kinds[c],
+            "level": round(float(profile.level[c]), 2),
+            "intent": intents[int(profile.intent_element[c])],
+            "evidence": [str(e) for e in profile.evidence.get(("element", int(c)), [])[:3]],
+        }
+        for c in np.argsort(-profile.level, kind="stable")
+        if profile.known[c]
+    ]
+    return {
+        "elements": elements,
+        "technologies": [space.tech_names[c] for c in np.flatnonzero(profile.tech > 0)],
+        "esco_skills": [space.esco_labels[c] for c in np.flatnonzero(profile.esco > 0)],
+        "activities": int((profile.dwa > 0).sum()),
+        "job_zone": None if profile.job_zone is None else round(profile.job_zone, 2),
+        "interests": None
+        if profile.interests is None
+        else {k: round(float(v), 2) for k, v in zip(RIASEC, profile.interests, strict=True)},
+        "interests_source": profile.interests_source,
+        "occupations": [
+            {"code": code, "title": space.titles[space.row_of[code]], "credit": round(credit, 3)}
+            for code, credit in profile.occupations
+        ],
+        "unmatched": list(profile.unmatched),
+        "sources": [space.onet_version, space.esco_version, "your own entries"],
+    }
+
+
+def _profile_for(
+    ctx: AppContext | None, space: OccupationSpace, from_: str | None
+) -> tuple[CapabilityProfile, str, PersonData | None]:
+    if from_:
+        code = resolve_occupation(space, from_)
+        basis = f"the profile of {code} {space.titles[space.row_of[code]]} ({space.onet_version})"
+        return occupation_profile(space, code), basis, None
+    if ctx is None:
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
+    profile, data = person_profile(ctx, space)
+    if profile.is_empty:
+        raise CareerError(EMPTY_PROFILE, field="profile", action=Action(ActionKind.INVENTORY))
+    parts = []
+    if data.inventory:
+        parts.append(plural(len(data.inventory), "inventory entry", "inventory entries"))
+    if profile.occupations:
+        parts.append(plural(len(profile.occupations), "position"))
+    if data.education:
+        parts.append(plural(len(data.education), "education entry", "education entries"))
+    if data.certifications:
+        parts.append(plural(len(data.certifications), "certification"))
+    if data.resume_text.strip():
+        parts.append("your résumé")
+    return profile, "your " + ", ".join(parts) if parts else "your entries", data

@@ -1,0 +1,171 @@
+"""A person's held titles and a ``--from`` value as O*NET occupations.
+
+Exact O*NET titles win; among close candidates the position's own words choose. Answers are
+kept in the data directory's cache, so a warm run does not load the title index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from careerceo.actions import Action, ActionKind
+from careerceo.analysis.capability import (
+    PositionItem,
+)
+from careerceo.analysis.pivot_space import OccupationSpace
+from careerceo.errors import CareerError, NotFoundError
+from careerceo.services.pivot_data import (
+    PersonData,
+    _cache_dir,
+    _write_json,
+)
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
+    pass
+
+
+TITLE_MIN_SCORE = 0.6
+
+
+EXACT_TITLE_SCORE = 0.999  # the matcher's score of a word-for-word title match
+
+
+POSITION_CANDIDATES = 5  # title candidates a position's own words choose among
+
+
+POSITION_TEXT_WEIGHT = 0.5  # cosine of the position's words with a candidate, added to its score
+
+
+def _position_codes(space: OccupationSpace, data: PersonData) -> list[PositionItem]:
+    """Positions with an occupation code: the stored one, else the title normalised (answers
+    kept in the data directory's cache, so a warm run does not load the title index)."""
+    out: list[PositionItem] = []
+    texts = data.position_texts or [""] * len(data.positions)
+    codes = _title_codes(
+        space,
+        [(p.title, f"{p.title}\n{t}") for p, t in zip(data.positions, texts, strict=False)],
+        data.data_dir,
+    )
+    for pos, found in zip(data.positions, codes, strict=False):
+        code = pos.occupation_code
+        if code and code not in space.row_of:
+            code = None
+        if code is None and pos.title.strip():
+            code = found
+        out.append(PositionItem(pos.title, code, pos.employer, pos.start, pos.end))
+    return out
+
+
+def _title_codes(
+    space: OccupationSpace, items: list[tuple[str, str]], data_dir: Path | None
+) -> list[str | None]:
+    """``title_to_code`` for each (title, text), through a JSON cache keyed by the title
+    matcher's version, the occupation words and this module's code."""
+    import hashlib
+    import json
+
+    from careerceo.knowledge import load_knowledge
+    from careerceo.knowledge.matching import matcher_for, matcher_version
+
+    wanted = [(t, x) for t, x in items if t.strip()]
+    if not wanted:
+        return [None] * len(items)
+    kb = load_knowledge()
+    digest = hashlib.sha256(matcher_version(kb).encode())
+    digest.update(Path(__file__).read_bytes())
+    path = _cache_dir(data_dir) / f"titles-{digest.hexdigest()[:20]}.json"
+    try:
+        stored = json.loads(path.read_text("utf-8"))
+        known: dict[str, str | None] = stored if isinstance(stored, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+
+    def key(title: str, text: str) -> str:
+        return hashlib.sha256(f"{title}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    missing = [(t, x) for t, x in wanted if key(t, x) not in known]
+    if missing:
+        # The title index through its own disk cache (seconds to build, well under one to read).
+        matcher_for(kb, (data_dir or _cache_dir(None).parent.parent) / "cache")
+        for title, text in missing:
+            known[key(title, text)] = title_to_code(title, text, space)
+        _write_json(path, known)
+    return [known.get(key(t, x)) if t.strip() else None for t, x in items]
+
+
+def title_to_code(title: str, text: str = "", space: OccupationSpace | None = None) -> str | None:
+    """The occupation of a held title: the best normalised match, or, among the title's close
+    candidates, the one whose tasks and titles the position's own words (title and
+    description) match best: a "Consultant" whose bullets are about court filings is not a
+    sales consultant, and an "Office Clerk/Federal Contractor" is an office clerk."""
+    from careerceo.knowledge.matching import normalize_title
+
+    try:
+        result = normalize_title(title, limit=POSITION_CANDIDATES)
+    except CareerError:
+        return None
+    candidates = [c for c in result.candidates if c.score >= TITLE_MIN_SCORE]
+    if not candidates:
+        return None
+    # A title that is word for word one of O*NET's titles or alternate titles (scored 1.0 by
+    # the matcher, its own title before an alternate one) is that occupation: the words choose
+    # only among the exact matches of the best kind ("Clerk" is a title of three).
+    first = candidates[0]
+    if first.score >= EXACT_TITLE_SCORE:
+        candidates = [
+            c
+            for c in candidates
+            if c.score >= EXACT_TITLE_SCORE and c.label_kind == first.label_kind
+        ]
+    if len(candidates) == 1 or not text.strip() or space is None:
+        return candidates[0].code
+    sim = _text_similarity(text)
+    return max(
+        candidates,
+        key=lambda c: (
+            c.score
+            + POSITION_TEXT_WEIGHT
+            * float(sim[space.row_of[c.code]] if c.code in space.row_of else 0)
+        ),
+    ).code
+
+
+def _text_similarity(text: str) -> np.ndarray:
+    from careerceo.knowledge.words import tokens
+    from careerceo.services.pivot_space import occupation_words
+
+    return occupation_words().similarity(tokens(text))
+
+
+def resolve_occupation(space: OccupationSpace, value: str, *, field_name: str = "from") -> str:
+    """An O*NET-SOC code, or a job title normalised to its best occupation."""
+    from careerceo.knowledge import normalise_code
+
+    text = (value or "").strip()
+    if not text:
+        raise CareerError(
+            "give an O*NET-SOC code (e.g. 15-1252.00) or a job title", field=field_name
+        )
+    # A code is digits, dashes and a dot; "3rd grade teacher" or "911 dispatcher" is a title.
+    if not any(ch.isalpha() for ch in text):
+        try:
+            code = normalise_code(text)
+        except CareerError as exc:
+            raise NotFoundError(exc.message, field=field_name) from None
+        if code not in space.row_of:
+            raise NotFoundError(
+                f"no O*NET 29.0 occupation has the code {code}; search the occupations by title",
+                field=field_name,
+                action=Action(ActionKind.OCCUPATIONS),
+            )
+        return code
+    found = title_to_code(text)
+    if found is None:
+        raise NotFoundError(
+            f"no occupation matches the title {text!r}; try another wording or an O*NET-SOC code",
+            field=field_name,
+        )
+    return found
