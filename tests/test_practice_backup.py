@@ -209,6 +209,8 @@ def test_damaged_backups_are_refused_with_the_reason_and_nothing_written(
     good = tmp_path / "practice.json"
     assert cli("backup", str(good)).exit_code == 0
     document = json.loads(good.read_text(encoding="utf-8"))
+    streamed = cli("backup", "-")  # to stdout, e.g. into an encryption tool
+    assert streamed.exit_code == 0 and json.loads(streamed.stdout)["tables"] == document["tables"]
     target = f"sqlite:///{tmp_path / 'target' / 'career.db'}"
     _use(monkeypatch, target)
 
