@@ -86,12 +86,13 @@ def restore(
         except OSError as exc:
             raise CareerError(f"cannot read {path} ({exc.strerror})", field="FILE") from None
     ctx = context()
-    counts = service.restore_text(ctx.db, text, ctx.settings.data_dir, force=force)
-    total = sum(counts.values())
-    accounts = counts.get("account", 0)
-    people = counts.get("person", 0)
+    restored = service.restore_text(ctx.db, text, ctx.settings.data_dir, force=force)
+    counts = restored.counts
+    made = restored.made_at.strftime("%Y-%m-%d %H:%M UTC")
     err_console.print(
-        f"Restored {total} row(s) in {len(counts)} table(s): {accounts} account(s), "
-        f"{people} person(s).",
+        f"Restored {sum(counts.values())} row(s) in {len(counts)} table(s): "
+        f"{counts.get('account', 0)} account(s), {counts.get('person', 0)} person(s), as they "
+        f"were at {made}. Password resets, disabled accounts and revoked tokens after that "
+        "time are not in the backup: repeat them.",
         highlight=False,
     )

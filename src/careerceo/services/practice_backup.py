@@ -9,6 +9,7 @@ written in one transaction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,8 +26,15 @@ def backup_text(db: Database, *, now: datetime | None = None) -> str:
     return render(PracticeBackup(schema, moment, db.engine.dialect.name, tables))
 
 
-def restore_text(db: Database, text: str, data_dir: Path, *, force: bool = False) -> dict[str, int]:
-    """Restore a backup into ``db``; returns the rows restored per table (non-empty ones)."""
+@dataclass(frozen=True)
+class Restored:
+    counts: dict[str, int]  # rows restored per table (the tables that had any)
+    made_at: datetime  # when the backup was taken: later password changes and revocations
+    # are not in it, so the admin must repeat them
+
+
+def restore_text(db: Database, text: str, data_dir: Path, *, force: bool = False) -> Restored:
+    """Restore a backup into ``db``, all of it or (on any refusal) nothing."""
     backup = parse(text)
     data = store.decode(backup.tables)
     before = store.collection_uids(db.engine)
@@ -34,4 +42,5 @@ def restore_text(db: Database, text: str, data_dir: Path, *, force: bool = False
     # columnar caches of path collections are keyed by uid: none may outlive its rows
     for uid in before | {str(row["uid"]) for row in data.get("path_collection", [])}:
         path_snapshot.drop(data_dir, uid)
-    return {name: len(rows) for name, rows in data.items() if rows}
+    counts = {name: len(rows) for name, rows in data.items() if rows}
+    return Restored(counts, backup.created_at)
