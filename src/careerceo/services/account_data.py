@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from careerceo.errors import CareerError
-from careerceo.services import access
+from careerceo.services import access, uploads
 from careerceo.services.accounts import Identity
 from careerceo.services.backup import export_backup
 from careerceo.services.context import AppContext
@@ -171,6 +171,7 @@ def delete_account(ctx: AppContext, confirm: str, *, password: str | None = None
         )
     for uid in collections:
         path_snapshot.drop(ctx.settings.data_dir, str(uid))
+    uploads.discard(ctx)  # a résumé held for preview, under the person's number
     if not ctx.settings.accounts:
         # the local person is gone; the next command or page starts a new, empty one
         ctx.__dict__.pop("person_id", None)
