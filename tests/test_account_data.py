@@ -142,3 +142,18 @@ def test_a_coach_deleting_their_account_takes_their_grants(ctx: AppContext) -> N
     assert [g.title for g in direction.list_goals(b)] == ["B's own goal"]
     # B's log still says who looked, by the e-mail, though the account is gone
     assert any(e.actor == "c@example.org" for e in access.audit_log(b))
+
+
+def test_wrong_passwords_on_the_delete_form_are_limited_like_logins(ctx: AppContext) -> None:
+    a, _, _, _ = _people(ctx)
+    for _ in range(service.ACCOUNT_LIMIT):
+        with pytest.raises(CareerError) as wrong:
+            account_data.delete_account(a, "a@example.org", password="a wrong guess again")
+        assert wrong.value.status == 403
+    with pytest.raises(CareerError) as limited:
+        account_data.delete_account(a, "a@example.org", password=PASSWORD)
+    assert limited.value.status == 429
+    assert [g.title for g in direction.list_goals(a)] == ["A leaves Initech"]
+    with pytest.raises(CareerError) as login:  # the same counter as signing in
+        service.login(ctx, "a@example.org", PASSWORD, "10.0.0.9")
+    assert login.value.status == 429

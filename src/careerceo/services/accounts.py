@@ -254,6 +254,20 @@ def password_matches(account: Account, password: str) -> bool:
     return _password_ok(account, password)
 
 
+def refuse_if_limited(attempts: AttemptRepository, email: str) -> None:
+    """Past the failed-login limit a password form refuses (429) as the sign-in does, so a
+    stolen session cannot guess the password through another form."""
+    if email and attempts.count_since(f"account:{email}", now() - LIMIT_WINDOW) >= ACCOUNT_LIMIT:
+        raise CareerError(TOO_MANY, field="password", status=429)
+
+
+def note_wrong_password(ctx: AppContext, email: str) -> None:
+    """Count a wrong password given while signed in toward the account's login limit."""
+    if email:
+        with ctx.db.transaction() as s:
+            AttemptRepository(s).add(f"account:{email}")
+
+
 def _password_ok(account: Account | None, password: str) -> bool:
     """Verify, spending the same argon2 time whether or not the account exists, so the answer's
     timing does not tell which e-mails have accounts."""
