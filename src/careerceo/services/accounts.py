@@ -26,6 +26,7 @@ from careerceo.store.accounts import (
     AccountRepository,
     AttemptRepository,
     FactorRepository,
+    PracticeLogRepository,
     SessionRepository,
     TokenRepository,
 )
@@ -341,6 +342,21 @@ def logout_everywhere(ctx: AppContext, account_id: int) -> int:
     """End every session of the account (this browser's too); returns how many ended."""
     with ctx.db.transaction() as s:
         return SessionRepository(s).remove_all(account_id)
+
+
+class PracticeEventView(BaseModel):
+    at: datetime
+    action: str
+    what: str
+
+
+def practice_log(ctx: AppContext, limit: int = 200) -> list[PracticeEventView]:
+    """The practice's own log (accounts deleted, second factors reset), newest first."""
+    with ctx.db.transaction() as s:
+        return [
+            PracticeEventView(at=e.at, action=e.action, what=e.what)
+            for e in PracticeLogRepository(s).list(limit)
+        ]
 
 
 # -- personal access tokens -------------------------------------------------------------------
