@@ -66,6 +66,9 @@ def test_export_then_delete_leaves_the_other_client_alone(
     assert after.exit_code != 0 and "no person matches" in after.output
     listed = json.loads(cli("accounts", "list", "--json").output)
     assert [a["email"] for a in listed] == ["b@example.org"]
+    log = json.loads(cli("accounts", "log", "--json").output)
+    assert [e["action"] for e in log] == ["delete-account"]
+    assert "a@example.org" not in json.dumps(log) and "Goal of" not in json.dumps(log)
     monkeypatch.setenv("CAREER_PERSON", "b@example.org")
     b_after = cli("export", "-").output
 

@@ -98,6 +98,7 @@ def test_the_export_holds_everything_of_mine_and_nothing_of_anyone_else(ctx: App
 
 def test_deleting_my_account_removes_all_of_it_and_nothing_of_anyone_else(ctx: AppContext) -> None:
     a, b, a_who, coach = _people(ctx)
+    a_id = a.person_id  # the context forgets it once the person is deleted
     b_before = _rows_of(ctx, b.person_id)
     b_before.pop("audit_event")
     with pytest.raises(CareerError, match=r"type 'a@example\.org'"):
@@ -105,18 +106,22 @@ def test_deleting_my_account_removes_all_of_it_and_nothing_of_anyone_else(ctx: A
     with pytest.raises(CareerError) as wrong:
         account_data.delete_account(a, "a@example.org", password="not my password at all")
     assert wrong.value.status == 403
-    assert _rows_of(ctx, a.person_id)["goal"]  # nothing deleted by a refused attempt
+    assert _rows_of(ctx, a_id)["goal"]  # nothing deleted by a refused attempt
+    from careerceo.services import uploads
+
+    uploads.hold(a, b"my old CV", "cv.txt")
+    uploads.hold(b, b"B's CV", "cv.txt")
+    held = a.settings.data_dir / "uploads"
     removed = account_data.delete_account(a, "A@example.org ", password=PASSWORD)
+    assert not (held / str(a_id)).exists() and (held / str(b.person_id)).is_dir()
     assert removed["goal"] == 1 and removed["inventory_entry"] == 1
-    left = _rows_of(ctx, a.person_id)
+    left = _rows_of(ctx, a_id)
     assert all(not rows for rows in left.values()), {k: v for k, v in left.items() if v}
     with ctx.db.transaction() as s:
         assert s.scalars(select(Account).where(Account.id == a_who.account_id)).first() is None
-        assert not s.scalars(select(AccessGrant).where(AccessGrant.client_id == a.person_id)).all()
-        assert not s.scalars(
-            select(CoachComment).where(CoachComment.client_id == a.person_id)
-        ).all()
-        assert not s.scalars(select(AuditEvent).where(AuditEvent.client_id == a.person_id)).all()
+        assert not s.scalars(select(AccessGrant).where(AccessGrant.client_id == a_id)).all()
+        assert not s.scalars(select(CoachComment).where(CoachComment.client_id == a_id)).all()
+        assert not s.scalars(select(AuditEvent).where(AuditEvent.client_id == a_id)).all()
         (event,) = PracticeLogRepository(s).list()
     assert event.action == "delete-account" and f"#{a_who.account_id}" in event.what
     assert "a@example.org" not in event.what and "Initech" not in event.what
@@ -137,3 +142,18 @@ def test_a_coach_deleting_their_account_takes_their_grants(ctx: AppContext) -> N
     assert [g.title for g in direction.list_goals(b)] == ["B's own goal"]
     # B's log still says who looked, by the e-mail, though the account is gone
     assert any(e.actor == "c@example.org" for e in access.audit_log(b))
+
+
+def test_wrong_passwords_on_the_delete_form_are_limited_like_logins(ctx: AppContext) -> None:
+    a, _, _, _ = _people(ctx)
+    for _ in range(service.ACCOUNT_LIMIT):
+        with pytest.raises(CareerError) as wrong:
+            account_data.delete_account(a, "a@example.org", password="a wrong guess again")
+        assert wrong.value.status == 403
+    with pytest.raises(CareerError) as limited:
+        account_data.delete_account(a, "a@example.org", password=PASSWORD)
+    assert limited.value.status == 429
+    assert [g.title for g in direction.list_goals(a)] == ["A leaves Initech"]
+    with pytest.raises(CareerError) as login:  # the same counter as signing in
+        service.login(ctx, "a@example.org", PASSWORD, "10.0.0.9")
+    assert login.value.status == 429

@@ -128,3 +128,41 @@ def test_local_mode_exports_and_deletes_the_one_person(sqlite_ctx: AppContext) -
         200,
         303,
     )
+
+
+def test_refusals_are_clear_and_tell_nothing(world: World) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from careerceo.services import accounts as service
+    from careerceo.store.access_tables import AuthSession
+
+    value, _ = service.open_session(world.ctx, world.a, service.now())
+    with world.ctx.db.transaction() as s:
+        row = s.scalars(
+            select(AuthSession).where(AuthSession.token_hash == service.digest(value))
+        ).one()
+        row.expires_at = service.now() - timedelta(minutes=1)
+    expired, forged = anonymous(world), anonymous(world)
+    expired.cookies.set(COOKIE, value, domain="127.0.0.1")
+    forged.cookies.set(COOKIE, "never-a-session", domain="127.0.0.1")
+    pages = [c.get("/goals") for c in (expired, forged)]
+    assert [p.status_code for p in pages] == [303, 303]
+    assert pages[0].headers["location"] == pages[1].headers["location"] == "/login?next=/goals"
+    login = [c.get("/login?next=/goals") for c in (expired, forged)]
+    assert 'id="sign-in-first"' in login[0].text
+    strip = re.compile(r'name="csrf_token" value="[^"]+"')
+    assert strip.sub("", login[0].text) == strip.sub("", login[1].text)  # no hint which it was
+    api = [c.get("/api/v1/goals") for c in (expired, forged)]
+    assert [r.status_code for r in api] == [401, 401] and api[0].json() == api[1].json()
+    # a missing grant reads like a missing client; a client on a coach's page gets a clear 403
+    stranger = signed_in(world, "stranger@example.org")
+    denied = stranger.get(f"/coach/{world.a_uid}/direction")
+    missing = stranger.get("/coach/not-a-client/direction")
+    assert denied.status_code == missing.status_code == 404
+    assert denied.text.replace(world.a_uid, "X") == missing.text.replace("not-a-client", "X")
+    assert "there is no client" in denied.text and SECRET_GOAL not in denied.text
+    b = signed_in(world, "b@example.org")
+    refused = b.get("/coach")
+    assert refused.status_code == 403 and "this page is for coaches" in refused.text

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from _accounts import BASE, PASSWORD, SECRET_GOAL, World, anonymous, signed_in, world
+from careerceo.services import access
 from careerceo.services import accounts as service
 from careerceo.services.context import AppContext
 from careerceo.store.tables import Base
@@ -140,7 +141,27 @@ def test_coach_reads_granted_area_only_and_the_client_sees_it(world: World) -> N
 
 # -- the matrix --------------------------------------------------------------------------------
 
-ACTORS = ("anonymous", "b", "coach", "stranger", "revoked_token", "disabled")
+# Who asks. Locked out: must get a sign-in answer on every route but the public ones. Coaches
+# hold grants from A on every area, one read-only and one with comments; the stranger is a
+# coach A granted nothing; B is another client.
+LOCKED_OUT = (
+    "anonymous",
+    "revoked_token",  # A's own token, revoked
+    "disabled",  # a disabled client's session cookie and token, both
+    "expired_session",  # A's own session, past its end
+    "pending_second_factor",  # A's password was right, the code never came
+)
+ACTORS = (*LOCKED_OUT, "b", "stranger", "coach", "commenter")
+PUBLIC = {"/login", "/login/code", "/healthz", "/readyz", "/api/v1/csrf-token"}
+# A's rows, one per area, each with a phrase only A's data contains
+SECRETS = {
+    "direction": SECRET_GOAL,
+    "pivots": "Secret negotiation skill",
+    "job-search": "Secret analyst role at Initrode",
+    "documents": "Secret claims handler",
+}
+AREAS = ("direction", "pivots", "job-search", "documents", "paths")
+LAST = {"/account/delete", "/logout", "/logout-everywhere"}
 
 
 def _routes(app: Any) -> list[tuple[str, str]]:
@@ -160,16 +181,20 @@ def _routes(app: Any) -> list[tuple[str, str]]:
     return out
 
 
-def _fill(path: str, w: World) -> str:
-    """Every id in the path is client A's (or an A-shaped value for other parameters)."""
+def _fill(path: str, w: World, missing: bool = False, area: str = "direction") -> str:
+    """Every id in the path is client A's (A's rows are the first of each table), or, with
+    ``missing``, an id nobody has; other parameters get an A-shaped value."""
     values = {
         "goal_id": str(w.goal_id),
         "client_uid": w.a_uid,
-        "area": "direction",
+        "area": area,
         "month": "2026-01",
         "fmt": "json",
     }
-    return re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values.get(m.group(1), "1"), path)
+    if missing:
+        values = {"client_uid": "no-such-client", "area": area, "month": "2026-01", "fmt": "json"}
+    default = "999999" if missing else "1"
+    return re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values.get(m.group(1), default), path)
 
 
 def _snapshot(ctx: AppContext) -> dict[str, set[tuple[int | None, str]]]:
@@ -192,50 +217,136 @@ def _snapshot(ctx: AppContext) -> dict[str, set[tuple[int | None, str]]]:
     return out
 
 
+def _changed_for(before: Any, after: Any, person_id: int) -> list[str]:
+    return [t for t in before if any(o == person_id for o, _ in before[t] ^ after[t])]
+
+
+def _bearer(w: World, token: str) -> TestClient:
+    client = TestClient(w.app, base_url=BASE, follow_redirects=False)
+    client.headers["Authorization"] = f"Bearer {token}"
+    return client
+
+
 def _client_for(actor: str, w: World) -> TestClient:
+    from datetime import timedelta
+
+    from careerceo.services import second_factor
+    from careerceo.store.access_tables import AuthSession
+
     if actor == "anonymous":
         return anonymous(w)
-    if actor in ("revoked_token", "disabled"):
-        email = "b@example.org" if actor == "revoked_token" else "stranger@example.org"
-        token, made = service.create_token(w.ctx, email, actor)
-        if actor == "revoked_token":
-            service.revoke_token(w.ctx, email, made.id)
-        client = TestClient(w.app, base_url=BASE, follow_redirects=False)
+    if actor == "revoked_token":
+        token, made = service.create_token(w.ctx, "a@example.org", actor)
+        service.revoke_token(w.ctx, "a@example.org", made.id)
+        return _bearer(w, token)
+    if actor == "disabled":
+        service.create_account(w.ctx, "gone@example.org", "client", PASSWORD)
+        client = signed_in(w, "gone@example.org")
+        token, _ = service.create_token(w.ctx, "gone@example.org", actor)
         client.headers["Authorization"] = f"Bearer {token}"
         return client
-    return signed_in(w, f"{actor}@example.org")
+    if actor in ("expired_session", "pending_second_factor"):
+        client = anonymous(w)
+        if actor == "expired_session":
+            value, _ = service.open_session(w.ctx, w.a, service.now())
+            with w.ctx.db.transaction() as s:
+                row = s.scalars(
+                    select(AuthSession).where(AuthSession.token_hash == service.digest(value))
+                ).one()
+                row.expires_at = service.now() - timedelta(seconds=1)
+        else:
+            value = second_factor.begin(w.ctx, w.a)
+        client.cookies.set(COOKIE, value, domain="127.0.0.1")
+        return client
+    email = {"b": "b@example.org", "stranger": "stranger@example.org"}.get(actor)
+    return signed_in(w, email or f"{actor}@example.org")
+
+
+def _a_in_every_area(w: World) -> None:
+    """A's rows in each area (the first row of each table, so id 1 is A's), and both coaches'
+    grants on every area."""
+    from careerceo.services import inventory, opportunities, paths, positions
+
+    a = w.ctx.for_person(w.a.person_id)
+    inventory.add_entry(a, {"kind": "skill", "name": SECRETS["pivots"], "level": 3})
+    opportunities.add_opportunity(a, {"title": SECRETS["job-search"], "stage": "applied"})
+    positions.add_position(a, {"title": SECRETS["documents"], "employer": "Initech"})
+    paths.new_collection(a, {"name": "Private paths"})
+    service.create_account(w.ctx, "commenter@example.org", "coach", PASSWORD)
+    for area in AREAS:
+        access.grant(a, "coach@example.org", area, "read", w.a)
+        access.grant(a, "commenter@example.org", area, "comment", w.a)
 
 
 def test_authorization_matrix_from_the_route_table(world: World) -> None:
     routes = _routes(world.app)
-    assert len(routes) > 40  # the whole app, not a hand-picked few
-    public = {"/login", "/healthz", "/readyz", "/api/v1/csrf-token"}
+    assert len(routes) > 200  # the whole app, not a hand-picked few
+    assert {
+        ("GET", "/account"),
+        ("POST", "/account/delete"),
+        ("GET", "/coach/{client_uid}/{area}"),
+    } <= set(routes)
+    _a_in_every_area(world)
     clients = {actor: _client_for(actor, world) for actor in ACTORS}
-    service.set_disabled(world.ctx, "stranger@example.org")
-    # the coach's grant covers direction, read-only: the one place A's goal may appear to them
-    coach_may_read = {"/coach/{client_uid}/direction"}
-    before = _snapshot(world.ctx)
-    leaks, writes = [], []
+    service.set_disabled(world.ctx, "gone@example.org")
+    leaks, writes, told_apart = [], [], []
+    # Before anyone else writes, every id 1 is A's row or nobody's: another client's or a
+    # stranger's request for it must answer exactly like one for an id nobody has.
     for method, path in routes:
-        url = _fill(path, world)
-        for actor, client in clients.items():
-            body: dict[str, Any] = {"data": {}} if not path.startswith("/api/") else {"json": {}}
-            answer = client.request(method, url, **body)
-            if actor == "coach" and path in coach_may_read and method == "GET":
-                continue
-            if SECRET_GOAL in answer.text:
-                leaks.append(f"{actor} {method} {url} -> {answer.status_code}")
-            locked_out = actor in ("anonymous", "revoked_token", "disabled")
-            if locked_out and path not in public and answer.status_code not in (401, 303, 403, 405):
-                leaks.append(f"{actor} {method} {url} answered {answer.status_code}")
-        after = _snapshot(world.ctx)
-        owned_by_a = [
-            t for t in before if any(o == world.a.person_id for o, _ in before[t] ^ after[t])
-        ]
-        if owned_by_a:
-            writes.append(f"{method} {path} changed {owned_by_a}")
-        before = after
-    # the probe sees a leak when there is one: A's own session does get the goal back
+        if method == "GET" and re.search(r"\{\w*(id|uid)\}", path):
+            for actor in ("b", "stranger"):
+                theirs = clients[actor].get(_fill(path, world))
+                nobody = clients[actor].get(_fill(path, world, missing=True))
+                if theirs.status_code != nobody.status_code:
+                    told_apart.append(
+                        f"{actor} {path}: {theirs.status_code} vs {nobody.status_code}"
+                    )
+    before = _snapshot(world.ctx)
+    comments_written = 0
+    for method, path in routes:
+        if path in LAST:
+            continue  # run last, below: they end the actor's session or account
+        areas = AREAS if "{area}" in path else ("direction",)
+        for area in areas:
+            url = _fill(path, world, area=area)
+            for actor, client in clients.items():
+                body: dict[str, Any] = (
+                    {"json": {}} if path.startswith("/api/") else {"data": {"text": "a note"}}
+                )
+                if actor == "commenter":
+                    before = _snapshot(world.ctx)  # the one actor who may write A's rows
+                answer = client.request(method, url, **body)
+                coach = actor in ("coach", "commenter")
+                for secret_area, secret in SECRETS.items():
+                    allowed = coach and method == "GET" and path.startswith("/coach/{client_uid}/")
+                    allowed = allowed and url.endswith(f"/{secret_area}")
+                    if secret in answer.text and not allowed:
+                        leaks.append(f"{actor} {method} {url} -> {answer.status_code}: {secret}")
+                if actor in LOCKED_OUT and path not in PUBLIC:
+                    want = (401,) if path.startswith("/api/") else (303,)
+                    if answer.status_code not in want:
+                        leaks.append(f"{actor} {method} {url} answered {answer.status_code}")
+                if actor == "commenter":
+                    after = _snapshot(world.ctx)
+                    changed = _changed_for(before, after, world.a.person_id)
+                    if method == "POST" and path == "/coach/{client_uid}/{area}/comments":
+                        comments_written += changed == ["coach_comment"]
+                    elif changed:
+                        writes.append(f"commenter {method} {url} changed {changed}")
+                    before = after
+            after = _snapshot(world.ctx)
+            if changed := _changed_for(before, after, world.a.person_id):
+                writes.append(f"{method} {path} ({area}) changed {changed}")
+            before = after
+    # every signed-in actor stayed signed in through the walk (so it tested what it meant to)
+    assert clients["commenter"].get("/coach").status_code == 200
+    assert clients["b"].get("/goals").status_code == 200
+    # deleting an account or signing out: nobody but A can delete A, whatever they send
+    for client in clients.values():
+        for path in sorted(LAST):
+            client.post(path, data={"confirm": "a@example.org", "password": PASSWORD})
+    assert not _changed_for(before, _snapshot(world.ctx), world.a.person_id)
+    # the probe sees what it looks for: A's own session gets A's data back and can write
     own = signed_in(world, "a@example.org")
     assert SECRET_GOAL in own.get(_fill("/api/v1/goals/{goal_id}", world)).text
     assert SECRET_GOAL in own.get("/goals").text
@@ -243,8 +354,10 @@ def test_authorization_matrix_from_the_route_table(world: World) -> None:
     assert own.post("/api/v1/goals", json={"title": "A's own write"}).status_code == 201
     later = _snapshot(world.ctx)
     assert any(o == world.a.person_id for o, _ in mark["goal"] ^ later["goal"])  # A's write shows
+    assert comments_written == len(AREAS)  # a comment grant does let the coach comment
     assert not leaks, "\n".join(leaks[:40])
     assert not writes, "\n".join(writes[:40])
+    assert not told_apart, "\n".join(told_apart[:40])
 
 
 def _error(html: str) -> str:

@@ -134,3 +134,16 @@ def test_owner_turns_it_off_with_a_code_and_the_admin_resets_a_lost_one(ctx: App
     with pytest.raises(CareerError) as missing:
         factor.admin_reset(ctx, "nobody@example.org")
     assert missing.value.status == 404
+
+
+def test_turning_it_off_is_limited_too(ctx: AppContext) -> None:
+    who, secret, _ = _enrolled(ctx)
+    later = T0 + 600
+    wrong = "123456" if otp.code_at(secret, later) != "123456" else "654321"
+    for _ in range(service.ACCOUNT_LIMIT):
+        with pytest.raises(CareerError) as bad:
+            factor.disable(ctx, who, wrong, factor.Clock(later))
+        assert bad.value.status == 403
+    with pytest.raises(CareerError) as limited:
+        factor.disable(ctx, who, otp.code_at(secret, later), factor.Clock(later))
+    assert limited.value.status == 429 and factor.status(ctx, who.account_id).enabled

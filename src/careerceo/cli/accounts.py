@@ -196,6 +196,22 @@ def reset_second_factor(email: str) -> None:
         console.print(f"{email} had no second factor; its sessions ended.", highlight=False)
 
 
+@accounts_app.command("log")
+@user_errors
+def practice_log(as_json: bool = typer.Option(False, "--json")) -> None:
+    """The practice's log: accounts deleted and second factors reset (no names or e-mails)."""
+    rows = service.practice_log(context())
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        "Practice log",
+        ["When (UTC)", "What", "Detail"],
+        [(e.at, e.action, e.what) for e in rows],
+        empty="Nothing logged yet.",
+    )
+
+
 # -- the person's own account (CAREER_PERSON) ---------------------------------------------------
 
 account_app = typer.Typer(help="Your own account: second factor, export, deletion.")

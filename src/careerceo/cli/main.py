@@ -23,6 +23,7 @@ import careerceo.cli as cli_package
 COMMANDS: dict[str, str] = {
     "about": "about",
     "accounts": "accounts",
+    "account": "accounts",
     "grants": "accounts",
     "audit": "accounts",
     "exit": "exit_plan",

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from careerceo.errors import CareerError
-from careerceo.services import access
+from careerceo.services import access, uploads
 from careerceo.services.accounts import Identity
 from careerceo.services.backup import export_backup
 from careerceo.services.context import AppContext
@@ -26,6 +26,7 @@ from careerceo.store import path_snapshot
 from careerceo.store.access import GrantRepository
 from careerceo.store.accounts import (
     AccountRepository,
+    AttemptRepository,
     FactorRepository,
     PracticeLogRepository,
     SessionRepository,
@@ -140,7 +141,11 @@ def delete_account(ctx: AppContext, confirm: str, *, password: str | None = None
     ``confirm`` must be the account's e-mail (``delete`` for the local person); on the web the
     password is asked too (``password``). Returns the number of rows removed per table, which
     is also all the practice log keeps."""
-    from careerceo.services.accounts import password_matches
+    from careerceo.services.accounts import (
+        note_wrong_password,
+        password_matches,
+        refuse_if_limited,
+    )
     from careerceo.services.paths import list_collections
 
     expected = confirmation_word(ctx)
@@ -156,21 +161,28 @@ def delete_account(ctx: AppContext, confirm: str, *, password: str | None = None
         account = accounts.account_of(ctx.person_id)
         if account is None:
             raise CareerError("this person has no account", status=404)
-        if password is not None and not password_matches(account, password):
-            raise CareerError(
-                "that is not your password; nothing was deleted", field="password", status=403
+        account_email = account.email or ""
+        if password is not None:
+            refuse_if_limited(AttemptRepository(s), account_email)
+        wrong = password is not None and not password_matches(account, password)
+        if not wrong:
+            counts = count_owned(s, ctx.person_id)
+            role = account.role
+            accounts.remove(account.id)
+            removed = {name: n for name, n in counts.items() if n}
+            PracticeLogRepository(s).add(
+                "delete-account",
+                f"account #{account.id} ({role}) deleted at its owner's request; "
+                f"{sum(removed.values())} rows removed",
             )
-        counts = count_owned(s, ctx.person_id)
-        role = account.role
-        accounts.remove(account.id)
-        removed = {name: n for name, n in counts.items() if n}
-        PracticeLogRepository(s).add(
-            "delete-account",
-            f"account #{account.id} ({role}) deleted at its owner's request; "
-            f"{sum(removed.values())} rows removed",
+    if wrong:
+        note_wrong_password(ctx, account_email)
+        raise CareerError(
+            "that is not your password; nothing was deleted", field="password", status=403
         )
     for uid in collections:
         path_snapshot.drop(ctx.settings.data_dir, str(uid))
+    uploads.discard(ctx)  # a résumé held for preview, under the person's number
     if not ctx.settings.accounts:
         # the local person is gone; the next command or page starts a new, empty one
         ctx.__dict__.pop("person_id", None)

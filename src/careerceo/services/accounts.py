@@ -26,6 +26,7 @@ from careerceo.store.accounts import (
     AccountRepository,
     AttemptRepository,
     FactorRepository,
+    PracticeLogRepository,
     SessionRepository,
     TokenRepository,
 )
@@ -254,6 +255,20 @@ def password_matches(account: Account, password: str) -> bool:
     return _password_ok(account, password)
 
 
+def refuse_if_limited(attempts: AttemptRepository, email: str) -> None:
+    """Past the failed-login limit a password form refuses (429) as the sign-in does, so a
+    stolen session cannot guess the password through another form."""
+    if email and attempts.count_since(f"account:{email}", now() - LIMIT_WINDOW) >= ACCOUNT_LIMIT:
+        raise CareerError(TOO_MANY, field="password", status=429)
+
+
+def note_wrong_password(ctx: AppContext, email: str) -> None:
+    """Count a wrong password given while signed in toward the account's login limit."""
+    if email:
+        with ctx.db.transaction() as s:
+            AttemptRepository(s).add(f"account:{email}")
+
+
 def _password_ok(account: Account | None, password: str) -> bool:
     """Verify, spending the same argon2 time whether or not the account exists, so the answer's
     timing does not tell which e-mails have accounts."""
@@ -327,6 +342,21 @@ def logout_everywhere(ctx: AppContext, account_id: int) -> int:
     """End every session of the account (this browser's too); returns how many ended."""
     with ctx.db.transaction() as s:
         return SessionRepository(s).remove_all(account_id)
+
+
+class PracticeEventView(BaseModel):
+    at: datetime
+    action: str
+    what: str
+
+
+def practice_log(ctx: AppContext, limit: int = 200) -> list[PracticeEventView]:
+    """The practice's own log (accounts deleted, second factors reset), newest first."""
+    with ctx.db.transaction() as s:
+        return [
+            PracticeEventView(at=e.at, action=e.action, what=e.what)
+            for e in PracticeLogRepository(s).list(limit)
+        ]
 
 
 # -- personal access tokens -------------------------------------------------------------------

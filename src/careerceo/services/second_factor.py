@@ -137,16 +137,35 @@ def _accept(factors: FactorRepository, code: str, unix: float) -> bool:
     return len(recovery) == 19 and factors.use_code(digest(recovery), now())
 
 
+def _limited(ctx: AppContext, account_id: int) -> None:
+    """Refuse once the account's wrong codes reach the limit: a stolen session must not be able
+    to try every code to turn the factor off."""
+    with ctx.db.transaction() as s:
+        since = now() - LIMIT_WINDOW
+        if AttemptRepository(s).count_since(f"second-factor:{account_id}", since) >= ACCOUNT_LIMIT:
+            raise CareerError(TOO_MANY, field="code", status=429)
+
+
+def _wrong_code(ctx: AppContext, account_id: int) -> None:
+    with ctx.db.transaction() as s:
+        AttemptRepository(s).add(f"second-factor:{account_id}")
+
+
 def disable(ctx: AppContext, who: Identity, code: str, clock: Clock = Clock()) -> None:
-    """The owner turns the factor off, proving they hold it (a code or a recovery code)."""
+    """The owner turns the factor off, proving they hold it (a code or a recovery code); wrong
+    codes count toward the same limit as at sign-in."""
+    _limited(ctx, who.account_id)
     with ctx.db.transaction() as s:
         factors = FactorRepository(s, who.account_id)
         row = factors.get()
         if row is None:
             raise CareerError("there is no second factor to turn off", field="code")
-        if row.confirmed_at is not None and not _accept(factors, code, clock.unix()):
-            raise CareerError(BAD_CODE, field="code", status=403)
-        factors.remove()
+        accepted = row.confirmed_at is None or _accept(factors, code, clock.unix())
+        if accepted:
+            factors.remove()
+    if not accepted:
+        _wrong_code(ctx, who.account_id)
+        raise CareerError(BAD_CODE, field="code", status=403)
 
 
 def admin_reset(ctx: AppContext, email: str) -> bool:

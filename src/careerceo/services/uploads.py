@@ -55,6 +55,13 @@ def sweep(ctx: AppContext, *, max_age: float = MAX_AGE_SECONDS) -> int:
     return removed
 
 
+def discard(ctx: AppContext) -> None:
+    """Delete the person's held previews (their account is being deleted)."""
+    folder = _root(ctx) / str(ctx.person_id)
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def hold(ctx: AppContext, data: bytes, filename: str) -> str:
     folder = _folder(ctx)
     for old in folder.iterdir():  # a new preview abandons the previous one
