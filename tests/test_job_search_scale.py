@@ -70,6 +70,10 @@ def test_companies_page_and_search(client: TestClient, sqlite_ctx: AppContext) -
     assert "1 company" in found and "Zeta Works" in found and "Firm 001" not in found
     zeta = found.split("Zeta Works</a>", 1)[1].split("</tr>", 1)[0]
     assert "<td>3</td>" in zeta  # the people known there, counted for the page's rows
+    assert "0/11 known" in zeta
+    zeta_id = next(c.id for c in companies.list_companies(sqlite_ctx) if c.name == "Zeta Works")
+    companies.update_company(sqlite_ctx, zeta_id, {"mission": "Tools", "industry": "Software"})
+    assert "2/11 known" in client.get("/companies?q=zeta").text
     assert "No company matches" in client.get("/companies?q=nothing-like-it").text
     targets = client.get("/api/v1/companies?targets=true").json()
     assert [c["name"] for c in targets] == ["Zeta Works"] and targets[0]["contacts"] == 3

@@ -97,6 +97,11 @@ class Quiet:
     reason: str
 
 
+def quiet_since(today: date, months: int) -> date:
+    """The day after which a conversation means someone has not gone quiet."""
+    return today - timedelta(days=round(months * 30.44))
+
+
 def quiet_contacts(
     rows: Sequence[tuple[int, str, date | None, Sequence[str], bool, bool]],
     today: date,
@@ -106,7 +111,7 @@ def quiet_contacts(
 
     ``rows`` are (id, name, last contact, tags, at a target company, in the search).
     """
-    cutoff = today - timedelta(days=round(months * 30.44))
+    cutoff = quiet_since(today, months)
     quiet = []
     for contact_id, name, last, tags, at_target, in_search in rows:
         if last is not None and last > cutoff:

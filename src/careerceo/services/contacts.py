@@ -22,6 +22,7 @@ from careerceo.analysis.cadence import (
     effective_cadence,
     follow_up_due,
     quiet_contacts,
+    quiet_since,
 )
 from careerceo.analysis.drafts import Draft, DraftFacts, follow_up_draft
 from careerceo.analysis.names import person_key
@@ -340,7 +341,7 @@ def quiet(ctx: AppContext, months: int, today: date | None = None) -> list[Quiet
     now = today or date.today()
     with ctx.db.transaction() as session:
         targets = CompanyRepository(session, ctx.person_id).target_ids()
-        live = ContactRepository(session, ctx.person_id).reachable()
+        live = ContactRepository(session, ctx.person_id).reachable(quiet_since(now, months))
     company_of = {r.id: r.company for r in live}
     found = quiet_contacts(
         [

@@ -111,6 +111,7 @@ def import_connections(
         updated = unchanged = 0
         changes: list[str] = []
         today = date.today()
+        now = utcnow()  # one import, one moment
         for number, row in enumerate(parsed.rows, start=1):
             if progress is not None and number % PROGRESS_EVERY == 0:
                 progress(number, total, "Matching connections")
@@ -153,8 +154,8 @@ def import_connections(
                     "source": "linkedin",
                     "tags": [],
                     "history": [],
-                    "created_at": utcnow(),
-                    "updated_at": utcnow(),
+                    "created_at": now,
+                    "updated_at": now,
                 }
             )
         for start in range(0, len(added), SAVE_CHUNK):

@@ -316,9 +316,25 @@ class ContactRepository(OwnedRepository[Contact]):
         ).all()
         return [FollowedContact(*row) for row in rows]
 
-    def reachable(self) -> list[NetworkRow]:
+    def reachable(self, quiet_since: date | None = None) -> list[NetworkRow]:
         """Every contact not retired and not marked unreachable, with the company's name and
-        the last interaction: the columns the "not talked to in N months" list reads."""
+        the last interaction: the columns the "not talked to in N months" list reads. With
+        ``quiet_since``, only those with no interaction after that day (an index probe each)."""
+        where = [
+            Contact.person_id == self.person_id,
+            Contact.retired.is_(False),
+            Contact.unreachable.is_(False),
+        ]
+        if quiet_since is not None:
+            where.append(
+                ~select(Interaction.id)
+                .where(
+                    Interaction.person_id == self.person_id,
+                    Interaction.contact_id == Contact.id,
+                    Interaction.happened_on > quiet_since,
+                )
+                .exists()
+            )
         rows = self.session.execute(
             select(
                 Contact.id,
@@ -330,11 +346,7 @@ class ContactRepository(OwnedRepository[Contact]):
                 self._last_contact(),
             )
             .outerjoin(Company, Company.id == Contact.company_id)
-            .where(
-                Contact.person_id == self.person_id,
-                Contact.retired.is_(False),
-                Contact.unreachable.is_(False),
-            )
+            .where(*where)
         ).all()
         return [NetworkRow(*row) for row in rows]
 

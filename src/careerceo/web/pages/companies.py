@@ -83,7 +83,10 @@ def _list_page(
         request,
         "companies/index.html",
         {
-            "companies": listing.companies,
+            "companies": [
+                (c, len(DOSSIER_PARTS) - len(service.missing_parts(c))) for c in listing.companies
+            ],
+            "parts": len(DOSSIER_PARTS),
             "total": listing.total,
             "q": q,
             "targets": targets,
