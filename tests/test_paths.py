@@ -605,3 +605,38 @@ def test_a_csv_of_resume_texts_reads_each_row_as_a_profile(
     assert not bad.ok
     assert bad.messages[0] == "line 2: the resume column is empty; nothing to read"
     assert bad.messages[1].startswith("line 3: a text of 200,001 characters")
+
+
+def test_many_imports_merge_the_copy_into_one_segment_with_its_corrections(
+    sqlite_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past a few segments an import merges the copy (corrections folded into the columns);
+    the figures stay those of a rebuild from the database."""
+    import json as json_module
+
+    from careerceo.store import path_snapshot
+
+    monkeypatch.setattr(path_snapshot, "MAX_SEGMENTS", 2)
+    data_dir = sqlite_ctx.settings.data_dir
+    service.new_collection(sqlite_ctx, {"name": "Merge"})
+    service.add_file(sqlite_ctx, "Merge", CSV_OK.encode(), "a.csv", today=TODAY)
+    uid = service.get_collection(sqlite_ctx, "Merge").uid
+    first = service.analyze(sqlite_ctx, "Merge", PRODUCER, today=TODAY)
+    reporter = next(r for r in first.steps_before if r.title == "Reporter")
+    service.correct_occupation(sqlite_ctx, reporter.position_ids[0], {"occupation_code": EDITOR})
+    for name in ("bea", "cal", "dan"):
+        service.add_file(
+            sqlite_ctx, "Merge", CSV_OK.replace("ana", name).encode(), f"{name}.csv", today=TODAY
+        )
+    folder = path_snapshot.folder(data_dir, uid)
+    manifest = json_module.loads((folder / "manifest.json").read_text())
+    assert manifest["revision"] == 5 and manifest["corrections"] == {}
+    assert len(manifest["segments"]) <= 2  # merged once the third segment arrived
+    assert sorted(p.name for p in folder.iterdir() if p.name != "manifest.json") == sorted(
+        manifest["segments"]
+    )
+    merged = service.analyze(sqlite_ctx, "Merge", PRODUCER, today=TODAY)
+    assert merged.people == 5
+    assert (EDITOR, 1) in {(r.code, r.people) for r in merged.occupations_before if r.step == 1}
+    path_snapshot.drop(data_dir, uid)
+    assert service.analyze(sqlite_ctx, "Merge", PRODUCER, today=TODAY) == merged
