@@ -640,3 +640,25 @@ def test_many_imports_merge_the_copy_into_one_segment_with_its_corrections(
     assert (EDITOR, 1) in {(r.code, r.people) for r in merged.occupations_before if r.step == 1}
     path_snapshot.drop(data_dir, uid)
     assert service.analyze(sqlite_ctx, "Merge", PRODUCER, today=TODAY) == merged
+
+
+def test_a_collection_from_before_revisions_is_never_copied_from_its_new_rows_alone(
+    sqlite_ctx: AppContext,
+) -> None:
+    """Rows restored from a backup or written before revisions were counted sit at revision 0
+    with no copy: the next import must not start a copy holding only its own rows."""
+    from sqlalchemy import update
+
+    from careerceo.store import path_snapshot
+    from careerceo.store.tables import PathCollection
+
+    service.new_collection(sqlite_ctx, {"name": "Old"})
+    service.add_file(sqlite_ctx, "Old", CSV_OK.encode(), "a.csv", today=TODAY)
+    uid = service.get_collection(sqlite_ctx, "Old").uid
+    with sqlite_ctx.db.transaction() as session:
+        session.execute(update(PathCollection).values(data_revision=0))
+    path_snapshot.drop(sqlite_ctx.settings.data_dir, uid)
+    service.add_file(sqlite_ctx, "Old", CSV_OK.replace("ana", "zoe").encode(), "b.csv")
+    assert path_snapshot.revision_of(sqlite_ctx.settings.data_dir, uid) is None
+    out = service.analyze(sqlite_ctx, "Old", "Producer", today=TODAY)
+    assert out.people == 3 and out.profiles == 4  # ana, ben, cy and zoe: both files

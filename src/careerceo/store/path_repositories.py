@@ -244,6 +244,20 @@ class PathPositionRepository(OwnedRepository[PathPosition]):
             .order_by(PathPosition.profile_id, PathPosition.seq)
         ).all()
 
+    def any_in(self, collection_id: int) -> bool:
+        """Does the collection hold any position (one index probe)?"""
+        found = self.session.scalar(
+            select(PathPosition.id)
+            .where(
+                # "+ 0": probed through the collection index, not the owner's (which would walk
+                # every position of the owner's other collections first)
+                PathPosition.person_id + 0 == self.person_id,
+                PathPosition.collection_id == collection_id,
+            )
+            .limit(1)
+        )
+        return found is not None
+
     def insert_many(self, rows: list[dict[str, Any]]) -> list[int]:
         """Bulk insert (one executemany); the new ids, in the order of ``rows``, read back by
         (profile, seq) through the profile index (an INSERT ... RETURNING in parameter order
@@ -277,7 +291,7 @@ class PathPositionRepository(OwnedRepository[PathPosition]):
         """
         table = PathPosition.__table__
         query = select(*(table.c[name] for name in ANALYSIS_COLUMNS)).where(
-            table.c.person_id == int(self.person_id),
+            table.c.person_id + 0 == int(self.person_id),  # through the collection index
             table.c.collection_id == int(collection_id),
         )
         connection = self.session.connection()
