@@ -87,18 +87,20 @@ def test_hand_checked_collection_has_the_known_answers() -> None:
     # 4: reporter who became an editor and never a producer
     f.add(4, "Reporter", REPORTER, Y(2011), Y(2014))
     f.add(4, "Editor", EDITOR, Y(2014), None, current=True)
+    # 5: a profile that starts at the target: one more arrival, no time to target (not 0 years)
+    f.add(5, "Producer", PRODUCER, Y(2019), None, current=True)
     m = mine(f.frame(), Target(code=PRODUCER), as_of=AS_OF, zones=ZONES)
-    assert (m.profiles, m.people) == (4, 3)
+    assert (m.profiles, m.people) == (5, 4)
     step1 = [r for r in m.steps_before if r.step == 1]
     assert [(r.title, r.people, r.share) for r in step1] == [
-        ("Reporter", 2, round(2 / 3, 3)),
-        ("Editor", 1, round(1 / 3, 3)),
+        ("Reporter", 2, round(2 / 4, 3)),
+        ("Editor", 1, round(1 / 4, 3)),
     ]
     assert step1[0].median_years == 3.5  # 3 and 4 years
     assert [(r.title, r.people) for r in m.steps_before if r.step == 2] == [
         ("Editorial Assistant", 1)
     ]
-    # first job -> target: 5, 4 and 1 years
+    # first job -> target: 5, 4 and 1 years (profile 5 has no way there on record)
     assert m.median_years_to_target == 4.0
     assert m.steps_before[-1].move.value == "up"  # assistant (zone 2) -> reporter (zone 4)
     reporter = next(o for o in m.outcomes if o.title == "Reporter")
