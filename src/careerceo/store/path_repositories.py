@@ -1,7 +1,10 @@
 """Owner-scoped access to reference collections, their profiles and positions.
 
-The analysis reads a whole collection at once as columns (``position_columns``): one query with
-only the fields path mining needs, so a million positions cost one scan, not a million objects.
+The analysis reads a collection from its columnar copy (``store.path_snapshot``); only when that
+copy is rebuilt are the positions read here as columns (``columns``): one query with only the
+fields path mining needs, so a million positions cost one scan, not a million objects. Every
+write to a collection's positions raises its ``data_revision`` (``bump``) in the same
+transaction, which is how a copy knows it is current.
 """
 
 from __future__ import annotations
