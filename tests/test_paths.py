@@ -87,18 +87,20 @@ def test_hand_checked_collection_has_the_known_answers() -> None:
     # 4: reporter who became an editor and never a producer
     f.add(4, "Reporter", REPORTER, Y(2011), Y(2014))
     f.add(4, "Editor", EDITOR, Y(2014), None, current=True)
+    # 5: a profile that starts at the target: one more arrival, no time to target (not 0 years)
+    f.add(5, "Producer", PRODUCER, Y(2019), None, current=True)
     m = mine(f.frame(), Target(code=PRODUCER), as_of=AS_OF, zones=ZONES)
-    assert (m.profiles, m.people) == (4, 3)
+    assert (m.profiles, m.people) == (5, 4)
     step1 = [r for r in m.steps_before if r.step == 1]
     assert [(r.title, r.people, r.share) for r in step1] == [
-        ("Reporter", 2, round(2 / 3, 3)),
-        ("Editor", 1, round(1 / 3, 3)),
+        ("Reporter", 2, round(2 / 4, 3)),
+        ("Editor", 1, round(1 / 4, 3)),
     ]
     assert step1[0].median_years == 3.5  # 3 and 4 years
     assert [(r.title, r.people) for r in m.steps_before if r.step == 2] == [
         ("Editorial Assistant", 1)
     ]
-    # first job -> target: 5, 4 and 1 years
+    # first job -> target: 5, 4 and 1 years (profile 5 has no way there on record)
     assert m.median_years_to_target == 4.0
     assert m.steps_before[-1].move.value == "up"  # assistant (zone 2) -> reporter (zone 4)
     reporter = next(o for o in m.outcomes if o.title == "Reporter")
@@ -605,3 +607,60 @@ def test_a_csv_of_resume_texts_reads_each_row_as_a_profile(
     assert not bad.ok
     assert bad.messages[0] == "line 2: the resume column is empty; nothing to read"
     assert bad.messages[1].startswith("line 3: a text of 200,001 characters")
+
+
+def test_many_imports_merge_the_copy_into_one_segment_with_its_corrections(
+    sqlite_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past a few segments an import merges the copy (corrections folded into the columns);
+    the figures stay those of a rebuild from the database."""
+    import json as json_module
+
+    from careerceo.store import path_snapshot
+
+    monkeypatch.setattr(path_snapshot, "MAX_SEGMENTS", 2)
+    data_dir = sqlite_ctx.settings.data_dir
+    service.new_collection(sqlite_ctx, {"name": "Merge"})
+    service.add_file(sqlite_ctx, "Merge", CSV_OK.encode(), "a.csv", today=TODAY)
+    uid = service.get_collection(sqlite_ctx, "Merge").uid
+    first = service.analyze(sqlite_ctx, "Merge", PRODUCER, today=TODAY)
+    reporter = next(r for r in first.steps_before if r.title == "Reporter")
+    service.correct_occupation(sqlite_ctx, reporter.position_ids[0], {"occupation_code": EDITOR})
+    for name in ("bea", "cal", "dan"):
+        service.add_file(
+            sqlite_ctx, "Merge", CSV_OK.replace("ana", name).encode(), f"{name}.csv", today=TODAY
+        )
+    folder = path_snapshot.folder(data_dir, uid)
+    manifest = json_module.loads((folder / "manifest.json").read_text())
+    assert manifest["revision"] == 5 and manifest["corrections"] == {}
+    assert len(manifest["segments"]) <= 2  # merged once the third segment arrived
+    assert sorted(p.name for p in folder.iterdir() if p.name != "manifest.json") == sorted(
+        manifest["segments"]
+    )
+    merged = service.analyze(sqlite_ctx, "Merge", PRODUCER, today=TODAY)
+    assert merged.people == 5
+    assert (EDITOR, 1) in {(r.code, r.people) for r in merged.occupations_before if r.step == 1}
+    path_snapshot.drop(data_dir, uid)
+    assert service.analyze(sqlite_ctx, "Merge", PRODUCER, today=TODAY) == merged
+
+
+def test_a_collection_from_before_revisions_is_never_copied_from_its_new_rows_alone(
+    sqlite_ctx: AppContext,
+) -> None:
+    """Rows restored from a backup or written before revisions were counted sit at revision 0
+    with no copy: the next import must not start a copy holding only its own rows."""
+    from sqlalchemy import update
+
+    from careerceo.store import path_snapshot
+    from careerceo.store.tables import PathCollection
+
+    service.new_collection(sqlite_ctx, {"name": "Old"})
+    service.add_file(sqlite_ctx, "Old", CSV_OK.encode(), "a.csv", today=TODAY)
+    uid = service.get_collection(sqlite_ctx, "Old").uid
+    with sqlite_ctx.db.transaction() as session:
+        session.execute(update(PathCollection).values(data_revision=0))
+    path_snapshot.drop(sqlite_ctx.settings.data_dir, uid)
+    service.add_file(sqlite_ctx, "Old", CSV_OK.replace("ana", "zoe").encode(), "b.csv")
+    assert path_snapshot.revision_of(sqlite_ctx.settings.data_dir, uid) is None
+    out = service.analyze(sqlite_ctx, "Old", "Producer", today=TODAY)
+    assert out.people == 3 and out.profiles == 4  # ana, ben, cy and zoe: both files

@@ -35,7 +35,7 @@ WITH firsts AS (
     SELECT profile,
         coalesce(min(start_m) FILTER (WHERE NOT internship), min(start_m)) AS first_m,
         min(start_m) FILTER (WHERE step = 0) AS target_m
-    FROM before GROUP BY profile
+    FROM before GROUP BY profile HAVING max(step) > 0
 )
 SELECT median((target_m - first_m) / 12.0), quantile_cont((target_m - first_m) / 12.0, 0.25),
     quantile_cont((target_m - first_m) / 12.0, 0.75)

@@ -17,7 +17,9 @@ Definitions, so every figure can be checked by hand:
 - Years in a role are (end - start) / 12 in months; "Present" ends at ``as_of``; a role with
   an unknown start or end has no duration and is left out of the medians (never guessed).
 - Years to target run from the start of the first role that is not an internship (the first
-  role when there are only internships) to the start of the target role.
+  role when there are only internships) to the start of the target role. A profile whose first
+  recorded role is the target is left out of them: its history says nothing of the time it
+  takes (it would count as 0 years).
 """
 
 from __future__ import annotations

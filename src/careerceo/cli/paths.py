@@ -197,10 +197,15 @@ def _print_analysis(out: PathAnalysisOut) -> None:
     target = out.target_title or out.target
     if out.target_code:
         target += f" ({out.target_code})"
+    years = out.median_years_to_target
+    took = (
+        f"median {years:.1f} years from first job"
+        if years is not None
+        else "no dated history before it to time the way there"
+    )
     console.print(
         f"[bold]{escape(target)}[/] in {escape(out.collection)}: {out.people} of "
-        f"{out.profiles} people reached it; median {_years(out.median_years_to_target)} years "
-        "from first job.",
+        f"{out.profiles} people reached it; {took}.",
         highlight=False,
     )
     print_table(

@@ -100,12 +100,16 @@ def appended(
     revision: int,
     rows: Sequence[dict[str, Any]],
     educated: Sequence[int],
+    *,
+    first: bool = False,
 ) -> None:
     """After an import committed ``rows`` (with their ids) at ``revision``: add them to the
-    copy, or start the copy when this was the collection's first write. ``educated``: the new
-    profiles with a degree or certification."""
+    copy, or start the copy when the collection had no positions before (``first``: checked in
+    the writing transaction, as a revision says nothing of rows restored from a backup or
+    written before revisions were counted). ``educated``: the new profiles with a degree or
+    certification."""
     data_dir = ctx.settings.data_dir
-    words = [] if revision == 1 else snapshots.vocabulary(data_dir, uid, revision - 1)
+    words = [] if first else snapshots.vocabulary(data_dir, uid, revision - 1)
     if words is None:
         snapshots.drop(data_dir, uid)  # no current copy: the next analysis rebuilds it
         return
@@ -117,8 +121,8 @@ def appended(
     }
     arrays = encode(columns, words, index)
     with_degrees = np.asarray(sorted(educated), dtype=np.int64)
-    if revision == 1:
-        snapshots.write(data_dir, uid, snapshots.Copy(1, arrays, words, {}, with_degrees))
+    if first:
+        snapshots.write(data_dir, uid, snapshots.Copy(revision, arrays, words, {}, with_degrees))
         return
     if snapshots.append(
         data_dir, uid, revision, arrays, words[known:], with_degrees

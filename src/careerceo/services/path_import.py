@@ -308,8 +308,8 @@ def add_drafts(
             row.update(occupation_code=match.code, confidence=match.confidence)
     written = _write(ctx, name, prepared, summary, filename, keep_names, progress)
     if written is not None:
-        uid, revision, rows, educated = written
-        appended(ctx, uid, revision, rows, educated)
+        uid, revision, rows, educated, first = written
+        appended(ctx, uid, revision, rows, educated, first=first)
     if not summary.profiles:
         summary.ok = False
         if not summary.skipped:
@@ -325,10 +325,10 @@ def _write(
     filename: str,
     keep_names: bool,
     progress: Progress | None,
-) -> tuple[str, int, list[dict[str, Any]], list[int]] | None:
+) -> tuple[str, int, list[dict[str, Any]], list[int], bool] | None:
     """The new profiles and positions in one transaction: (collection uid, the revision
-    written, the rows with their ids, the new profiles with a degree or certification), or
-    None when every profile was already there."""
+    written, the rows with their ids, the new profiles with a degree or certification, whether
+    the collection had no positions before), or None when every profile was already there."""
     with ctx.db.transaction() as session:
         collections = PathCollectionRepository(session, ctx.person_id)
         collection = collection_row(collections, name)
@@ -352,12 +352,12 @@ def _write(
         if not fresh:
             return None
         revision = collections.bump(collection)
+        positions = PathPositionRepository(session, ctx.person_id)
+        first = not positions.any_in(collection.id)
         profiles.add_many([profile for profile, _rows in fresh])
-        written = _insert_positions(
-            PathPositionRepository(session, ctx.person_id), collection.id, fresh, summary, progress
-        )
+        written = _insert_positions(positions, collection.id, fresh, summary, progress)
         educated = [p.id for p, _rows in fresh if p.education or p.certifications]
-        return collection.uid, revision, written, educated
+        return collection.uid, revision, written, educated, first
 
 
 def _insert_positions(

@@ -1,7 +1,10 @@
 """Owner-scoped access to reference collections, their profiles and positions.
 
-The analysis reads a whole collection at once as columns (``position_columns``): one query with
-only the fields path mining needs, so a million positions cost one scan, not a million objects.
+The analysis reads a collection from its columnar copy (``store.path_snapshot``); only when that
+copy is rebuilt are the positions read here as columns (``columns``): one query with only the
+fields path mining needs, so a million positions cost one scan, not a million objects. Every
+write to a collection's positions raises its ``data_revision`` (``bump``) in the same
+transaction, which is how a copy knows it is current.
 """
 
 from __future__ import annotations
@@ -244,6 +247,20 @@ class PathPositionRepository(OwnedRepository[PathPosition]):
             .order_by(PathPosition.profile_id, PathPosition.seq)
         ).all()
 
+    def any_in(self, collection_id: int) -> bool:
+        """Does the collection hold any position (one index probe)?"""
+        found = self.session.scalar(
+            select(PathPosition.id)
+            .where(
+                # "+ 0": probed through the collection index, not the owner's (which would walk
+                # every position of the owner's other collections first)
+                PathPosition.person_id + 0 == self.person_id,
+                PathPosition.collection_id == collection_id,
+            )
+            .limit(1)
+        )
+        return found is not None
+
     def insert_many(self, rows: list[dict[str, Any]]) -> list[int]:
         """Bulk insert (one executemany); the new ids, in the order of ``rows``, read back by
         (profile, seq) through the profile index (an INSERT ... RETURNING in parameter order
@@ -277,7 +294,7 @@ class PathPositionRepository(OwnedRepository[PathPosition]):
         """
         table = PathPosition.__table__
         query = select(*(table.c[name] for name in ANALYSIS_COLUMNS)).where(
-            table.c.person_id == int(self.person_id),
+            table.c.person_id + 0 == int(self.person_id),  # through the collection index
             table.c.collection_id == int(collection_id),
         )
         connection = self.session.connection()
