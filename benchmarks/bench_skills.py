@@ -420,9 +420,12 @@ def main() -> int:
         # What ``career skills extract --json`` lists: hits and the tagger's mentions.
         seen: dict[tuple[int, int], str] = {}
         for item in extractor.extract(text, kind="posting", semantic=semantic).listed():
-            if item["skill_type"] == "knowledge":
+            # An item listed at its phrase (a concept inside a tagged span) is that phrase,
+            # typed as the phrase is; a knowledge concept at its own words also counts as itself.
+            phrase = (item["phrase_start"], item["phrase_end"])
+            if item["skill_type"] == "knowledge" and (item["start"], item["end"]) != phrase:
                 seen.setdefault((item["start"], item["end"]), "knowledge")
-            seen.setdefault((item["phrase_start"], item["phrase_end"]), item["phrase_type"])
+            seen.setdefault(phrase, item["phrase_type"])
         return [(s, e, k) for (s, e), k in seen.items()]
 
     dev = load_skillspan(args.shared, "dev")

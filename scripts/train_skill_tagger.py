@@ -170,9 +170,12 @@ def listed_spans(extractor: Extractor, text: str) -> list[tuple[int, int, str]]:
     mention's phrase is the mention). Without a tagger this is the phrase matcher."""
     seen: dict[tuple[int, int], str] = {}
     for item in extractor.extract(text, kind="posting").listed():
-        if item["skill_type"] == "knowledge":
+        # An item listed at its phrase (a concept inside a tagged span) is that phrase,
+        # typed as the phrase is; a knowledge concept at its own words also counts as itself.
+        phrase = (item["phrase_start"], item["phrase_end"])
+        if item["skill_type"] == "knowledge" and (item["start"], item["end"]) != phrase:
             seen.setdefault((item["start"], item["end"]), "knowledge")
-        seen.setdefault((item["phrase_start"], item["phrase_end"]), item["phrase_type"])
+        seen.setdefault(phrase, item["phrase_type"])
     return [(s, e, k) for (s, e), k in seen.items()]
 
 
@@ -235,6 +238,23 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def reusable_cv(manifest_path: Path, train_path: Path) -> dict[str, Any]:
+    """The per-setting CV figures of an earlier manifest, when that run trained on the same
+    train file with the same lexicon and features (the figures would come out the same)."""
+    if not manifest_path.exists():
+        return {}
+    old = json.loads(manifest_path.read_text(encoding="utf-8"))
+    same = (
+        old.get("features_version") == FEATURES_VERSION
+        and old.get("lexicon_sha256") == str(lexicon_manifest()["sha256"])
+        and old.get("training_data", {}).get("files", {}).get("json/train.json")
+        == sha256(train_path)
+    )
+    if not same:
+        return {}
+    return {name: e for name, e in old.get("cv_train", {}).items() if "config" in e}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skillspan", type=Path, required=True)
@@ -244,6 +264,12 @@ def main() -> int:
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--dev", action="store_true", help="report dev figures (no choice)")
+    parser.add_argument(
+        "--reuse-cv",
+        action="store_true",
+        help="keep the CV figures of the settings not in --configs from the manifest in --out "
+        "when it was made from the same train file, lexicon and features (they would not change)",
+    )
     parser.add_argument(
         "--keep-folds", type=Path, help="also write the chosen setting's fold models here (JSON)"
     )
@@ -286,6 +312,15 @@ def main() -> int:
         goal = figures["any"]["exact_f1"] + figures["any"]["partial_f1"]
         if chosen is None or goal > chosen[0]:
             chosen = (goal, index)
+    if args.reuse_cv and chosen is not None:
+        for name, entry in reusable_cv(args.out / MANIFEST_FILE, train_path).items():
+            if name in cv:
+                continue
+            cv[name] = {**entry, "reused from the previous manifest": True}
+            if entry["any"]["exact_f1"] + entry["any"]["partial_f1"] > chosen[0]:
+                print(f"{name} scored best in the reused figures: rerun it with --configs")
+                return 1
+            show(f"{name} (reused)", {k: entry[k] for k in ("any", "skill", "knowledge")})
     if args.cv_only or chosen is None:
         return 0
     config = CONFIGS[chosen[1]]

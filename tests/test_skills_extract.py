@@ -161,3 +161,13 @@ def test_onet_elements_are_found() -> None:
 
 def test_extractor_is_cached() -> None:
     assert load_extractor() is load_extractor()
+
+
+def test_every_negation_cue_passes_the_quick_test() -> None:
+    """``negated`` skips windows with none of ``NEGATION_STARTS``; a cue that started with
+    anything else would never be seen."""
+    from careerceo.skills.context import NEGATION_CUES, NEGATION_STARTS, negated
+
+    assert all(cue.startswith(NEGATION_STARTS) for cue in NEGATION_CUES)
+    assert negated("We need someone without") and negated("Candidates who lack")
+    assert not negated("Strong experience with")

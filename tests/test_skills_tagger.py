@@ -137,6 +137,30 @@ def test_a_lexicon_hit_inside_a_tagged_span_takes_it_as_its_phrase() -> None:
     assert {text[h.phrase_start : h.phrase_end] for h in hits} == {"Maintain Kubernetes clusters"}
 
 
+def test_the_listing_gives_a_concept_inside_a_tagged_span_at_that_span() -> None:
+    """``listed()`` (the CLI's --json) lists the concept at the phrase the tagger marked, as
+    annotators mark it; ``hits`` keep the concept's own words for highlighting and the gap."""
+    text = "Responsibilities:\n- Maintain Kubernetes clusters"
+    result = extract(text, "posting")
+    assert any(h.text == "Kubernetes" for h in result.hits)
+    listed = [i for i in result.listed() if i["label"] == "Kubernetes"]
+    assert listed
+    for item in listed:
+        assert item["text"] == "Maintain Kubernetes clusters"
+        assert text[item["start"] : item["end"]] == item["text"]
+        assert (item["start"], item["end"]) == (item["phrase_start"], item["phrase_end"])
+
+
+def test_an_unmarked_product_name_is_still_listed() -> None:
+    """A named technology the tagger did not mark stays in the listing (its bar is lower than
+    for ordinary-word skill labels, chosen by CV on train)."""
+    text = "Minimum qualifications: Python and SQL.\nPreferred: Tableau is a plus.\n"
+    result = extract(text, "posting")
+    tableau = [h for h in result.hits if h.text == "Tableau"]
+    assert tableau and not any(m.start <= tableau[0].start < m.end for m in result.mentions)
+    assert any(i["text"] == "Tableau" for i in result.listed())
+
+
 def test_negated_and_benefits_spans_are_not_mentions() -> None:
     text = "Benefits:\n- Free gym membership and yoga classes\n\nNo Java experience needed."
     result = extract(text, "posting")

@@ -103,3 +103,20 @@ def test_page_without_unlinked_phrases_has_no_unlinked_list(live_server: str) ->
     assert response.status_code == 200
     assert 'id="unlinked"' not in response.text
     assert "skill-unlinked" in response.text  # the legend still explains the marking
+
+
+@pytest.mark.browser
+def test_page_marks_unlinked_phrases_in_the_browser(live_server: str, page: Any) -> None:
+    page.goto(f"{live_server}/skills")
+    page.fill("#f-text", UNLINKED)
+    page.select_option("#f-kind", "posting")
+    page.click("#skills-form button[type=submit]")
+    page.wait_for_selector("#highlighted mark.hit")
+    phrase = page.locator("#highlighted mark.skill-unlinked")
+    assert phrase.count() == 1
+    assert phrase.inner_text() == "communicate complex findings to stakeholders"
+    assert "unlinked" in (phrase.get_attribute("title") or "")
+    assert page.locator("#unlinked").is_visible()
+    assert "communicate complex findings" in page.inner_text("#unlinked")
+    python = page.locator("#highlighted mark", has_text="Python").first
+    assert "skill-unlinked" not in (python.get_attribute("class") or "")

@@ -90,6 +90,9 @@ class Linker:
     def __init__(self, lexicon: Lexicon, verbs: frozenset[str]) -> None:
         self.lexicon = lexicon
         self.verbs = verbs
+        # Links of prose spans already seen: postings repeat their phrases ("communication
+        # skills", "attention to detail"). Bounded; links are immutable, so sharing is safe.
+        self._seen: dict[tuple[str, bool], tuple[Link, ...]] = {}
 
     @cached_property
     def _by_label(self) -> dict[str, list[int]]:
@@ -204,8 +207,15 @@ class Linker:
         name = name.strip()
         if not name:
             return []
+        known = self._seen.get((name, prose))
+        if known is not None:
+            return list(known)
         found = self.everyday(name)
         if not found:
             normal = normal_key(name)  # once for both steps
             found = self.by_key(name, prose, normal) or self.by_words(name, normal)
-        return sorted(found, key=lambda link: -link.confidence)
+        ranked = sorted(found, key=lambda link: -link.confidence)
+        if len(self._seen) >= 50_000:
+            self._seen.clear()
+        self._seen[(name, prose)] = tuple(ranked)
+        return ranked

@@ -264,7 +264,7 @@ class Tagger:
         self._words = _Blocks((1 + len(NEIGHBOURS), size), 100_000)
         self._lex = _Blocks((size,), 10_000)
         self._lock = threading.Lock()
-        self._pairs: dict[str, tuple[int, int]] = {}
+        self._pairs: dict[tuple[str, str], tuple[int, int]] = {}
         self._edge = {off: self._sum([f"{off:+d}edge"]) for off in (-2, -1, 1, 2)}
         self._first = self._sum(["first"])
         self._last = self._sum(["last"])
@@ -273,10 +273,11 @@ class Tagger:
         rows = [self._row.get(f, self._zero) for f in feats]
         return np.asarray(self._weights[rows].sum(axis=0))
 
-    def _pair_rows(self, pair: str) -> tuple[int, int]:
+    def _pair_rows(self, pair: tuple[str, str]) -> tuple[int, int]:
         """Weight rows of the word pair's features: as the second word's "b-" and the first
         word's "b+" (the unknown row when the model has no weight for it); cached."""
-        found = (self._row.get("b-=" + pair, self._zero), self._row.get("b+=" + pair, self._zero))
+        key = f"{pair[0]}|{pair[1]}"
+        found = (self._row.get("b-=" + key, self._zero), self._row.get("b+=" + key, self._zero))
         self._pairs[pair] = found
         return found
 
@@ -333,8 +334,11 @@ class Tagger:
         pair_rows = self._pairs
         if len(pair_rows) > 200_000:
             pair_rows.clear()
-        pairs = [f"{a}|{b}" for a, b in pairwise(flat)]
-        got = [pair_rows.get(p) for p in pairs]
+        # Keyed by the pair of words (a tuple hashes from its words' cached hashes); the
+        # feature string is made only for a pair not seen before.
+        pairs = list(pairwise(flat))
+        get = pair_rows.get
+        got = [get(p) for p in pairs]
         rows = [self._pair_rows(p) if g is None else g for p, g in zip(pairs, got, strict=True)]
         # Flat position of every word: sentence k's words follow 2k + 1 sentinels.
         lens_arr = np.array(lengths, dtype=np.intp)
@@ -406,7 +410,7 @@ class Tagger:
         for t in range(1, longest):
             np.add(delta[:, :, None], trans, out=step)
             step.argmax(axis=1, out=back[:, t])
-            step.max(axis=1, out=best)
+            np.maximum.reduce(step, axis=1, out=best)  # the ufunc: no Python wrapper per step
             np.add(best, padded[:, t], out=delta)
             if t in ending:
                 final[ending[t]] = delta[ending[t]]
@@ -456,13 +460,13 @@ class Tagger:
         for t in range(1, longest):
             np.matmul(alpha[t - 1], trans, out=tmp)
             tmp *= emit_l[t]
-            tmp.sum(axis=1, keepdims=True, out=norm)
+            np.add.reduce(tmp, axis=1, keepdims=True, out=norm)
             np.divide(tmp, norm, out=alpha[t])
         beta[-1] = 1.0
         for t in range(longest - 2, -1, -1):
             np.multiply(emit_r[t + 1], beta[t + 1], out=tmp)
             np.matmul(tmp, trans_t, out=beta[t])
-            beta[t].sum(axis=1, keepdims=True, out=norm)
+            np.add.reduce(beta[t], axis=1, keepdims=True, out=norm)
             beta[t] /= norm
         out: list[np.ndarray] = []
         for k, n in enumerate(lengths):
