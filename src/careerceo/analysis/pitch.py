@@ -50,16 +50,6 @@ class Pitch:
     missing_inputs: tuple[MissingInput, ...] = field(default_factory=tuple)
     sources: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "story": self.story,
-            "headline": self.headline,
-            "about": self.about,
-            "keywords_used": list(self.keywords_used),
-            "missing_inputs": [m.text for m in self.missing_inputs],
-            "sources": list(self.sources),
-        }
-
 
 def distinct(labels: list[str] | tuple[str, ...]) -> list[str]:
     """Labels without near-duplicates ("SQL" and "Structured query language SQL"): the shorter
