@@ -19,6 +19,7 @@ from careerceo.documents import (
     linkedin_export,
     linkedin_pdf,
     resume_education,
+    resume_experience,
     resume_parser,
     resume_skills,
 )
@@ -39,7 +40,7 @@ HOSTILE = {
 PATTERNS: dict[str, re.Pattern[str]] = {
     "resume e-mail": resume_parser.EMAIL,
     "institution": resume_parser.INSTITUTION_NAME,
-    "placeholder employer": resume_parser.PLACEHOLDER,
+    "placeholder employer": resume_experience.PLACEHOLDER,
     "phone": resume_parser.PHONE,
     "url": resume_parser.URL,
     "LinkedIn inline bullet": linkedin_export._INLINE_BULLET,
@@ -79,7 +80,7 @@ def test_patterns_still_find_what_they_did() -> None:
         "ana.ruiz+cv@example.co.uk"
     ]
     assert resume_parser.INSTITUTION_NAME.search("BSc, California State University of Hayward")
-    assert resume_parser.PLACEHOLDER.split("Cashier Company Name  City , State") == [
+    assert resume_experience.PLACEHOLDER.split("Cashier Company Name  City , State") == [
         "Cashier",
         "City , State",
     ]
