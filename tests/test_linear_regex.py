@@ -38,11 +38,11 @@ HOSTILE = {
     "bullets": "\u2022 " * (MB // 2),
 }
 PATTERNS: dict[str, re.Pattern[str]] = {
-    "resume e-mail": resume_experience.EMAIL,
-    "institution": resume_experience.INSTITUTION_NAME,
+    "resume e-mail": resume_parser.EMAIL,
+    "institution": resume_parser.INSTITUTION_NAME,
     "placeholder employer": resume_experience.PLACEHOLDER,
-    "phone": resume_experience.PHONE,
-    "url": resume_experience.URL,
+    "phone": resume_parser.PHONE,
+    "url": resume_parser.URL,
     "LinkedIn inline bullet": linkedin_export._INLINE_BULLET,
     "win result link": accomplishments.RESULT_LINKS,
     "win by-clause": accomplishments.BY_CLAUSE,
@@ -76,10 +76,10 @@ def test_pattern_is_linear_on_1mb_lines(pattern_name: str) -> None:
 
 def test_patterns_still_find_what_they_did() -> None:
     """Anchoring the starts changed no match a real résumé relies on."""
-    assert resume_experience.EMAIL.findall("Mail: ana.ruiz+cv@example.co.uk, tel") == [
+    assert resume_parser.EMAIL.findall("Mail: ana.ruiz+cv@example.co.uk, tel") == [
         "ana.ruiz+cv@example.co.uk"
     ]
-    assert resume_experience.INSTITUTION_NAME.search("BSc, California State University of Hayward")
+    assert resume_parser.INSTITUTION_NAME.search("BSc, California State University of Hayward")
     assert resume_experience.PLACEHOLDER.split("Cashier Company Name  City , State") == [
         "Cashier",
         "City , State",

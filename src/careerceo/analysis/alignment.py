@@ -161,7 +161,6 @@ def score_review(
             why = f"no goal was active in {review.month}: they were closed before it began"
         return ReviewAlignment(review.month, None, (), 0.0, why)
     fair = min(FAIR_SHARE_CAP, 100.0 / len(scoped))
-    have_activities = bool(review.activities)
     shares: dict[str, float] = {}
     for a in review.activities:
         if a.goal_key is not None:
@@ -172,58 +171,10 @@ def score_review(
     for m in milestones:
         if _open_during(m, start):
             by_goal.setdefault(m.goal_key, []).append(m)
-    results: list[GoalAlignment] = []
-    for goal in scoped:
-        share = shares.get(goal.key, 0.0)
-        comps: list[Component] = []
-        if have_activities:
-            comps.append(
-                Component(
-                    "time",
-                    min(1.0, share / fair),
-                    WEIGHTS["time"],
-                    f"{share:.0f}% of the month vs fair share {fair:.0f}%",
-                )
-            )
-        else:
-            comps.append(Component("time", None, 0.0, "no activities listed"))
-        rating = review.ratings.get(goal.key)
-        if rating is not None:
-            comps.append(
-                Component(
-                    "rating", rating / RATING_MAX, WEIGHTS["rating"], f"rated {rating}/{RATING_MAX}"
-                )
-            )
-        else:
-            comps.append(Component("rating", None, 0.0, "not rated"))
-        mine = by_goal.get(goal.key, [])
-        moved_any = False
-        if mine:
-            moves: list[float] = []
-            notes: list[str] = []
-            for m in mine:
-                now = review.milestone_progress.get(m.key)
-                was = before.get(m.key, 0)
-                delta = 0.0 if now is None else max(0.0, float(now - was))
-                moved_any = moved_any or delta > 0
-                moves.append(min(1.0, delta / FULL_MILESTONE_MOVE))
-                notes.append(f"'{m.title}' +{delta:.0f} pts")
-            comps.append(
-                Component(
-                    "milestones", sum(moves) / len(moves), WEIGHTS["milestones"], ", ".join(notes)
-                )
-            )
-        else:
-            comps.append(Component("milestones", None, 0.0, "no open milestone"))
-        present = [c for c in comps if c.value is not None]
-        total_w = sum(c.weight for c in present)
-        score = (
-            round(100.0 * sum(c.weight * (c.value or 0.0) for c in present) / total_w, 1)
-            if total_w > 0
-            else None
-        )
-        untouched = share == 0 and (rating is None or rating <= 1) and not moved_any
-        results.append(GoalAlignment(goal.key, goal.title, score, tuple(comps), share, untouched))
+    results = [
+        _goal_alignment(goal, review, shares, fair, by_goal.get(goal.key, []), before)
+        for goal in scoped
+    ]
     scored = [r.score for r in results if r.score is not None]
     overall = round(sum(scored) / len(scored), 1) if scored else None
     on_goal = sum(a.share for a in review.activities if a.goal_key is not None)
@@ -237,3 +188,64 @@ def score_review(
             f"({best.score:.0f})"
         )
     return ReviewAlignment(review.month, overall, tuple(results), on_goal, text)
+
+
+def _goal_alignment(
+    goal: GoalInfo,
+    review: ReviewData,
+    shares: Mapping[str, float],
+    fair: float,
+    mine: list[MilestoneInfo],
+    before: Mapping[str, int],
+) -> GoalAlignment:
+    """One goal's score: time against its fair share, its rating, and how far its open
+    milestones moved; a part with no data is left out of the weighted mean."""
+    share = shares.get(goal.key, 0.0)
+    comps: list[Component] = []
+    if review.activities:
+        comps.append(
+            Component(
+                "time",
+                min(1.0, share / fair),
+                WEIGHTS["time"],
+                f"{share:.0f}% of the month vs fair share {fair:.0f}%",
+            )
+        )
+    else:
+        comps.append(Component("time", None, 0.0, "no activities listed"))
+    rating = review.ratings.get(goal.key)
+    if rating is not None:
+        comps.append(
+            Component(
+                "rating", rating / RATING_MAX, WEIGHTS["rating"], f"rated {rating}/{RATING_MAX}"
+            )
+        )
+    else:
+        comps.append(Component("rating", None, 0.0, "not rated"))
+    moved_any = False
+    if mine:
+        moves: list[float] = []
+        notes: list[str] = []
+        for m in mine:
+            now = review.milestone_progress.get(m.key)
+            was = before.get(m.key, 0)
+            delta = 0.0 if now is None else max(0.0, float(now - was))
+            moved_any = moved_any or delta > 0
+            moves.append(min(1.0, delta / FULL_MILESTONE_MOVE))
+            notes.append(f"'{m.title}' +{delta:.0f} pts")
+        comps.append(
+            Component(
+                "milestones", sum(moves) / len(moves), WEIGHTS["milestones"], ", ".join(notes)
+            )
+        )
+    else:
+        comps.append(Component("milestones", None, 0.0, "no open milestone"))
+    present = [c for c in comps if c.value is not None]
+    total_w = sum(c.weight for c in present)
+    score = (
+        round(100.0 * sum(c.weight * (c.value or 0.0) for c in present) / total_w, 1)
+        if total_w > 0
+        else None
+    )
+    untouched = share == 0 and (rating is None or rating <= 1) and not moved_any
+    return GoalAlignment(goal.key, goal.title, score, tuple(comps), share, untouched)

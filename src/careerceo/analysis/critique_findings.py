@@ -5,8 +5,7 @@ document rules (``critique_document``)."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
 
 from careerceo.text.resume_lines import BULLET
 
@@ -48,9 +47,6 @@ class Finding:
     explanation: str
     suggestion: str
     severity: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def finding(rule: str, line: int, text: str, explanation: str, suggestion: str) -> Finding:

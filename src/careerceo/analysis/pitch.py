@@ -50,16 +50,6 @@ class Pitch:
     missing_inputs: tuple[MissingInput, ...] = field(default_factory=tuple)
     sources: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "story": self.story,
-            "headline": self.headline,
-            "about": self.about,
-            "keywords_used": list(self.keywords_used),
-            "missing_inputs": [m.text for m in self.missing_inputs],
-            "sources": list(self.sources),
-        }
-
 
 def distinct(labels: list[str] | tuple[str, ...]) -> list[str]:
     """Labels without near-duplicates ("SQL" and "Structured query language SQL"): the shorter
@@ -119,28 +109,7 @@ def _same_role(current: str, target: str) -> bool:
 
 
 def build_pitch(data: PitchInput) -> Pitch:
-    missing = []
-    if not data.why:
-        missing.append(MissingInput("why (add the reason to your goal)", Action(ActionKind.GOALS)))
-    if not data.proof:
-        missing.append(MissingInput("proof (log your wins)", Action(ActionKind.WINS)))
-    if not data.carries_over:
-        missing.append(
-            MissingInput(
-                "what carries over (import a résumé or add skills to your inventory)",
-                Action(ActionKind.INVENTORY),
-            )
-        )
-    if data.unconfirmed:
-        missing.append(
-            MissingInput(
-                "the target asks for "
-                + ", ".join(data.unconfirmed)
-                + ", which your evidence does not show; the drafts leave them out (if you have "
-                "one, add it to your inventory)",
-                Action(ActionKind.INVENTORY),
-            )
-        )
+    missing = _missing_inputs(data)
     current = data.current_title or "my current role"
     same = bool(data.current_title) and _same_role(data.current_title, data.target_role)
     as_title = f"as {_article(current)} {current}" if data.current_title else "in my current role"
@@ -175,19 +144,7 @@ def build_pitch(data: PitchInput) -> Pitch:
     story = "\n".join(story_parts)
 
     keywords = distinct([k for k in data.keywords if k] + list(data.carries_over))
-    if same:
-        headline = target
-    elif data.current_title:
-        headline = f"{current} → {target}"
-    else:
-        headline = f"Aspiring {target}"
-    used: list[str] = []
-    for keyword in keywords:
-        candidate = f"{headline} | {keyword}" if not used else f"{headline} · {keyword}"
-        if len(candidate) > HEADLINE_LIMIT or len(used) >= 4:
-            break
-        headline = candidate
-        used.append(keyword)
+    headline, used = _headline(data, current, target, same, keywords)
     who = f"{_article(current).title()} {current}" if data.current_title else "A professional"
     if years:
         who += f" with {years}of experience"
@@ -207,3 +164,50 @@ def build_pitch(data: PitchInput) -> Pitch:
         used = list(dict.fromkeys(used + keywords[:12]))
     about = "\n\n".join(about_parts)[:ABOUT_LIMIT]
     return Pitch(story, headline[:HEADLINE_LIMIT], about, tuple(used), tuple(missing), data.sources)
+
+
+def _missing_inputs(data: PitchInput) -> list[MissingInput]:
+    """What would make the pitch stronger and is not there yet, each with what supplies it."""
+    missing = []
+    if not data.why:
+        missing.append(MissingInput("why (add the reason to your goal)", Action(ActionKind.GOALS)))
+    if not data.proof:
+        missing.append(MissingInput("proof (log your wins)", Action(ActionKind.WINS)))
+    if not data.carries_over:
+        missing.append(
+            MissingInput(
+                "what carries over (import a résumé or add skills to your inventory)",
+                Action(ActionKind.INVENTORY),
+            )
+        )
+    if data.unconfirmed:
+        missing.append(
+            MissingInput(
+                "the target asks for "
+                + ", ".join(data.unconfirmed)
+                + ", which your evidence does not show; the drafts leave them out (if you have "
+                "one, add it to your inventory)",
+                Action(ActionKind.INVENTORY),
+            )
+        )
+    return missing
+
+
+def _headline(
+    data: PitchInput, current: str, target: str, same: bool, keywords: list[str]
+) -> tuple[str, list[str]]:
+    """The LinkedIn headline (the move, then keywords while they fit) and the keywords used."""
+    if same:
+        headline = target
+    elif data.current_title:
+        headline = f"{current} → {target}"
+    else:
+        headline = f"Aspiring {target}"
+    used: list[str] = []
+    for keyword in keywords:
+        candidate = f"{headline} | {keyword}" if not used else f"{headline} · {keyword}"
+        if len(candidate) > HEADLINE_LIMIT or len(used) >= 4:
+            break
+        headline = candidate
+        used.append(keyword)
+    return headline, used

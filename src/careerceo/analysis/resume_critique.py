@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from careerceo.analysis.critique_document import (
     document_rules,
@@ -24,7 +23,6 @@ from careerceo.analysis.critique_document import (
 from careerceo.analysis.critique_findings import (
     IMPACT,
     LIMITS,
-    SEVERITY,
     Finding,
     WinHint,
     finding,
@@ -74,15 +72,6 @@ class Critique:
         for found in self.findings:
             grouped.setdefault(found.line, []).append(found)
         return grouped
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "words": self.words,
-            "bullets": self.bullets,
-            "bullets_with_metric": self.bullets_with_metric,
-            "counts": {r: sum(1 for f in self.findings if f.rule == r) for r in SEVERITY},
-            "findings": [f.as_dict() for f in self.findings],
-        }
 
 
 def _rewrite_opening(text: str, phrase: str) -> str:

@@ -68,25 +68,6 @@ class Match:
     missing: tuple[Missing, ...]
     gap: JobGap
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "score": self.score,
-            "parts": [vars(p) for p in self.parts],
-            "matched": [
-                {
-                    "label": r.label,
-                    "kind": r.kind,
-                    "strength": r.strength,
-                    "evidence": list(r.evidence),
-                }
-                for r in self.matched
-            ],
-            "missing": [vars(m) for m in self.missing],
-            "qualifications": [vars(q) for q in self.gap.qualifications],
-            "source": "skills: careerceo.skills (ESCO 1.1.1, O*NET 29.0); "
-            "weights: analysis.job_gap",
-        }
-
 
 def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9+#]+", text.lower()) if w not in STOP and len(w) > 1}

@@ -145,36 +145,7 @@ def show(
 
 
 def _render(p: dict[str, Any], show_all: bool) -> None:
-    console.print(f"[bold]{p['code']}  {escape(p['title'])}[/]", highlight=False)
-    console.print(f"[dim]Source: {p['sources']['onet']}, {p['sources']['esco']}[/]")
-    console.print(escape(p["description"]), highlight=False)
-
-    soc = p["soc"]
-    _section("SOC hierarchy")
-    console.print(
-        f"  {soc['major_group']} {escape(soc['major_group_title'])} > minor {soc['minor_group']} "
-        f"> broad {soc['broad_group']} > detailed {soc['detailed']} > O*NET {soc['onet_code']}",
-        highlight=False,
-    )
-
-    _section("Job zone")
-    zone = p["job_zone"]
-    if zone is None:
-        console.print("  [dim]O*NET gives no job zone for this occupation[/]")
-    else:
-        console.print(f"  [bold]Zone {zone['zone']}[/]: {zone['meaning']}", highlight=False)
-        console.print(f"  Education: {escape(zone['education'])}", highlight=False)
-        console.print(f"  Experience: {escape(zone['experience'])}", highlight=False)
-        console.print(f"  Training: {escape(zone['training'])}", highlight=False)
-
-    _section("Education, training and experience (share of workers)")
-    if not p["education_training_experience"]:
-        console.print("  [dim]O*NET 29.0 has no survey data for this occupation[/]")
-    for scale in p["education_training_experience"]:
-        console.print(f"  [bold]{escape(scale['name'])}[/]", highlight=False)
-        for cat in scale["categories"][: None if show_all else 4]:
-            console.print(f"    {cat['percent']:5.1f}%  {escape(cat['category'])}", highlight=False)
-
+    _render_overview(p, show_all)
     _ratings("Top skills", p["skills"])
     _ratings("Top knowledge", p["knowledge"])
 
@@ -228,3 +199,36 @@ def _render(p: dict[str, Any], show_all: bool) -> None:
     _bullets([s["label"] for s in esco["essential_skills"]], 12, show_all)
     _section(f"ESCO optional skills ({len(esco['optional_skills'])})")
     _bullets([s["label"] for s in esco["optional_skills"]], 8, show_all)
+
+
+def _render_overview(p: dict[str, Any], show_all: bool) -> None:
+    """Title, description, SOC place, job zone and the education/training/experience survey."""
+    console.print(f"[bold]{p['code']}  {escape(p['title'])}[/]", highlight=False)
+    console.print(f"[dim]Source: {p['sources']['onet']}, {p['sources']['esco']}[/]")
+    console.print(escape(p["description"]), highlight=False)
+
+    soc = p["soc"]
+    _section("SOC hierarchy")
+    console.print(
+        f"  {soc['major_group']} {escape(soc['major_group_title'])} > minor {soc['minor_group']} "
+        f"> broad {soc['broad_group']} > detailed {soc['detailed']} > O*NET {soc['onet_code']}",
+        highlight=False,
+    )
+
+    _section("Job zone")
+    zone = p["job_zone"]
+    if zone is None:
+        console.print("  [dim]O*NET gives no job zone for this occupation[/]")
+    else:
+        console.print(f"  [bold]Zone {zone['zone']}[/]: {zone['meaning']}", highlight=False)
+        console.print(f"  Education: {escape(zone['education'])}", highlight=False)
+        console.print(f"  Experience: {escape(zone['experience'])}", highlight=False)
+        console.print(f"  Training: {escape(zone['training'])}", highlight=False)
+
+    _section("Education, training and experience (share of workers)")
+    if not p["education_training_experience"]:
+        console.print("  [dim]O*NET 29.0 has no survey data for this occupation[/]")
+    for scale in p["education_training_experience"]:
+        console.print(f"  [bold]{escape(scale['name'])}[/]", highlight=False)
+        for cat in scale["categories"][: None if show_all else 4]:
+            console.print(f"    {cat['percent']:5.1f}%  {escape(cat['category'])}", highlight=False)

@@ -32,6 +32,7 @@ from careerceo.services.resume_export import (
     render,
     require_content,
 )
+from careerceo.services.resume_views import CritiqueView, PitchView, PostingMatchView
 
 resume_app = typer.Typer(
     help="Import, export and critique your résumé (PDF, DOCX, JSON Resume, LinkedIn)."
@@ -55,7 +56,7 @@ def import_cmd(
     source = resume_import.read_path(file)
     plan = resume_import.preview(ctx, source)
     if as_json and not yes:
-        print_json(plan.as_dict())
+        print_json(plan.model_dump(mode="json", by_alias=True))
         return
     if not as_json:
         rows = [
@@ -78,7 +79,7 @@ def import_cmd(
             console.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if plan.count("create") == 0 and plan.count("update") == 0:
         if as_json:
-            print_json(plan.as_dict())
+            print_json(plan.model_dump(mode="json", by_alias=True))
         else:
             console.print("Nothing new to import.")
         return
@@ -88,7 +89,7 @@ def import_cmd(
     done = resume_import.confirm(ctx, source)
     _prepare_pivots(ctx)
     if as_json:
-        print_json(done.as_dict())
+        print_json(done.model_dump(mode="json", by_alias=True))
     else:
         console.print(
             f"Imported {done.count('create')} new entries (document #{done.document_id})."
@@ -162,7 +163,7 @@ def critique_cmd(
         flagged = list(dict.fromkeys(f.text for f in result.findings))[:20]
         rewrites = rewrite_lines(config, flagged)
     if as_json:
-        data = result.as_dict()
+        data = CritiqueView.of(result).model_dump()
         if llm:
             data["llm_rewrites"] = rewrites
         print_json(data)
@@ -292,7 +293,7 @@ def match_cmd(
     posting_id = _posting_id(posting, posting_file, title, company)
     target, result = match_posting(context(), posting_id)
     if as_json:
-        print_json({"posting_id": posting_id, "title": target.title, **result.as_dict()})
+        print_json(PostingMatchView.of_posting(posting_id, target.title, result).model_dump())
         return
     console.print(f"[bold]Match with {target.title}: {result.score:.0f}/100[/]", highlight=False)
     print_table(
@@ -403,7 +404,7 @@ def pitch_cmd(
 
     result = pitch(context(), posting_id=posting, occupation=occupation)
     if as_json:
-        print_json(result.as_dict())
+        print_json(PitchView.of(result).model_dump())
         return
     console.print("[bold]Your story[/]\n" + result.story, highlight=False)
     console.print("\n[bold]LinkedIn headline[/]\n" + result.headline, highlight=False)

@@ -100,6 +100,23 @@ def from_jsonresume(document: dict[str, Any]) -> Resume:
             field="file",
         )
     resume = Resume(warnings=warnings)
+    extra = _read_basics(resume, document, warnings)
+    _read_history(resume, document, warnings)
+    _read_skills(resume, document, warnings)
+    for section in VERBATIM:
+        if document.get(section) is not None:
+            extra[section] = document[section]
+    if "$schema" in document:
+        extra["$schema"] = document["$schema"]
+    others = {k: document[k] for k in unknown}
+    if others:
+        extra["unknown"] = others
+    resume.extra = extra
+    return resume
+
+
+def _read_basics(resume: Resume, document: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """Name, contact, summary and location into the résumé; what has no field, as extras."""
     basics = document.get("basics") or {}
     if not isinstance(basics, dict):
         warnings.append("basics should be an object; it was ignored")
@@ -125,6 +142,11 @@ def from_jsonresume(document: dict[str, Any]) -> Resume:
     basics_rest = _known_extra(basics, BASICS | {"website"})
     if basics_rest:
         extra["basics_extra"] = basics_rest
+    return extra
+
+
+def _read_history(resume: Resume, document: dict[str, Any], warnings: list[str]) -> None:
+    """Work, education and certificates; an entry with nothing to name it is skipped, said."""
     for i, work in enumerate(_dicts(document.get("work"), "work", warnings)):
         where = f"work[{i}]"
         position = ResumePosition(
@@ -174,6 +196,10 @@ def from_jsonresume(document: dict[str, Any]) -> Resume:
                 url=_s(cert.get("url")),
             )
         )
+
+
+def _read_skills(resume: Resume, document: dict[str, Any], warnings: list[str]) -> None:
+    """Skills (a group with keywords is a heading over them) and languages."""
     for i, skill in enumerate(_list(document.get("skills"), "skills", warnings)):
         if isinstance(skill, str):
             resume.skills.append(ResumeSkill(name=skill.strip(), section="skills"))
@@ -204,16 +230,6 @@ def from_jsonresume(document: dict[str, Any]) -> Resume:
             warnings.append(f"languages[{i}] has no language; skipped")
             continue
         resume.languages.append(ResumeLanguage(name=name, fluency=_s(lang.get("fluency"))))
-    for section in VERBATIM:
-        if document.get(section) is not None:
-            extra[section] = document[section]
-    if "$schema" in document:
-        extra["$schema"] = document["$schema"]
-    others = {k: document[k] for k in unknown}
-    if others:
-        extra["unknown"] = others
-    resume.extra = extra
-    return resume
 
 
 def _put(target: dict[str, Any], key: str, value: Any) -> None:

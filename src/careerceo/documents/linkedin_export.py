@@ -46,9 +46,7 @@ LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 # A leading run of spaces is taken only from where it starts: linear on long blank runs.
-_INLINE_BULLET = re.compile(
-    r"(?:(?<!\s)\s+)?[\u2022\u25cf\u25aa]\s+|(?:^|(?<!\s)\s{2,})[-*]\s+"
-)
+_INLINE_BULLET = re.compile(r"(?:(?<!\s)\s+)?[\u2022\u25cf\u25aa]\s+|(?:^|(?<!\s)\s{2,})[-*]\s+")
 
 
 def _description(text: str) -> dict[str, Any]:
@@ -135,26 +133,7 @@ def resume_from_files(files: dict[str, bytes]) -> Resume:
         )
     rows = {key: read_rows(content, path) for key, (path, content) in by_name.items()}
     resume = Resume()
-    profile = _first(rows.get("profile.csv", []))
-    if profile:
-        resume.name = " ".join(
-            p for p in (profile.get("First Name"), profile.get("Last Name")) if p
-        )
-        resume.label = profile.get("Headline", "")
-        resume.summary = profile.get("Summary", "")
-        resume.location = profile.get("Geo Location", "")
-        websites = profile.get("Websites", "").strip("[]")
-        if websites:
-            first = websites.split(",")[0]
-            resume.url = (
-                first.split(":", 1)[-1]
-                if first.upper().startswith(
-                    ("PORTFOLIO:", "PERSONAL:", "COMPANY:", "BLOG:", "OTHER:", "RSS:")
-                )
-                else first
-            )
-        if profile.get("Industry"):
-            resume.extra["industry"] = profile["Industry"]
+    _read_profile(resume, _first(rows.get("profile.csv", [])))
     for row in rows.get("positions.csv", []):
         if not (row.get("Company Name") or row.get("Title")):
             continue
@@ -217,6 +196,28 @@ def resume_from_files(files: dict[str, bytes]) -> Resume:
         )
     resume.extra["linkedin_files"] = sorted(PurePosixPath(p).name for p, _ in by_name.values())
     return resume
+
+
+def _read_profile(resume: Resume, profile: dict[str, str]) -> None:
+    """Name, headline, summary, place, first website and industry from Profile.csv."""
+    if not profile:
+        return
+    resume.name = " ".join(p for p in (profile.get("First Name"), profile.get("Last Name")) if p)
+    resume.label = profile.get("Headline", "")
+    resume.summary = profile.get("Summary", "")
+    resume.location = profile.get("Geo Location", "")
+    websites = profile.get("Websites", "").strip("[]")
+    if websites:
+        first = websites.split(",")[0]
+        resume.url = (
+            first.split(":", 1)[-1]
+            if first.upper().startswith(
+                ("PORTFOLIO:", "PERSONAL:", "COMPANY:", "BLOG:", "OTHER:", "RSS:")
+            )
+            else first
+        )
+    if profile.get("Industry"):
+        resume.extra["industry"] = profile["Industry"]
 
 
 def read_linkedin_zip(data: bytes, *, name: str = "the ZIP") -> Resume:

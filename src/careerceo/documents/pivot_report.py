@@ -58,38 +58,8 @@ def markdown(d: PivotDetail, *, basis: str = "") -> str:
         "## What transfers",
         "",
     ]
-    if not d.transfers:
-        lines.append("Nothing in your profile overlaps with this occupation yet.")
-    for t in d.transfers:
-        levels = (
-            f" — you {_level(t.your_level)}, target {_level(t.target_level)} (importance "
-            f"{_level(t.importance)}/5)"
-            if t.target_level is not None
-            else ""
-        )
-        why = f"; evidence: {'; '.join(t.evidence)}" if t.evidence else ""
-        lines.append(f"- **{t.name}** ({t.kind}){levels}{why} [{t.source}]")
-    lines += ["", "## Gaps (importance x deficit)", ""]
-    if not d.gaps:
-        lines.append("No material gaps.")
-    for g in d.gaps:
-        if g.kind in ("skill", "knowledge"):
-            assumed = " (your level assumed: not entered)" if g.assumed else ""
-            lines.append(
-                f"- **{g.name}** ({g.kind}): target {_level(g.target_level)}, you "
-                f"{_level(g.your_level)}{assumed}, importance {_level(g.importance)}/5, "
-                f"priority {g.priority:.2f} [{g.source}]"
-            )
-        elif g.kind == "technology":
-            lines.append(
-                f"- **{g.name}** (hot technology you have not listed; used in "
-                f"{g.priority:.0%} of the target's occupation group) [{g.source}]"
-            )
-        else:
-            lines.append(
-                f"- **{g.name}** (ESCO essential skill, in {g.priority:.0%} of linked ESCO "
-                f"occupations) [{g.source}]"
-            )
+    lines += _transfer_lines(d)
+    lines += ["", "## Gaps (importance x deficit)", "", *_gap_lines(d)]
     e = d.ete
     lines += [
         "",
@@ -131,3 +101,44 @@ def markdown(d: PivotDetail, *, basis: str = "") -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _transfer_lines(d: PivotDetail) -> list[str]:
+    lines: list[str] = []
+    if not d.transfers:
+        lines.append("Nothing in your profile overlaps with this occupation yet.")
+    for t in d.transfers:
+        levels = (
+            f" — you {_level(t.your_level)}, target {_level(t.target_level)} (importance "
+            f"{_level(t.importance)}/5)"
+            if t.target_level is not None
+            else ""
+        )
+        why = f"; evidence: {'; '.join(t.evidence)}" if t.evidence else ""
+        lines.append(f"- **{t.name}** ({t.kind}){levels}{why} [{t.source}]")
+    return lines
+
+
+def _gap_lines(d: PivotDetail) -> list[str]:
+    lines: list[str] = []
+    if not d.gaps:
+        lines.append("No material gaps.")
+    for g in d.gaps:
+        if g.kind in ("skill", "knowledge"):
+            assumed = " (your level assumed: not entered)" if g.assumed else ""
+            lines.append(
+                f"- **{g.name}** ({g.kind}): target {_level(g.target_level)}, you "
+                f"{_level(g.your_level)}{assumed}, importance {_level(g.importance)}/5, "
+                f"priority {g.priority:.2f} [{g.source}]"
+            )
+        elif g.kind == "technology":
+            lines.append(
+                f"- **{g.name}** (hot technology you have not listed; used in "
+                f"{g.priority:.0%} of the target's occupation group) [{g.source}]"
+            )
+        else:
+            lines.append(
+                f"- **{g.name}** (ESCO essential skill, in {g.priority:.0%} of linked ESCO "
+                f"occupations) [{g.source}]"
+            )
+    return lines

@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+)
 from pydantic_core import PydanticCustomError
 
 from careerceo.errors import CareerError
@@ -207,3 +214,26 @@ def validate(model: type[M], data: Mapping[str, Any]) -> M:
         return model.model_validate(dict(data))
     except ValidationError as exc:
         raise input_error(exc) from None
+
+
+def bounded_text(
+    max_length: int, *, required: bool = False, label: str | None = None
+) -> BeforeValidator:
+    """A text field's rule (``text``: trimmed, storable, at most ``max_length``) as an
+    annotation, so a model states it once on the field instead of in a validator method of
+    its own: ``name: Annotated[str, bounded_text(200, required=True)]``. The message names
+    ``label``, else the field."""
+
+    def check(value: Any, info: ValidationInfo) -> str:
+        where = label or str(info.field_name)
+        return text(value, field=where, max_length=max_length, required=required)
+
+    return BeforeValidator(check)
+
+
+def _month_or_date(value: Any, info: ValidationInfo) -> date | None:
+    return month_or_date(value, field=str(info.field_name))
+
+
+# A date field that also takes a month (``2021-03``), named in its messages.
+MonthOrDate = Annotated[date | None, BeforeValidator(_month_or_date)]

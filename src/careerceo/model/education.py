@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import ValidationInfo, field_validator
 
-from careerceo.model.common import InputModel, invalid, month_or_date, text
+from careerceo.model.common import InputModel, MonthOrDate, bounded_text, invalid
 
 
 def _after(value: date | None, start: Any, *, field: str, start_field: str) -> date | None:
@@ -21,38 +21,13 @@ def _after(value: date | None, start: Any, *, field: str, start_field: str) -> d
 
 
 class EducationInput(InputModel):
-    institution: str
-    degree: str = ""
-    field: str = ""
-    start_date: date | None = None
-    end_date: date | None = None
-    grade: str = ""
-    description: str = ""
-
-    @field_validator("institution", mode="before")
-    @classmethod
-    def _institution(cls, value: Any) -> str:
-        return text(value, field="institution", max_length=200, required=True)
-
-    @field_validator("degree", "field", mode="before")
-    @classmethod
-    def _short(cls, value: Any, info: ValidationInfo) -> str:
-        return text(value, field=str(info.field_name), max_length=200)
-
-    @field_validator("grade", mode="before")
-    @classmethod
-    def _grade(cls, value: Any) -> str:
-        return text(value, field="grade", max_length=100)
-
-    @field_validator("description", mode="before")
-    @classmethod
-    def _description(cls, value: Any) -> str:
-        return text(value, field="description", max_length=20_000)
-
-    @field_validator("start_date", "end_date", mode="before")
-    @classmethod
-    def _dates(cls, value: Any, info: ValidationInfo) -> date | None:
-        return month_or_date(value, field=str(info.field_name))
+    institution: Annotated[str, bounded_text(200, required=True)]
+    degree: Annotated[str, bounded_text(200)] = ""
+    field: Annotated[str, bounded_text(200)] = ""
+    start_date: MonthOrDate = None
+    end_date: MonthOrDate = None
+    grade: Annotated[str, bounded_text(100)] = ""
+    description: Annotated[str, bounded_text(20_000)] = ""
 
     @field_validator("end_date")
     @classmethod
@@ -63,32 +38,12 @@ class EducationInput(InputModel):
 
 
 class CertificationInput(InputModel):
-    name: str
-    issuer: str = ""
-    issued_on: date | None = None
-    expires_on: date | None = None
-    credential_id: str = ""
-    url: str = ""
-
-    @field_validator("name", mode="before")
-    @classmethod
-    def _name(cls, value: Any) -> str:
-        return text(value, field="name", max_length=300, required=True)
-
-    @field_validator("issuer", "credential_id", mode="before")
-    @classmethod
-    def _short(cls, value: Any, info: ValidationInfo) -> str:
-        return text(value, field=str(info.field_name), max_length=200)
-
-    @field_validator("url", mode="before")
-    @classmethod
-    def _url(cls, value: Any) -> str:
-        return text(value, field="url", max_length=500)
-
-    @field_validator("issued_on", "expires_on", mode="before")
-    @classmethod
-    def _dates(cls, value: Any, info: ValidationInfo) -> date | None:
-        return month_or_date(value, field=str(info.field_name))
+    name: Annotated[str, bounded_text(300, required=True)]
+    issuer: Annotated[str, bounded_text(200)] = ""
+    issued_on: MonthOrDate = None
+    expires_on: MonthOrDate = None
+    credential_id: Annotated[str, bounded_text(200)] = ""
+    url: Annotated[str, bounded_text(500)] = ""
 
     @field_validator("expires_on")
     @classmethod

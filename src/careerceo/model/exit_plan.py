@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
-from careerceo.model.common import InputModel, invalid, month_or_date, text, whole_number
+from careerceo.model.common import (
+    InputModel,
+    bounded_text,
+    invalid,
+    month_or_date,
+    whole_number,
+)
 
 
 class ExitItemKind(StrEnum):
@@ -65,9 +71,9 @@ def _row_id(value: Any, field: str) -> int | None:
 class ExitPlanIn(InputModel):
     last_day: date
     notice_given_on: date | None = None
-    employer: str = ""
+    employer: Annotated[str, bounded_text(200)] = ""
     position_id: int | None = None
-    notes: str = ""
+    notes: Annotated[str, bounded_text(5_000)] = ""
 
     @field_validator("last_day", mode="before")
     @classmethod
@@ -81,16 +87,6 @@ class ExitPlanIn(InputModel):
     @classmethod
     def _notice(cls, value: Any) -> date | None:
         return _day(value, "notice_given_on")
-
-    @field_validator("employer", mode="before")
-    @classmethod
-    def _employer(cls, value: Any) -> str:
-        return text(value, field="employer", max_length=200)
-
-    @field_validator("notes", mode="before")
-    @classmethod
-    def _notes(cls, value: Any) -> str:
-        return text(value, field="notes", max_length=5_000)
 
     @field_validator("position_id", mode="before")
     @classmethod
@@ -110,12 +106,12 @@ class ExitPlanIn(InputModel):
 
 class ExitItemIn(InputModel):
     kind: ExitItemKind
-    title: str
-    detail: str = ""
+    title: Annotated[str, bounded_text(300, required=True)]
+    detail: Annotated[str, bounded_text(5_000)] = ""
     status: ItemStatus = ItemStatus.OPEN
     due_on: date | None = None
     contact_id: int | None = None
-    counterpart: str = ""
+    counterpart: Annotated[str, bounded_text(200)] = ""
     cadence_days: int | None = None
     covenant_type: CovenantType | None = None
     touches: list[int] = Field(default_factory=list)
@@ -139,21 +135,6 @@ class ExitItemIn(InputModel):
             return None
         result: CovenantType = _enum(CovenantType, value, "covenant_type")
         return result
-
-    @field_validator("title", mode="before")
-    @classmethod
-    def _title(cls, value: Any) -> str:
-        return text(value, field="title", max_length=300, required=True)
-
-    @field_validator("detail", mode="before")
-    @classmethod
-    def _detail(cls, value: Any) -> str:
-        return text(value, field="detail", max_length=5_000)
-
-    @field_validator("counterpart", mode="before")
-    @classmethod
-    def _counterpart(cls, value: Any) -> str:
-        return text(value, field="counterpart", max_length=200)
 
     @field_validator("due_on", mode="before")
     @classmethod

@@ -8,11 +8,11 @@ question or the win exist?) are made by the service.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from careerceo.model.common import InputModel, invalid, text, whole_number
+from careerceo.model.common import InputModel, bounded_text, invalid, text, whole_number
 
 MAX_ANSWER = 5_000
 MAX_NOTES = 2_000
@@ -81,15 +81,10 @@ class BankQuestion(BaseModel):
 class AnswerIn(InputModel):
     """The person's answer to one question, optionally built on one win (the story)."""
 
-    question_id: str
+    question_id: Annotated[str, bounded_text(40, required=True)]
     text: str
     win_id: int | None = None
     reflection: str = ""
-
-    @field_validator("question_id", mode="before")
-    @classmethod
-    def _question(cls, value: Any) -> str:
-        return text(value, field="question_id", max_length=40, required=True)
 
     @field_validator("text", mode="before")
     @classmethod
@@ -114,15 +109,10 @@ class AnswerIn(InputModel):
 class RatingIn(InputModel):
     """One practised question: the self-rating, notes and how long the answer took."""
 
-    question_id: str
+    question_id: Annotated[str, bounded_text(40, required=True)]
     rating: int
     notes: str = ""
     seconds: int | None = None
-
-    @field_validator("question_id", mode="before")
-    @classmethod
-    def _question(cls, value: Any) -> str:
-        return text(value, field="question_id", max_length=40, required=True)
 
     @field_validator("rating", mode="before")
     @classmethod
@@ -147,20 +137,10 @@ class RatingIn(InputModel):
 class OwnQuestionIn(InputModel):
     """A question the person adds to their bank (or met in an interview)."""
 
-    text: str
+    text: Annotated[str, bounded_text(1_000, required=True)]
     category: QuestionCategory = QuestionCategory.OWN
-    tests: str = ""
+    tests: Annotated[str, bounded_text(1_000)] = ""
     occupation_code: str | None = None
-
-    @field_validator("text", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> str:
-        return text(value, field="text", max_length=1_000, required=True)
-
-    @field_validator("tests", mode="before")
-    @classmethod
-    def _tests(cls, value: Any) -> str:
-        return text(value, field="tests", max_length=1_000)
 
     @field_validator("category", mode="before")
     @classmethod

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
 from careerceo.model.common import (
     InputModel,
+    bounded_text,
     invalid,
     month_or_date,
     occupation_code,
-    text,
     whole_number,
 )
 from careerceo.model.interview import RATING_MAX, RATING_MESSAGE, RATING_MIN
@@ -60,10 +60,10 @@ class RoundIn(InputModel):
     scheduled_on: date | None = None
     opportunity_id: int | None = None
     occupation_code: str | None = None
-    company: str = ""
-    interviewers: str = ""
+    company: Annotated[str, bounded_text(500, label="company or interviewers")] = ""
+    interviewers: Annotated[str, bounded_text(500, label="company or interviewers")] = ""
     contact_id: int | None = None
-    notes: str = ""
+    notes: Annotated[str, bounded_text(5_000)] = ""
 
     @field_validator("round_type", mode="before")
     @classmethod
@@ -91,27 +91,12 @@ class RoundIn(InputModel):
             value = f"{value.strip()}.00"
         return occupation_code(value)
 
-    @field_validator("company", "interviewers", mode="before")
-    @classmethod
-    def _short(cls, value: Any) -> str:
-        return text(value, field="company or interviewers", max_length=500)
-
-    @field_validator("notes", mode="before")
-    @classmethod
-    def _notes(cls, value: Any) -> str:
-        return text(value, field="notes", max_length=5_000)
-
 
 class AskedIn(InputModel):
     """A question actually asked, and how the person thinks their answer went (1-5)."""
 
-    text: str
+    text: Annotated[str, bounded_text(1_000, required=True, label="asked")]
     rating: int | None = None
-
-    @field_validator("text", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> str:
-        return text(value, field="asked", max_length=1_000, required=True)
 
     @field_validator("rating", mode="before")
     @classmethod
@@ -124,8 +109,8 @@ class AskedIn(InputModel):
 class DebriefIn(InputModel):
     asked: list[AskedIn] = Field(default_factory=list, max_length=MAX_ASKED)
     went: int | None = None  # overall, 1-5
-    notes: str = ""
-    next_step: str = ""
+    notes: Annotated[str, bounded_text(5_000, label="notes")] = ""
+    next_step: Annotated[str, bounded_text(5_000, label="notes")] = ""
     thank_you_sent_on: date | None = None
 
     @field_validator("went", mode="before")
@@ -134,11 +119,6 @@ class DebriefIn(InputModel):
         if value is None or value == "":
             return None
         return whole_number(value, low=1, high=5, message="went must be 1 (badly) to 5 (very well)")
-
-    @field_validator("notes", "next_step", mode="before")
-    @classmethod
-    def _notes(cls, value: Any) -> str:
-        return text(value, field="notes", max_length=5_000)
 
     @field_validator("thank_you_sent_on", mode="before")
     @classmethod

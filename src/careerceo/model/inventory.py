@@ -6,16 +6,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from careerceo.model.common import (
     InputModel,
     UtcDateTime,
+    bounded_text,
     choice,
     optional_text,
-    text,
     whole_number,
 )
 
@@ -31,10 +31,10 @@ Intent = Literal["keep", "drop", "add"]
 
 class InventoryInput(InputModel):
     kind: Kind
-    name: str
+    name: Annotated[str, bounded_text(200, required=True)]
     level: int = 3
     intent: Intent = "keep"
-    evidence: str = ""
+    evidence: Annotated[str, bounded_text(10_000)] = ""
     taxonomy: Literal["onet", "esco", "tech"] | None = None
     concept_id: str | None = None
 
@@ -42,11 +42,6 @@ class InventoryInput(InputModel):
     @classmethod
     def _kind(cls, value: Any) -> str:
         return choice(value, KINDS, field="kind")
-
-    @field_validator("name", mode="before")
-    @classmethod
-    def _name(cls, value: Any) -> str:
-        return text(value, field="name", max_length=200, required=True)
 
     @field_validator("level", mode="before")
     @classmethod
@@ -57,11 +52,6 @@ class InventoryInput(InputModel):
     @classmethod
     def _intent(cls, value: Any) -> str:
         return choice(value, INTENTS, field="intent")
-
-    @field_validator("evidence", mode="before")
-    @classmethod
-    def _evidence(cls, value: Any) -> str:
-        return text(value, field="evidence", max_length=10_000)
 
     @field_validator("taxonomy", mode="before")
     @classmethod

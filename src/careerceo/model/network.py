@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careerceo.model.common import (
     InputModel,
     UtcDateTime,
+    bounded_text,
     email,
     text,
     whole_number,
@@ -34,19 +35,9 @@ DOSSIER_PARTS: tuple[tuple[str, str], ...] = (
 
 
 class Leader(InputModel):
-    name: str
-    role: str = ""
-    background: str = ""
-
-    @field_validator("name", mode="before")
-    @classmethod
-    def _name(cls, value: Any) -> str:
-        return text(value, field="leader name", max_length=200, required=True)
-
-    @field_validator("role", "background", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> str:
-        return text(value, field="leader", max_length=2000)
+    name: Annotated[str, bounded_text(200, required=True, label="leader name")]
+    role: Annotated[str, bounded_text(2000, label="leader")] = ""
+    background: Annotated[str, bounded_text(2000, label="leader")] = ""
 
 
 class SourceRef(InputModel):
@@ -68,42 +59,27 @@ class SourceRef(InputModel):
 
 
 class CompanyInput(InputModel):
-    name: str
+    name: Annotated[str, bounded_text(200, required=True)]
     website: str = ""
-    industry: str = ""
-    size: str = ""
+    industry: Annotated[str, bounded_text(200, label="field")] = ""
+    size: Annotated[str, bounded_text(200, label="field")] = ""
     headcount: int | None = None
-    revenue: str = ""
-    location: str = ""
-    products: str = ""
-    mission: str = ""
-    problems: str = ""
-    competitors: str = ""
+    revenue: Annotated[str, bounded_text(200, label="field")] = ""
+    location: Annotated[str, bounded_text(200, label="field")] = ""
+    products: Annotated[str, bounded_text(20_000, label="field")] = ""
+    mission: Annotated[str, bounded_text(20_000, label="field")] = ""
+    problems: Annotated[str, bounded_text(20_000, label="field")] = ""
+    competitors: Annotated[str, bounded_text(20_000, label="field")] = ""
     leaders: list[Leader] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
     is_target: bool = False
     priority: int | None = None
-    notes: str = ""
-
-    @field_validator("name", mode="before")
-    @classmethod
-    def _name(cls, value: Any) -> str:
-        return text(value, field="name", max_length=200, required=True)
+    notes: Annotated[str, bounded_text(20_000, label="field")] = ""
 
     @field_validator("website", mode="before")
     @classmethod
     def _website(cls, value: Any) -> str:
         return url(value, field="website")
-
-    @field_validator("industry", "size", "revenue", "location", mode="before")
-    @classmethod
-    def _short(cls, value: Any) -> str:
-        return text(value, field="field", max_length=200)
-
-    @field_validator("products", "mission", "problems", "competitors", "notes", mode="before")
-    @classmethod
-    def _long(cls, value: Any) -> str:
-        return text(value, field="field", max_length=20_000)
 
     @field_validator("headcount", mode="before")
     @classmethod
@@ -157,11 +133,13 @@ class CompanyOut(BaseModel):
 
 
 class ContactInput(InputModel):
-    name: str
-    company: str = ""  # linked to a company by its normalised name
-    title: str = ""
+    name: Annotated[str, bounded_text(200, required=True)]
+    company: Annotated[str, bounded_text(200, label="field")] = (
+        ""  # linked to a company by its normalised name
+    )
+    title: Annotated[str, bounded_text(200, label="field")] = ""
     email: str = ""
-    phone: str = ""
+    phone: Annotated[str, bounded_text(50)] = ""
     linkedin_url: str = ""
     relationship: str = ""
     tags: list[str] = Field(default_factory=list)
@@ -173,25 +151,10 @@ class ContactInput(InputModel):
     unreachable: bool = False
     notes: str = ""
 
-    @field_validator("name", mode="before")
-    @classmethod
-    def _name(cls, value: Any) -> str:
-        return text(value, field="name", max_length=200, required=True)
-
-    @field_validator("company", "title", mode="before")
-    @classmethod
-    def _short(cls, value: Any) -> str:
-        return text(value, field="field", max_length=200)
-
     @field_validator("email", mode="before")
     @classmethod
     def _email(cls, value: Any) -> str:
         return email(value).lower()
-
-    @field_validator("phone", mode="before")
-    @classmethod
-    def _phone(cls, value: Any) -> str:
-        return text(value, field="phone", max_length=50)
 
     @field_validator("linkedin_url", mode="before")
     @classmethod

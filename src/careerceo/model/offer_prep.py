@@ -2,41 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
-from careerceo.model.common import InputModel, invalid, text, whole_number
+from careerceo.model.common import InputModel, bounded_text, invalid, text, whole_number
 
 MAX_TERMS = 20
 MAX_POINTS = 12
 
 
+_PROSE = bounded_text(5_000, label="stated_before, walk_away or notes")
+
+
 class PointIn(InputModel):
     """One thing to negotiate and why the person can ask for it."""
 
-    ask: str
-    why: str = ""
-
-    @field_validator("ask", mode="before")
-    @classmethod
-    def _ask(cls, value: Any) -> str:
-        return text(value, field="ask", max_length=500, required=True)
-
-    @field_validator("why", mode="before")
-    @classmethod
-    def _why(cls, value: Any) -> str:
-        return text(value, field="why", max_length=1_000)
+    ask: Annotated[str, bounded_text(500, required=True)]
+    why: Annotated[str, bounded_text(1_000)] = ""
 
 
 class OfferPrepIn(InputModel):
     opportunity_id: int | None = None
-    company: str = ""
-    stated_before: str = ""
+    company: Annotated[str, bounded_text(200)] = ""
+    stated_before: Annotated[str, _PROSE] = ""
     terms: dict[str, str] = Field(default_factory=dict)
     points: list[PointIn] = Field(default_factory=list, max_length=MAX_POINTS)
-    walk_away: str = ""
-    notes: str = ""
+    walk_away: Annotated[str, _PROSE] = ""
+    notes: Annotated[str, _PROSE] = ""
 
     @field_validator("opportunity_id", mode="before")
     @classmethod
@@ -44,16 +37,6 @@ class OfferPrepIn(InputModel):
         if value is None or value == "":
             return None
         return whole_number(value, low=1, high=2**31 - 1, message="opportunity_id must be a row id")
-
-    @field_validator("company", mode="before")
-    @classmethod
-    def _company(cls, value: Any) -> str:
-        return text(value, field="company", max_length=200)
-
-    @field_validator("stated_before", "walk_away", "notes", mode="before")
-    @classmethod
-    def _long(cls, value: Any) -> str:
-        return text(value, field="stated_before, walk_away or notes", max_length=5_000)
 
     @field_validator("points", mode="before")
     @classmethod

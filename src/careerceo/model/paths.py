@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from careerceo.model.common import (
     InputModel,
     UtcDateTime,
+    bounded_text,
     invalid,
     occupation_code,
     optional_text,
@@ -62,30 +63,22 @@ def collection_name(value: Any) -> str:
 
 class CollectionInput(InputModel):
     name: str
-    description: str = ""
-    target: str = ""  # the title or O*NET code the collection is about, if it has one
+    description: Annotated[str, bounded_text(2000)] = ""
+    target: Annotated[str, bounded_text(200)] = (
+        ""  # the title or O*NET code the collection is about, if it has one
+    )
 
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: Any) -> str:
         return collection_name(value)
 
-    @field_validator("description", mode="before")
-    @classmethod
-    def _description(cls, value: Any) -> str:
-        return text(value, field="description", max_length=2000)
-
-    @field_validator("target", mode="before")
-    @classmethod
-    def _target(cls, value: Any) -> str:
-        return text(value, field="target", max_length=200)
-
 
 class ReferencePositionInput(InputModel):
     """One position of a reference profile; months are counted as ``year * 12 + month - 1``."""
 
-    title: str
-    employer: str = ""
+    title: Annotated[str, bounded_text(200, required=True)]
+    employer: Annotated[str, bounded_text(200)] = ""
     start_month: int | None = None
     end_month: int | None = None
     current: bool = False
@@ -94,16 +87,6 @@ class ReferencePositionInput(InputModel):
     employer_size: str | None = None
     industry: str | None = None
     location: str | None = None
-
-    @field_validator("title", mode="before")
-    @classmethod
-    def _title(cls, value: Any) -> str:
-        return text(value, field="title", max_length=200, required=True)
-
-    @field_validator("employer", mode="before")
-    @classmethod
-    def _employer(cls, value: Any) -> str:
-        return text(value, field="employer", max_length=200)
 
     @field_validator("employer_size", "industry", "location", mode="before")
     @classmethod

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from careerceo.model.common import InputModel, UtcDateTime, text, whole_number
+from careerceo.model.common import InputModel, UtcDateTime, bounded_text, text, whole_number
 from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, Stage
 from careerceo.model.job_search_fields import day, money, ratings, url, word_of
 
@@ -17,8 +17,8 @@ class OfferTerms(InputModel):
 
     base: float | None = None
     bonus: float | None = None
-    equity: str = ""
-    benefits: str = ""
+    equity: Annotated[str, bounded_text(2000, label="offer")] = ""
+    benefits: Annotated[str, bounded_text(2000, label="offer")] = ""
     currency: str = ""
     start_date: date | None = None
     deadline: date | None = None
@@ -34,11 +34,6 @@ class OfferTerms(InputModel):
     @classmethod
     def _amount(cls, value: Any) -> float | None:
         return money(value, field="amount")
-
-    @field_validator("equity", "benefits", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> str:
-        return text(value, field="offer", max_length=2000)
 
     @field_validator("currency", mode="before")
     @classmethod
@@ -60,32 +55,22 @@ class OfferTerms(InputModel):
 
 
 class OpportunityInput(InputModel):
-    title: str
-    company: str = ""
+    title: Annotated[str, bounded_text(300, required=True)]
+    company: Annotated[str, bounded_text(200, label="field")] = ""
     stage: str = Stage.TARGET.value
     closed_reason: str = ""
     source: str = ""
     url: str = ""
     posting_id: int | None = None
     applied_on: date | None = None
-    next_action: str = ""
+    next_action: Annotated[str, bounded_text(500)] = ""
     next_action_due: date | None = None
-    posted_pay: str = ""
-    stated_pay: str = ""
-    stated_to: str = ""
+    posted_pay: Annotated[str, bounded_text(200, label="field")] = ""
+    stated_pay: Annotated[str, bounded_text(200, label="field")] = ""
+    stated_to: Annotated[str, bounded_text(200, label="field")] = ""
     offer: OfferTerms = OfferTerms()
     negotiation_notes: str = ""
     notes: str = ""
-
-    @field_validator("title", mode="before")
-    @classmethod
-    def _title(cls, value: Any) -> str:
-        return text(value, field="title", max_length=300, required=True)
-
-    @field_validator("company", "posted_pay", "stated_pay", "stated_to", mode="before")
-    @classmethod
-    def _short(cls, value: Any) -> str:
-        return text(value, field="field", max_length=200)
 
     @field_validator("stage", mode="before")
     @classmethod
@@ -125,11 +110,6 @@ class OpportunityInput(InputModel):
     @classmethod
     def _due(cls, value: Any) -> date | None:
         return day(value, field="due")
-
-    @field_validator("next_action", mode="before")
-    @classmethod
-    def _action(cls, value: Any) -> str:
-        return text(value, field="next_action", max_length=500)
 
     @field_validator("negotiation_notes", "notes", mode="before")
     @classmethod

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import field_validator
 
-from careerceo.model.common import InputModel, invalid, occupation_code, text, whole_number
+from careerceo.model.common import (
+    InputModel,
+    bounded_text,
+    invalid,
+    occupation_code,
+    text,
+    whole_number,
+)
 
 MAX_ITEMS = 20
 MAX_ITEM = 300
@@ -29,8 +36,8 @@ class PlanNewIn(InputModel):
     occupation_code: str | None = None
     opportunity_id: int | None = None
     posting_id: int | None = None
-    title: str = ""
-    employer: str = ""
+    title: Annotated[str, bounded_text(200, label="title")] = ""
+    employer: Annotated[str, bounded_text(200, label="title")] = ""
 
     @field_validator("occupation_code", mode="before")
     @classmethod
@@ -43,11 +50,6 @@ class PlanNewIn(InputModel):
     @classmethod
     def _ids(cls, value: Any) -> int | None:
         return _id(value, "id")
-
-    @field_validator("title", "employer", mode="before")
-    @classmethod
-    def _short(cls, value: Any) -> str:
-        return text(value, field="title", max_length=200)
 
 
 class PlanSectionIn(InputModel):

@@ -3,35 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from careerceo.model.common import (
     InputModel,
     UtcDateTime,
+    bounded_text,
     invalid,
     month_or_date,
     occupation_code,
     optional_text,
-    text,
 )
 
 
 class PositionInput(InputModel):
-    employer: str
-    title: str
+    employer: Annotated[str, bounded_text(200, required=True)]
+    title: Annotated[str, bounded_text(200, required=True)]
     start_date: date | None = None
     end_date: date | None = None
-    location: str = ""
-    description: str = ""
+    location: Annotated[str, bounded_text(200)] = ""
+    description: Annotated[str, bounded_text(20_000)] = ""
     occupation_code: str | None = None
     seniority: str | None = None
-
-    @field_validator("employer", "title", mode="before")
-    @classmethod
-    def _required(cls, value: Any, info: ValidationInfo) -> str:
-        return text(value, field=str(info.field_name), max_length=200, required=True)
 
     @field_validator("start_date", mode="before")
     @classmethod
@@ -54,16 +49,6 @@ class PositionInput(InputModel):
                 "fix one of them, or leave end_date empty if you still hold the position",
             )
         return value
-
-    @field_validator("location", mode="before")
-    @classmethod
-    def _location(cls, value: Any) -> str:
-        return text(value, field="location", max_length=200)
-
-    @field_validator("description", mode="before")
-    @classmethod
-    def _description(cls, value: Any) -> str:
-        return text(value, field="description", max_length=20_000)
 
     @field_validator("occupation_code", mode="before")
     @classmethod

@@ -129,9 +129,6 @@ class ImportPlan(BaseModel):
     def add(self, entity: str, label: str, action: str, reason: str = "") -> None:
         self.items.append(PlanItem(entity=entity, label=label, action=action, reason=reason))
 
-    def as_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True)
-
 
 class _Planner:
     """One run of the plan over one person's rows; each step plans (and, when applying,

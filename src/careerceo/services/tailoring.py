@@ -19,6 +19,7 @@ from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.resume import Resume
 from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
+from careerceo.services.resume_views import MatchView
 from careerceo.store.documents import DocumentRepository, JobPostingRepository
 from careerceo.store.tables import Document, JobPosting
 
@@ -146,7 +147,7 @@ def save_tailored(ctx: AppContext, posting_id: int) -> Document:
     return _store_version(
         ctx,
         version,
-        result.as_dict(),
+        MatchView.of(result).model_dump(),
         target={"target_posting_id": posting_id},
         title=f"Tailored for {posting.title}{at}",
         stem=f"resume-posting-{posting_id}",

@@ -71,6 +71,17 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
         configure_logs()
     add_api_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _include_routers(app)
+    app.exception_handler(CareerError)(_career_error)
+    app.exception_handler(OverflowError)(_out_of_range)
+    app.exception_handler(RequestValidationError)(_invalid_request)
+    app.exception_handler(StarletteHTTPException)(_http_error)
+    return app
+
+
+def _include_routers(app: FastAPI) -> None:
+    """Every module of ``web.api`` and ``web.pages`` that defines ``router``; the pages' GET
+    paths are what the navigation may link to."""
     for module in _modules(api_package):
         router = getattr(module, "router", None)
         if router is not None:
@@ -87,78 +98,76 @@ def create_app(ctx: AppContext | None = None) -> FastAPI:
             )
     app.state.nav = served(GROUPS, pages)
 
-    @app.exception_handler(CareerError)
-    async def career_error(request: Request, exc: CareerError) -> Response:
-        if request.url.path.startswith("/api/"):
-            kinds = {404: "not_found", 403: "csrf", 401: "unauthorized", 429: "rate_limited"}
-            kind = kinds.get(exc.status, "invalid")
-            detail = [{"loc": [exc.field] if exc.field else [], "msg": exc.message, "type": kind}]
-            challenge = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-            return error_response(exc.status, detail, challenge)
-        if isinstance(exc, NotSignedIn):  # a page asked for without a session: sign in first
-            target = request.url.path if request.method == "GET" else "/"
-            return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {
-                "message": str(exc),
-                "status": exc.status,
-                "next": href(exc.action) if exc.action else None,
-            },
-            status_code=exc.status,
+
+async def _career_error(request: Request, exc: CareerError) -> Response:
+    if request.url.path.startswith("/api/"):
+        kinds = {404: "not_found", 403: "csrf", 401: "unauthorized", 429: "rate_limited"}
+        kind = kinds.get(exc.status, "invalid")
+        detail = [{"loc": [exc.field] if exc.field else [], "msg": exc.message, "type": kind}]
+        challenge = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return error_response(exc.status, detail, challenge)
+    if isinstance(exc, NotSignedIn):  # a page asked for without a session: sign in first
+        target = request.url.path if request.method == "GET" else "/"
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {
+            "message": str(exc),
+            "status": exc.status,
+            "next": href(exc.action) if exc.action else None,
+        },
+        status_code=exc.status,
+    )
+
+
+async def _out_of_range(request: Request, exc: OverflowError) -> Response:
+    """SQLite cannot even compare with an integer past 2**63: an id like that in a URL
+    names nothing, so it is a 404 like any other unknown id (PostgreSQL finds no row)."""
+    if _HUGE_NUMBER.search(request.url.path):
+        error: CareerError = NotFoundError(
+            f"there is nothing numbered like that at {request.url.path}; check the link"
         )
+    else:
+        error = CareerError("a number in the request is out of range; use a smaller one")
+    return await _career_error(request, error)
 
-    @app.exception_handler(OverflowError)
-    async def out_of_range(request: Request, exc: OverflowError) -> Response:
-        """SQLite cannot even compare with an integer past 2**63: an id like that in a URL
-        names nothing, so it is a 404 like any other unknown id (PostgreSQL finds no row)."""
-        if _HUGE_NUMBER.search(request.url.path):
-            error: CareerError = NotFoundError(
-                f"there is nothing numbered like that at {request.url.path}; check the link"
-            )
-        else:
-            error = CareerError("a number in the request is out of range; use a smaller one")
-        return await career_error(request, error)
 
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        errors = [
-            {
-                "loc": list(e.get("loc", [])),
-                "msg": e.get("msg", "invalid value"),
-                "type": e.get("type", "invalid"),
-            }
-            for e in exc.errors()
-        ]
-        if request.url.path.startswith("/api/"):
-            return error_response(422, errors)
-        message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
-        return templates.TemplateResponse(
-            request, "error.html", {"message": message, "status": 422}, status_code=422
+async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
+    errors = [
+        {
+            "loc": list(e.get("loc", [])),
+            "msg": e.get("msg", "invalid value"),
+            "type": e.get("type", "invalid"),
+        }
+        for e in exc.errors()
+    ]
+    if request.url.path.startswith("/api/"):
+        return error_response(422, errors)
+    message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
+    return templates.TemplateResponse(
+        request, "error.html", {"message": message, "status": 422}, status_code=422
+    )
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    """Pages answer with a page: a form post over the size limit must not get raw JSON."""
+    if request.url.path.startswith("/api/"):
+        status, items = api_http_error(exc.status_code, exc.detail, request.url.path)
+        return error_response(status, items, getattr(exc, "headers", None))
+    status, message = exc.status_code, str(exc.detail)
+    if status == 400 and "maximum size" in message:
+        status = 413
+        message = (
+            "what you sent is larger than the 1 MB a form field takes; shorten the text "
+            "(or upload it as a file) and try again"
         )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        """Pages answer with a page: a form post over the size limit must not get raw JSON."""
-        if request.url.path.startswith("/api/"):
-            status, items = api_http_error(exc.status_code, exc.detail, request.url.path)
-            return error_response(status, items, getattr(exc, "headers", None))
-        status, message = exc.status_code, str(exc.detail)
-        if status == 400 and "maximum size" in message:
-            status = 413
-            message = (
-                "what you sent is larger than the 1 MB a form field takes; shorten the text "
-                "(or upload it as a file) and try again"
-            )
-        elif status == 404:
-            message = f"there is no page at {request.url.path}; use the menu above"
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {"message": message, "status": status},
-            status_code=status,
-            headers=getattr(exc, "headers", None),
-        )
-
-    return app
+    elif status == 404:
+        message = f"there is no page at {request.url.path}; use the menu above"
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"message": message, "status": status},
+        status_code=status,
+        headers=getattr(exc, "headers", None),
+    )

@@ -15,6 +15,7 @@ from careerceo.services import resume_import
 from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
 from careerceo.services.resume_export import FORMATS, render, text_for_critique
+from careerceo.services.resume_views import CritiqueView, PitchView, PostingMatchView
 from careerceo.web.pages.resume import read_upload
 from careerceo.web.templating import app_context
 
@@ -36,18 +37,18 @@ def export_resume(fmt: str, ctx: AppContext = Depends(app_context)) -> Response:
 
 # Reading runs in a limited child process (see documents.parse_worker); these wrappers keep
 # that wait and the database work in a worker thread, off the event loop.
-def _preview(ctx: AppContext, data: bytes, filename: str) -> dict[str, Any]:
-    return resume_import.preview(ctx, resume_import.read_source(data, filename)).as_dict()
+def _preview(ctx: AppContext, data: bytes, filename: str) -> resume_import.ImportPlan:
+    return resume_import.preview(ctx, resume_import.read_source(data, filename))
 
 
-def _confirm(ctx: AppContext, data: bytes, filename: str) -> dict[str, Any]:
-    return resume_import.confirm(ctx, resume_import.read_source(data, filename)).as_dict()
+def _confirm(ctx: AppContext, data: bytes, filename: str) -> resume_import.ImportPlan:
+    return resume_import.confirm(ctx, resume_import.read_source(data, filename))
 
 
 @router.post("/resume/preview")
 async def preview_import(
     file: UploadFile | None = None, ctx: AppContext = Depends(app_context)
-) -> dict[str, Any]:
+) -> resume_import.ImportPlan:
     data, filename = await read_upload(file)
     return await run_in_threadpool(_preview, ctx, data, filename)
 
@@ -55,21 +56,21 @@ async def preview_import(
 @router.post("/resume/import", status_code=201)
 async def import_file(
     file: UploadFile | None = None, ctx: AppContext = Depends(app_context)
-) -> dict[str, Any]:
+) -> resume_import.ImportPlan:
     data, filename = await read_upload(file)
     return await run_in_threadpool(_confirm, ctx, data, filename)
 
 
 @router.post("/resume/critique")
-async def critique(file: UploadFile | None = None) -> dict[str, Any]:
+async def critique(file: UploadFile | None = None) -> CritiqueView:
     data, filename = await read_upload(file)
     text = await run_in_threadpool(text_for_critique, data, filename)
-    return critique_text(text).as_dict()
+    return CritiqueView.of(critique_text(text))
 
 
 @router.post("/resume/critique/text")
-def critique_pasted(text: str = Body(..., embed=True, max_length=200_000)) -> dict[str, Any]:
-    return critique_text(text).as_dict()
+def critique_pasted(text: str = Body(..., embed=True, max_length=200_000)) -> CritiqueView:
+    return CritiqueView.of(critique_text(text))
 
 
 @router.get("/accomplishments")
@@ -119,11 +120,11 @@ def save_posting_for_resume(
 
 
 @router.get("/resume/match/{posting_id}")
-def match_resume(posting_id: int, ctx: AppContext = Depends(app_context)) -> dict[str, Any]:
+def match_resume(posting_id: int, ctx: AppContext = Depends(app_context)) -> PostingMatchView:
     from careerceo.services.tailoring import match_posting
 
     posting, result = match_posting(ctx, posting_id)
-    return {"posting_id": posting.id, "title": posting.title, **result.as_dict()}
+    return PostingMatchView.of_posting(posting.id, posting.title, result)
 
 
 @router.post("/resume/tailor/{posting_id}", status_code=201)
@@ -148,7 +149,7 @@ def pitch(
     posting: int | None = None,
     occupation: str | None = None,
     ctx: AppContext = Depends(app_context),
-) -> dict[str, Any]:
+) -> PitchView:
     from careerceo.services.pitch import pitch as build
 
-    return build(ctx, posting_id=posting, occupation=occupation).as_dict()
+    return PitchView.of(build(ctx, posting_id=posting, occupation=occupation))
