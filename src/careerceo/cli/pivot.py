@@ -136,9 +136,22 @@ def show(
 ) -> None:
     """What transfers, the gaps, typical training and a learning plan for one pivot."""
     preload(*_with_titles(code, from_))
-    from careerceo.documents.pivot_report import markdown
     from careerceo.services import pivots as service
 
+    fmt = _report_format(fmt, out)
+    d = service.pivot_detail(_ctx_or_none(from_), code, from_=from_)
+    basis = f"occupation {from_}" if from_ else "your entries"
+    if fmt is not None:
+        _write_report(d, fmt, out, basis)
+        return
+    if as_json:
+        print_json(asdict(d))
+        return
+    _print_detail(d)
+
+
+def _report_format(fmt: str | None, out: Path | None) -> str | None:
+    """The report format asked for (md or pdf), from --format or the file's extension."""
     if fmt is not None and fmt not in ("md", "pdf"):
         raise CareerError("use --format md or --format pdf", field="format")
     if out is not None and fmt is None:
@@ -151,8 +164,12 @@ def show(
             )
     if fmt == "pdf" and out is None:
         raise CareerError("a PDF needs a file: add --out report.pdf", field="out")
-    d = service.pivot_detail(_ctx_or_none(from_), code, from_=from_)
-    basis = f"occupation {from_}" if from_ else "your entries"
+    return fmt
+
+
+def _write_report(d: Any, fmt: str, out: Path | None, basis: str) -> None:
+    from careerceo.documents.pivot_report import markdown
+
     if fmt == "md":
         text = markdown(d, basis=basis)
         if out is None:
@@ -161,15 +178,15 @@ def show(
             _write(out, text.encode("utf-8"))
             console.print(f"Wrote {out}", highlight=False)
         return
-    if fmt == "pdf" and out is not None:
+    if out is not None:
         from careerceo.web.reports import pivot_pdf
 
         _write(out, pivot_pdf(d, basis=basis))
         console.print(f"Wrote {out}", highlight=False)
-        return
-    if as_json:
-        print_json(asdict(d))
-        return
+
+
+def _print_detail(d: Any) -> None:
+    """The pivot as tables: score, what transfers, gaps, learning plan, training."""
     console.print(
         f"[bold]{d.title}[/] ({d.code}) — {d.kind_label}, score {d.score:.3f}"
         + (f", rank {d.rank}" if d.rank else "")
