@@ -8,6 +8,7 @@ beside this one and are re-exported here for the shells.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -282,6 +283,18 @@ def pivot_detail(
     profile, basis, data = _profile_for(ctx, space, from_)
     r = rank(space, profile)
     order = _ordered(space, profile, r, data, from_)[2]
-    return detail(
-        space, profile, r, target, basis="your own entries" if data else basis, order=order
+    d = detail(space, profile, r, target, basis="your own entries" if data else basis, order=order)
+    zone = space.job_zone[space.row_of[target]]
+    how = doable(
+        target,
+        None if np.isnan(zone) else float(zone),
+        profile.job_zone,
+        d.readiness,
+        licences(),
+        [code for code, _ in profile.occupations],
+        space.onet_version,
     )
+    if how.summary:
+        # "Doable" beside the score, never inside it: the zone step, readiness and a licence.
+        return replace(d, notes=(f"How doable: {how.summary}.", *d.notes))
+    return d
