@@ -59,3 +59,10 @@ def test_pivot_rows_carry_the_doable_dimension() -> None:
         for r in result.rows
         if r.code not in pivots.licences()
     )
+
+
+def test_a_pivots_detail_says_how_doable_it_is() -> None:
+    d = pivots.pivot_detail(None, "29-1141.00", from_="29-2061.00")
+    note = d.notes[0]
+    assert note.startswith("How doable: one job zone up")
+    assert "“Licensing or registration required.” (O*NET 29.0 description)" in note

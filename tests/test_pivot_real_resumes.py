@@ -83,3 +83,11 @@ def test_a_clerks_held_titles_read_as_clerical_work(
     assert {"43-9061.00", "43-4161.00"} <= reference  # office clerk, HR assistant
     assert "23-1012.00" not in reference  # not a judicial law clerk
     assert not any(r.code.startswith("23-") for r in result.rows)
+
+
+def test_a_pivots_detail_has_its_place_in_the_list() -> None:
+    # HR specialist -> training and development specialist: third in the list, and the detail
+    # says so (it used to give the engine's own order, 24th).
+    listed = [r.code for r in pivots.rank_pivots(None, from_="13-1071.00", limit=10).rows]
+    d = pivots.pivot_detail(None, "13-1151.00", from_="13-1071.00")
+    assert d.rank == listed.index("13-1151.00") + 1

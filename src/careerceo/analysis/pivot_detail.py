@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import NDArray
 
 from careerceo.analysis.capability import CapabilityProfile, Evidence
 from careerceo.analysis.pivot import (
@@ -398,8 +399,10 @@ def detail(
     *,
     chart_k: int = 12,
     basis: str = "your own entries",
+    order: NDArray[np.intp] | None = None,
 ) -> PivotDetail:
-    """Everything ``career pivot show CODE`` and the detail page show, with sources."""
+    """Everything ``career pivot show CODE`` and the detail page show, with sources; the rank
+    is the row's place in ``order`` (the pivot list's order) when given."""
     row = space.row_of[code]
     parts = []
     for name in SIGNALS:
@@ -415,7 +418,7 @@ def detail(
         )
     gap_list = gaps(space, profile, ranking, row)
     chart = chart_rows(space, profile, row, chart_k)
-    position = np.flatnonzero(ranking.order == row)
+    position = np.flatnonzero((ranking.order if order is None else order) == row)
     zone = space.job_zone[row]
     notes: list[str] = []
     if profile.unmatched:

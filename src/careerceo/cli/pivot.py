@@ -5,15 +5,12 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer
 
 from careerceo.cli.common import console, preload, print_json, print_table, user_errors
 from careerceo.errors import CareerError, NotFoundError
-
-if TYPE_CHECKING:
-    from careerceo.analysis.pivot_detail import PivotDetail
 
 pivot_app = typer.Typer(
     help="Pivots ranked from O*NET 29.0 and ESCO 1.1.1: options, gaps, learning plans.",
@@ -139,12 +136,40 @@ def show(
 ) -> None:
     """What transfers, the gaps, typical training and a learning plan for one pivot."""
     preload(*_with_titles(code, from_))
-    from careerceo.documents.pivot_report import markdown
     from careerceo.services import pivots as service
 
     fmt = _report_format(fmt, out)
     d = service.pivot_detail(_ctx_or_none(from_), code, from_=from_)
     basis = f"occupation {from_}" if from_ else "your entries"
+    if fmt is not None:
+        _write_report(d, fmt, out, basis)
+        return
+    if as_json:
+        print_json(asdict(d))
+        return
+    _print_detail(d)
+
+
+def _report_format(fmt: str | None, out: Path | None) -> str | None:
+    """The report format asked for (md or pdf), from --format or the file's extension."""
+    if fmt is not None and fmt not in ("md", "pdf"):
+        raise CareerError("use --format md or --format pdf", field="format")
+    if out is not None and fmt is None:
+        fmt = {".md": "md", ".pdf": "pdf"}.get(out.suffix.lower())
+        if fmt is None:
+            raise CareerError(
+                f"cannot tell the report format from {out.name!r}; name it *.md or *.pdf, "
+                "or add --format md|pdf",
+                field="out",
+            )
+    if fmt == "pdf" and out is None:
+        raise CareerError("a PDF needs a file: add --out report.pdf", field="out")
+    return fmt
+
+
+def _write_report(d: Any, fmt: str, out: Path | None, basis: str) -> None:
+    from careerceo.documents.pivot_report import markdown
+
     if fmt == "md":
         text = markdown(d, basis=basis)
         if out is None:
@@ -153,16 +178,88 @@ def show(
             _write(out, text.encode("utf-8"))
             console.print(f"Wrote {out}", highlight=False)
         return
-    if fmt == "pdf" and out is not None:
+    if out is not None:
         from careerceo.documents.pivot_pdf import pivot_pdf
 
         _write(out, pivot_pdf(d, basis=basis))
         console.print(f"Wrote {out}", highlight=False)
-        return
-    if as_json:
-        print_json(asdict(d))
-        return
-    _print_detail(d)
+
+
+def _print_detail(d: Any) -> None:
+    """The pivot as tables: score, what transfers, gaps, learning plan, training."""
+    console.print(
+        f"[bold]{d.title}[/] ({d.code}) — {d.kind_label}, score {d.score:.3f}"
+        + (f", rank {d.rank}" if d.rank else "")
+        + ("" if d.readiness is None else f", you meet {d.readiness:.0%} of its demand"),
+        highlight=False,
+    )
+    print_table(
+        "Where the score comes from",
+        ["Signal", "Value", "Weight", "Contribution"],
+        [
+            [
+                s.label,
+                "n/a" if s.value is None else f"{s.value:.0%}",
+                f"{s.weight:.3g}",
+                f"{s.contribution:.3f}",
+            ]
+            for s in d.signals
+        ]
+        + [
+            ["Job-zone penalty", "", "", f"-{d.zone_penalty:.3f}" if d.zone_penalty else "0.000"],
+            ["Intent (keep/drop/add)", "", "", f"{d.intent_adjustment:+.3f}"],
+        ],
+    )
+    print_table(
+        "What transfers",
+        ["Element", "Kind", "You", "Target", "Basis", "Evidence", "Source"],
+        [
+            [
+                t.name,
+                t.kind,
+                "" if t.your_level is None else f"{t.your_level:.1f}",
+                "" if t.target_level is None else f"{t.target_level:.1f}",
+                t.basis,
+                "; ".join(t.evidence[:1]),
+                t.source,
+            ]
+            for t in d.transfers
+        ],
+        empty="Nothing in your profile overlaps with this occupation yet.",
+    )
+    print_table(
+        "Gaps",
+        ["Gap", "Kind", "You", "Target", "Priority", "Source"],
+        [
+            [
+                g.name + (" (assumed)" if g.assumed else ""),
+                g.kind,
+                "" if g.your_level is None else f"{g.your_level:.1f}",
+                "" if g.target_level is None else f"{g.target_level:.1f}",
+                f"{g.priority:.2f}",
+                g.source,
+            ]
+            for g in d.gaps
+        ],
+        empty="No material gaps.",
+    )
+    print_table(
+        "Learning plan",
+        ["#", "Stage", "What", "Course or certification", "Hours", "Why"],
+        [[s.order, s.stage, s.what, s.course, s.hours, s.why] for s in d.plan],
+        empty="Nothing to learn first.",
+    )
+    e = d.ete
+    for label, rows in (
+        ("Education", e.education),
+        ("Related experience", e.experience),
+        ("On-the-job training", e.on_the_job),
+    ):
+        top = sorted(rows, key=lambda r: -r[1])[:3]
+        text = "; ".join(f"{n} {p:.0f}%" for n, p in top) or "not rated"
+        console.print(f"{label}: {text} ({d.sources[0]})", highlight=False)
+    for note in d.notes:
+        console.print(f"[yellow]Note:[/] {note}", highlight=False)
 
 
 @pivot_app.command("profile")
@@ -294,97 +391,3 @@ def gap(
         console.print(f"{mark} {q.what} ({q.strength}): {q.evidence}", highlight=False)
     for w in result.warnings:
         console.print(f"[yellow]Note:[/] {w}", highlight=False)
-
-
-def _report_format(fmt: str | None, out: Path | None) -> str | None:
-    """md or pdf (from --format, else from the file's name), or None for no report."""
-    if fmt is not None and fmt not in ("md", "pdf"):
-        raise CareerError("use --format md or --format pdf", field="format")
-    if out is not None and fmt is None:
-        fmt = {".md": "md", ".pdf": "pdf"}.get(out.suffix.lower())
-        if fmt is None:
-            raise CareerError(
-                f"cannot tell the report format from {out.name!r}; name it *.md or *.pdf, "
-                "or add --format md|pdf",
-                field="out",
-            )
-    if fmt == "pdf" and out is None:
-        raise CareerError("a PDF needs a file: add --out report.pdf", field="out")
-    return fmt
-
-
-def _print_detail(d: PivotDetail) -> None:
-    """The pivot's score and signals, what transfers, the gaps, the plan and typical training."""
-    console.print(
-        f"[bold]{d.title}[/] ({d.code}) — {d.kind_label}, score {d.score:.3f}"
-        + (f", rank {d.rank}" if d.rank else "")
-        + ("" if d.readiness is None else f", you meet {d.readiness:.0%} of its demand"),
-        highlight=False,
-    )
-    print_table(
-        "Where the score comes from",
-        ["Signal", "Value", "Weight", "Contribution"],
-        [
-            [
-                s.label,
-                "n/a" if s.value is None else f"{s.value:.0%}",
-                f"{s.weight:.3g}",
-                f"{s.contribution:.3f}",
-            ]
-            for s in d.signals
-        ]
-        + [
-            ["Job-zone penalty", "", "", f"-{d.zone_penalty:.3f}" if d.zone_penalty else "0.000"],
-            ["Intent (keep/drop/add)", "", "", f"{d.intent_adjustment:+.3f}"],
-        ],
-    )
-    print_table(
-        "What transfers",
-        ["Element", "Kind", "You", "Target", "Basis", "Evidence", "Source"],
-        [
-            [
-                t.name,
-                t.kind,
-                "" if t.your_level is None else f"{t.your_level:.1f}",
-                "" if t.target_level is None else f"{t.target_level:.1f}",
-                t.basis,
-                "; ".join(t.evidence[:1]),
-                t.source,
-            ]
-            for t in d.transfers
-        ],
-        empty="Nothing in your profile overlaps with this occupation yet.",
-    )
-    print_table(
-        "Gaps",
-        ["Gap", "Kind", "You", "Target", "Priority", "Source"],
-        [
-            [
-                g.name + (" (assumed)" if g.assumed else ""),
-                g.kind,
-                "" if g.your_level is None else f"{g.your_level:.1f}",
-                "" if g.target_level is None else f"{g.target_level:.1f}",
-                f"{g.priority:.2f}",
-                g.source,
-            ]
-            for g in d.gaps
-        ],
-        empty="No material gaps.",
-    )
-    print_table(
-        "Learning plan",
-        ["#", "Stage", "What", "Course or certification", "Hours", "Why"],
-        [[s.order, s.stage, s.what, s.course, s.hours, s.why] for s in d.plan],
-        empty="Nothing to learn first.",
-    )
-    e = d.ete
-    for label, rows in (
-        ("Education", e.education),
-        ("Related experience", e.experience),
-        ("On-the-job training", e.on_the_job),
-    ):
-        top = sorted(rows, key=lambda r: -r[1])[:3]
-        text = "; ".join(f"{n} {p:.0f}%" for n, p in top) or "not rated"
-        console.print(f"{label}: {text} ({d.sources[0]})", highlight=False)
-    for note in d.notes:
-        console.print(f"[yellow]Note:[/] {note}", highlight=False)

@@ -5,7 +5,7 @@ statements, titles, shared activities, knowledge or technology, the person's own
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -22,9 +22,6 @@ from careerceo.services.pivot_rows import (
     PivotRow,
 )
 from careerceo.services.pivot_space import neighbour_table
-
-if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
-    pass
 
 
 def _words(texts: list[str]) -> list[Words]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from careerceo.analysis.capability import (
     InventoryItem,
@@ -20,9 +20,6 @@ from careerceo.services.pivot_data import (
     _write_json,
     extract,
 )
-
-if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
-    pass
 
 
 def _in_space(space: OccupationSpace, taxonomy: str, concept_id: str) -> bool:

@@ -47,36 +47,13 @@ EMPTY_PROFILE = (
 )
 
 
-# Sections that say where a person studied or who they are, not what they do: "university",
-# "college" and "students" there read like a teacher's tasks. Education counts separately
-# (``analysis.capability``: knowledge areas and the entry job zone).
-NOT_WORK_SECTIONS = frozenset({"education"})
-
-
-def work_words(resume_text: str) -> str:
-    """The résumé without its education sections, degree lines and headings (the text the
-    words match)."""
-    from careerceo.documents.resume_education import DEGREE, SCHOOL_WORD
-    from careerceo.text.resume_lines import clean_lines, split_sections
-
-    kept = [
-        line
-        for section, _, entries in split_sections(clean_lines(resume_text))
-        if section not in NOT_WORK_SECTIONS
-        for _, line in entries
-        # A degree at a school outside an education heading ("B.E. ... Pune University").
-        if not (SCHOOL_WORD.search(line) and DEGREE.search(line))
-    ]
-    return "\n".join(kept)
-
-
 def person_text(data: PersonData) -> str:
     """The person's own words about their work: held titles (twice: what they were called
     weighs as much as a paragraph), position descriptions, the résumé, inventory names."""
     titles = [p.title for p in data.positions if p.title.strip()]
     parts = titles + titles + [t for t in data.position_texts if t.strip()]
     if data.resume_text.strip():
-        parts.append(work_words(data.resume_text))
+        parts.append(data.resume_text)
     parts += [i.name for i in data.inventory if i.intent != "add"]
     return "\n".join(parts)
 

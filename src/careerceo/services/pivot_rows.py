@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -18,9 +18,6 @@ from careerceo.analysis.pivot import (
 from careerceo.analysis.pivot_detail import element_label
 from careerceo.analysis.pivot_space import OccupationSpace
 from careerceo.errors import CareerError
-
-if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
-    pass
 
 
 @dataclass

@@ -23,8 +23,8 @@ from careerceo.services.pivot_data import (
     _write_json,
 )
 
-if TYPE_CHECKING:  # the store (SQLAlchemy) loads only when a person's rows are read
-    pass
+if TYPE_CHECKING:
+    from careerceo.knowledge import KnowledgeBase
 
 
 TITLE_MIN_SCORE = 0.6
@@ -59,6 +59,22 @@ def _position_codes(space: OccupationSpace, data: PersonData) -> list[PositionIt
     return out
 
 
+def _matcher_key(kb: KnowledgeBase) -> str:
+    """What the matcher's answers depend on (the artifact's files and the matcher's code),
+    read without importing the matcher: a warm run answers every held title from the cache
+    and never loads the title index or its string-distance library."""
+    import hashlib
+    import json
+
+    import careerceo.knowledge as package
+
+    digest = hashlib.sha256(json.dumps(kb.manifest.get("files", {}), sort_keys=True).encode())
+    here = Path(package.__file__).parent
+    for name in ("titles.py", "search.py", "textindex.py", "matching.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:20]
+
+
 def _title_codes(
     space: OccupationSpace, items: list[tuple[str, str]], data_dir: Path | None
 ) -> list[str | None]:
@@ -68,13 +84,12 @@ def _title_codes(
     import json
 
     from careerceo.knowledge import load_knowledge
-    from careerceo.knowledge.matching import matcher_for, matcher_version
 
     wanted = [(t, x) for t, x in items if t.strip()]
     if not wanted:
         return [None] * len(items)
     kb = load_knowledge()
-    digest = hashlib.sha256(matcher_version(kb).encode())
+    digest = hashlib.sha256(_matcher_key(kb).encode())
     digest.update(Path(__file__).read_bytes())
     path = _cache_dir(data_dir) / f"titles-{digest.hexdigest()[:20]}.json"
     try:
@@ -88,6 +103,8 @@ def _title_codes(
 
     missing = [(t, x) for t, x in wanted if key(t, x) not in known]
     if missing:
+        from careerceo.knowledge.matching import matcher_for
+
         # The title index through its own disk cache (seconds to build, well under one to read).
         matcher_for(kb, (data_dir or _cache_dir(None).parent.parent) / "cache")
         for title, text in missing:

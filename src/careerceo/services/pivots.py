@@ -8,6 +8,7 @@ beside this one and are re-exported here for the shells.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,17 +17,12 @@ import numpy as np
 from careerceo.analysis.capability import (
     CapabilityProfile,
 )
-from careerceo.analysis.pivot import (
-    PivotFilters,
-    rank,
-)
+from careerceo.analysis.pivot import PivotFilters, Ranking, rank
 from careerceo.analysis.pivot_blend import BLEND, neighbourhood, pivot_order
 from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail
 from careerceo.analysis.pivot_doable import doable, licence_table
 from careerceo.analysis.pivot_space import OccupationSpace
-from careerceo.analysis.related import (
-    related,
-)
+from careerceo.analysis.related import Related, related
 from careerceo.errors import CareerError
 from careerceo.services.pivot_data import (
     PersonData,
@@ -174,11 +170,7 @@ def rank_pivots(
         raise CareerError("limit must be 1 or more", field="limit")
     profile, basis, data = _profile_for(ctx, space, from_)
     r = rank(space, profile, filters=filters)
-    sources = _sources(space, profile)
-    rel = related(neighbour_table(), sources) if sources else None
-    text_z = _person_text_z(data) if from_ is None and data is not None else None
-    words = neighbourhood(text_z, neighbour_table()) if text_z is not None else None
-    full_order, final = pivot_order(r, rel, blend=BLEND if from_ is None else None, text=words)
+    rel, text_z, full_order, final = _ordered(space, profile, r, data, from_)
     order = full_order if limit is None else full_order[:limit]
     rows = [_row(space, r, int(i), n + 1, float(final[i])) for n, i in enumerate(order)]
     if rel is not None:
@@ -231,6 +223,23 @@ def rank_pivots(
     )
 
 
+def _ordered(
+    space: OccupationSpace,
+    profile: CapabilityProfile,
+    r: Ranking,
+    data: PersonData | None,
+    from_: str | None,
+) -> tuple[Related | None, np.ndarray | None, np.ndarray, np.ndarray]:
+    """The pivot order (``analysis.pivot_blend``) with what it was blended from: relatedness
+    to the source or held occupations and, for a person, the z-scores of their words."""
+    sources = _sources(space, profile)
+    rel = related(neighbour_table(), sources) if sources else None
+    text_z = _person_text_z(data) if from_ is None and data is not None else None
+    words = neighbourhood(text_z, neighbour_table()) if text_z is not None else None
+    order, final = pivot_order(r, rel, blend=BLEND if from_ is None else None, text=words)
+    return rel, text_z, order, final
+
+
 @lru_cache(maxsize=1)
 def licences() -> dict[str, str]:
     """Occupations whose O*NET description says a licence is required (a few ms, once)."""
@@ -273,4 +282,19 @@ def pivot_detail(
     target = resolve_occupation(space, code, field_name="code")
     profile, basis, data = _profile_for(ctx, space, from_)
     r = rank(space, profile)
-    return detail(space, profile, r, target, basis="your own entries" if data else basis)
+    order = _ordered(space, profile, r, data, from_)[2]
+    d = detail(space, profile, r, target, basis="your own entries" if data else basis, order=order)
+    zone = space.job_zone[space.row_of[target]]
+    how = doable(
+        target,
+        None if np.isnan(zone) else float(zone),
+        profile.job_zone,
+        d.readiness,
+        licences(),
+        [code for code, _ in profile.occupations],
+        space.onet_version,
+    )
+    if how.summary:
+        # "Doable" beside the score, never inside it: the zone step, readiness and a licence.
+        return replace(d, notes=(f"How doable: {how.summary}.", *d.notes))
+    return d
