@@ -18,6 +18,7 @@ else's.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 import signal
@@ -391,7 +392,10 @@ def run_load(
     """Every client signs in; then all read and write for ``seconds``."""
     records = records if records is not None else [ClientRecord(email) for email in emails]
     began = time.monotonic()
-    started, ended = asyncio.run(_run(base_url, records, seconds, think))
+    # A loop of its own in a thread of its own: a browser test earlier in the same pytest
+    # process can leave the main thread inside a running event loop, where asyncio.run refuses.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        started, ended = pool.submit(asyncio.run, _run(base_url, records, seconds, think)).result()
     return LoadResult(records, ended - started, started, started - began)
 
 
