@@ -157,3 +157,25 @@ def test_wrong_passwords_on_the_delete_form_are_limited_like_logins(ctx: AppCont
     with pytest.raises(CareerError) as login:  # the same counter as signing in
         service.login(ctx, "a@example.org", PASSWORD, "10.0.0.9")
     assert login.value.status == 429
+
+
+def test_deleting_my_account_forgets_the_cached_skill_readings_of_my_texts(
+    sqlite_ctx: AppContext,
+) -> None:
+    """The skill-reading cache keeps each text it read, keyed by the text's hash rather than
+    its owner, so it cannot be pruned per person: deletion empties it (files and memory)."""
+    from careerceo.services.pivot_data import extract
+
+    a, _b, _a_who, _coach = _people(sqlite_ctx)
+    data_dir = a.settings.data_dir
+    resume = "Reconciled the general ledger for Initech with SQL and Excel every month."
+    extract(resume, "resume", data_dir)
+    cached = [p.read_text("utf-8") for p in (data_dir / "cache" / "skills").rglob("*.json")]
+    assert any("Initech" in text for text in cached)  # the text itself is in the cache
+    account_data.delete_account(a, "a@example.org", password=PASSWORD)
+    left = [p.read_text("utf-8") for p in (data_dir / "cache").rglob("*.json")]
+    assert not any("Initech" in text for text in left)
+    # and the in-memory layer does not answer from the deleted entry either
+    from careerceo.skills.cache import extraction_cache
+
+    assert extraction_cache(data_dir / "cache" / "skills").get(resume, "resume") is None

@@ -22,6 +22,7 @@ from careerceo.services import access, uploads
 from careerceo.services.accounts import Identity
 from careerceo.services.backup import export_backup
 from careerceo.services.context import AppContext
+from careerceo.services.pivot_data import forget_extractions
 from careerceo.store import path_snapshot
 from careerceo.store.access import GrantRepository
 from careerceo.store.accounts import (
@@ -183,6 +184,7 @@ def delete_account(ctx: AppContext, confirm: str, *, password: str | None = None
     for uid in collections:
         path_snapshot.drop(ctx.settings.data_dir, str(uid))
     uploads.discard(ctx)  # a résumé held for preview, under the person's number
+    forget_extractions(ctx.settings.data_dir)  # cached skill readings keep their texts
     if not ctx.settings.accounts:
         # the local person is gone; the next command or page starts a new, empty one
         ctx.__dict__.pop("person_id", None)

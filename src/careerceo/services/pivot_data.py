@@ -102,6 +102,14 @@ def extract(text: str, kind: str, data_dir: Path | None = None) -> ExtractionRes
     return extraction_cache(_cache_dir(data_dir)).extract(text, kind)
 
 
+def forget_extractions(data_dir: Path) -> None:
+    """Drop the cached skill readings (they keep the texts read): part of deleting a
+    person's data, since the cache is keyed by text and cannot tell whose a text was."""
+    from careerceo.skills.cache import extraction_cache
+
+    extraction_cache(_cache_dir(data_dir)).clear()
+
+
 def _write_json(path: Path, data: object) -> None:
     """Atomically; a cache that cannot be written is only a missed speed-up."""
     import json

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from functools import lru_cache
 from importlib import resources
@@ -112,6 +113,13 @@ class ExtractionCache:
         finally:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
+
+    def clear(self) -> None:
+        """Forget every entry, on disk and in memory. Entries hold the texts they were read
+        from (a résumé, a position's bullets) under a hash of the text, not a person, so
+        deleting an account's data clears them all: the cost is re-reading, never a leak."""
+        self._memory.clear()
+        shutil.rmtree(self.directory, ignore_errors=True)
 
     def extract(self, text: str, kind: str) -> ExtractionResult:
         """The stored result for this text, else the extractor's (then stored)."""
