@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -43,3 +44,20 @@ def write_private(path: Path, data: bytes) -> None:
     finally:
         if fd != -1:
             os.close(fd)
+
+
+def replace_private(path: Path, text: str) -> None:
+    """Write ``text`` to a 0600 file beside ``path`` and rename it over ``path``: a backup
+    holds a whole career (or a whole practice), and a half-written one is worse than none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        os.fchmod(handle, FILE_MODE)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

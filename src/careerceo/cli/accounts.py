@@ -277,7 +277,7 @@ def account_export(
     audit log, tokens and sessions (never secrets)."""
     from pathlib import Path
 
-    from careerceo.cli.backup import _write_atomically
+    from careerceo.files import replace_private
 
     text = account_data.export_account(context())
     if file == "-":
@@ -287,7 +287,7 @@ def account_export(
     if path.exists() and not force:
         fail(f"{path} already exists; choose another name or add --force to overwrite it")
     try:
-        _write_atomically(path, text)
+        replace_private(path, text)
     except OSError as exc:
         fail(f"cannot write {path} ({exc.strerror}); choose another place")
     console.print(f"Your data was written to [bold]{path}[/].")

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import typer
 
-from careerceo.cli.common import console, context, err_console, user_errors
+from careerceo.cli.common import console, context, err_console, read_text_argument, user_errors
 from careerceo.errors import CareerError
+from careerceo.files import replace_private
 from careerceo.services import backup as service
 
 
 def register(app: typer.Typer) -> None:
     app.command("export")(export)
     app.command("import")(import_)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    # A half-written backup is worse than none: write beside it, then rename over.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @user_errors
@@ -54,7 +40,7 @@ def export(
             field="FILE",
         )
     try:
-        _write_atomically(path, text)
+        replace_private(path, text)
     except OSError as exc:
         raise CareerError(f"cannot write {path} ({exc.strerror}); choose another place") from None
     console.print(f"Backup written to [bold]{path}[/] ({len(text.encode('utf-8'))} bytes).")
@@ -65,22 +51,7 @@ def import_(
     file: str = typer.Argument(..., help="A file made by `career export`; '-' reads stdin."),
 ) -> None:
     """Restore a backup into an empty database; nothing is written if anything is wrong."""
-    if file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(file).expanduser()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CareerError(
-                f"{path} does not exist; give the path of a backup", field="FILE"
-            ) from None
-        except UnicodeDecodeError:
-            raise CareerError(
-                f"{path} is not UTF-8 text; give a JSON file made by `career export`", field="FILE"
-            ) from None
-        except OSError as exc:
-            raise CareerError(f"cannot read {path} ({exc.strerror})", field="FILE") from None
+    text = read_text_argument(file, "a JSON file made by `career export`")
     counts = service.import_backup(context(), text)
     total = sum(counts.values())
     detail = ", ".join(f"{n} {name}" for name, n in sorted(counts.items())) or "profile only"

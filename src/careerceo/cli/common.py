@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
@@ -130,3 +132,21 @@ def preload(*names: str) -> None:
                 loader()
         else:
             loader()
+
+
+def read_text_argument(file: str, made_by: str) -> str:
+    """The text of a FILE argument ('-' reads stdin), with the problem named when it cannot
+    be read; ``made_by`` says what kind of file was expected."""
+    if file == "-":
+        return sys.stdin.read()
+    path = Path(file).expanduser()
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CareerError(
+            f"{path} does not exist; give the path of a backup", field="FILE"
+        ) from None
+    except UnicodeDecodeError:
+        raise CareerError(f"{path} is not UTF-8 text; give {made_by}", field="FILE") from None
+    except OSError as exc:
+        raise CareerError(f"cannot read {path} ({exc.strerror})", field="FILE") from None

@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import typer
 
-from careerceo.cli.common import console, context, err_console, user_errors
+from careerceo.cli.common import console, context, err_console, read_text_argument, user_errors
 from careerceo.errors import CareerError
+from careerceo.files import replace_private
 from careerceo.services import practice_backup as service
 
 
 def register(app: typer.Typer) -> None:
     app.command("backup")(backup)
     app.command("restore")(restore)
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write 0600 beside the target and rename over it: the file holds every client's data and
-    password hash, and a half-written backup is worse than none."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        os.fchmod(handle, 0o600)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @user_errors
@@ -53,7 +35,7 @@ def backup(
         sys.stdout.write(text)
         return
     try:
-        _write_private(path, text)
+        replace_private(path, text)
     except OSError as exc:
         raise CareerError(f"cannot write {path} ({exc.strerror}); choose another place") from None
     size = len(text.encode("utf-8"))
@@ -69,22 +51,7 @@ def restore(
 ) -> None:
     """Restore a practice backup into an empty database (CAREER_DATABASE_URL or the data
     directory); nothing is written if anything is wrong."""
-    if file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(file).expanduser()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CareerError(
-                f"{path} does not exist; give the path of a backup", field="FILE"
-            ) from None
-        except UnicodeDecodeError:
-            raise CareerError(
-                f"{path} is not UTF-8 text; give a file made by `career backup`", field="FILE"
-            ) from None
-        except OSError as exc:
-            raise CareerError(f"cannot read {path} ({exc.strerror})", field="FILE") from None
+    text = read_text_argument(file, "a file made by `career backup`")
     ctx = context()
     restored = service.restore_text(ctx.db, text, ctx.settings.data_dir, force=force)
     counts = restored.counts
