@@ -182,7 +182,9 @@ def test_pitch_for_the_same_role_is_a_next_job_not_a_move() -> None:
     assert "I want to move into" not in pitch.story + pitch.about  # no why invented, no echo
     assert pitch.headline.startswith("Senior Accountant | accounting")
     assert "→" not in pitch.headline
-    assert pitch.about.startswith("An Accountant with 19 years of experience, looking for the next")
+    assert pitch.about.startswith(
+        "An Accountant, after 19 years of work, looking for the next"
+    )
     assert "What is new: I am learning statistics" in pitch.story
 
 

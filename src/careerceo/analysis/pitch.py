@@ -147,10 +147,11 @@ def build_pitch(data: PitchInput) -> Pitch:
     headline, used = _headline(data, current, target, same, keywords)
     who = f"{_article(current).title()} {current}" if data.current_title else "A professional"
     if years:
-        who += f" with {years}of experience"
+        # the whole working life again, never "N years of experience" in the current title
+        who += f", after {years}of work"
     if data.name:
-        who = f"I am {data.name}, {who[:1].lower()}{who[1:]},"
-    elif years:
+        who = f"I am {data.name}, {who[:1].lower()}{who[1:]}"
+    if data.name or years:
         who += ","
     about_parts = [f"{who} {move.replace('my next', 'the next', 1)}.{why}"]
     if carry:
