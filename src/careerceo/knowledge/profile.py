@@ -108,34 +108,8 @@ def occupation_profile(kb: KnowledgeBase, code: str, *, top: int | None = 10) ->
     """Every section of one occupation; ``top`` caps the rating lists (None: all)."""
     occ = kb.occupation(code)
     code = occ.code
-    zone = kb.job_zone(code)
     tasks = kb.tasks_for(code)
     tech = kb.tech_skills_for(code)
-    esco_index = {o.uri: o for o in kb.esco_occupations}
-    linked = []
-    for link in kb.esco_links_for(code):
-        esco = esco_index[link.esco_uri]
-        linked.append(
-            {
-                "uri": esco.uri,
-                "label": esco.preferred_label,
-                "isco_group": esco.isco_group,
-                "score": link.score,
-                "method": link.method,
-            }
-        )
-    esco_skills = kb.esco_skills_for(code)
-    essential = [s for s in esco_skills if s.relation == "essential"]
-    optional = [s for s in esco_skills if s.relation == "optional"]
-
-    def skill_row(s: Any) -> dict[str, Any]:
-        return {
-            "uri": s.skill.uri,
-            "label": s.skill.preferred_label,
-            "type": s.skill.skill_type,
-            "support": s.support,
-        }
-
     return {
         "code": code,
         "title": occ.title,
@@ -149,18 +123,7 @@ def occupation_profile(kb: KnowledgeBase, code: str, *, top: int | None = 10) ->
             "detailed": code[:7],
             "onet_code": code,
         },
-        "job_zone": None
-        if zone is None
-        else {
-            "zone": zone.zone,
-            "name": zone.name,
-            "meaning": JOB_ZONE_MEANING.get(zone.zone, ""),
-            "education": zone.education,
-            "experience": zone.experience,
-            "training": zone.training,
-            "examples": zone.examples,
-            "svp_range": zone.svp_range,
-        },
+        "job_zone": _job_zone(kb, code),
         "education_training_experience": _education(kb, code),
         "skills": _ratings(kb, code, "skill", top),
         "knowledge": _ratings(kb, code, "knowledge", top),
@@ -192,9 +155,53 @@ def occupation_profile(kb: KnowledgeBase, code: str, *, top: int | None = 10) ->
         },
         "alternate_titles": sorted({t.title for t in kb.alternate_titles_for(code)}, key=str.lower),
         "reported_titles": sorted({t.title for t in kb.reported_titles_for(code)}, key=str.lower),
-        "esco": {
-            "occupations": linked,
-            "essential_skills": [skill_row(s) for s in essential],
-            "optional_skills": [skill_row(s) for s in optional],
-        },
+        "esco": _esco(kb, code),
+    }
+
+
+def _job_zone(kb: KnowledgeBase, code: str) -> dict[str, Any] | None:
+    zone = kb.job_zone(code)
+    if zone is None:
+        return None
+    return {
+        "zone": zone.zone,
+        "name": zone.name,
+        "meaning": JOB_ZONE_MEANING.get(zone.zone, ""),
+        "education": zone.education,
+        "experience": zone.experience,
+        "training": zone.training,
+        "examples": zone.examples,
+        "svp_range": zone.svp_range,
+    }
+
+
+def _esco(kb: KnowledgeBase, code: str) -> dict[str, Any]:
+    """The ESCO occupations linked to this one and the skills ESCO lists for them."""
+    esco_index = {o.uri: o for o in kb.esco_occupations}
+    linked = []
+    for link in kb.esco_links_for(code):
+        esco = esco_index[link.esco_uri]
+        linked.append(
+            {
+                "uri": esco.uri,
+                "label": esco.preferred_label,
+                "isco_group": esco.isco_group,
+                "score": link.score,
+                "method": link.method,
+            }
+        )
+    esco_skills = kb.esco_skills_for(code)
+
+    def skill_row(s: Any) -> dict[str, Any]:
+        return {
+            "uri": s.skill.uri,
+            "label": s.skill.preferred_label,
+            "type": s.skill.skill_type,
+            "support": s.support,
+        }
+
+    return {
+        "occupations": linked,
+        "essential_skills": [skill_row(s) for s in esco_skills if s.relation == "essential"],
+        "optional_skills": [skill_row(s) for s in esco_skills if s.relation == "optional"],
     }

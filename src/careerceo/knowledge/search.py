@@ -378,6 +378,46 @@ def build_matcher(
     The occupation titles themselves are always indexed as kind "title".
     """
     codes = sorted(titles)
+    own = [LabelEntry(title, code, "title") for code, title in titles.items()]
+    docs, doc_text, rows, strings = _label_rows((*own, *labels), codes)
+    table = np.array(rows, dtype=np.float64).reshape(-1, 6)
+    doc_col = table[:, 0].astype(np.int32)
+    order = np.argsort(doc_col, kind="stable").astype(np.int32)
+    doc_ptr = np.zeros(len(docs) + 1, dtype=np.int32)
+    np.cumsum(np.bincount(doc_col, minlength=len(docs)), out=doc_ptr[1:])
+    matcher = TitleMatcher(
+        codes=codes,
+        titles=dict(titles),
+        index=build_index(docs),
+        doc_text=doc_text,
+        doc_ptr=doc_ptr,
+        doc_entry=order,
+        entry_code=table[:, 1].astype(np.int16),
+        entry_kind=table[:, 2].astype(np.int8),
+        entry_weight=table[:, 3].astype(np.float32),
+        entry_form=table[:, 4].astype(np.int32),
+        entry_via=table[:, 5].astype(np.int32),
+        strings=strings,
+    )
+    if descriptions:
+        described = sorted(c for c in descriptions if c in titles)
+        matcher.description_index = build_index(
+            [words(titles[c] + " " + descriptions[c]) for c in described]
+        )
+        matcher.description_codes = described
+    return matcher
+
+
+LabelRow = tuple[int, int, int, float, int, int]  # doc, code, kind, weight, form, via
+
+
+def _label_rows(
+    labels: Iterable[LabelEntry | tuple[str, str, str] | tuple[str, str, str, str]],
+    codes: list[str],
+) -> tuple[list[list[str]], list[str], list[LabelRow], list[str]]:
+    """Every label's spellings as documents (one per distinct sorted word set), one row per
+    (document, occupation, kind) with the label's weight, and the interned strings the rows
+    point to (the spelling shown, the ESCO label a link came through)."""
     code_index = {code: i for i, code in enumerate(codes)}
     kind_index = {kind: i for i, kind in enumerate(KINDS)}
     strings: list[str] = []
@@ -392,11 +432,10 @@ def build_matcher(
 
     doc_of: dict[str, int] = {}
     docs: list[list[str]] = []
-    rows: list[tuple[int, int, int, float, int, int]] = []  # doc, code, kind, weight, form, via
+    rows: list[LabelRow] = []
     seen: set[tuple[int, int, int]] = set()
     forms_of: dict[str, list[tuple[int, int]]] = {}  # label -> [(form string, doc)]
-    own = [LabelEntry(title, code, "title") for code, title in titles.items()]
-    for raw in (*own, *labels):
+    for raw in labels:
         entry = raw if isinstance(raw, LabelEntry) else LabelEntry(*raw)
         code = code_index.get(entry.code)
         kind = kind_index.get(entry.kind)
@@ -423,29 +462,4 @@ def build_matcher(
                 continue
             seen.add(marker)
             rows.append((doc, code, kind, weight, form, via))
-    table = np.array(rows, dtype=np.float64).reshape(-1, 6)
-    doc_col = table[:, 0].astype(np.int32)
-    order = np.argsort(doc_col, kind="stable").astype(np.int32)
-    doc_ptr = np.zeros(len(docs) + 1, dtype=np.int32)
-    np.cumsum(np.bincount(doc_col, minlength=len(docs)), out=doc_ptr[1:])
-    matcher = TitleMatcher(
-        codes=codes,
-        titles=dict(titles),
-        index=build_index(docs),
-        doc_text=list(doc_of),
-        doc_ptr=doc_ptr,
-        doc_entry=order,
-        entry_code=table[:, 1].astype(np.int16),
-        entry_kind=table[:, 2].astype(np.int8),
-        entry_weight=table[:, 3].astype(np.float32),
-        entry_form=table[:, 4].astype(np.int32),
-        entry_via=table[:, 5].astype(np.int32),
-        strings=strings,
-    )
-    if descriptions:
-        described = sorted(c for c in descriptions if c in titles)
-        matcher.description_index = build_index(
-            [words(titles[c] + " " + descriptions[c]) for c in described]
-        )
-        matcher.description_codes = described
-    return matcher
+    return docs, list(doc_of), rows, strings

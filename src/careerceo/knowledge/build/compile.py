@@ -8,17 +8,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from careerceo.knowledge import artifact as fmt
-from careerceo.knowledge.build.esco import ESCO_FILES, build_esco
+from careerceo.knowledge.build.esco import ESCO_FILES, EscoBuild, build_esco
 from careerceo.knowledge.build.links import (
     LINK_METHODS,
     NESTA_FILE,
+    LinkResult,
+    NestaMap,
     agreement,
     link,
     resolve_nesta,
     similarity_scores,
 )
-from careerceo.knowledge.build.onet import ONET_FILES, build_onet
+from careerceo.knowledge.build.onet import ONET_FILES, OnetBuild, build_onet
 from careerceo.knowledge.build.related import (
     all_z,
     evidence_texts,
@@ -64,13 +69,43 @@ def compile_knowledge(
         else {}
     )
     result = link(scores, nesta)
-    linked_onet = len(set(result.onet.tolist()))
-    linked_esco = len(set(result.esco.tolist()))
-    report = {
+    report = _link_report(onet, esco, result, scores, nesta)
+    out.mkdir(parents=True, exist_ok=True)
+    _write_onet(out, onet)
+    _write_esco(out, esco, result)
+    manifest = {
+        "format_version": fmt.FORMAT_VERSION,
+        "build_date": build_date(),
+        "build_command": fmt.REBUILD_COMMAND
+        + " --crosswalk ../shared/data/onet-extra/esco_onet_crosswalk_nesta",
+        "sources": _sources(onet_root, esco_root, nesta_path),
+        "link_methods": list(LINK_METHODS),
+        "link_report": report,
+        "files": {
+            name: {"sha256": fmt.sha256_of(out / name), "bytes": (out / name).stat().st_size}
+            for name in fmt.DATA_FILES
+        },
+    }
+    (out / fmt.MANIFEST).write_text(
+        json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return manifest
+
+
+def _link_report(
+    onet: OnetBuild,
+    esco: EscoBuild,
+    result: LinkResult,
+    scores: npt.NDArray[np.float32],
+    nesta: NestaMap,
+) -> dict[str, Any]:
+    """How many occupations were linked, by which method, and how the title/task similarity
+    agrees with Nesta's crosswalk (printed by the build script, kept in the manifest)."""
+    return {
         "onet_occupations": len(onet.codes),
-        "onet_linked": linked_onet,
+        "onet_linked": len(set(result.onet.tolist())),
         "esco_occupations": len(esco.uris),
-        "esco_linked": linked_esco,
+        "esco_linked": len(set(result.esco.tolist())),
         "links": len(result.onet),
         "links_by_method": {m: int((result.method == i).sum()) for i, m in enumerate(LINK_METHODS)},
         "similarity_vs_nesta": {k: round(v, 4) for k, v in agreement(scores, nesta).items()},
@@ -80,7 +115,9 @@ def compile_knowledge(
         "nesta_resolved": len(nesta),
     }
 
-    out.mkdir(parents=True, exist_ok=True)
+
+def _write_onet(out: Path, onet: OnetBuild) -> None:
+    """The O*NET sections, arrays and the build-time related-occupations table."""
     fmt.write_json_gz(out / fmt.ONET_CORE, onet.core)
     fmt.write_json_gz(out / fmt.ONET_TITLES, onet.titles)
     fmt.write_json_gz(out / fmt.ONET_TASKS, onet.tasks)
@@ -95,6 +132,10 @@ def compile_knowledge(
             **text_vectors(onet.core, onet.titles, onet.tasks),
         },
     )
+
+
+def _write_esco(out: Path, esco: EscoBuild, result: LinkResult) -> None:
+    """The ESCO sections and arrays, with the ESCO→O*NET links."""
     fmt.write_json_gz(out / fmt.ESCO_OCCUPATIONS, esco.occupations)
     fmt.write_json_gz(out / fmt.ESCO_SKILLS, esco.skills)
     fmt.write_npz(
@@ -107,6 +148,10 @@ def compile_knowledge(
             "link_method": result.method,
         },
     )
+
+
+def _sources(onet_root: Path, esco_root: Path, nesta_path: Path | None) -> list[dict[str, Any]]:
+    """The releases the build read, with their licences and each file's checksum."""
     sources: list[dict[str, Any]] = [
         {
             "name": "O*NET",
@@ -136,20 +181,4 @@ def compile_knowledge(
                 "files": {NESTA_FILE: fmt.sha256_of(nesta_path)},
             }
         )
-    manifest = {
-        "format_version": fmt.FORMAT_VERSION,
-        "build_date": build_date(),
-        "build_command": fmt.REBUILD_COMMAND
-        + " --crosswalk ../shared/data/onet-extra/esco_onet_crosswalk_nesta",
-        "sources": sources,
-        "link_methods": list(LINK_METHODS),
-        "link_report": report,
-        "files": {
-            name: {"sha256": fmt.sha256_of(out / name), "bytes": (out / name).stat().st_size}
-            for name in fmt.DATA_FILES
-        },
-    }
-    (out / fmt.MANIFEST).write_text(
-        json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    return manifest
+    return sources

@@ -109,16 +109,40 @@ def build_onet(root: Path) -> OnetBuild:
     occ_rows = sorted(read_tsv(root / "Occupation Data.txt"), key=lambda r: r["O*NET-SOC Code"])
     codes = [r["O*NET-SOC Code"] for r in occ_rows]
     index = {c: i for i, c in enumerate(codes)}
-    n = len(codes)
     model = {
         r["Element ID"]: (r["Element Name"], r["Description"])
         for r in read_tsv(root / "Content Model Reference.txt")
     }
-
-    def elements(ids: list[str]) -> list[list[str]]:
-        return [[e, model[e][0], model[e][1]] for e in ids]
-
     arrays: dict[str, npt.NDArray[Any]] = {}
+    element_lists, imputed = _ratings(root, codes, index, model, arrays)
+    job_zones = _job_zones(root, index, arrays)
+    ete_meta = _ete(root, index, model, arrays)
+    core = {
+        "occupations": [[r["O*NET-SOC Code"], r["Title"], r["Description"]] for r in occ_rows],
+        "elements": element_lists,
+        "job_zones": job_zones,
+        "ete": ete_meta,
+        "imputed": imputed,
+    }
+    tasks = _tasks(root, index, arrays)
+    tech = _technology(root, index, arrays)
+    titles = _titles(root, index)
+    return OnetBuild(codes=codes, core=core, titles=titles, tasks=tasks, tech=tech, arrays=arrays)
+
+
+Model = dict[str, tuple[str, str]]
+
+
+def _ratings(
+    root: Path,
+    codes: list[str],
+    index: dict[str, int],
+    model: Model,
+    arrays: dict[str, npt.NDArray[Any]],
+) -> tuple[dict[str, list[list[str]]], dict[str, list[list[Any]]]]:
+    """Skills, knowledge, work styles, work values and interests: the rating matrices (into
+    ``arrays``), each kind's elements and the occupations whose ratings were imputed."""
+    n = len(codes)
     element_lists: dict[str, list[list[str]]] = {}
     imputed: dict[str, list[list[Any]]] = {}
     for kind, fname, scales in (
@@ -130,7 +154,7 @@ def build_onet(root: Path) -> OnetBuild:
     ):
         rows = list(read_tsv(root / fname))
         ids = _element_ids(rows, scales[0])
-        element_lists[kind] = elements(ids)
+        element_lists[kind] = [[e, model[e][0], model[e][1]] for e in ids]
         for scale in scales:
             suffix = {"IM": "importance", "LV": "level", "EX": "extent", "OI": "score"}[scale]
             arrays[f"{kind}_{suffix}"] = _matrix(rows, index, ids, scale)
@@ -147,13 +171,19 @@ def build_onet(root: Path) -> OnetBuild:
                     if not math.isnan(value):
                         high[index[r["O*NET-SOC Code"]], hp_ids.index(r["Element ID"])] = int(value)
             arrays[f"{kind}_high_points"] = high
+    return element_lists, imputed
 
-    job_zone = np.zeros(n, dtype=np.int8)
+
+def _job_zones(
+    root: Path, index: dict[str, int], arrays: dict[str, npt.NDArray[Any]]
+) -> list[list[Any]]:
+    """Each occupation's job zone (into ``arrays``) and the job zones' reference rows."""
+    job_zone = np.zeros(len(index), dtype=np.int8)
     for r in read_tsv(root / "Job Zones.txt"):
         if r["O*NET-SOC Code"] in index:
             job_zone[index[r["O*NET-SOC Code"]]] = int(r["Job Zone"])
     arrays["job_zone"] = job_zone
-    job_zones = [
+    return [
         [
             int(r["Job Zone"]),
             r["Name"],
@@ -166,6 +196,12 @@ def build_onet(root: Path) -> OnetBuild:
         for r in read_tsv(root / "Job Zone Reference.txt")
     ]
 
+
+def _ete(
+    root: Path, index: dict[str, int], model: Model, arrays: dict[str, npt.NDArray[Any]]
+) -> list[dict[str, Any]]:
+    """Education, training and experience category shares (into ``arrays``) and their meta."""
+    n = len(index)
     categories: dict[str, list[list[Any]]] = defaultdict(list)
     for r in read_tsv(root / "Education, Training, and Experience Categories.txt"):
         categories[r["Element ID"]].append([int(r["Category"]), r["Category Description"]])
@@ -186,21 +222,18 @@ def build_onet(root: Path) -> OnetBuild:
         ete_meta.append(
             {"element_id": element, "name": model[element][0], "array": name, "categories": cats}
         )
+    return ete_meta
 
-    core = {
-        "occupations": [[r["O*NET-SOC Code"], r["Title"], r["Description"]] for r in occ_rows],
-        "elements": element_lists,
-        "job_zones": job_zones,
-        "ete": ete_meta,
-        "imputed": imputed,
-    }
 
-    # Tasks and detailed work activities.
+def _tasks(
+    root: Path, index: dict[str, int], arrays: dict[str, npt.NDArray[Any]]
+) -> dict[str, Any]:
+    """Task statements with the detailed work activities each links to, and the DWA matrix."""
     iwas = sorted([r["IWA ID"], r["IWA Title"]] for r in read_tsv(root / "IWA Reference.txt"))
     dwa_rows = sorted(read_tsv(root / "DWA Reference.txt"), key=lambda r: r["DWA ID"])
     dwa_index = {r["DWA ID"]: i for i, r in enumerate(dwa_rows)}
     task_dwas: dict[tuple[str, str], list[int]] = defaultdict(list)
-    dwa_matrix = np.zeros((n, len(dwa_rows)), dtype=bool)
+    dwa_matrix = np.zeros((len(index), len(dwa_rows)), dtype=bool)
     for r in read_tsv(root / "Tasks to DWAs.txt"):
         code = r["O*NET-SOC Code"]
         if code in index and r["DWA ID"] in dwa_index:
@@ -216,13 +249,18 @@ def build_onet(root: Path) -> OnetBuild:
         dwas = sorted(set(task_dwas.get((code, r["Task ID"]), [])))
         task_list.append([index[code], int(r["Task ID"]), r["Task"], task_type, dwas])
     task_list.sort(key=lambda t: (t[0], t[1]))
-    tasks = {
+    return {
         "iwas": iwas,
         "dwas": [[r["DWA ID"], r["DWA Title"], r["IWA ID"], r["Element ID"]] for r in dwa_rows],
         "tasks": task_list,
     }
 
-    # Technology skills (with hot / in-demand flags) and tools.
+
+def _technology(
+    root: Path, index: dict[str, int], arrays: dict[str, npt.NDArray[Any]]
+) -> dict[str, Any]:
+    """Technology skills (with hot / in-demand flags, matrices into ``arrays``) and tools."""
+    n = len(index)
     tech_rows = [
         r for r in read_tsv(root / "Technology Skills.txt") if r["O*NET-SOC Code"] in index
     ]
@@ -253,13 +291,16 @@ def build_onet(root: Path) -> OnetBuild:
         ),
         key=_by_occupation_then_name,
     )
-    tech = {
+    return {
         "commodities": [list(c) for c in commodities],
         "technology": technology,
         "tool_commodities": [list(c) for c in tool_commodities],
         "tools": tools,
     }
 
+
+def _titles(root: Path, index: dict[str, int]) -> dict[str, Any]:
+    """Alternate titles (with short forms and sources) and the sample of reported titles."""
     alternate: list[list[Any]] = []
     for r in read_tsv(root / "Alternate Titles.txt"):
         if r["O*NET-SOC Code"] in index:
@@ -276,5 +317,4 @@ def build_onet(root: Path) -> OnetBuild:
         ),
         key=_by_occupation_then_name,
     )
-    titles = {"alternate": alternate, "reported": reported}
-    return OnetBuild(codes=codes, core=core, titles=titles, tasks=tasks, tech=tech, arrays=arrays)
+    return {"alternate": alternate, "reported": reported}
