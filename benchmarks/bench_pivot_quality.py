@@ -49,6 +49,16 @@ from careerceo.knowledge.build import related as rel  # noqa: E402
 from careerceo.knowledge.loader import DATA_DIR  # noqa: E402
 
 SEEDS = (("13-1071.00", "13-1151.00"), ("13-1161.00", "27-3031.00"))
+# The composite as main shipped it before the profile component, the compressed activity
+# z-scores and the job-zone prior (for the before/after figures).
+PREVIOUS = {
+    "tasks": 0.20,
+    "dwa": 0.20,
+    "iwa": 0.10,
+    "knowledge": 0.15,
+    "titles": 0.25,
+    "technology": 0.05,
+}
 MOVES = SEEDS + ADVICE_MOVES
 
 Order = Callable[[int], np.ndarray]  # row -> every other row, best first
@@ -108,30 +118,37 @@ def seed_ranks(order: Order, codes: list[str]) -> list[int]:
     return out
 
 
-def perturbed_self(parts: dict[str, object], z_weights: dict[str, float], seed: int = 7) -> float:
+def perturbed_self(
+    parts: dict[str, object],
+    z_weights: dict[str, float],
+    seed: int = 7,
+    *,
+    zone: np.ndarray | None = None,
+    compressed: frozenset[str] = rel.COMPRESSED,
+) -> float:
     """Share of occupations whose perturbed copy ranks the original first (composite)."""
     rng = np.random.default_rng(seed)
     feats = rel.feature_rows(**parts)  # type: ignore[arg-type]
-    n = next(iter(feats.values())).shape[0]
-    arrays = parts["arrays"]
+    arrays = dict(parts["arrays"])  # type: ignore[call-overload]
+    for name in ("knowledge", "skills"):
+        imp = np.nan_to_num(np.asarray(arrays[f"{name}_importance"], np.float32))
+        arrays[f"{name}_importance"] = imp + rng.normal(0, 0.5, imp.shape).astype(np.float32)
     noisy: dict[str, np.ndarray] = {}
     for name, m in feats.items():
         if name in ("knowledge", "skills"):
-            imp = np.nan_to_num(np.asarray(arrays[f"{name}_importance"], np.float32))  # type: ignore[index]
-            rated = np.asarray(arrays[f"{name}_rated"], bool)  # type: ignore[index]
-            jitter = imp + rng.normal(0, 0.5, imp.shape).astype(np.float32)
+            imp = np.nan_to_num(np.asarray(parts["arrays"][f"{name}_importance"], np.float32))  # type: ignore[index]
+            rated = np.asarray(arrays[f"{name}_rated"], bool)
             mean = imp[rated].mean(axis=0)
-            v = rel._unit((jitter - mean).astype(np.float32))
+            v = rel._unit((arrays[f"{name}_importance"] - mean).astype(np.float32))
             v[~rated] = 0.0
             noisy[name] = v
+        elif name == "profile":
+            noisy[name] = rel._profile(arrays)
         else:
             keep = rng.random(m.shape) < 0.5
             noisy[name] = rel._unit(np.where(keep, m, 0.0).astype(np.float32))
-    total = np.zeros((n, n), np.float32)
-    wsum = np.zeros((n, n), np.float32)
-    for name, w in z_weights.items():
-        if w <= 0:
-            continue
+    z: dict[str, np.ndarray] = {}
+    for name in rel.COMPONENTS:
         sim = (noisy[name] @ feats[name].T).astype(np.float64)
         has = (np.linalg.norm(noisy[name], axis=1) > 0)[:, None] & (
             np.linalg.norm(feats[name], axis=1) > 0
@@ -139,12 +156,11 @@ def perturbed_self(parts: dict[str, object], z_weights: dict[str, float], seed: 
         sim[~has] = np.nan
         mu = np.nanmean(np.where(has.any(1, keepdims=True), sim, 0), axis=1, keepdims=True)
         sd = np.nanstd(np.where(has.any(1, keepdims=True), sim, 0), axis=1, keepdims=True)
-        z = (sim - mu) / np.where(sd > 0, sd, 1)
-        total += np.where(has, w * z, 0).astype(np.float32)
-        wsum += (w * has).astype(np.float32)
-    comp = np.where(wsum > 0, total / np.where(wsum > 0, wsum, 1), -np.inf)
+        zz = ((sim - mu) / np.where(sd > 0, sd, 1)).astype(np.float32)
+        z[name] = rel.compress(zz) if name in compressed else zz
+    comp = np.nan_to_num(rel.composite(z, z_weights, zone), nan=-np.inf)
     best = np.argmax(comp, axis=1)
-    return float((best == np.arange(n)).mean())
+    return float((best == np.arange(comp.shape[0])).mean())
 
 
 def baseline_order(parts: dict[str, object]) -> Order:
@@ -190,13 +206,15 @@ def report(name: str, order: Order, codes: list[str], nesta: dict[str, set[str]]
     )
 
 
-def fit(z: dict[str, np.ndarray], codes: list[str], nesta: dict[str, set[str]]) -> None:
+def fit(
+    z: dict[str, np.ndarray], codes: list[str], nesta: dict[str, set[str]], zone: np.ndarray
+) -> None:
     """Coordinate search over a coarse grid, two folds (even / odd rows)."""
     grid = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
     folds = [list(range(0, len(codes), 2)), list(range(1, len(codes), 2))]
 
     def objective(w: dict[str, float], rows: list[int]) -> float:
-        m = evaluate("", matrix_order(rel.composite(z, w)), codes, rows, nesta)
+        m = evaluate("", matrix_order(rel.composite(z, w, zone)), codes, rows, nesta)
         return (m["minor"] + m["nesta"]) / 2
 
     for f, (train, test) in enumerate((folds, folds[::-1])):
@@ -240,13 +258,17 @@ def main() -> None:
     report("plain cosine skills+knowledge+DWA", baseline_order(parts), codes, nesta)
     for name in rel.COMPONENTS:
         report(f"component {name} alone", matrix_order(z[name]), codes, nesta)
-    report("composite (shipped weights)", matrix_order(rel.composite(z)), codes, nesta)
+    zone = np.asarray(parts["arrays"]["job_zone"])  # type: ignore[index]
+    raw = {name: rel.component_z(feats[name]) for name in rel.COMPONENTS}
+    report("composite before (main)", matrix_order(rel.composite(raw, PREVIOUS)), codes, nesta)
+    report("composite (shipped)", matrix_order(rel.composite(z, zone=zone)), codes, nesta)
     print(
         "self-retrieval, perturbed copy finds the original first: "
-        f"composite {perturbed_self(parts, rel.WEIGHTS):.3f}"
+        f"before {perturbed_self(parts, PREVIOUS, compressed=frozenset()):.3f}, "
+        f"shipped {perturbed_self(parts, rel.WEIGHTS, zone=zone):.3f}"
     )
     if args.fit:
-        fit(z, codes, nesta)
+        fit(z, codes, nesta, zone)
 
 
 if __name__ == "__main__":

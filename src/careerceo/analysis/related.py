@@ -2,7 +2,8 @@
 
 The build (``knowledge.build.related``) stores each occupation's nearest neighbours with a
 composite score (mean of standardised component similarities: task statements, work
-activities, knowledge, titles, technology) and each component's z-score. Here that table is
+activities, knowledge, titles, technology, the skill and knowledge profile, less a mild
+job-zone prior) and each component's z-score. Here that table is
 read, never recomputed: a ranking is a lookup.
 
 For a person, each occupation they held is a source with a weight (recent and long positions
@@ -30,6 +31,7 @@ COMPONENT_LABELS = {
     "skills": "Skills profile",
     "titles": "Job titles",
     "technology": "Technology",
+    "profile": "Skill and knowledge levels",
 }
 # Stored z-scores are int8 twentieths; -128 marks a pair without data for a component.
 Z_SCALE = 20.0

@@ -85,6 +85,11 @@ def _evidence_for(space: OccupationSpace, component: str, src: int, dst: int) ->
         )
         if names:
             return f"both rely on {component}: " + ", ".join(names)
+    elif component == "profile":
+        names = _shared_elements(space, src, dst, "knowledge", k=2)
+        names += _shared_elements(space, src, dst, "skill", k=3 - len(names))
+        if names:
+            return "similar skill and knowledge levels, both high in: " + ", ".join(names)
     elif component == "technology":
         # Hot technologies first: a rare product two long lists share by chance says little.
         weight = ix.tech_idf + 10.0 * space.tech_hot

@@ -14,15 +14,32 @@ the O*NET Program", 2022). We follow that recipe with the data the release ships
   (what they are called);
 - ``technology``: IDF-weighted cosine of the technology products they use.
 
+- ``profile``: cosine of the raw (uncentred) skill and knowledge importance profiles, the
+  "similar ratings" signal the plain baseline uses: unlike the centred profiles it keeps the
+  level of the work (an executive's profile is not a clerk's), which experts weigh.
+
 Each component is standardised per source occupation (z-score over all other occupations), so a
 component whose raw cosines run high (activities) cannot drown one whose cosines run low
-(titles). The composite is the weighted mean of the z-scores, a component the pair lacks
-counting 0. The weights (``WEIGHTS``) were chosen on proxies only (SOC minor-group agreement
-and Nesta's ESCO→O*NET crosswalk partners, two-fold cross-validated over occupations, see
-``benchmarks/bench_pivot_quality.py``), never on any expert list, and rounded to coarse values;
-they keep the three families O*NET names (tasks and activities 0.5, knowledge 0.15, titles
-0.25) and add technology (0.05). Skills and the general work activities got 0: on the proxies
-they add nothing the others do not already carry.
+(titles). The exact-activity components (``dwa``, ``iwa``) are then compressed
+(``2·sign(z)·log(1 + |z|)``): two occupations seldom share an exact DWA, so sharing three of an
+occupation's twenty reads as z 10 or more (their tenth-best neighbour has z 3.7 on average,
+tasks 2.4) and a few shared generic activities ("prepare research reports") used to put
+financial quants among a marketing specialist's nearest occupations.
+
+The composite is the weighted mean of the (compressed) z-scores, a component the pair lacks
+counting 0, minus ``ZONE_STEP`` per job zone between the two occupations: O*NET's experts, who
+choose the published related occupations from such a composite, favour occupations of nearby
+job zones ("Developing Related Occupations for the O*NET Program", 2022). The prior is mild
+(a step costs less than a tenth of a typical close neighbour's composite); how doable a move is
+(zone step, readiness, licences) is shown as its own dimension at run time
+(``analysis.pivot_doable``), never folded into this score beyond that prior.
+
+The weights (``WEIGHTS``) keep the three families O*NET names (tasks and activities 0.5,
+knowledge 0.15 + profile 0.2, titles 0.25) and add technology (0.05); they were chosen on
+proxies only (SOC minor-group agreement, Nesta's ESCO→O*NET crosswalk partners, the seed and
+career-guide moves and perturbed self-retrieval, see ``benchmarks/bench_pivot_quality.py``),
+never on any expert list, and rounded to coarse values. Skills (centred) and the general work
+activities got 0: on the proxies they add nothing the others do not already carry.
 
 The artifact keeps, for each occupation, its ``K`` best neighbours with the composite and each
 component's z-score (int8, in twentieths), which is all the ranking and its explanation need.
@@ -41,7 +58,17 @@ from careerceo.knowledge.words import tokens
 
 F32 = npt.NDArray[np.float32]
 
-COMPONENTS = ("tasks", "dwa", "iwa", "gwa", "knowledge", "skills", "titles", "technology")
+COMPONENTS = (
+    "tasks",
+    "dwa",
+    "iwa",
+    "gwa",
+    "knowledge",
+    "skills",
+    "titles",
+    "technology",
+    "profile",
+)
 WEIGHTS: dict[str, float] = {
     "tasks": 0.20,
     "dwa": 0.20,
@@ -51,7 +78,10 @@ WEIGHTS: dict[str, float] = {
     "skills": 0.0,
     "titles": 0.25,
     "technology": 0.05,
+    "profile": 0.2,
 }
+COMPRESSED = frozenset({"dwa", "iwa"})  # heavy-tailed: z compressed before weighting
+ZONE_STEP = 0.15  # composite cost of each job zone between two occupations
 K = 50
 Z_SCALE = 20.0  # component z-scores are stored as int8 twentieths (-6.4 .. 6.35)
 
@@ -146,7 +176,23 @@ def feature_rows(
         ),
         "titles": tfidf(title_docs)[0],
         "technology": _idf_rows(techm),
+        "profile": _profile(arrays),
     }
+
+
+def _profile(arrays: dict[str, Any]) -> F32:
+    """Raw skill and knowledge importance side by side (unit rows; zero where not rated)."""
+    rated = np.asarray(arrays["skills_rated"], bool) & np.asarray(arrays["knowledge_rated"], bool)
+    raw = np.concatenate(
+        [
+            np.nan_to_num(np.asarray(arrays["skills_importance"], np.float32), nan=0.0),
+            np.nan_to_num(np.asarray(arrays["knowledge_importance"], np.float32), nan=0.0),
+        ],
+        axis=1,
+    )
+    out = _unit(raw.astype(np.float32))
+    out[~rated] = 0.0
+    return out
 
 
 def component_z(rows: F32) -> F32:
@@ -166,14 +212,33 @@ def component_z(rows: F32) -> F32:
     return out
 
 
+def compress(z: F32) -> F32:
+    """``2·sign(z)·log(1 + |z|)``: ordinary z-scores (up to about 2) keep their size, the
+    heavy tail of a sparse overlap is pulled in (z 10 becomes 4.8)."""
+    out: F32 = (2.0 * np.sign(z) * np.log1p(np.abs(z))).astype(np.float32)
+    return out
+
+
 def all_z(features: dict[str, F32]) -> dict[str, F32]:
-    return {name: component_z(features[name]) for name in COMPONENTS}
+    """Each component's standardised pair scores (compressed where heavy-tailed)."""
+    out = {}
+    for name in COMPONENTS:
+        z = component_z(features[name])
+        out[name] = compress(z) if name in COMPRESSED else z
+    return out
 
 
-def composite(z: dict[str, F32], weights: dict[str, float] | None = None) -> F32:
+def composite(
+    z: dict[str, F32],
+    weights: dict[str, float] | None = None,
+    zone: npt.NDArray[np.integer[Any]] | None = None,
+) -> F32:
     """Weighted mean of the component z-scores, a component a pair lacks counting as 0 (no
     evidence either way): an "All Other" catch-all with titles but no tasks or ratings must
-    not rank first on its titles alone. NaN only where the pair has no component at all."""
+    not rank first on its titles alone. NaN only where the pair has no component at all.
+
+    With ``zone`` (each occupation's job zone, 0 unknown), ``ZONE_STEP`` is taken off per job
+    zone between the two occupations (nothing where either zone is unknown)."""
     weights = weights or WEIGHTS
     n = next(iter(z.values())).shape[0]
     total = np.zeros((n, n), np.float64)
@@ -185,7 +250,13 @@ def composite(z: dict[str, F32], weights: dict[str, float] | None = None) -> F32
         total += np.where(have, w * z[name].astype(np.float64), 0.0)
         wsum += w * have
     full = sum(w for w in weights.values() if w > 0)
-    out: F32 = np.where(wsum > 0, total / full, np.nan).astype(np.float32)
+    mean = total / full
+    if zone is not None:
+        zf = np.asarray(zone, np.float64)
+        known = zf > 0
+        steps = np.abs(zf[:, None] - zf[None, :])
+        mean -= np.where(known[:, None] & known[None, :], ZONE_STEP * steps, 0.0)
+    out: F32 = np.where(wsum > 0, mean, np.nan).astype(np.float32)
     return out
 
 
@@ -259,11 +330,15 @@ def text_vectors(
     }
 
 
-def neighbour_arrays(z: dict[str, F32], weights: dict[str, float] | None = None) -> dict[str, Any]:
+def neighbour_arrays(
+    z: dict[str, F32],
+    weights: dict[str, float] | None = None,
+    zone: npt.NDArray[np.integer[Any]] | None = None,
+) -> dict[str, Any]:
     """Each occupation's ``K`` best neighbours (ties by code order) with composite and parts."""
     # Rounded before sorting so that a last-bit difference between BLAS builds cannot swap two
     # neighbours: the artifact must rebuild byte for byte on any machine.
-    comp = np.round(composite(z, weights), 3)
+    comp = np.round(composite(z, weights, zone), 3)
     n = comp.shape[0]
     filled = np.where(np.isnan(comp), -np.inf, comp)
     np.fill_diagonal(filled, -np.inf)
