@@ -83,3 +83,26 @@ def test_the_bundled_table_carries_every_component_it_explains() -> None:
     assert nb.components == rel.COMPONENTS
     assert set(nb.components) <= set(COMPONENT_LABELS)
     assert nb.parts.shape == (nb.n, rel.K, len(rel.COMPONENTS))
+
+
+def test_the_soc_prior_counts_shared_groups_but_not_all_other_residuals() -> None:
+    codes = ["13-1161.00", "13-1161.01", "13-1151.00", "13-1199.04", "13-1199.05", "27-3031.00"]
+    prior = rel.soc_prior(codes)
+    minor, broad, detailed = rel.SOC_PRIOR
+    assert np.isclose(prior[0, 1], minor + broad + detailed)  # the same SOC occupation
+    assert np.isclose(prior[0, 2], minor)  # the same minor group (13-1) only
+    assert np.isclose(prior[3, 4], minor)  # "All Other" siblings share a heading, not work
+    assert prior[0, 5] == 0.0
+    assert np.allclose(prior, prior.T)
+
+
+def test_a_shared_soc_group_is_named_as_evidence() -> None:
+    from careerceo.analysis.related import soc_relation
+
+    assert soc_relation("13-1161.00", "13-1161.01") == "the same SOC occupation (13-1161)"
+    assert soc_relation("15-1252.00", "15-1253.00") == "the same SOC broad group (15-1250)"
+    assert soc_relation("13-1199.04", "13-1199.05") is None
+    assert soc_relation("13-1161.00", "27-3031.00") is None
+    rows = pivots.rank_pivots(None, from_="13-1161.00", limit=10).rows
+    sibling = next(r for r in rows if r.code == "13-1161.01")
+    assert len(sibling.because) <= 3

@@ -139,3 +139,13 @@ def best_pair(
             if best is None or score > best[0]:
                 best = (score, t_text, s_text)
     return None if best is None else (best[1], best[2])
+
+
+def soc_relation(a: str, b: str) -> str | None:
+    """The SOC group two O*NET-SOC codes share, as the build's SOC prior counts it (the same
+    SOC occupation or broad group, never an "All Other" residual one), or None."""
+    if a[:7] == b[:7] and not a[:7].endswith("9"):
+        return f"the same SOC occupation ({a[:7]})"
+    if a[:6] == b[:6] and not a[:6].endswith("9"):
+        return f"the same SOC broad group ({a[:6]}0)"
+    return None

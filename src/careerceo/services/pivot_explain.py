@@ -17,6 +17,7 @@ from careerceo.analysis.related import (
     Words,
     best_pair,
     leading_components,
+    soc_relation,
 )
 from careerceo.services.pivot_rows import (
     PivotRow,
@@ -122,6 +123,9 @@ def _explain_related(space: OccupationSpace, rel: Related, rows: list[PivotRow])
             found = _evidence_for(space, component, via, i)
             if found:
                 row.because.append(found)
+        group = soc_relation(space.codes[via], space.codes[i])
+        if group and len(row.because) < 3:
+            row.because.append(f"both in {group}")
         row.because = row.because[:3]
 
 

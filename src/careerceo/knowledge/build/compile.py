@@ -127,7 +127,7 @@ def _write_onet(out: Path, onet: OnetBuild) -> None:
     fmt.write_npz(
         out / fmt.ONET_RELATED,
         {
-            **neighbour_arrays(all_z(features), zone=onet.arrays["job_zone"]),
+            **neighbour_arrays(all_z(features), zone=onet.arrays["job_zone"], codes=onet.codes),
             **evidence_texts(onet.core, onet.titles, onet.tasks),
             **text_vectors(onet.core, onet.titles, onet.tasks),
         },

@@ -34,6 +34,12 @@ job zones ("Developing Related Occupations for the O*NET Program", 2022). The pr
 (zone step, readiness, licences) is shown as its own dimension at run time
 (``analysis.pivot_doable``), never folded into this score beyond that prior.
 
+The experts also favour related SOC groups, so a mild ``SOC_PRIOR`` is added: 0.1 for the same
+SOC minor group (13-1100), 0.2 more for the same broad group (13-1160) and 0.3 more for the same
+SOC occupation (13-1161.00 and 13-1161.01); never for an "All Other" residual group (a code
+ending in 9), whose members share a heading, not their work. A close neighbour's composite
+runs 2 to 5, so the prior orders near equals; it cannot make strangers related.
+
 The weights (``WEIGHTS``) keep the three families O*NET names (tasks and activities 0.5,
 knowledge 0.15 + profile 0.2, titles 0.25) and add technology (0.05); they were chosen on
 proxies only (SOC minor-group agreement, Nesta's ESCO→O*NET crosswalk partners, the seed and
@@ -82,6 +88,8 @@ WEIGHTS: dict[str, float] = {
 }
 COMPRESSED = frozenset({"dwa", "iwa"})  # heavy-tailed: z compressed before weighting
 ZONE_STEP = 0.15  # composite cost of each job zone between two occupations
+# Composite bonus for sharing an SOC minor group, broad group, detailed occupation (cumulative).
+SOC_PRIOR = (0.1, 0.2, 0.3)
 K = 50
 Z_SCALE = 20.0  # component z-scores are stored as int8 twentieths (-6.4 .. 6.35)
 
@@ -212,6 +220,19 @@ def component_z(rows: F32) -> F32:
     return out
 
 
+def soc_prior(codes: list[str]) -> npt.NDArray[np.float64]:
+    """``SOC_PRIOR`` summed over the SOC levels each pair shares (0 on no shared level)."""
+    out = np.zeros((len(codes), len(codes)), np.float64)
+    for bonus, width in zip(SOC_PRIOR, (4, 6, 7), strict=True):
+        # Minor group "13-1", broad group "13-116", detailed occupation "13-1161".
+        keys = [c[:width] for c in codes]
+        residual = np.array([width > 4 and k.endswith("9") for k in keys])
+        key = np.array(keys)
+        same = (key[:, None] == key[None, :]) & ~residual[:, None]
+        out += bonus * same
+    return out
+
+
 def compress(z: F32) -> F32:
     """``2·sign(z)·log(1 + |z|)``: ordinary z-scores (up to about 2) keep their size, the
     heavy tail of a sparse overlap is pulled in (z 10 becomes 4.8)."""
@@ -232,13 +253,15 @@ def composite(
     z: dict[str, F32],
     weights: dict[str, float] | None = None,
     zone: npt.NDArray[np.integer[Any]] | None = None,
+    codes: list[str] | None = None,
 ) -> F32:
     """Weighted mean of the component z-scores, a component a pair lacks counting as 0 (no
     evidence either way): an "All Other" catch-all with titles but no tasks or ratings must
     not rank first on its titles alone. NaN only where the pair has no component at all.
 
     With ``zone`` (each occupation's job zone, 0 unknown), ``ZONE_STEP`` is taken off per job
-    zone between the two occupations (nothing where either zone is unknown)."""
+    zone between the two occupations (nothing where either zone is unknown); with ``codes``
+    (the O*NET-SOC codes in row order), ``soc_prior`` is added."""
     weights = weights or WEIGHTS
     n = next(iter(z.values())).shape[0]
     total = np.zeros((n, n), np.float64)
@@ -251,6 +274,8 @@ def composite(
         wsum += w * have
     full = sum(w for w in weights.values() if w > 0)
     mean = total / full
+    if codes is not None:
+        mean += soc_prior(codes)
     if zone is not None:
         zf = np.asarray(zone, np.float64)
         known = zf > 0
@@ -334,11 +359,12 @@ def neighbour_arrays(
     z: dict[str, F32],
     weights: dict[str, float] | None = None,
     zone: npt.NDArray[np.integer[Any]] | None = None,
+    codes: list[str] | None = None,
 ) -> dict[str, Any]:
     """Each occupation's ``K`` best neighbours (ties by code order) with composite and parts."""
     # Rounded before sorting so that a last-bit difference between BLAS builds cannot swap two
     # neighbours: the artifact must rebuild byte for byte on any machine.
-    comp = np.round(composite(z, weights, zone), 3)
+    comp = np.round(composite(z, weights, zone, codes), 3)
     n = comp.shape[0]
     filled = np.where(np.isnan(comp), -np.inf, comp)
     np.fill_diagonal(filled, -np.inf)
