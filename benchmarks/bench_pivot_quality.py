@@ -17,8 +17,10 @@ method compared:
   the share of occupations whose perturbed copy still finds the original first.
 
 Methods: the current engine (``rank`` on the occupation's profile), a plain cosine over skills +
-knowledge + DWA importance (the baseline the issue names), and the build-time composite
-(``knowledge.build.related``) with its shipped weights. ``--fit`` searches the composite's
+knowledge + DWA importance (the baseline the issue names), each component alone, the
+composite as main shipped it before (``PREVIOUS``: no profile, no compression, no priors), the
+current composite without its SOC prior, and the build-time composite
+(``knowledge.build.related``) as shipped. ``--fit`` searches the composite's
 weights on two folds of occupations (fit on one, report on the other, both ways) against the
 mean of the SOC-minor and Nesta proxies; the seed moves and self-retrieval are never used to fit.
 
