@@ -232,6 +232,12 @@ def _print_analysis(out: PathAnalysisOut) -> None:
             ["People", "Path"],
             ([s.people, " → ".join(s.roles)] for s in out.sequences),
         )
+    _print_around(out)
+
+
+def _print_around(out: PathAnalysisOut) -> None:
+    """What surrounds the way there: where the role-holders went, what they brought, whom you
+    know among them, and the evidence behind it all."""
     if out.outcomes:
         print_table(
             "Everyone who held these roles (not only those who arrived)",
