@@ -12,6 +12,7 @@ import sys
 import typer
 
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, say
 from careerceo.documents import qr
 from careerceo.services import access, account_data, second_factor
 from careerceo.services import accounts as service
@@ -42,12 +43,12 @@ def create(
     if not password_stdin:
         fail("give the password on standard input with --password-stdin")
     made = service.create_account(context(), email, role, _password_from_stdin(), name)
-    console.print(f"Created {made.role} account {made.email} (#{made.id}).", highlight=False)
+    say(f"Created {made.role} account {made.email} (#{made.id}).")
 
 
 @accounts_app.command("list")
 @user_errors
-def list_(as_json: bool = typer.Option(False, "--json")) -> None:
+def list_(as_json: bool = JSON) -> None:
     """Every account with its role and whether it is disabled."""
     rows = service.list_accounts(context())
     if as_json:
@@ -71,7 +72,7 @@ def disable(
 ) -> None:
     """Stop an account from signing in; its sessions end at once."""
     done = service.set_disabled(context(), email, not enable)
-    console.print(f"{done.email} is {'disabled' if done.disabled else 'active'}.", highlight=False)
+    say(f"{done.email} is {'disabled' if done.disabled else 'active'}.")
 
 
 @accounts_app.command("reset-password")
@@ -120,7 +121,7 @@ def tokens(email: str) -> None:
 def revoke_token(email: str, token_id: int) -> None:
     """Revoke one access token at once."""
     service.revoke_token(context(), email, token_id)
-    console.print(f"Token #{token_id} of {email} is revoked.", highlight=False)
+    say(f"Token #{token_id} of {email} is revoked.")
 
 
 @accounts_app.command("logout-everywhere")
@@ -132,7 +133,7 @@ def logout_everywhere(email: str) -> None:
     if account is None:
         fail(f"there is no account for {email}")
     ended = service.logout_everywhere(ctx, account.id)
-    console.print(f"Ended {ended} session(s) of {account.email}.", highlight=False)
+    say(f"Ended {ended} session(s) of {account.email}.")
 
 
 @grants_app.command("add")
@@ -144,12 +145,12 @@ def grant_add(
 ) -> None:
     """Let COACH (their account e-mail) read, or read and comment on, one area."""
     made = access.grant(context(), coach, area, level)
-    console.print(f"Grant #{made.id}: {made.coach} may {made.level} {made.area}.", highlight=False)
+    say(f"Grant #{made.id}: {made.coach} may {made.level} {made.area}.")
 
 
 @grants_app.command("list")
 @user_errors
-def grant_list(as_json: bool = typer.Option(False, "--json")) -> None:
+def grant_list(as_json: bool = JSON) -> None:
     """The coaches who may see your data, and what."""
     rows = access.list_grants(context())
     if as_json:
@@ -172,7 +173,7 @@ def grant_revoke(grant_id: int) -> None:
 
 
 @user_errors
-def audit(as_json: bool = typer.Option(False, "--json")) -> None:
+def audit(as_json: bool = JSON) -> None:
     """Who looked at, commented on or changed access to your data, newest first."""
     rows = access.audit_log(context())
     if as_json:
@@ -198,7 +199,7 @@ def reset_second_factor(email: str) -> None:
 
 @accounts_app.command("log")
 @user_errors
-def practice_log(as_json: bool = typer.Option(False, "--json")) -> None:
+def practice_log(as_json: bool = JSON) -> None:
     """The practice's log: accounts deleted and second factors reset (no names or e-mails)."""
     rows = service.practice_log(context())
     if as_json:

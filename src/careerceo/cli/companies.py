@@ -179,7 +179,7 @@ def edit(
     notes: str | None = typer.Option(None),
     target: bool | None = TargetOpt,
     priority: str | None = typer.Option(None),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Change the fields you give; the others stay as they are."""
     fields = changes("--mission '...'", locals(), rename=RENAMED, leave_out={"company_id"})

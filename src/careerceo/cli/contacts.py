@@ -216,7 +216,7 @@ def edit(
         None, "--unreachable/--reachable", help="No way to reach them (off the due list)."
     ),
     notes: str | None = typer.Option(None, "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Change the fields you give; a new employer or title keeps the old one in the history."""
     fields = changes("--tags 'decision maker'", locals(), rename=RENAMED, leave_out={"contact_id"})
@@ -236,7 +236,7 @@ def remove(contact_id: int = typer.Argument(..., help="The contact's #.")) -> No
 def merge(
     keep_id: int = typer.Argument(..., help="The contact # to keep."),
     other_id: int = typer.Argument(..., help="The duplicate # folded into it, then removed."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Merge a possible duplicate (an import lists them) into the contact you keep: its
     conversations, opportunity links, tags, employer history and missing details move over."""
@@ -254,7 +254,7 @@ def log(
     due: str | None = typer.Option(None, "--due", help="When the next step is due (YYYY-MM-DD)."),
     on: str | None = typer.Option(None, "--date", help="When it happened (default today)."),
     opportunity_id: str | None = typer.Option(None, "--opportunity", help="An opportunity #."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Log a conversation; it resets the contact's follow-up cadence."""
     fields = given(locals(), rename=RENAMED, leave_out={"contact_id"})
@@ -334,17 +334,15 @@ def import_file(
         highlight=False,
     )
     for change in summary.changes[:20]:
-        console.print(f"  updated {change}", highlight=False)
+        say(f"  updated {change}")
     for dup in summary.possible_duplicates[:20]:
-        console.print(
+        say(
             f"  possible duplicate: {dup.name} ({dup.company}), line {dup.line}: new "
             f"#{dup.new_id} and existing #{dup.existing_id} - if they are one person: "
-            f"career contacts merge {dup.existing_id} {dup.new_id}",
-            highlight=False,
+            f"career contacts merge {dup.existing_id} {dup.new_id}"
         )
     if summary.skipped_lines:
-        console.print(
+        say(
             f"  skipped {len(summary.skipped_lines)} line(s) without a name "
-            f"(first: line {summary.skipped_lines[0]})",
-            highlight=False,
+            f"(first: line {summary.skipped_lines[0]})"
         )

@@ -7,6 +7,7 @@ from typing import Any
 import typer
 
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, say
 from careerceo.services import exit_plan as service
 
 exit_app = typer.Typer(
@@ -25,7 +26,7 @@ def new(
     employer: str = typer.Option("", "--employer", help="Defaults to your current position's"),
     position: int | None = typer.Option(None, "--position", help="The position you are leaving"),
     notes: str = typer.Option("", "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Start the exit plan; a dated checklist comes with it."""
     view = service.new_plan(
@@ -42,10 +43,9 @@ def new(
         print_json(view)
         return
     where = f" at {view.employer}" if view.employer else ""
-    console.print(
+    say(
         f"Exit plan #{view.id}: last day{where} {view.last_day} ({view.days_left} days), "
-        f"{len(view.items)} checklist steps added. See: career exit show",
-        highlight=False,
+        f"{len(view.items)} checklist steps added. See: career exit show"
     )
 
 
@@ -67,22 +67,21 @@ def edit(
             "notes": notes,
         },
     )
-    console.print(f"Updated: last day {view.last_day}.", highlight=False)
+    say(f"Updated: last day {view.last_day}.")
 
 
 @exit_app.command("show")
 @user_errors
-def show(as_json: bool = typer.Option(False, "--json")) -> None:
+def show(as_json: bool = JSON) -> None:
     """The plan: dates, every item with its status, flags and what is due."""
     view = service.show(context())
     if as_json:
         print_json(view)
         return
     notice = f", notice given {view.notice_given_on}" if view.notice_given_on else ""
-    console.print(
+    say(
         f"[bold]Leaving {view.employer or 'your role'}[/]: last day {view.last_day} "
-        f"({view.days_left} days){notice}",
-        highlight=False,
+        f"({view.days_left} days){notice}"
     )
     print_table(
         "Exit plan",
@@ -101,7 +100,7 @@ def show(as_json: bool = typer.Option(False, "--json")) -> None:
     )
     for item in view.items:
         for flag in item.flags:
-            console.print(f"[yellow]#{item.id} {item.title}[/]: {flag}", highlight=False)
+            say(f"[yellow]#{item.id} {item.title}[/]: {flag}")
 
 
 def _pick(argument: str | None, option: str | None, name: str) -> str | None:
@@ -129,7 +128,7 @@ def add_item(
     ),
     touches: list[int] = typer.Option([], "--touches", help="Covenants: an item id it touches"),
     status: str = typer.Option("open", "--status", help="open, in_progress, done or dropped"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Add an item: career exit add-item handover "Payroll runbook" --with Sam --due 2027-01-10."""
     chosen_kind = _pick(kind_arg, kind, "kind")
@@ -152,9 +151,9 @@ def add_item(
     if as_json:
         print_json(view)
         return
-    console.print(f"Added {view.kind} #{view.id}: {view.title}", highlight=False)
+    say(f"Added {view.kind} #{view.id}: {view.title}")
     for flag in view.flags:
-        console.print(f"[yellow]Note:[/] {flag}", highlight=False)
+        say(f"[yellow]Note:[/] {flag}")
 
 
 @exit_app.command("update-item")
@@ -181,7 +180,7 @@ def update_item(
             "cadence_days": cadence,
         },
     )
-    console.print(f"Updated #{view.id}: {view.title} ({view.status}).", highlight=False)
+    say(f"Updated #{view.id}: {view.title} ({view.status}).")
 
 
 @exit_app.command("remove-item")
@@ -194,7 +193,7 @@ def remove_item(item_id: int) -> None:
 
 @exit_app.command("due")
 @user_errors
-def due(as_json: bool = typer.Option(False, "--json")) -> None:
+def due(as_json: bool = JSON) -> None:
     """What is dated and still open, soonest first (also in the calendar export)."""
     items = service.due_items(context())
     if as_json:
@@ -222,7 +221,7 @@ def letter(
                 handle.write(text)
         except OSError as exc:
             fail(f"cannot write {out}: {exc.strerror}")
-        console.print(f"Draft written to {out}.", highlight=False)
+        say(f"Draft written to {out}.")
         return
     console.print(text, highlight=False, markup=False)
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.common import context, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, say
 from careerceo.errors import CareerError
 from careerceo.model.inventory import LEVELS, InventoryOut
 from careerceo.services import inventory as service
@@ -23,10 +24,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _line(entry: InventoryOut, verb: str) -> None:
-    console.print(
+    say(
         f"{verb} {entry.kind} [bold]{entry.name}[/] (#{entry.id}): level {entry.level} "
-        f"({LEVELS[entry.level]}), intent {entry.intent}.",
-        highlight=False,
+        f"({LEVELS[entry.level]}), intent {entry.intent}."
     )
 
 
@@ -66,7 +66,7 @@ def add(
 def list_entries(
     kind: str | None = typer.Option(None, "--kind", "-k", help=f"Only this kind: {KIND_HELP}."),
     intent: str | None = typer.Option(None, "--intent", "-i", help="Only keep, drop or add."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """List entries, optionally only one kind or intent."""
     entries = service.list_entries(
@@ -92,7 +92,7 @@ def list_entries(
 @user_errors
 def show(
     entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """Show one entry."""
     entry = service.get_entry(context(), entry_id)
@@ -101,7 +101,7 @@ def show(
     else:
         _line(entry, "The")
         if entry.evidence:
-            console.print(f"Evidence: {entry.evidence}", highlight=False)
+            say(f"Evidence: {entry.evidence}")
 
 
 @inventory_app.command("edit")

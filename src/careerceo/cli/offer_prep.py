@@ -7,6 +7,7 @@ from typing import Any
 import typer
 
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.render import JSON
 from careerceo.services import offer_prep as service
 
 offer_app = typer.Typer(
@@ -55,7 +56,7 @@ def new(
     ),
     walk_away: str = typer.Option("", "--walk-away", help="The line below which you decline"),
     notes: str = typer.Option("", "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Start an offer prep."""
     values: dict[str, Any] = {
@@ -79,7 +80,7 @@ def set_cmd(
     ask: list[str] = typer.Option([], "--ask", help="Replaces all points"),
     walk_away: str | None = typer.Option(None, "--walk-away"),
     notes: str | None = typer.Option(None, "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Change parts of an offer prep."""
     values: dict[str, Any] = {
@@ -94,14 +95,14 @@ def set_cmd(
 
 @offer_app.command("show")
 @user_errors
-def show(prep_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
+def show(prep_id: int, as_json: bool = JSON) -> None:
     """The prep sheet (Markdown), with figures to check."""
     _show(service.get_prep(context(), prep_id), as_json)
 
 
 @offer_app.command("list")
 @user_errors
-def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
+def list_cmd(as_json: bool = JSON) -> None:
     views = service.list_preps(context())
     if as_json:
         print_json(views)

@@ -110,7 +110,7 @@ def list_opportunities(
 @user_errors
 def show(
     opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """An opportunity with its stage history, people, pay and offer."""
     present(service.get_opportunity(context(), opportunity_id), as_json, _print_opportunity)
@@ -162,7 +162,7 @@ def move(
     reason: str = typer.Option("", "--reason", help=REASON_HELP),
     on: str | None = typer.Option(None, "--date", help="When it happened (default today)."),
     note: str = typer.Option("", "--note"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Move an opportunity to another stage (recorded in its history)."""
     o = service.move(context(), opportunity_id, given(locals(), leave_out={"opportunity_id"}))
@@ -195,7 +195,7 @@ def edit(
     ),
     negotiation: str | None = typer.Option(None, "--negotiation-notes"),
     notes: str | None = typer.Option(None, "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Change the fields you give (use `move` to change the stage)."""
     fields, offer = _fields_and_offer(locals())
@@ -227,7 +227,7 @@ def compare(
         help="criterion=weight, e.g. pay=3 growth=2 (repeat); 0 leaves one out. "
         "Default: pay and every rated criterion, equally.",
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Your offers side by side, scored with your weights (pay only within one currency)."""
     result = service.compare_offers(context(), service.parse_weights(weight or []))
@@ -364,7 +364,7 @@ def remove(opportunity_id: int = typer.Argument(..., help="The opportunity's #."
 
 @opportunities_app.command("stats")
 @user_errors
-def stats(as_json: bool = typer.Option(False, "--json")) -> None:
+def stats(as_json: bool = JSON) -> None:
     """Counts, conversion between stages, median days in each stage, sources of interviews."""
     figures = service.statistics(context())
     if as_json:

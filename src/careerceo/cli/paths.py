@@ -17,6 +17,7 @@ from careerceo.cli.common import (
     print_table,
     user_errors,
 )
+from careerceo.cli.render import JSON, say
 from careerceo.model.paths import FileSummary, PathAnalysisOut
 from careerceo.services import paths as service
 
@@ -44,27 +45,25 @@ def new(
     if as_json:
         print_json(out.model_dump(mode="json"))
         return
-    console.print(
+    say(
         f"Created collection [bold]{escape(out.name)}[/] (#{out.id}). Add profiles with "
-        f"`career paths add {escape(repr(out.name))} FILE...`.",
-        highlight=False,
+        f"`career paths add {escape(repr(out.name))} FILE...`."
     )
 
 
 def _summary_line(summary: FileSummary) -> None:
     name = escape(summary.filename)
     if summary.ok:
-        console.print(
+        say(
             f"[green]✓[/] {name}: {summary.profiles} profile(s), {summary.positions} "
-            f"position(s) added" + (f", {summary.skipped} skipped" if summary.skipped else ""),
-            highlight=False,
+            f"position(s) added" + (f", {summary.skipped} skipped" if summary.skipped else "")
         )
     else:
-        console.print(f"[red]✗[/] {name}: nothing added", highlight=False)
+        say(f"[red]✗[/] {name}: nothing added")
     for message in summary.messages[:20]:
         console.print(f"    {escape(message)}", highlight=False, soft_wrap=True)
     if len(summary.messages) > 20:
-        console.print(f"    … and {len(summary.messages) - 20} more message(s)", highlight=False)
+        say(f"    … and {len(summary.messages) - 20} more message(s)")
 
 
 @paths_app.command("add")
@@ -123,7 +122,7 @@ def add(
 @paths_app.command("list")
 @user_errors
 def list_collections(
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """Your reference collections."""
     rows = service.list_collections(context())
@@ -145,7 +144,7 @@ def list_collections(
 @user_errors
 def show(
     name: str = typer.Argument(..., help="The collection."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """The profiles in a collection, each position with its occupation and confidence."""
     ctx = context()
@@ -159,10 +158,9 @@ def show(
             }
         )
         return
-    console.print(
+    say(
         f"[bold]{escape(collection.name)}[/]: {collection.profiles} profile(s), "
-        f"{collection.positions} position(s)",
-        highlight=False,
+        f"{collection.positions} position(s)"
     )
     for profile in profiles:
         who = profile.alias + (f" ({profile.name})" if profile.name else "")
@@ -184,9 +182,7 @@ def show(
                 for p in profile.positions
             ),
         )
-    console.print(
-        "Correct an occupation with `career paths correct POSITION_ID CODE`.", highlight=False
-    )
+    say("Correct an occupation with `career paths correct POSITION_ID CODE`.")
 
 
 def _years(value: float | None) -> str:
@@ -288,7 +284,7 @@ def _print_around(out: PathAnalysisOut) -> None:
 def analyze(
     name: str = typer.Argument(..., help="The collection."),
     target: str = typer.Option(..., "--target", help=TARGET_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """How the people in the collection reached the target: the steps before, their years."""
     preload("titles")
@@ -307,10 +303,9 @@ def correct(
 ) -> None:
     """Correct the occupation a reference position was read as."""
     out = service.correct_occupation(context(), position_id, {"occupation_code": code})
-    console.print(
+    say(
         f"Position #{out.id} ({escape(out.title)}) is now {out.occupation_code} "
-        f"{escape(out.occupation_title or '')}.",
-        highlight=False,
+        f"{escape(out.occupation_title or '')}."
     )
 
 
@@ -328,10 +323,7 @@ def remove(
     ):
         fail("nothing was deleted")
     out = service.remove_collection(ctx, name)
-    console.print(
-        f"Deleted {escape(out.name)}: {out.profiles} profile(s), {out.positions} position(s).",
-        highlight=False,
-    )
+    say(f"Deleted {escape(out.name)}: {out.profiles} profile(s), {out.positions} position(s).")
 
 
 @paths_app.command("plan")
@@ -342,7 +334,7 @@ def plan(
     save: bool = typer.Option(
         False, "--save", help="Save it as a goal whose milestones are the steps."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """Where you stand on the path to the target, and the typical next steps."""
     preload("titles")
@@ -358,10 +350,7 @@ def plan(
         where = "none of your positions is on this path yet"
     else:
         where = f"you are {out.your_step} step(s) away"
-    console.print(
-        f"[bold]{escape(label)}[/] ({out.people} people in {escape(out.collection)}): {where}.",
-        highlight=False,
-    )
+    say(f"[bold]{escape(label)}[/] ({out.people} people in {escape(out.collection)}): {where}.")
     print_table(
         "Your positions on the path",
         ["Your title", "Occupation", "Step before target"],
@@ -372,10 +361,9 @@ def plan(
         empty="You have no positions yet.",
     )
     for step in out.steps:
-        console.print(
+        say(
             f"\n[bold]{step.order}. {escape(step.title)}[/]"
-            + (f" ({step.code} {escape(step.occupation_title or '')})" if step.code else ""),
-            highlight=False,
+            + (f" ({step.code} {escape(step.occupation_title or '')})" if step.code else "")
         )
         console.print(f"   Why: {escape(step.why)}", highlight=False, soft_wrap=True)
         for requirement in step.requirements:
@@ -390,7 +378,7 @@ def plan(
             highlight=False,
         )
     else:
-        console.print("Save it as a goal with milestones: add --save.", highlight=False)
+        say("Save it as a goal with milestones: add --save.")
 
 
 @paths_app.command("share")
@@ -402,7 +390,7 @@ def share(
     """Include a collection in exports made for sharing (`career export --for-sharing`)."""
     out = service.set_sharing(context(), name, not off)
     state = "included in" if out.include_in_exports else "left out of"
-    console.print(f"{escape(out.name)} is {state} exports for sharing.", highlight=False)
+    say(f"{escape(out.name)} is {state} exports for sharing.")
 
 
 @paths_app.command("link")
@@ -428,4 +416,4 @@ def link(
     out = service.link_contact(ctx, profile_id, current, name=keep_name)
     linked = f"linked to contact #{out.contact_id}" if out.contact_id else "not linked"
     named = f", name kept: {escape(out.name)}" if out.name else ""
-    console.print(f"{escape(out.alias)} is {linked}{named}.", highlight=False)
+    say(f"{escape(out.alias)} is {linked}{named}.")

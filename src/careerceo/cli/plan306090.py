@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, say
 from careerceo.model.plan306090 import SECTIONS
 from careerceo.services import plan306090 as service
 
@@ -40,7 +41,7 @@ def new(
     if as_json:
         print_json({"id": view.id, "title": view.title})
         return
-    console.print(f"Created plan #{view.id}: {view.title}", highlight=False)
+    say(f"Created plan #{view.id}: {view.title}")
     console.print(
         f"Edit it in your words: career plan306090 set {view.id} 30.goals --line '...'; "
         f"export: career plan306090 export {view.id} plan.pdf",
@@ -50,7 +51,7 @@ def new(
 
 @plan_app.command("list")
 @user_errors
-def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
+def list_cmd(as_json: bool = JSON) -> None:
     """Every plan."""
     views = service.list_plans(context())
     if as_json:
@@ -66,7 +67,7 @@ def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
 
 @plan_app.command("show")
 @user_errors
-def show(plan_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
+def show(plan_id: int, as_json: bool = JSON) -> None:
     """The plan, phase by phase."""
     if as_json:
         print_json(service.get_plan(context(), plan_id))
@@ -83,7 +84,7 @@ def set_cmd(
 ) -> None:
     """Replace one section with your own lines."""
     view = service.set_section(context(), plan_id, section, line)
-    console.print(f"Updated {section} of plan #{view.id}.", highlight=False)
+    say(f"Updated {section} of plan #{view.id}.")
 
 
 @plan_app.command("title")
@@ -91,7 +92,7 @@ def set_cmd(
 def title_cmd(plan_id: int, title: str) -> None:
     """Rename the plan."""
     view = service.set_title(context(), plan_id, title)
-    console.print(f"Plan #{view.id} is now: {view.title}", highlight=False)
+    say(f"Plan #{view.id} is now: {view.title}")
 
 
 @plan_app.command("export")
@@ -99,7 +100,7 @@ def title_cmd(plan_id: int, title: str) -> None:
 def export(plan_id: int, file: Path = typer.Argument(..., help="FILE.md or FILE.pdf")) -> None:
     """Write the plan as Markdown or as a one-or-two-page PDF."""
     kind = service.export_file(context(), plan_id, file)
-    console.print(f"Wrote {file} ({kind}).", highlight=False)
+    say(f"Wrote {file} ({kind}).")
 
 
 @plan_app.command("remove")

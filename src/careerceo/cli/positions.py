@@ -6,7 +6,7 @@ from datetime import date
 
 import typer
 
-from careerceo.cli.common import console, context, user_errors
+from careerceo.cli.common import context, user_errors
 from careerceo.cli.render import JSON, changes, present, present_rows, say
 from careerceo.model.position import PositionOut
 from careerceo.services import positions as service
@@ -28,10 +28,9 @@ def _when(value: date | None) -> str:
 def _line(position: PositionOut, verb: str) -> None:
     end = _when(position.end_date) or "now"
     start = _when(position.start_date) or "?"
-    console.print(
+    say(
         f"{verb} [bold]{position.title}[/] at [bold]{position.employer}[/] "
-        f"(#{position.id}), {start} to {end}.",
-        highlight=False,
+        f"(#{position.id}), {start} to {end}."
     )
 
 

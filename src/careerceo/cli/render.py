@@ -1,8 +1,9 @@
 """How a command answers and what it asks: the shapes every command shares, written once.
 
 A command that shows something has a value and two readers: a script (``--json``: the value
-itself, every field) and a person (a table or a few lines). ``present`` and ``present_rows`` make that
-choice in one place, so a command says only what its value is and how a person reads it. The
+itself, every field) and a person (a table or a few lines). ``present`` and ``present_rows``
+make that choice in one place, so a command says only what its value is and how a person reads
+it. The
 options every command takes (``--json``, ``--yes``), the fields a user gave, the question before
 a deletion, and the files a user names to read or write are here too, so that each behaves and
 fails the same way in every command.

@@ -7,6 +7,7 @@ from datetime import date
 import typer
 
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, say
 from careerceo.services import accomplishments as service
 
 wins_app = typer.Typer(help="Your accomplishment log: bullets and STAR stories from your wins.")
@@ -33,18 +34,17 @@ def win(
     if as_json:
         print_json(saved)
         return
-    console.print(f"Saved win #{saved.id}. Bullet: [bold]{saved.bullet}[/]", highlight=False)
+    say(f"Saved win #{saved.id}. Bullet: [bold]{saved.bullet}[/]")
     if saved.missing:
-        console.print(
+        say(
             f"To make it stronger, add: {', '.join(saved.missing)} "
-            f"(career wins edit {saved.id} --help)",
-            highlight=False,
+            f"(career wins edit {saved.id} --help)"
         )
 
 
 @wins_app.command("list")
 @user_errors
-def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
+def list_cmd(as_json: bool = JSON) -> None:
     """Every win, newest first, with its résumé bullet."""
     wins = service.list_wins(context())
     if as_json:
@@ -60,15 +60,15 @@ def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
 
 @wins_app.command("show")
 @user_errors
-def show(win_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
+def show(win_id: int, as_json: bool = JSON) -> None:
     """One win with its bullet and STAR story."""
     w = service.get_win(context(), win_id)
     if as_json:
         print_json(w)
         return
-    console.print(f"[bold]#{w.id}[/] {w.title}", highlight=False)
-    console.print(f"Bullet: {w.bullet}", highlight=False)
-    console.print(w.star, highlight=False)
+    say(f"[bold]#{w.id}[/] {w.title}")
+    say(f"Bullet: {w.bullet}")
+    say(w.star)
 
 
 @wins_app.command("edit")
@@ -99,7 +99,7 @@ def edit(
     if on is not None:
         values["happened_on"] = on
     w = service.update_win(context(), win_id, values)
-    console.print(f"Updated win #{w.id}. Bullet: {w.bullet}", highlight=False)
+    say(f"Updated win #{w.id}. Bullet: {w.bullet}")
 
 
 @wins_app.command("remove")

@@ -18,6 +18,7 @@ from careerceo.cli.direction.parsing import (
     parse_rating,
 )
 from careerceo.cli.direction.review_guided import interactive_review
+from careerceo.cli.render import JSON, say
 from careerceo.model.direction import RATING_MAX, RATING_MIN, ReviewIn
 from careerceo.services import direction as service
 
@@ -142,7 +143,7 @@ def review_edit(
 @user_errors
 def review_show(
     month: str = typer.Argument(..., help="YYYY-MM."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """One month's review with its alignment breakdown and revisions."""
     ctx = context()
@@ -160,7 +161,7 @@ def review_show(
         if items:
             console.print(f"{label}: " + "; ".join(items), highlight=False)
     if result.review.notes:
-        console.print(f"Notes: {result.review.notes}", highlight=False)
+        say(f"Notes: {result.review.notes}")
     revisions = service.review_revisions(ctx, month.strip())
     if revisions:
         print_table(
@@ -185,7 +186,7 @@ def _bar(value: float | None) -> str:
 
 @review_app.command("history")
 @user_errors
-def review_history(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def review_history(as_json: bool = JSON) -> None:
     """Month by month alignment; missed months are marked."""
     ctx = context()
     rows = service.review_history(ctx)
@@ -215,7 +216,7 @@ def review_history(as_json: bool = typer.Option(False, "--json", help="Print JSO
 
 @review_app.command("due")
 @user_errors
-def review_due(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def review_due(as_json: bool = JSON) -> None:
     """Is a review due? Which month, and which months were missed."""
     schedule = service.review_due(context())
     if as_json:
@@ -223,6 +224,6 @@ def review_due(as_json: bool = typer.Option(False, "--json", help="Print JSON.")
         return
     style = "bold red" if schedule.overdue else "yellow" if schedule.due else "green"
     step = f": {command(schedule.action)}" if schedule.action else ""
-    console.print(f"[{style}]{schedule.message}{step}[/]", highlight=False)
+    say(f"[{style}]{schedule.message}{step}[/]")
     if schedule.missed:
         console.print(f"Missed: {', '.join(schedule.missed)}")

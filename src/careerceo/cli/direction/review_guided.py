@@ -8,6 +8,7 @@ import typer
 from careerceo.cli.common import console, context
 from careerceo.cli.direction.parsing import parse_ref
 from careerceo.cli.direction.prompts import ask_int, ask_list
+from careerceo.cli.render import say
 from careerceo.errors import CareerError
 from careerceo.model.direction import (
     RATING_MAX,
@@ -162,7 +163,7 @@ def _ratings(goals: list[GoalView], base: ReviewIn | None) -> dict[int, int]:
 def _notes(base: ReviewIn | None) -> str:
     if base and base.notes:
         # an edit shows the notes it keeps on Enter, rather than promising "empty = none"
-        console.print(f"Notes now: {base.notes}", highlight=False)
+        say(f"Notes now: {base.notes}")
         notes = str(
             typer.prompt("Notes (Enter keeps them, - for none)", default="", show_default=False)
         ).strip()

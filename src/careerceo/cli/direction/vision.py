@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, say
 from careerceo.model.direction import VisionIn
 from careerceo.services import direction as service
 
@@ -23,7 +24,7 @@ def vision_set(
 
 @vision_app.command("show")
 @user_errors
-def vision_show(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def vision_show(as_json: bool = JSON) -> None:
     """Show the current vision."""
     view = service.current_vision(context())
     if as_json:
@@ -31,12 +32,12 @@ def vision_show(as_json: bool = typer.Option(False, "--json", help="Print JSON."
     elif view is None:
         console.print('No vision yet. Write one: career vision set "..."')
     else:
-        console.print(view.text, highlight=False)
+        say(view.text)
 
 
 @vision_app.command("history")
 @user_errors
-def vision_history(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def vision_history(as_json: bool = JSON) -> None:
     """Every version of the vision, newest first."""
     views = service.vision_history(context())
     if as_json:
