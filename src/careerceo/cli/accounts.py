@@ -12,7 +12,7 @@ import sys
 import typer
 
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.documents import qr
 from careerceo.services import access, account_data, second_factor
 from careerceo.services import accounts as service
@@ -50,17 +50,12 @@ def create(
 @user_errors
 def list_(as_json: bool = JSON) -> None:
     """Every account with its role and whether it is disabled."""
-    rows = service.list_accounts(context())
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        service.list_accounts(context()),
+        as_json,
         "Accounts",
         ["#", "E-mail", "Role", "State", "Created"],
-        [
-            (a.id, a.email, a.role, "disabled" if a.disabled else "active", a.created_at)
-            for a in rows
-        ],
+        lambda a: (a.id, a.email, a.role, "disabled" if a.disabled else "active", a.created_at),
         empty="No accounts yet: career accounts create EMAIL --password-stdin",
     )
 
@@ -85,7 +80,7 @@ def reset_password(
     if not password_stdin:
         fail("give the new password on standard input with --password-stdin")
     done = service.reset_password(context(), email, _password_from_stdin())
-    console.print(f"New password set for {done.email}; its sessions ended.", highlight=False)
+    say(f"New password set for {done.email}; its sessions ended.")
 
 
 @accounts_app.command("token")
@@ -152,14 +147,12 @@ def grant_add(
 @user_errors
 def grant_list(as_json: bool = JSON) -> None:
     """The coaches who may see your data, and what."""
-    rows = access.list_grants(context())
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        access.list_grants(context()),
+        as_json,
         "Grants",
         ["#", "Coach", "Area", "Level", "Since"],
-        [(g.id, g.coach, g.area, g.level, g.created_at) for g in rows],
+        lambda g: (g.id, g.coach, g.area, g.level, g.created_at),
         empty="No coach can see your data.",
     )
 
@@ -175,14 +168,12 @@ def grant_revoke(grant_id: int) -> None:
 @user_errors
 def audit(as_json: bool = JSON) -> None:
     """Who looked at, commented on or changed access to your data, newest first."""
-    rows = access.audit_log(context())
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        access.audit_log(context()),
+        as_json,
         "Audit log",
         ["When (UTC)", "Who", "Did", "What", "From"],
-        [(e.at, e.actor, e.action, e.what, e.address) for e in rows],
+        lambda e: (e.at, e.actor, e.action, e.what, e.address),
         empty="Nobody has looked at your data.",
     )
 
@@ -192,9 +183,9 @@ def audit(as_json: bool = JSON) -> None:
 def reset_second_factor(email: str) -> None:
     """Turn off an account's lost second factor; its sessions end (the practice log notes it)."""
     if second_factor.admin_reset(context(), email):
-        console.print(f"The second factor of {email} is off; its sessions ended.", highlight=False)
+        say(f"The second factor of {email} is off; its sessions ended.")
     else:
-        console.print(f"{email} had no second factor; its sessions ended.", highlight=False)
+        say(f"{email} had no second factor; its sessions ended.")
 
 
 @accounts_app.command("log")

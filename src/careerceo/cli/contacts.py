@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from careerceo.cli.common import (
-    console,
     context,
     err_console,
     print_json,
@@ -326,12 +325,11 @@ def import_file(
     if as_json:
         print_json(summary.model_dump(mode="json"))
         return
-    console.print(
+    say(
         f"Imported {summary.rows} connections ({summary.layout} layout): "
         f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
         f"{len(summary.possible_duplicates)} possible duplicates; "
-        f"{summary.companies_added} new companies.",
-        highlight=False,
+        f"{summary.companies_added} new companies."
     )
     for change in summary.changes[:20]:
         say(f"  updated {change}")

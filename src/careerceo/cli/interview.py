@@ -267,7 +267,7 @@ def stats_cmd(as_json: bool = JSON) -> None:
         if use.warning:
             say(f"[yellow]Check:[/] {use.warning}")
     mapping = ", ".join(f"{r}->q{q}" for r, q in RATING_TO_QUALITY.items())
-    console.print(f"[dim]{ALGORITHM}; your rating to its quality: {mapping}[/]", highlight=False)
+    say(f"[dim]{ALGORITHM}; your rating to its quality: {mapping}[/]")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.common import context, print_json, print_table, user_errors
 from careerceo.cli.interview import interview_app
 from careerceo.cli.render import JSON, say
 from careerceo.model.interview_round import ROUND_TYPES
@@ -149,7 +149,4 @@ def debrief(
         if view.thank_you_sent_on
         else f"send the thank-you by {view.thank_you_due}"
     )
-    console.print(
-        f"Debrief saved: {n} question(s) added to your bank and practice queue; {thanks}.",
-        highlight=False,
-    )
+    say(f"Debrief saved: {n} question(s) added to your bank and practice queue; {thanks}.")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
-from careerceo.cli.common import context, print_json, print_table, user_errors
-from careerceo.cli.render import JSON, say
-from careerceo.errors import CareerError
+from careerceo.cli.common import context, user_errors
+from careerceo.cli.render import JSON, changes, given, present, present_rows, say
 from careerceo.model.inventory import LEVELS, InventoryOut
 from careerceo.services import inventory as service
 
@@ -43,22 +40,8 @@ def add(
     as_json: bool = typer.Option(False, "--json", help="Print the new entry as JSON."),
 ) -> None:
     """Add an entry."""
-    entry = service.add_entry(
-        context(),
-        {
-            "kind": kind,
-            "name": name,
-            "level": level,
-            "intent": intent,
-            "evidence": evidence,
-            "taxonomy": taxonomy,
-            "concept_id": concept_id,
-        },
-    )
-    if as_json:
-        print_json(entry.model_dump(mode="json"))
-    else:
-        _line(entry, "Added")
+    entry = service.add_entry(context(), given(locals()))
+    present(entry, as_json, lambda e: _line(e, "Added"))
 
 
 @inventory_app.command("list")
@@ -74,16 +57,12 @@ def list_entries(
         kind=kind.strip().lower() if kind else None,
         intent=intent.strip().lower() if intent else None,
     )
-    if as_json:
-        print_json([entry.model_dump(mode="json") for entry in entries])
-        return
-    print_table(
+    present_rows(
+        entries,
+        as_json,
         "Inventory",
         ["#", "kind", "name", "level", "intent", "evidence"],
-        (
-            [e.id, e.kind, e.name, f"{e.level} {LEVELS[e.level]}", e.intent, e.evidence[:60]]
-            for e in entries
-        ),
+        lambda e: [e.id, e.kind, e.name, f"{e.level} {LEVELS[e.level]}", e.intent, e.evidence[:60]],
         empty="No entries yet. Add one: career inventory add 'Python' --level 4",
     )
 
@@ -95,13 +74,13 @@ def show(
     as_json: bool = JSON,
 ) -> None:
     """Show one entry."""
-    entry = service.get_entry(context(), entry_id)
-    if as_json:
-        print_json(entry.model_dump(mode="json"))
-    else:
-        _line(entry, "The")
-        if entry.evidence:
-            say(f"Evidence: {entry.evidence}")
+    present(service.get_entry(context(), entry_id), as_json, _print_entry)
+
+
+def _print_entry(entry: InventoryOut) -> None:
+    _line(entry, "The")
+    if entry.evidence:
+        say(f"Evidence: {entry.evidence}")
 
 
 @inventory_app.command("edit")
@@ -118,23 +97,9 @@ def edit(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Change the fields you give; the others stay as they are."""
-    given: dict[str, Any] = {
-        "name": name,
-        "kind": kind,
-        "level": level,
-        "intent": intent,
-        "evidence": evidence,
-        "taxonomy": taxonomy,
-        "concept_id": concept_id,
-    }
-    changes = {key: value for key, value in given.items() if value is not None}
-    if not changes:
-        raise CareerError("give at least one field to change, e.g. --level 4")
-    entry = service.update_entry(context(), entry_id, changes)
-    if as_json:
-        print_json(entry.model_dump(mode="json"))
-    else:
-        _line(entry, "Updated")
+    fields = changes("--level 4", locals(), leave_out={"entry_id"})
+    entry = service.update_entry(context(), entry_id, fields)
+    present(entry, as_json, lambda e: _line(e, "Updated"))
 
 
 @inventory_app.command("remove")

@@ -6,8 +6,8 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
-from careerceo.cli.render import JSON
+from careerceo.cli.common import console, context, fail, user_errors
+from careerceo.cli.render import JSON, present, present_rows
 from careerceo.services import offer_prep as service
 
 offer_app = typer.Typer(
@@ -38,10 +38,7 @@ def _points(items: list[str]) -> list[dict[str, str]] | None:
 
 
 def _show(view: service.OfferView, as_json: bool) -> None:
-    if as_json:
-        print_json(view)
-        return
-    console.print(view.markdown, highlight=False, markup=False)
+    present(view, as_json, lambda v: console.print(v.markdown, highlight=False, markup=False))
 
 
 @offer_app.command("new")
@@ -103,14 +100,12 @@ def show(prep_id: int, as_json: bool = JSON) -> None:
 @offer_app.command("list")
 @user_errors
 def list_cmd(as_json: bool = JSON) -> None:
-    views = service.list_preps(context())
-    if as_json:
-        print_json(views)
-        return
-    print_table(
+    present_rows(
+        service.list_preps(context()),
+        as_json,
         "Offer preps",
         ["id", "for", "asks", "to check"],
-        [(v.id, v.title, len(v.points), len(v.warnings)) for v in views],
+        lambda v: (v.id, v.title, len(v.points), len(v.warnings)),
         empty="None yet: career offer new --company NAME --stated '...'",
     )
 

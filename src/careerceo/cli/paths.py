@@ -109,11 +109,10 @@ def add(
         added = sum(s.profiles for s in summaries)
         positions = sum(s.positions for s in summaries)
         bad = sum(1 for s in summaries if not s.ok)
-        console.print(
+        say(
             f"Done: {added} profile(s), {positions} position(s) from {len(summaries)} file(s)"
             + (f"; {bad} file(s) added nothing" if bad else "")
-            + ".",
-            highlight=False,
+            + "."
         )
     if summaries and all(not s.ok for s in summaries):
         raise typer.Exit(code=1)
@@ -199,10 +198,9 @@ def _print_analysis(out: PathAnalysisOut) -> None:
         if years is not None
         else "no dated history before it to time the way there"
     )
-    console.print(
+    say(
         f"[bold]{escape(target)}[/] in {escape(out.collection)}: {out.people} of "
-        f"{out.profiles} people reached it; {took}.",
-        highlight=False,
+        f"{out.profiles} people reached it; {took}."
     )
     print_table(
         "Roles before the target",
@@ -371,11 +369,10 @@ def plan(
     for warning in out.warnings:
         console.print(f"[yellow]Note:[/] {escape(warning)}", highlight=False, soft_wrap=True)
     if out.goal_id is not None:
-        console.print(
+        say(
             f"Saved as goal #{out.goal_id} with {len(out.steps)} milestone(s); the monthly "
             "review tracks it (`career goals show "
-            f"{out.goal_id}`).",
-            highlight=False,
+            f"{out.goal_id}`)."
         )
     else:
         say("Save it as a goal with milestones: add --save.")

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, preload, print_json, print_table, user_errors
+from careerceo.cli.common import preload, print_json, print_table, user_errors
 from careerceo.cli.render import JSON, say
 from careerceo.errors import CareerError, NotFoundError
 
@@ -97,10 +97,9 @@ def pivot(
         return
     say(f"Pivots from {result.basis}.")
     if result.reference:
-        console.print(
+        say(
             "Reference point (not a pivot): "
-            + "; ".join(f"{title} ({code})" for code, title in result.reference),
-            highlight=False,
+            + "; ".join(f"{title} ({code})" for code, title in result.reference)
         )
     print_table(
         f"{len(result.rows)} of {result.total} occupations",
@@ -286,10 +285,9 @@ def profile(as_json: bool = JSON) -> None:
     )
     for o in data["occupations"]:
         say(f"Position → {o['title']} ({o['code']}), credit {o['credit']:.2f}")
-    console.print(
+    say(
         f"{len(data['technologies'])} technologies, {len(data['esco_skills'])} ESCO skills, "
-        f"{data['activities']} work activities; job zone {data['job_zone'] or 'unknown'}.",
-        highlight=False,
+        f"{data['activities']} work activities; job zone {data['job_zone'] or 'unknown'}."
     )
     if data["unmatched"]:
         say("[yellow]Not matched (not counted):[/] " + ", ".join(data["unmatched"]))
@@ -357,10 +355,9 @@ def gap(
         data["missing"] = [r.label for r in result.missing]
         print_json(data)
         return
-    console.print(
+    say(
         f"{len(result.requirements)} requirements found in {result.words} words; you cover "
-        f"{result.coverage:.0%} of them (weighted by strength and frequency).",
-        highlight=False,
+        f"{result.coverage:.0%} of them (weighted by strength and frequency)."
     )
     print_table(
         "Requirements",

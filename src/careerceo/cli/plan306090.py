@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, YES, confirm, say
 from careerceo.model.plan306090 import SECTIONS
 from careerceo.services import plan306090 as service
 
@@ -42,10 +42,9 @@ def new(
         print_json({"id": view.id, "title": view.title})
         return
     say(f"Created plan #{view.id}: {view.title}")
-    console.print(
+    say(
         f"Edit it in your words: career plan306090 set {view.id} 30.goals --line '...'; "
-        f"export: career plan306090 export {view.id} plan.pdf",
-        highlight=False,
+        f"export: career plan306090 export {view.id} plan.pdf"
     )
 
 
@@ -56,13 +55,13 @@ def list_cmd(as_json: bool = JSON) -> None:
     views = service.list_plans(context())
     if as_json:
         print_json([{"id": v.id, "title": v.title} for v in views])
-        return
-    print_table(
-        "30-60-90-day plans",
-        ["id", "title", "occupation", "updated"],
-        [(v.id, v.title, v.occupation_code or "", v.updated_at.date()) for v in views],
-        empty="No plan yet: career plan306090 new --occupation 15-1252.00",
-    )
+    else:
+        print_table(
+            "30-60-90-day plans",
+            ["id", "title", "occupation", "updated"],
+            [(v.id, v.title, v.occupation_code or "", v.updated_at.date()) for v in views],
+            empty="No plan yet: career plan306090 new --occupation 15-1252.00",
+        )
 
 
 @plan_app.command("show")
@@ -105,11 +104,10 @@ def export(plan_id: int, file: Path = typer.Argument(..., help="FILE.md or FILE.
 
 @plan_app.command("remove")
 @user_errors
-def remove(plan_id: int, yes: bool = typer.Option(False, "--yes", help="Do not ask")) -> None:
+def remove(plan_id: int, yes: bool = YES) -> None:
     """Delete a plan."""
     view = service.get_plan(context(), plan_id)
-    if not yes and not typer.confirm(f"Delete plan #{view.id} ({view.title})?"):
-        raise typer.Exit(code=1)
+    confirm(f"Delete plan #{view.id} ({view.title})?", yes)
     service.remove_plan(context(), plan_id)
     console.print(f"Deleted plan #{plan_id}.")
 

@@ -404,7 +404,7 @@ def pitch_cmd(
     for item in result.missing_inputs:
         step = f": {command(item.action)}" if item.action else ""
         say(f"[yellow]to make it stronger:[/] {item.text}{step}")
-    console.print("[dim]Sources: " + "; ".join(result.sources) + "[/]", highlight=False)
+    say("[dim]Sources: " + "; ".join(result.sources) + "[/]")
 
 
 def register(app: typer.Typer) -> None:

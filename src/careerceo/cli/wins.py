@@ -6,9 +6,10 @@ from datetime import date
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
-from careerceo.cli.render import JSON, say
+from careerceo.cli.common import console, context, user_errors
+from careerceo.cli.render import JSON, YES, confirm, present, present_rows, say
 from careerceo.services import accomplishments as service
+from careerceo.services.accomplishments import WinView
 
 wins_app = typer.Typer(help="Your accomplishment log: bullets and STAR stories from your wins.")
 
@@ -31,9 +32,10 @@ def win(
         situation=situation,
         happened_on=on or date.today(),
     )
-    if as_json:
-        print_json(saved)
-        return
+    present(saved, as_json, _print_saved)
+
+
+def _print_saved(saved: WinView) -> None:
     say(f"Saved win #{saved.id}. Bullet: [bold]{saved.bullet}[/]")
     if saved.missing:
         say(
@@ -46,14 +48,12 @@ def win(
 @user_errors
 def list_cmd(as_json: bool = JSON) -> None:
     """Every win, newest first, with its résumé bullet."""
-    wins = service.list_wins(context())
-    if as_json:
-        print_json(wins)
-        return
-    print_table(
+    present_rows(
+        service.list_wins(context()),
+        as_json,
         "Accomplishments",
         ["id", "date", "bullet", "position", "missing"],
-        [(w.id, w.happened_on, w.bullet, w.position, ", ".join(w.missing)) for w in wins],
+        lambda w: (w.id, w.happened_on, w.bullet, w.position, ", ".join(w.missing)),
         empty='No wins yet. Add one: career win "Cut build time 40% by caching dependencies"',
     )
 
@@ -62,13 +62,11 @@ def list_cmd(as_json: bool = JSON) -> None:
 @user_errors
 def show(win_id: int, as_json: bool = JSON) -> None:
     """One win with its bullet and STAR story."""
-    w = service.get_win(context(), win_id)
-    if as_json:
-        print_json(w)
-        return
-    say(f"[bold]#{w.id}[/] {w.title}")
-    say(f"Bullet: {w.bullet}")
-    say(w.star)
+    present(service.get_win(context(), win_id), as_json, _print_win)
+
+
+def _print_win(w: WinView) -> None:
+    say(f"[bold]#{w.id}[/] {w.title}\nBullet: {w.bullet}\n{w.star}")
 
 
 @wins_app.command("edit")
@@ -104,11 +102,10 @@ def edit(
 
 @wins_app.command("remove")
 @user_errors
-def remove(win_id: int, yes: bool = typer.Option(False, "--yes", help="Do not ask")) -> None:
+def remove(win_id: int, yes: bool = YES) -> None:
     """Delete a win."""
     w = service.get_win(context(), win_id)
-    if not yes and not typer.confirm(f"Delete win #{w.id} ({w.title[:60]})?"):
-        raise typer.Exit(code=1)
+    confirm(f"Delete win #{w.id} ({w.title[:60]})?", yes)
     service.remove_win(context(), win_id)
     console.print(f"Deleted win #{win_id}.")
 

@@ -159,7 +159,7 @@ def review_show(
     d = result.review.details
     for label, items in (("New skills", d.new_skills), ("Wins", d.wins)):
         if items:
-            console.print(f"{label}: " + "; ".join(items), highlight=False)
+            say(f"{label}: " + "; ".join(items))
     if result.review.notes:
         say(f"Notes: {result.review.notes}")
     revisions = service.review_revisions(ctx, month.strip())
