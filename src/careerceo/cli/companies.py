@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from careerceo.cli.common import context, user_errors
-from careerceo.cli.render import JSON, changes, given, labelled, present, present_rows, say
+from careerceo.cli.render import JSON, changes, given, labelled, present, present_rows, row_id, say
 from careerceo.errors import CareerError
 from careerceo.model.network import CompanyOut
 from careerceo.services import companies as service
@@ -115,7 +115,7 @@ def list_companies(
 @companies_app.command("show")
 @user_errors
 def show(
-    company_id: int = typer.Argument(..., help="The company's # from `career companies list`."),
+    company_id: int = row_id("company", "companies"),
     as_json: bool = JSON,
 ) -> None:
     """The dossier: everything known, and what is still unknown."""
@@ -162,7 +162,7 @@ def _print_dossier(view: DossierView) -> None:
 @companies_app.command("edit")
 @user_errors
 def edit(
-    company_id: int = typer.Argument(..., help="The company's #."),
+    company_id: int = row_id("company", "companies"),
     name: str | None = typer.Option(None),
     website: str | None = typer.Option(None),
     industry: str | None = typer.Option(None),
@@ -190,7 +190,7 @@ def edit(
 @companies_app.command("remove")
 @user_errors
 def remove(
-    company_id: int = typer.Argument(..., help="The company's #."),
+    company_id: int = row_id("company", "companies"),
     force: bool = typer.Option(
         False, "--force", help="Remove it even with contacts or opportunities (they are kept)."
     ),

@@ -20,6 +20,7 @@ from careerceo.cli.render import (
     labelled,
     present,
     present_rows,
+    row_id,
     say,
     write_file,
 )
@@ -154,7 +155,7 @@ def _list_quiet(quiet_months: int, as_json: bool) -> None:
 @contacts_app.command("show")
 @user_errors
 def show(
-    contact_id: int = typer.Argument(..., help="The contact's # from `career contacts list`."),
+    contact_id: int = row_id("contact", "contacts"),
     as_json: bool = JSON,
 ) -> None:
     """A contact with their interaction log and when to follow up."""
@@ -198,7 +199,7 @@ def _print_contact(detail: ContactDetail) -> None:
 @contacts_app.command("edit")
 @user_errors
 def edit(
-    contact_id: int = typer.Argument(..., help="The contact's #."),
+    contact_id: int = row_id("contact", "contacts"),
     name: str | None = typer.Option(None, "--name"),
     company: str | None = typer.Option(None, "--company", "-c", help="'' clears it."),
     title: str | None = typer.Option(None, "--title", "-t"),
@@ -225,7 +226,7 @@ def edit(
 
 @contacts_app.command("remove")
 @user_errors
-def remove(contact_id: int = typer.Argument(..., help="The contact's #.")) -> None:
+def remove(contact_id: int = row_id("contact", "contacts")) -> None:
     """Remove a contact and their interaction log."""
     _line(service.remove_contact(context(), contact_id), "Removed")
 
@@ -246,7 +247,7 @@ def merge(
 @contacts_app.command("log")
 @user_errors
 def log(
-    contact_id: int = typer.Argument(..., help="The contact's #."),
+    contact_id: int = row_id("contact", "contacts"),
     channel: str = typer.Option("email", "--channel", help="email, call, meeting, linkedin, event"),
     summary: str = typer.Option("", "--summary", "-s", help="What was said."),
     next_step: str = typer.Option("", "--next", help="The next step you agreed."),
@@ -276,7 +277,7 @@ def done(interaction_id: int = typer.Argument(..., help="The interaction's #."))
 @contacts_app.command("draft")
 @user_errors
 def draft(
-    contact_id: int = typer.Argument(..., help="The contact's #."),
+    contact_id: int = row_id("contact", "contacts"),
     channel: str = typer.Option("email", "--channel", help="email or linkedin"),
 ) -> None:
     """A short follow-up draft from what you logged (edit it before sending)."""

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, flagged, given, present, say, write_file
 from careerceo.services import exit_plan as service
 
 exit_app = typer.Typer(
@@ -15,6 +15,13 @@ exit_app = typer.Typer(
     "a checklist, and the covenants you recorded from your contract (noted, not interpreted)."
 )
 
+# the options' names that are not the fields' names
+RENAMED = {
+    "notice_given": "notice_given_on",
+    "position": "position_id",
+    "due": "due_on",
+    "cadence": "cadence_days",
+}
 KINDS = "relationship, dispute, handover, reference, checklist or covenant"
 
 
@@ -29,19 +36,10 @@ def new(
     as_json: bool = JSON,
 ) -> None:
     """Start the exit plan; a dated checklist comes with it."""
-    view = service.new_plan(
-        context(),
-        {
-            "last_day": last_day,
-            "notice_given_on": notice_given,
-            "employer": employer,
-            "position_id": position,
-            "notes": notes,
-        },
-    )
-    if as_json:
-        print_json(view)
-        return
+    present(service.new_plan(context(), given(locals(), rename=RENAMED)), as_json, _print_started)
+
+
+def _print_started(view: service.ExitPlanView) -> None:
     where = f" at {view.employer}" if view.employer else ""
     say(
         f"Exit plan #{view.id}: last day{where} {view.last_day} ({view.days_left} days), "
@@ -58,15 +56,7 @@ def edit(
     notes: str | None = typer.Option(None, "--notes"),
 ) -> None:
     """Change the plan's dates or notes."""
-    view = service.edit_plan(
-        context(),
-        {
-            "last_day": last_day,
-            "notice_given_on": notice_given,
-            "employer": employer,
-            "notes": notes,
-        },
-    )
+    view = service.edit_plan(context(), given(locals(), rename=RENAMED))
     say(f"Updated: last day {view.last_day}.")
 
 
@@ -74,10 +64,10 @@ def edit(
 @user_errors
 def show(as_json: bool = JSON) -> None:
     """The plan: dates, every item with its status, flags and what is due."""
-    view = service.show(context())
-    if as_json:
-        print_json(view)
-        return
+    present(service.show(context()), as_json, _print_plan)
+
+
+def _print_plan(view: service.ExitPlanView) -> None:
     notice = f", notice given {view.notice_given_on}" if view.notice_given_on else ""
     say(
         f"[bold]Leaving {view.employer or 'your role'}[/]: last day {view.last_day} "
@@ -147,13 +137,12 @@ def add_item(
         "touches": touches,
         "status": status,
     }
-    view = service.add_item(context(), values)
-    if as_json:
-        print_json(view)
-        return
+    present(service.add_item(context(), values), as_json, _print_added)
+
+
+def _print_added(view: service.ExitItemView) -> None:
     say(f"Added {view.kind} #{view.id}: {view.title}")
-    for flag in view.flags:
-        say(f"[yellow]Note:[/] {flag}")
+    flagged("Note", view.flags)
 
 
 @exit_app.command("update-item")
@@ -169,16 +158,7 @@ def update_item(
 ) -> None:
     """Change an item (e.g. --status done)."""
     view = service.update_item(
-        context(),
-        item_id,
-        {
-            "status": status,
-            "title": title,
-            "detail": detail,
-            "due_on": due,
-            "counterpart": counterpart,
-            "cadence_days": cadence,
-        },
+        context(), item_id, given(locals(), rename=RENAMED, leave_out={"item_id"})
     )
     say(f"Updated #{view.id}: {view.title} ({view.status}).")
 
@@ -216,11 +196,7 @@ def letter(
     bracketed blanks and make it yours."""
     text = service.resignation_letter(context())
     if out:
-        try:
-            with open(out, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            fail(f"cannot write {out}: {exc.strerror}")
+        write_file(out, text)
         say(f"Draft written to {out}.")
         return
     console.print(text, highlight=False, markup=False)

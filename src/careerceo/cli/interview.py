@@ -9,7 +9,7 @@ import typer
 
 from careerceo.analysis.interview_practice import ALGORITHM, RATING_TO_QUALITY
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, flagged, given, present, say
 from careerceo.model.common import InputError, validate
 from careerceo.model.interview import RatingIn
 from careerceo.services import interview as service
@@ -85,16 +85,13 @@ def answer(
     as_json: bool = JSON,
 ) -> None:
     """Save your answer to a question (replaces an earlier one)."""
-    saved = service.save_answer(
-        context(),
-        {"question_id": question_id, "text": text, "win_id": win, "reflection": reflection},
-    )
-    if as_json:
-        print_json(saved)
-        return
+    saved = service.save_answer(context(), given(locals(), rename={"win": "win_id"}))
+    present(saved, as_json, _print_saved)
+
+
+def _print_saved(saved: service.AnswerView) -> None:
     say(f"Saved your answer to {saved.question_id}.")
-    for warning in saved.warnings:
-        say(f"[yellow]Check:[/] {warning}")
+    flagged("Check", saved.warnings)
 
 
 @interview_app.command("suggest")
@@ -129,13 +126,9 @@ def add_question(
 ) -> None:
     """Add a question of your own to the bank (it joins the practice queue)."""
     view = service.add_question(
-        context(),
-        {"text": text, "category": category, "tests": tests, "occupation_code": occupation},
+        context(), given(locals(), rename={"occupation": "occupation_code"})
     )
-    if as_json:
-        print_json(view)
-        return
-    say(f"Added question {view.id}.")
+    present(view, as_json, lambda v: say(f"Added question {v.id}."))
 
 
 def _stdin_ratings(count: int) -> list[tuple[str, str]]:

@@ -9,11 +9,18 @@ import typer
 
 from careerceo.cli.common import context, print_json, print_table, user_errors
 from careerceo.cli.interview import interview_app
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, given, present, say
 from careerceo.model.interview_round import ROUND_TYPES
 from careerceo.services import interview_rounds as service
 
 TYPES = ", ".join(ROUND_TYPES)
+# the options' names that are not the fields' names
+RENAMED = {
+    "on": "scheduled_on",
+    "opportunity": "opportunity_id",
+    "occupation": "occupation_code",
+    "contact": "contact_id",
+}
 RATED = re.compile(r"^\s*([0-9]+)\s*:\s*(.*)$", re.S)
 
 
@@ -31,22 +38,10 @@ def add_round(
     as_json: bool = JSON,
 ) -> None:
     """Record a coming interview round; then see career interview prep ID."""
-    view = service.add_round(
-        context(),
-        {
-            "round_type": round_type,
-            "scheduled_on": on,
-            "opportunity_id": opportunity,
-            "occupation_code": occupation,
-            "company": company,
-            "interviewers": interviewers,
-            "contact_id": contact,
-            "notes": notes,
-        },
-    )
-    if as_json:
-        print_json(view)
-        return
+    present(service.add_round(context(), given(locals(), rename=RENAMED)), as_json, _print_round)
+
+
+def _print_round(view: service.RoundView) -> None:
     when = f" on {view.scheduled_on}" if view.scheduled_on else ""
     say(f"Round #{view.id}: {view.label}{when}. Prepare with: career interview prep {view.id}")
 

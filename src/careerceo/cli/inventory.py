@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from careerceo.cli.common import context, user_errors
-from careerceo.cli.render import JSON, changes, given, present, present_rows, say
+from careerceo.cli.render import JSON, changes, given, present, present_rows, row_id, say
 from careerceo.model.inventory import LEVELS, InventoryOut
 from careerceo.services import inventory as service
 
@@ -70,7 +70,7 @@ def list_entries(
 @inventory_app.command("show")
 @user_errors
 def show(
-    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
+    entry_id: int = row_id("entry", "inventory"),
     as_json: bool = JSON,
 ) -> None:
     """Show one entry."""
@@ -86,7 +86,7 @@ def _print_entry(entry: InventoryOut) -> None:
 @inventory_app.command("edit")
 @user_errors
 def edit(
-    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
+    entry_id: int = row_id("entry", "inventory"),
     name: str | None = typer.Option(None, "--name", help="New name."),
     kind: str | None = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     level: str | None = typer.Option(None, "--level", "-l", help=LEVEL_HELP),
@@ -105,7 +105,7 @@ def edit(
 @inventory_app.command("remove")
 @user_errors
 def remove(
-    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
+    entry_id: int = row_id("entry", "inventory"),
 ) -> None:
     """Remove an entry."""
     entry = service.remove_entry(context(), entry_id)

@@ -16,6 +16,7 @@ from careerceo.cli.render import (
     present,
     present_rows,
     read_file,
+    row_id,
     say,
     write_file,
 )
@@ -109,7 +110,7 @@ def list_opportunities(
 @opportunities_app.command("show")
 @user_errors
 def show(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
     as_json: bool = JSON,
 ) -> None:
     """An opportunity with its stage history, people, pay and offer."""
@@ -157,7 +158,7 @@ def _print_opportunity(o: OpportunityOut) -> None:
 @opportunities_app.command("move")
 @user_errors
 def move(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
     stage: str = typer.Argument(..., help=STAGE_HELP),
     reason: str = typer.Option("", "--reason", help=REASON_HELP),
     on: str | None = typer.Option(None, "--date", help="When it happened (default today)."),
@@ -172,7 +173,7 @@ def move(
 @opportunities_app.command("edit")
 @user_errors
 def edit(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
     title: str | None = typer.Option(None, "--title", "-t"),
     company: str | None = typer.Option(None, "--company", "-c"),
     source: str | None = typer.Option(None, "--source"),
@@ -277,7 +278,7 @@ def compare(
 @opportunities_app.command("email")
 @user_errors
 def email(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
     file: str = typer.Argument(..., help="A saved e-mail (.eml) or its text; '-' reads stdin."),
 ) -> None:
     """The stage an employer's e-mail implies, to confirm with `move`; nothing changes."""
@@ -346,8 +347,8 @@ def export_tracker(
 @opportunities_app.command("link")
 @user_errors
 def link(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
-    contact_id: int = typer.Argument(..., help="The contact's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
+    contact_id: int = row_id("contact", "contacts"),
     role: str = typer.Option("other", "--role", help="referrer, hiring manager, recruiter, other"),
 ) -> None:
     """Attach a contact to an opportunity in a role."""
@@ -357,7 +358,7 @@ def link(
 
 @opportunities_app.command("remove")
 @user_errors
-def remove(opportunity_id: int = typer.Argument(..., help="The opportunity's #.")) -> None:
+def remove(opportunity_id: int = row_id("opportunity", "opportunities")) -> None:
     """Remove an opportunity and its stage history."""
     _line(service.remove_opportunity(context(), opportunity_id), "Removed")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
-from careerceo.cli.render import JSON, YES, confirm, say
+from careerceo.cli.render import JSON, YES, delete, say
 from careerceo.model.plan306090 import SECTIONS
 from careerceo.services import plan306090 as service
 
@@ -107,9 +107,10 @@ def export(plan_id: int, file: Path = typer.Argument(..., help="FILE.md or FILE.
 def remove(plan_id: int, yes: bool = YES) -> None:
     """Delete a plan."""
     view = service.get_plan(context(), plan_id)
-    confirm(f"Delete plan #{view.id} ({view.title})?", yes)
-    service.remove_plan(context(), plan_id)
-    console.print(f"Deleted plan #{plan_id}.")
+    question = f"Delete plan #{view.id} ({view.title})?"
+    delete(
+        question, yes, lambda: service.remove_plan(context(), plan_id), f"Deleted plan #{view.id}."
+    )
 
 
 def register(app: typer.Typer) -> None:

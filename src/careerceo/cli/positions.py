@@ -7,7 +7,7 @@ from datetime import date
 import typer
 
 from careerceo.cli.common import context, user_errors
-from careerceo.cli.render import JSON, changes, present, present_rows, say
+from careerceo.cli.render import JSON, changes, present, present_rows, row_id, say
 from careerceo.model.position import PositionOut
 from careerceo.services import positions as service
 
@@ -92,7 +92,7 @@ def list_positions(
 @positions_app.command("show")
 @user_errors
 def show(
-    position_id: int = typer.Argument(..., help="The position's # from `career positions list`."),
+    position_id: int = row_id("position", "positions"),
     as_json: bool = JSON,
 ) -> None:
     """Show one position."""
@@ -108,7 +108,7 @@ def _print_position(position: PositionOut) -> None:
 @positions_app.command("edit")
 @user_errors
 def edit(
-    position_id: int = typer.Argument(..., help="The position's # from `career positions list`."),
+    position_id: int = row_id("position", "positions"),
     employer: str | None = typer.Option(None, "--employer"),
     title: str | None = typer.Option(None, "--title"),
     start: str | None = typer.Option(None, "--start", help=f"{DATE_HELP} ('' clears it)."),
@@ -131,7 +131,7 @@ def edit(
 @positions_app.command("remove")
 @user_errors
 def remove(
-    position_id: int = typer.Argument(..., help="The position's # from `career positions list`."),
+    position_id: int = row_id("position", "positions"),
 ) -> None:
     """Remove a position."""
     _line(service.remove_position(context(), position_id), "Removed")

@@ -95,6 +95,18 @@ def changes(example: str, values: Mapping[str, Any], **options: Any) -> dict[str
     return found
 
 
+def row_id(what: str, listed_by: str) -> Any:
+    """The argument that names one row by the # its list (``career LISTED_BY list``) shows."""
+    return typer.Argument(..., help=f"The {what}'s # from `career {listed_by} list`.")
+
+
+def delete(question: str, yes: bool, remove: Callable[[], object], done: str) -> None:
+    """Ask, delete, then say so: every ``remove`` that cannot be undone, in one shape."""
+    confirm(question, yes)
+    remove()
+    console.print(done)
+
+
 def confirm(question: str, yes: bool) -> None:
     """Ask before something that cannot be undone, unless ``--yes`` said so already; a "no"
     ends the command with exit code 1 and nothing changed."""

@@ -6,8 +6,8 @@ from datetime import date
 
 import typer
 
-from careerceo.cli.common import console, context, user_errors
-from careerceo.cli.render import JSON, YES, confirm, present, present_rows, say
+from careerceo.cli.common import context, user_errors
+from careerceo.cli.render import JSON, YES, delete, present, present_rows, say
 from careerceo.services import accomplishments as service
 from careerceo.services.accomplishments import WinView
 
@@ -105,9 +105,8 @@ def edit(
 def remove(win_id: int, yes: bool = YES) -> None:
     """Delete a win."""
     w = service.get_win(context(), win_id)
-    confirm(f"Delete win #{w.id} ({w.title[:60]})?", yes)
-    service.remove_win(context(), win_id)
-    console.print(f"Deleted win #{win_id}.")
+    question = f"Delete win #{w.id} ({w.title[:60]})?"
+    delete(question, yes, lambda: service.remove_win(context(), win_id), f"Deleted win #{w.id}.")
 
 
 def register(app: typer.Typer) -> None:
