@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.common import console, context, fail, print_table, user_errors
 from careerceo.cli.render import JSON, present_rows, say
 from careerceo.documents import qr
 from careerceo.services import access, account_data, second_factor
@@ -192,14 +192,12 @@ def reset_second_factor(email: str) -> None:
 @user_errors
 def practice_log(as_json: bool = JSON) -> None:
     """The practice's log: accounts deleted and second factors reset (no names or e-mails)."""
-    rows = service.practice_log(context())
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        service.practice_log(context()),
+        as_json,
         "Practice log",
         ["When (UTC)", "What", "Detail"],
-        [(e.at, e.action, e.what) for e in rows],
+        lambda e: (e.at, e.action, e.what),
         empty="Nothing logged yet.",
     )
 

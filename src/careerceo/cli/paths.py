@@ -17,7 +17,7 @@ from careerceo.cli.common import (
     print_table,
     user_errors,
 )
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.model.paths import FileSummary, PathAnalysisOut
 from careerceo.services import paths as service
 
@@ -124,16 +124,18 @@ def list_collections(
     as_json: bool = JSON,
 ) -> None:
     """Your reference collections."""
-    rows = service.list_collections(context())
-    if as_json:
-        print_json([r.model_dump(mode="json") for r in rows])
-        return
-    print_table(
+    present_rows(
+        service.list_collections(context()),
+        as_json,
         "Reference collections",
         ["#", "Name", "Profiles", "Positions", "Target", "Shared"],
-        (
-            [r.id, r.name, r.profiles, r.positions, r.target, "yes" if r.include_in_exports else ""]
-            for r in rows
+        lambda r: (
+            r.id,
+            r.name,
+            r.profiles,
+            r.positions,
+            r.target,
+            "yes" if r.include_in_exports else "",
         ),
         empty="No collections yet; create one with `career paths new NAME`.",
     )

@@ -182,6 +182,11 @@ def _write_report(d: Any, fmt: str, out: Path | None, basis: str) -> None:
         say(f"Wrote {out}")
 
 
+def _level(value: float | None) -> str:
+    """An O*NET level (0-7) to one decimal; blank where there is none."""
+    return "" if value is None else f"{value:.1f}"
+
+
 def _print_detail(d: Any) -> None:
     """The pivot as tables: score, what transfers, gaps, learning plan, training."""
     say(
@@ -213,8 +218,8 @@ def _print_detail(d: Any) -> None:
             [
                 t.name,
                 t.kind,
-                "" if t.your_level is None else f"{t.your_level:.1f}",
-                "" if t.target_level is None else f"{t.target_level:.1f}",
+                _level(t.your_level),
+                _level(t.target_level),
                 t.basis,
                 "; ".join(t.evidence[:1]),
                 t.source,
@@ -230,8 +235,8 @@ def _print_detail(d: Any) -> None:
             [
                 g.name + (" (assumed)" if g.assumed else ""),
                 g.kind,
-                "" if g.your_level is None else f"{g.your_level:.1f}",
-                "" if g.target_level is None else f"{g.target_level:.1f}",
+                _level(g.your_level),
+                _level(g.target_level),
                 f"{g.priority:.2f}",
                 g.source,
             ]

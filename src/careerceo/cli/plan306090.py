@@ -107,10 +107,7 @@ def export(plan_id: int, file: Path = typer.Argument(..., help="FILE.md or FILE.
 def remove(plan_id: int, yes: bool = YES) -> None:
     """Delete a plan."""
     view = service.get_plan(context(), plan_id)
-    question = f"Delete plan #{view.id} ({view.title})?"
-    delete(
-        question, yes, lambda: service.remove_plan(context(), plan_id), f"Deleted plan #{view.id}."
-    )
+    delete("plan", view.id, view.title, yes, lambda: service.remove_plan(context(), plan_id))
 
 
 def register(app: typer.Typer) -> None:

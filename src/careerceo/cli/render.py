@@ -11,6 +11,7 @@ fails the same way in every command.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ import typer
 
 from careerceo.cli.common import console, print_json, print_table
 from careerceo.errors import CareerError
+from careerceo.files import replace_private
 
 T = TypeVar("T")
 
@@ -100,11 +102,12 @@ def row_id(what: str, listed_by: str) -> Any:
     return typer.Argument(..., help=f"The {what}'s # from `career {listed_by} list`.")
 
 
-def delete(question: str, yes: bool, remove: Callable[[], object], done: str) -> None:
-    """Ask, delete, then say so: every ``remove`` that cannot be undone, in one shape."""
-    confirm(question, yes)
+def delete(what: str, row: int, label: str, yes: bool, remove: Callable[[], object]) -> None:
+    """Ask, delete, then say so: every ``remove`` that cannot be undone, in one shape and
+    the same words ("Delete plan #3 (its title)?", "Deleted plan #3.")."""
+    confirm(f"Delete {what} #{row} ({label})?", yes)
     remove()
-    console.print(done)
+    console.print(f"Deleted {what} #{row}.")
 
 
 def confirm(question: str, yes: bool) -> None:
@@ -127,6 +130,29 @@ def write_file(path: Path | str, data: str | bytes, field: str | None = None) ->
         raise CareerError(
             f"cannot write {path}: {exc.strerror}; choose another path", field=field
         ) from None
+
+
+def write_private(file: str, force: bool, make: Callable[[], str]) -> tuple[Path | None, int]:
+    """Write what ``make`` returns (a backup) to FILE, readable by its owner only, or to stdout
+    for '-'. An existing file is refused before anything is made, unless ``force``. Returns the
+    path written (None for stdout) and its size in bytes."""
+    path = None if file == "-" else Path(file).expanduser()
+    if path is not None and path.exists() and not force:
+        raise CareerError(
+            f"{path} already exists; choose another name or add --force to overwrite it",
+            field="FILE",
+        )
+    text = make()
+    if path is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            replace_private(path, text)
+        except OSError as exc:
+            raise CareerError(
+                f"cannot write {path} ({exc.strerror}); choose another place"
+            ) from None
+    return path, len(text.encode("utf-8"))
 
 
 def read_file(path: Path | str, field: str | None = None) -> bytes:

@@ -7,10 +7,11 @@ from datetime import date
 import typer
 
 from careerceo.cli.common import context, user_errors
-from careerceo.cli.render import JSON, YES, delete, present, present_rows, say
+from careerceo.cli.render import JSON, YES, delete, given, present, present_rows, say
 from careerceo.services import accomplishments as service
 from careerceo.services.accomplishments import WinView
 
+RENAMED = {"position": "position_id", "on": "happened_on"}  # options not named as the fields
 wins_app = typer.Typer(help="Your accomplishment log: bullets and STAR stories from your wins.")
 
 
@@ -83,19 +84,9 @@ def edit(
     on: str | None = typer.Option(None, "--date"),
 ) -> None:
     """Change the parts of a win."""
-    # an option left out is None, which the service reads as "leave as is"
-    values: dict[str, object] = dict(
-        title=title,
-        situation=situation,
-        action=action,
-        result=result,
-        metrics=metrics,
-        skills=skills,
+    values = given(
+        locals(), rename={"position": "position_id", "on": "happened_on"}, leave_out={"win_id"}
     )
-    if position is not None:
-        values["position_id"] = position
-    if on is not None:
-        values["happened_on"] = on
     w = service.update_win(context(), win_id, values)
     say(f"Updated win #{w.id}. Bullet: {w.bullet}")
 
@@ -105,8 +96,7 @@ def edit(
 def remove(win_id: int, yes: bool = YES) -> None:
     """Delete a win."""
     w = service.get_win(context(), win_id)
-    question = f"Delete win #{w.id} ({w.title[:60]})?"
-    delete(question, yes, lambda: service.remove_win(context(), win_id), f"Deleted win #{w.id}.")
+    delete("win", w.id, w.title[:60], yes, lambda: service.remove_win(context(), win_id))
 
 
 def register(app: typer.Typer) -> None:

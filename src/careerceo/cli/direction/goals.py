@@ -10,7 +10,7 @@ import typer
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
 from careerceo.cli.direction.output import milestone_table
 from careerceo.cli.direction.parsing import parse_date, parse_ref
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.model.direction import (
     HORIZONS,
     GoalIn,
@@ -72,29 +72,26 @@ def goals_list(
     as_json: bool = JSON,
 ) -> None:
     """List goals with their milestones."""
-    goals = service.list_goals(context(), include_closed=show_all)
-    if as_json:
-        print_json([g.model_dump(mode="json") for g in goals])
-        return
-    rows = []
-    for g in goals:
-        open_ms = [m for m in g.milestones if m.status == MilestoneStatus.OPEN]
-        overdue = sum(1 for m in open_ms if m.overdue)
-        rows.append(
-            (
-                g.id,
-                g.title,
-                g.horizon_label,
-                g.occupation_title or g.target_role or g.occupation_code or "",
-                g.status,
-                f"{len(open_ms)} open" + (f", {overdue} overdue" if overdue else ""),
-            )
-        )
-    print_table(
+    present_rows(
+        service.list_goals(context(), include_closed=show_all),
+        as_json,
         "Goals",
         ["#", "Goal", "Horizon", "Target role", "Status", "Milestones"],
-        rows,
+        _goal_row,
         empty='No goals yet. Add one: career goals add "Lead a data team" --horizon 2y',
+    )
+
+
+def _goal_row(g: service.GoalView) -> tuple[object, ...]:
+    open_ms = [m for m in g.milestones if m.status == MilestoneStatus.OPEN]
+    overdue = sum(1 for m in open_ms if m.overdue)
+    return (
+        g.id,
+        g.title,
+        g.horizon_label,
+        g.occupation_title or g.target_role or g.occupation_code or "",
+        g.status,
+        f"{len(open_ms)} open" + (f", {overdue} overdue" if overdue else ""),
     )
 
 

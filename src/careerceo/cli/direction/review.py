@@ -18,7 +18,7 @@ from careerceo.cli.direction.parsing import (
     parse_rating,
 )
 from careerceo.cli.direction.review_guided import interactive_review
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, present, say
 from careerceo.model.direction import RATING_MAX, RATING_MIN, ReviewIn
 from careerceo.services import direction as service
 
@@ -93,17 +93,18 @@ def review(
     target = month.strip() if month is not None else service.default_review_month(ctx)
     service.check_review_month(target)
     service.check_not_reviewed(ctx, target)
-    has_flags = bool(activity or new_skill or win or rate or milestone or notes is not None)
+    has_flags = _any_given(activity, new_skill, win, rate, milestone, notes)
     guided = interactive if interactive is not None else not has_flags
     if guided:
         data = interactive_review(target)
     else:
         data = _flags_review(target, activity, new_skill, win, rate, milestone, notes)
-    result = service.create_review(ctx, data)
-    if as_json:
-        print_json(result.model_dump(mode="json"))
-    else:
-        print_result(result, "Saved")
+    present(service.create_review(ctx, data), as_json, lambda r: print_result(r, "Saved"))
+
+
+def _any_given(*contents: list[str] | str | None) -> bool:
+    """Did the command line give any of the review's content (else it asks for it)?"""
+    return any(content or (isinstance(content, str)) for content in contents)
 
 
 @review_app.command("edit")
@@ -124,19 +125,16 @@ def review_edit(
     ctx = context()
     month = month.strip()
     base = service.review_input(ctx, month)
-    has_flags = bool(activity or new_skill or win or rate or milestone or notes is not None)
-    if has_flags:
+    if _any_given(activity, new_skill, win, rate, milestone, notes):
         data = _flags_review(month, activity, new_skill, win, rate, milestone, notes, base)
     else:
         data = interactive_review(month, base)
-    result = service.edit_review(ctx, month, data)
-    if as_json:
-        print_json(result.model_dump(mode="json"))
-    else:
-        print_result(result, "Updated")
-        console.print(
-            f"The previous version is kept ({plural(result.review.revisions, 'revision')})."
-        )
+    present(service.edit_review(ctx, month, data), as_json, _print_updated)
+
+
+def _print_updated(result: service.ReviewResult) -> None:
+    print_result(result, "Updated")
+    console.print(f"The previous version is kept ({plural(result.review.revisions, 'revision')}).")
 
 
 @review_app.command("show")
