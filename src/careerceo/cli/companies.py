@@ -114,10 +114,7 @@ def list_companies(
 
 @companies_app.command("show")
 @user_errors
-def show(
-    company_id: int = row_id("company", "companies"),
-    as_json: bool = JSON,
-) -> None:
+def show(company_id: int = row_id("company", "companies"), as_json: bool = JSON) -> None:
     """The dossier: everything known, and what is still unknown."""
     present(service.dossier(context(), company_id), as_json, _print_dossier)
 

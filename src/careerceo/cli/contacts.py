@@ -154,10 +154,7 @@ def _list_quiet(quiet_months: int, as_json: bool) -> None:
 
 @contacts_app.command("show")
 @user_errors
-def show(
-    contact_id: int = row_id("contact", "contacts"),
-    as_json: bool = JSON,
-) -> None:
+def show(contact_id: int = row_id("contact", "contacts"), as_json: bool = JSON) -> None:
     """A contact with their interaction log and when to follow up."""
     present(service.get_contact(context(), contact_id), as_json, _print_contact)
 

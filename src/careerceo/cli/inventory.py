@@ -69,10 +69,7 @@ def list_entries(
 
 @inventory_app.command("show")
 @user_errors
-def show(
-    entry_id: int = row_id("entry", "inventory"),
-    as_json: bool = JSON,
-) -> None:
+def show(entry_id: int = row_id("entry", "inventory"), as_json: bool = JSON) -> None:
     """Show one entry."""
     present(service.get_entry(context(), entry_id), as_json, _print_entry)
 

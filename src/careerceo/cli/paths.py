@@ -143,10 +143,7 @@ def list_collections(
 
 @paths_app.command("show")
 @user_errors
-def show(
-    name: str = typer.Argument(..., help="The collection."),
-    as_json: bool = JSON,
-) -> None:
+def show(name: str = typer.Argument(..., help="The collection."), as_json: bool = JSON) -> None:
     """The profiles in a collection, each position with its occupation and confidence."""
     ctx = context()
     collection = service.get_collection(ctx, name)

@@ -91,10 +91,7 @@ def list_positions(
 
 @positions_app.command("show")
 @user_errors
-def show(
-    position_id: int = row_id("position", "positions"),
-    as_json: bool = JSON,
-) -> None:
+def show(position_id: int = row_id("position", "positions"), as_json: bool = JSON) -> None:
     """Show one position."""
     present(service.get_position(context(), position_id), as_json, _print_position)
 

@@ -3,10 +3,12 @@
 A command that shows something has a value and two readers: a script (``--json``: the value
 itself, every field) and a person (a table or a few lines). ``present`` and ``present_rows``
 make that choice in one place, so a command says only what its value is and how a person reads
-it. The
-options every command takes (``--json``, ``--yes``), the fields a user gave, the question before
-a deletion, and the files a user names to read or write are here too, so that each behaves and
-fails the same way in every command.
+it. The options every command takes (``--json``, ``--yes``, a row's #), the fields a user gave,
+the question before a deletion, and the files a user names to read or write are here too, so
+that each behaves and fails the same way in every command.
+
+``given(locals())`` is deliberate: a command's parameters are the list of fields it passes on,
+written once as its options; ``rename`` maps the few whose option name differs from the field's.
 """
 
 from __future__ import annotations

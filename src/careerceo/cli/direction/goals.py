@@ -97,10 +97,7 @@ def _goal_row(g: service.GoalView) -> tuple[object, ...]:
 
 @goals_app.command("show")
 @user_errors
-def goals_show(
-    goal: str = typer.Argument(..., help="Goal number."),
-    as_json: bool = JSON,
-) -> None:
+def goals_show(goal: str = typer.Argument(..., help="Goal number."), as_json: bool = JSON) -> None:
     """One goal, its milestones and its edit history."""
     ctx = context()
     goal_id = parse_ref(goal, "goal")

@@ -139,10 +139,7 @@ def _print_updated(result: service.ReviewResult) -> None:
 
 @review_app.command("show")
 @user_errors
-def review_show(
-    month: str = typer.Argument(..., help="YYYY-MM."),
-    as_json: bool = JSON,
-) -> None:
+def review_show(month: str = typer.Argument(..., help="YYYY-MM."), as_json: bool = JSON) -> None:
     """One month's review with its alignment breakdown and revisions."""
     ctx = context()
     result = service.get_review(ctx, month)
