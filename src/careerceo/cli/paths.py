@@ -22,6 +22,7 @@ from careerceo.model.paths import FileSummary, PathAnalysisOut
 from careerceo.services import paths as service
 
 paths_app = typer.Typer(help="Reference collections: how people reached the role you want.")
+COLLECTION = typer.Argument(..., help="The collection.")  # every command on one collection
 
 TARGET_HELP = 'The target role: a job title ("Producer") or an O*NET code (27-2012.00).'
 
@@ -69,7 +70,7 @@ def _summary_line(summary: FileSummary) -> None:
 @paths_app.command("add")
 @user_errors
 def add(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     files: list[Path] = typer.Argument(
         ..., help="CSV (person,title,employer,start,end,...), PDF, DOCX, JSON, ZIP or TXT."
     ),
@@ -143,7 +144,7 @@ def list_collections(
 
 @paths_app.command("show")
 @user_errors
-def show(name: str = typer.Argument(..., help="The collection."), as_json: bool = JSON) -> None:
+def show(name: str = COLLECTION, as_json: bool = JSON) -> None:
     """The profiles in a collection, each position with its occupation and confidence."""
     ctx = context()
     collection = service.get_collection(ctx, name)
@@ -279,7 +280,7 @@ def _print_around(out: PathAnalysisOut) -> None:
 @paths_app.command("analyze")
 @user_errors
 def analyze(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     target: str = typer.Option(..., "--target", help=TARGET_HELP),
     as_json: bool = JSON,
 ) -> None:
@@ -309,7 +310,7 @@ def correct(
 @paths_app.command("remove")
 @user_errors
 def remove(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a collection with every profile and position in it."""
@@ -326,7 +327,7 @@ def remove(
 @paths_app.command("plan")
 @user_errors
 def plan(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     target: str = typer.Option(..., "--target", help=TARGET_HELP),
     save: bool = typer.Option(
         False, "--save", help="Save it as a goal whose milestones are the steps."
@@ -380,7 +381,7 @@ def plan(
 @paths_app.command("share")
 @user_errors
 def share(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     off: bool = typer.Option(False, "--off", help="Leave it out of shared exports again."),
 ) -> None:
     """Include a collection in exports made for sharing (`career export --for-sharing`)."""

@@ -18,7 +18,7 @@ from careerceo.cli.common import (
     print_table,
     user_errors,
 )
-from careerceo.cli.render import JSON, say
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.errors import CareerError
 from careerceo.services import resume_import
 from careerceo.services.career_plan import plan_pdf
@@ -200,13 +200,12 @@ def documents_cmd(as_json: bool = JSON) -> None:
         }
         for d in docs
     ]
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        rows,
+        as_json,
         "Documents",
         ["id", "kind", "file", "title", "parent"],
-        [(r["id"], r["kind"], r["filename"], r["title"], r["parent_id"]) for r in rows],
+        lambda r: (r["id"], r["kind"], r["filename"], r["title"], r["parent_id"]),
         empty="No documents yet: career resume import FILE",
     )
 
