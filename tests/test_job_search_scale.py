@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from _web import web_client
+from careerceo.cli.actions import command
 from careerceo.services import companies, contacts, opportunities
 from careerceo.services.context import AppContext
 from careerceo.services.network_import import import_connections
@@ -99,6 +100,17 @@ def test_every_today_target_links_to_its_page() -> None:
     assert link_for(item("exit", None)) == "/exit"
     assert link_for(item("review", None)) == "/review?month=2026-11"
     assert link_for(item("contact", 7)) == "/contacts/7#log"
+    # the same action is the CLI's command: one rule per shell, none copied between them
+    assert command(item("contact", 7).action) == (
+        "career contacts log 7 --channel email --summary '...'"
+    )
+    assert command(item("opportunity", 3).action) == "career opportunities show 3"
+    assert link_for(item("opportunity", 3)) == "/opportunities/3"
+    assert command(item("milestone", 5).action) == "career goals milestone done m5"
+    assert link_for(item("milestone", 5)) == "/goals"
+    assert command(item("round", 4).action) == "career interview prep 4"
+    assert command(item("exit", None).action) == "career exit show"
+    assert command(item("review", None).action) == "career review --month 2026-11"
 
 
 def test_cli_today_shows_a_screenful_and_counts_the_rest(cli: Any) -> None:
@@ -111,6 +123,13 @@ def test_cli_today_shows_a_screenful_and_counts_the_rest(cli: Any) -> None:
     assert cut.exit_code == 0, cut.output
     every = json.loads(cli("today", "--json").output)  # with this month's review
     assert sum(item["kind"] == "follow-up" for item in every) == SHOWN + 2
+    follow_up = next(item for item in every if item["kind"] == "follow-up")
+    assert follow_up["action"] == {
+        "kind": "contact-log",
+        "month": None,
+        "id": follow_up["target_id"],
+    }
+    assert follow_up["command"].startswith(f"career contacts log {follow_up['target_id']} ")
     assert f"{SHOWN} oldest of {len(every)}" in cut.output
     assert f"{len(every) - SHOWN} more not shown" in cut.output and "--all" in cut.output
     whole = cli("today", "--all")

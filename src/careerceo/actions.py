@@ -37,9 +37,15 @@ class ActionKind(StrEnum):
     EXIT_START = "exit-start"  # start an exit plan from the last day
     INTERVIEW_ROUNDS = "interview-rounds"  # the interview rounds and their ids
     OFFER_PREP = "offer-prep"  # the offer preparation sheets and their ids
+    # about one row, named by ``id`` (without one, the list the row is in)
+    CONTACT_LOG = "contact-log"  # log a conversation with contact ``id`` (a follow-up is due)
+    OPPORTUNITY = "opportunity"  # look at opportunity ``id`` and take its next action
+    MILESTONE_DONE = "milestone-done"  # mark milestone ``id`` done
+    INTERVIEW_PREP = "interview-prep"  # prepare for interview round ``id``
 
 
 @dataclass(frozen=True)
 class Action:
     kind: ActionKind
     month: str | None = None  # YYYY-MM, for an action about one month
+    id: int | None = None  # the row acted on, for an action about one row

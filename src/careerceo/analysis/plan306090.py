@@ -138,6 +138,28 @@ def stakeholders_in(tasks: Sequence[str], limit: int = 4) -> list[str]:
     return list(found)[:limit]
 
 
+def _days90(requirements: Sequence[str], improve_tasks: Sequence[str]) -> Phase:
+    """The last phase: results on the later requirements, improvements to the later tasks."""
+    return Phase(
+        "90",
+        PHASE_NAMES["90"],
+        goals=[
+            "Show results against the agreed measures",
+            "Propose improvements grounded in what you learned",
+        ],
+        actions=[
+            *(f"Deliver results on: {r}" for r in requirements[2:5]),
+            *(f"Look for a better way to: {_lower_first(_task_phrase(x))}" for x in improve_tasks),
+            "Write a short improvement proposal and review it with your manager",
+            "Hold a 90-day review with your manager against the agreed measures",
+        ],
+        measures=[
+            "Results reported against each agreed measure",
+            "An improvement proposal reviewed, with a decision and an owner",
+        ],
+    )
+
+
 def skeleton(
     *,
     role: str,
@@ -184,24 +206,7 @@ def skeleton(
             "Owning core tasks with regular feedback from your manager",
         ],
     )
-    p90 = Phase(
-        "90",
-        PHASE_NAMES["90"],
-        goals=[
-            "Show results against the agreed measures",
-            "Propose improvements grounded in what you learned",
-        ],
-        actions=[
-            *(f"Deliver results on: {r}" for r in requirements[2:5]),
-            *(f"Look for a better way to: {_lower_first(_task_phrase(x))}" for x in improve_tasks),
-            "Write a short improvement proposal and review it with your manager",
-            "Hold a 90-day review with your manager against the agreed measures",
-        ],
-        measures=[
-            "Results reported against each agreed measure",
-            "An improvement proposal reviewed, with a decision and an owner",
-        ],
-    )
+    p90 = _days90(requirements, improve_tasks)
     learn = [
         f"How {where} makes money: customers, products and competitors",
         "The numbers the team is measured on, and their trend",

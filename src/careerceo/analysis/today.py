@@ -1,7 +1,8 @@
 """``career today``: everything due or overdue, in one list ordered by date.
 
 Items say what is due and on what it acts (a contact, an opportunity, a milestone, the
-review); the shells turn that into a command or a link, so this module knows neither.
+review), and so what to do about it (an ``Action``); the shells turn that into a command or a
+link, so this module knows neither.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from careerceo.actions import Action, ActionKind
 
 
 class DueKind(StrEnum):
@@ -40,6 +43,22 @@ class DueItem:
     target: Target
     target_id: int | None = None  # the row acted on; None for the review
     month: str | None = None  # the review's month
+
+
+_DOES = {
+    Target.CONTACT: ActionKind.CONTACT_LOG,  # a follow-up or a next step: talk to them
+    Target.OPPORTUNITY: ActionKind.OPPORTUNITY,
+    Target.MILESTONE: ActionKind.MILESTONE_DONE,
+    Target.REVIEW: ActionKind.REVIEW,
+    Target.ROUND: ActionKind.INTERVIEW_PREP,
+    Target.EXIT: ActionKind.EXIT,
+}
+
+
+def action_for(target: Target, target_id: int | None, month: str | None) -> Action:
+    """What to do about an item on ``target``: the one rule both shells read (only the
+    review is about a month)."""
+    return Action(_DOES[target], month=month if target is Target.REVIEW else None, id=target_id)
 
 
 _ORDER = {kind: index for index, kind in enumerate(DueKind)}

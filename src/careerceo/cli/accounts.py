@@ -11,7 +11,8 @@ import sys
 
 import typer
 
-from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.common import console, context, fail, print_table, user_errors
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.documents import qr
 from careerceo.services import access, account_data, second_factor
 from careerceo.services import accounts as service
@@ -42,24 +43,19 @@ def create(
     if not password_stdin:
         fail("give the password on standard input with --password-stdin")
     made = service.create_account(context(), email, role, _password_from_stdin(), name)
-    console.print(f"Created {made.role} account {made.email} (#{made.id}).", highlight=False)
+    say(f"Created {made.role} account {made.email} (#{made.id}).")
 
 
 @accounts_app.command("list")
 @user_errors
-def list_(as_json: bool = typer.Option(False, "--json")) -> None:
+def list_(as_json: bool = JSON) -> None:
     """Every account with its role and whether it is disabled."""
-    rows = service.list_accounts(context())
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        service.list_accounts(context()),
+        as_json,
         "Accounts",
         ["#", "E-mail", "Role", "State", "Created"],
-        [
-            (a.id, a.email, a.role, "disabled" if a.disabled else "active", a.created_at)
-            for a in rows
-        ],
+        lambda a: (a.id, a.email, a.role, "disabled" if a.disabled else "active", a.created_at),
         empty="No accounts yet: career accounts create EMAIL --password-stdin",
     )
 
@@ -71,7 +67,7 @@ def disable(
 ) -> None:
     """Stop an account from signing in; its sessions end at once."""
     done = service.set_disabled(context(), email, not enable)
-    console.print(f"{done.email} is {'disabled' if done.disabled else 'active'}.", highlight=False)
+    say(f"{done.email} is {'disabled' if done.disabled else 'active'}.")
 
 
 @accounts_app.command("reset-password")
@@ -84,7 +80,7 @@ def reset_password(
     if not password_stdin:
         fail("give the new password on standard input with --password-stdin")
     done = service.reset_password(context(), email, _password_from_stdin())
-    console.print(f"New password set for {done.email}; its sessions ended.", highlight=False)
+    say(f"New password set for {done.email}; its sessions ended.")
 
 
 @accounts_app.command("token")
@@ -120,7 +116,7 @@ def tokens(email: str) -> None:
 def revoke_token(email: str, token_id: int) -> None:
     """Revoke one access token at once."""
     service.revoke_token(context(), email, token_id)
-    console.print(f"Token #{token_id} of {email} is revoked.", highlight=False)
+    say(f"Token #{token_id} of {email} is revoked.")
 
 
 @accounts_app.command("logout-everywhere")
@@ -132,7 +128,7 @@ def logout_everywhere(email: str) -> None:
     if account is None:
         fail(f"there is no account for {email}")
     ended = service.logout_everywhere(ctx, account.id)
-    console.print(f"Ended {ended} session(s) of {account.email}.", highlight=False)
+    say(f"Ended {ended} session(s) of {account.email}.")
 
 
 @grants_app.command("add")
@@ -144,21 +140,19 @@ def grant_add(
 ) -> None:
     """Let COACH (their account e-mail) read, or read and comment on, one area."""
     made = access.grant(context(), coach, area, level)
-    console.print(f"Grant #{made.id}: {made.coach} may {made.level} {made.area}.", highlight=False)
+    say(f"Grant #{made.id}: {made.coach} may {made.level} {made.area}.")
 
 
 @grants_app.command("list")
 @user_errors
-def grant_list(as_json: bool = typer.Option(False, "--json")) -> None:
+def grant_list(as_json: bool = JSON) -> None:
     """The coaches who may see your data, and what."""
-    rows = access.list_grants(context())
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        access.list_grants(context()),
+        as_json,
         "Grants",
         ["#", "Coach", "Area", "Level", "Since"],
-        [(g.id, g.coach, g.area, g.level, g.created_at) for g in rows],
+        lambda g: (g.id, g.coach, g.area, g.level, g.created_at),
         empty="No coach can see your data.",
     )
 
@@ -172,16 +166,14 @@ def grant_revoke(grant_id: int) -> None:
 
 
 @user_errors
-def audit(as_json: bool = typer.Option(False, "--json")) -> None:
+def audit(as_json: bool = JSON) -> None:
     """Who looked at, commented on or changed access to your data, newest first."""
-    rows = access.audit_log(context())
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        access.audit_log(context()),
+        as_json,
         "Audit log",
         ["When (UTC)", "Who", "Did", "What", "From"],
-        [(e.at, e.actor, e.action, e.what, e.address) for e in rows],
+        lambda e: (e.at, e.actor, e.action, e.what, e.address),
         empty="Nobody has looked at your data.",
     )
 
@@ -191,23 +183,21 @@ def audit(as_json: bool = typer.Option(False, "--json")) -> None:
 def reset_second_factor(email: str) -> None:
     """Turn off an account's lost second factor; its sessions end (the practice log notes it)."""
     if second_factor.admin_reset(context(), email):
-        console.print(f"The second factor of {email} is off; its sessions ended.", highlight=False)
+        say(f"The second factor of {email} is off; its sessions ended.")
     else:
-        console.print(f"{email} had no second factor; its sessions ended.", highlight=False)
+        say(f"{email} had no second factor; its sessions ended.")
 
 
 @accounts_app.command("log")
 @user_errors
-def practice_log(as_json: bool = typer.Option(False, "--json")) -> None:
+def practice_log(as_json: bool = JSON) -> None:
     """The practice's log: accounts deleted and second factors reset (no names or e-mails)."""
-    rows = service.practice_log(context())
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        service.practice_log(context()),
+        as_json,
         "Practice log",
         ["When (UTC)", "What", "Detail"],
-        [(e.at, e.action, e.what) for e in rows],
+        lambda e: (e.at, e.action, e.what),
         empty="Nothing logged yet.",
     )
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import typer
 
 from careerceo.cli.common import console, context, err_console, read_text_argument, user_errors
-from careerceo.errors import CareerError
-from careerceo.files import replace_private
+from careerceo.cli.render import write_private
 from careerceo.services import backup as service
 
 
@@ -29,21 +25,11 @@ def export(
     ),
 ) -> None:
     """Write a complete, versioned JSON backup of everything you own."""
-    text = service.export_backup(context(), for_sharing=for_sharing)
-    if file == "-":
-        sys.stdout.write(text)
-        return
-    path = Path(file).expanduser()
-    if path.exists() and not force:
-        raise CareerError(
-            f"{path} already exists; choose another name or add --force to overwrite it",
-            field="FILE",
-        )
-    try:
-        replace_private(path, text)
-    except OSError as exc:
-        raise CareerError(f"cannot write {path} ({exc.strerror}); choose another place") from None
-    console.print(f"Backup written to [bold]{path}[/] ({len(text.encode('utf-8'))} bytes).")
+    path, size = write_private(
+        file, force, lambda: service.export_backup(context(), for_sharing=for_sharing)
+    )
+    if path is not None:
+        console.print(f"Backup written to [bold]{path}[/] ({size} bytes).")
 
 
 @user_errors

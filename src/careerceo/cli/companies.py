@@ -7,10 +7,12 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.common import context, user_errors
+from careerceo.cli.render import JSON, changes, given, labelled, present, present_rows, row_id, say
 from careerceo.errors import CareerError
 from careerceo.model.network import CompanyOut
 from careerceo.services import companies as service
+from careerceo.services.companies import DossierView
 
 companies_app = typer.Typer(help="Target companies and what you know about them.")
 
@@ -40,29 +42,20 @@ def _json_list(raw: str | None, what: str) -> list[Any] | None:
     return value
 
 
-def _fields(
-    name: str | None,
-    texts: dict[str, str | None],
-    headcount: str | None,
-    priority: str | None,
-    target: bool | None,
-    leaders: str | None,
-    sources: str | None,
-) -> dict[str, Any]:
-    given: dict[str, Any] = {"name": name, **texts, "headcount": headcount, "priority": priority}
-    if target is not None:
-        given["is_target"] = target
-    given["leaders"] = _json_list(leaders, "leaders")
-    given["sources"] = _json_list(sources, "sources")
-    return {k: v for k, v in given.items() if v is not None}
+def _read_lists(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields given, with the leaders and sources read from their JSON."""
+    for what in ("leaders", "sources"):
+        if what in fields:
+            fields[what] = _json_list(fields[what], what)
+    return fields
+
+
+RENAMED = {"target": "is_target"}
 
 
 def _line(company: CompanyOut, verb: str) -> None:
     target = " (target" + (f", priority {company.priority}" if company.priority else "") + ")"
-    console.print(
-        f"{verb} [bold]{company.name}[/] (#{company.id}){target if company.is_target else ''}.",
-        highlight=False,
-    )
+    say(f"{verb} [bold]{company.name}[/] (#{company.id}){target if company.is_target else ''}.")
 
 
 TargetOpt = typer.Option(None, "--target/--not-target", help="A company you aim to work for.")
@@ -90,111 +83,83 @@ def add(
     as_json: bool = typer.Option(False, "--json", help="Print the new company as JSON."),
 ) -> None:
     """Add a company (target it with --target)."""
-    texts = {
-        "website": website,
-        "industry": industry,
-        "size": size,
-        "revenue": revenue,
-        "location": location,
-        "products": products,
-        "mission": mission,
-        "problems": problems,
-        "competitors": competitors,
-        "notes": notes,
-    }
-    company = service.add_company(
-        context(), _fields(name, texts, headcount, priority, target, leaders, sources)
-    )
-    if as_json:
-        print_json(company.model_dump(mode="json"))
-    else:
-        _line(company, "Added")
+    company = service.add_company(context(), _read_lists(given(locals(), rename=RENAMED)))
+    present(company, as_json, lambda c: _line(c, "Added"))
 
 
 @companies_app.command("list")
 @user_errors
 def list_companies(
     targets: bool = typer.Option(False, "--targets", help="Only target companies."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """List companies with how many contacts you know there."""
-    rows = service.list_companies(context(), targets_only=targets)
-    if as_json:
-        print_json([row.model_dump(mode="json") for row in rows])
-        return
-    print_table(
+    present_rows(
+        service.list_companies(context(), targets_only=targets),
+        as_json,
         "Companies",
         ["#", "name", "target", "priority", "contacts", "opportunities", "industry"],
-        (
-            [
-                c.id,
-                c.name,
-                "yes" if c.is_target else "",
-                c.priority or "",
-                c.contacts,
-                c.opportunities,
-                c.industry,
-            ]
-            for c in rows
-        ),
+        lambda c: [
+            c.id,
+            c.name,
+            "yes" if c.is_target else "",
+            c.priority or "",
+            c.contacts,
+            c.opportunities,
+            c.industry,
+        ],
         empty="No companies yet. Add one: career companies add 'Acme' --target",
     )
 
 
 @companies_app.command("show")
 @user_errors
-def show(
-    company_id: int = typer.Argument(..., help="The company's # from `career companies list`."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
-) -> None:
+def show(company_id: int = row_id("company", "companies"), as_json: bool = JSON) -> None:
     """The dossier: everything known, and what is still unknown."""
-    view = service.dossier(context(), company_id)
-    if as_json:
-        print_json(view.model_dump(mode="json"))
-        return
+    present(service.dossier(context(), company_id), as_json, _print_dossier)
+
+
+def _print_dossier(view: DossierView) -> None:
     c = view.company
     _line(c, "Company")
-    console.print(
+    say(
         f"{c.contacts} contact(s), {c.opportunities} opportunity(ies); dossier "
-        f"{view.known}/{view.parts} parts known.",
-        highlight=False,
+        f"{view.known}/{view.parts} parts known."
     )
-    for label, value in (
-        ("Website", c.website),
-        ("Industry", c.industry),
-        ("Size", c.size),
-        ("Headcount", c.headcount),
-        ("Revenue", c.revenue),
-        ("Locations", c.location),
-        ("Products and services", c.products),
-        ("Mission", c.mission),
-        ("Problems and priorities", c.problems),
-        ("Competitors", c.competitors),
-        ("Notes", c.notes),
-    ):
-        if value not in (None, ""):
-            console.print(f"[bold]{label}:[/] {value}", highlight=False)
+    labelled(
+        (
+            ("Website", c.website),
+            ("Industry", c.industry),
+            ("Size", c.size),
+            ("Headcount", c.headcount),
+            ("Revenue", c.revenue),
+            ("Locations", c.location),
+            ("Products and services", c.products),
+            ("Mission", c.mission),
+            ("Problems and priorities", c.problems),
+            ("Competitors", c.competitors),
+            ("Notes", c.notes),
+        )
+    )
     for leader in c.leaders:
-        console.print(
+        say(
             f"[bold]Leader:[/] {leader.name}"
             + (f", {leader.role}" if leader.role else "")
-            + (f" - {leader.background}" if leader.background else ""),
-            highlight=False,
+            + (f" - {leader.background}" if leader.background else "")
         )
     for source in c.sources:
-        console.print(
+        say(
             f"[bold]Source:[/] {source.url}"
-            + (f" (read {source.read_on})" if source.read_on else ""),
-            highlight=False,
+            + (f" (read {source.read_on})" if source.read_on else "")
         )
     if view.missing:
-        console.print("Still to research: " + "; ".join(view.missing), highlight=False)
+        say("Still to research: " + "; ".join(view.missing))
 
 
 @companies_app.command("edit")
 @user_errors
 def edit(
-    company_id: int = typer.Argument(..., help="The company's #."),
+    company_id: int = row_id("company", "companies"),
     name: str | None = typer.Option(None),
     website: str | None = typer.Option(None),
     industry: str | None = typer.Option(None),
@@ -211,35 +176,18 @@ def edit(
     notes: str | None = typer.Option(None),
     target: bool | None = TargetOpt,
     priority: str | None = typer.Option(None),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Change the fields you give; the others stay as they are."""
-    texts = {
-        "website": website,
-        "industry": industry,
-        "size": size,
-        "revenue": revenue,
-        "location": location,
-        "products": products,
-        "mission": mission,
-        "problems": problems,
-        "competitors": competitors,
-        "notes": notes,
-    }
-    changes = _fields(name, texts, headcount, priority, target, leaders, sources)
-    if not changes:
-        raise CareerError("give at least one field to change, e.g. --mission '...'")
-    company = service.update_company(context(), company_id, changes)
-    if as_json:
-        print_json(company.model_dump(mode="json"))
-    else:
-        _line(company, "Updated")
+    fields = changes("--mission '...'", locals(), rename=RENAMED, leave_out={"company_id"})
+    company = service.update_company(context(), company_id, _read_lists(fields))
+    present(company, as_json, lambda c: _line(c, "Updated"))
 
 
 @companies_app.command("remove")
 @user_errors
 def remove(
-    company_id: int = typer.Argument(..., help="The company's #."),
+    company_id: int = row_id("company", "companies"),
     force: bool = typer.Option(
         False, "--force", help="Remove it even with contacts or opportunities (they are kept)."
     ),
@@ -248,8 +196,7 @@ def remove(
     company = service.remove_company(context(), company_id, force=force)
     _line(company, "Removed")
     if company.contacts or company.opportunities:
-        console.print(
+        say(
             f"{company.contacts} contact(s) and {company.opportunities} opportunity(ies) "
-            "are kept, without a company.",
-            highlight=False,
+            "are kept, without a company."
         )

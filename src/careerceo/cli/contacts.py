@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from careerceo.cli.common import (
-    console,
     context,
     err_console,
     print_json,
     print_table,
     user_errors,
 )
+from careerceo.cli.render import (
+    JSON,
+    changes,
+    given,
+    labelled,
+    present,
+    present_rows,
+    row_id,
+    say,
+    write_file,
+)
 from careerceo.errors import CareerError
-from careerceo.model.network import ContactOut
+from careerceo.model.network import ContactOut, InteractionOut
 from careerceo.services import contacts as service
+from careerceo.services.contacts import ContactDetail
 
 contacts_app = typer.Typer(help="Your network: people, conversations and follow-ups.")
 
@@ -36,21 +46,19 @@ def register(app: typer.Typer) -> None:
 def _line(contact: ContactOut, verb: str) -> None:
     where = f", {contact.title}" if contact.title else ""
     where += f" at {contact.company}" if contact.company else ""
-    console.print(f"{verb} [bold]{contact.name}[/] (#{contact.id}){where}.", highlight=False)
-
-
-def _summary(contact: ContactOut) -> dict[str, Any]:
-    """The list's JSON: the stable interface fields first, then the rest."""
-    return contact.model_dump(mode="json")
+    say(f"{verb} [bold]{contact.name}[/] (#{contact.id}){where}.")
 
 
 InSearchOpt = typer.Option(
     None, "--in-search/--not-in-search", help="Part of your search (gets a cadence)."
 )
-
-
-def _given(**values: Any) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None}
+# the options' names that are not the fields' names
+RENAMED = {
+    "cadence": "cadence_days",
+    "snooze": "snoozed_until",
+    "due": "follow_up_on",
+    "on": "happened_on",
+}
 
 
 @contacts_app.command("add")
@@ -70,26 +78,8 @@ def add(
     as_json: bool = typer.Option(False, "--json", help="Print the new contact as JSON."),
 ) -> None:
     """Add a contact."""
-    contact = service.add_contact(
-        context(),
-        _given(
-            name=name,
-            company=company,
-            title=title,
-            email=email,
-            phone=phone,
-            linkedin_url=linkedin_url,
-            relationship=relationship,
-            tags=tags,
-            in_search=in_search,
-            cadence_days=cadence,
-            notes=notes,
-        ),
-    )
-    if as_json:
-        print_json(contact.model_dump(mode="json"))
-    else:
-        _line(contact, "Added")
+    contact = service.add_contact(context(), given(locals(), rename=RENAMED))
+    present(contact, as_json, lambda c: _line(c, "Added"))
 
 
 @contacts_app.command("list")
@@ -101,102 +91,96 @@ def list_contacts(
     quiet_months: int | None = typer.Option(
         None, "--not-since", help="Only people not talked to in this many months."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """List contacts (or, with --not-since N, who has gone quiet, most important first)."""
     ctx = context()
     if quiet_months is not None:
-        quiet = service.quiet(ctx, quiet_months)
-        if as_json:
-            print_json(
-                [
-                    {
-                        "id": q.quiet.contact_id,
-                        "name": q.quiet.name,
-                        "company": q.company,
-                        "last_contact": q.quiet.last_contact,
-                        "why": q.quiet.reason,
-                    }
-                    for q in quiet
-                ]
-            )
-            return
-        print_table(
-            f"Not talked to in {quiet_months} months",
-            ["#", "name", "company", "last contact", "why first"],
-            (
-                [
-                    q.quiet.contact_id,
-                    q.quiet.name,
-                    q.company,
-                    q.quiet.last_contact or "never",
-                    q.quiet.reason,
-                ]
-                for q in quiet
-            ),
-            empty="Everyone who matters has heard from you recently.",
-        )
+        _list_quiet(quiet_months, as_json)
         return
     page = service.list_contacts(ctx, query=search, company_id=company_id, in_search=in_search)
-    if as_json:
-        print_json([_summary(c) for c in page.contacts])
-        return
-    print_table(
+    present_rows(
+        page.contacts,
+        as_json,
         f"Contacts ({page.total})",
         ["#", "name", "title", "company", "tags", "last contact", "follow up"],
-        (
-            [
-                c.id,
-                c.name,
-                c.title,
-                c.company,
-                ", ".join(c.tags),
-                c.last_contact or "",
-                c.next_follow_up or "",
-            ]
-            for c in page.contacts
-        ),
+        lambda c: [
+            c.id,
+            c.name,
+            c.title,
+            c.company,
+            ", ".join(c.tags),
+            c.last_contact or "",
+            c.next_follow_up or "",
+        ],
         empty="No contacts yet. Import your LinkedIn connections: career contacts import "
         "Connections.csv",
     )
 
 
+def _list_quiet(quiet_months: int, as_json: bool) -> None:
+    """Who has gone quiet for ``quiet_months``, most important first, and why."""
+    quiet = service.quiet(context(), quiet_months)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": q.quiet.contact_id,
+                    "name": q.quiet.name,
+                    "company": q.company,
+                    "last_contact": q.quiet.last_contact,
+                    "why": q.quiet.reason,
+                }
+                for q in quiet
+            ]
+        )
+        return
+    print_table(
+        f"Not talked to in {quiet_months} months",
+        ["#", "name", "company", "last contact", "why first"],
+        (
+            [
+                q.quiet.contact_id,
+                q.quiet.name,
+                q.company,
+                q.quiet.last_contact or "never",
+                q.quiet.reason,
+            ]
+            for q in quiet
+        ),
+        empty="Everyone who matters has heard from you recently.",
+    )
+
+
 @contacts_app.command("show")
 @user_errors
-def show(
-    contact_id: int = typer.Argument(..., help="The contact's # from `career contacts list`."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
-) -> None:
+def show(contact_id: int = row_id("contact", "contacts"), as_json: bool = JSON) -> None:
     """A contact with their interaction log and when to follow up."""
-    detail = service.get_contact(context(), contact_id)
-    if as_json:
-        print_json(detail.model_dump(mode="json"))
-        return
+    present(service.get_contact(context(), contact_id), as_json, _print_contact)
+
+
+def _print_contact(detail: ContactDetail) -> None:
     c = detail.contact
     _line(c, "Contact")
-    for label, value in (
-        ("E-mail", c.email),
-        ("Phone", c.phone),
-        ("LinkedIn", c.linkedin_url),
-        ("How you know them", c.relationship),
-        ("Tags", ", ".join(c.tags)),
-        ("Notes", c.notes),
-    ):
-        if value:
-            console.print(f"[bold]{label}:[/] {value}", highlight=False)
+    labelled(
+        (
+            ("E-mail", c.email),
+            ("Phone", c.phone),
+            ("LinkedIn", c.linkedin_url),
+            ("How you know them", c.relationship),
+            ("Tags", ", ".join(c.tags)),
+            ("Notes", c.notes),
+        )
+    )
     for past in c.history:
-        console.print(
+        say(
             f"[bold]Earlier:[/] {past.get('title') or ''} at {past.get('company') or '?'} "
-            f"(until {past.get('until')})",
-            highlight=False,
+            f"(until {past.get('until')})"
         )
     if detail.cadence:
-        console.print(
-            f"Cadence: every {detail.cadence} days; next follow-up {c.next_follow_up}.",
-            highlight=False,
-        )
+        say(f"Cadence: every {detail.cadence} days; next follow-up {c.next_follow_up}.")
     else:
-        console.print("No cadence: not part of the search.", highlight=False)
+        say("No cadence: not part of the search.")
     print_table(
         "Interactions",
         ["#", "date", "channel", "summary", "next step", "due"],
@@ -212,7 +196,7 @@ def show(
 @contacts_app.command("edit")
 @user_errors
 def edit(
-    contact_id: int = typer.Argument(..., help="The contact's #."),
+    contact_id: int = row_id("contact", "contacts"),
     name: str | None = typer.Option(None, "--name"),
     company: str | None = typer.Option(None, "--company", "-c", help="'' clears it."),
     title: str | None = typer.Option(None, "--title", "-t"),
@@ -229,37 +213,17 @@ def edit(
         None, "--unreachable/--reachable", help="No way to reach them (off the due list)."
     ),
     notes: str | None = typer.Option(None, "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Change the fields you give; a new employer or title keeps the old one in the history."""
-    changes = _given(
-        name=name,
-        company=company,
-        title=title,
-        email=email,
-        phone=phone,
-        linkedin_url=linkedin_url,
-        relationship=relationship,
-        tags=tags,
-        in_search=in_search,
-        cadence_days=cadence,
-        snoozed_until=snooze,
-        retired=retired,
-        unreachable=unreachable,
-        notes=notes,
-    )
-    if not changes:
-        raise CareerError("give at least one field to change, e.g. --tags 'decision maker'")
-    contact = service.update_contact(context(), contact_id, changes)
-    if as_json:
-        print_json(contact.model_dump(mode="json"))
-    else:
-        _line(contact, "Updated")
+    fields = changes("--tags 'decision maker'", locals(), rename=RENAMED, leave_out={"contact_id"})
+    contact = service.update_contact(context(), contact_id, fields)
+    present(contact, as_json, lambda c: _line(c, "Updated"))
 
 
 @contacts_app.command("remove")
 @user_errors
-def remove(contact_id: int = typer.Argument(..., help="The contact's #.")) -> None:
+def remove(contact_id: int = row_id("contact", "contacts")) -> None:
     """Remove a contact and their interaction log."""
     _line(service.remove_contact(context(), contact_id), "Removed")
 
@@ -269,49 +233,34 @@ def remove(contact_id: int = typer.Argument(..., help="The contact's #.")) -> No
 def merge(
     keep_id: int = typer.Argument(..., help="The contact # to keep."),
     other_id: int = typer.Argument(..., help="The duplicate # folded into it, then removed."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Merge a possible duplicate (an import lists them) into the contact you keep: its
     conversations, opportunity links, tags, employer history and missing details move over."""
     kept = service.merge_contacts(context(), keep_id, other_id)
-    if as_json:
-        print_json(_summary(kept))
-        return
-    _line(kept, f"Merged #{other_id} into")
+    present(kept, as_json, lambda c: _line(c, f"Merged #{other_id} into"))
 
 
 @contacts_app.command("log")
 @user_errors
 def log(
-    contact_id: int = typer.Argument(..., help="The contact's #."),
+    contact_id: int = row_id("contact", "contacts"),
     channel: str = typer.Option("email", "--channel", help="email, call, meeting, linkedin, event"),
     summary: str = typer.Option("", "--summary", "-s", help="What was said."),
     next_step: str = typer.Option("", "--next", help="The next step you agreed."),
     due: str | None = typer.Option(None, "--due", help="When the next step is due (YYYY-MM-DD)."),
     on: str | None = typer.Option(None, "--date", help="When it happened (default today)."),
     opportunity_id: str | None = typer.Option(None, "--opportunity", help="An opportunity #."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Log a conversation; it resets the contact's follow-up cadence."""
-    entry = service.log_interaction(
-        context(),
-        contact_id,
-        _given(
-            channel=channel,
-            summary=summary,
-            next_step=next_step,
-            follow_up_on=due,
-            happened_on=on,
-            opportunity_id=opportunity_id,
-        ),
-    )
-    if as_json:
-        print_json(entry.model_dump(mode="json"))
-        return
+    fields = given(locals(), rename=RENAMED, leave_out={"contact_id"})
+    present(service.log_interaction(context(), contact_id, fields), as_json, _print_logged)
+
+
+def _print_logged(entry: InteractionOut) -> None:
     due_text = f"; next step due {entry.follow_up_on}" if entry.follow_up_on else ""
-    console.print(
-        f"Logged {entry.channel} on {entry.happened_on} (#{entry.id}){due_text}.", highlight=False
-    )
+    say(f"Logged {entry.channel} on {entry.happened_on} (#{entry.id}){due_text}.")
 
 
 @contacts_app.command("done")
@@ -319,13 +268,13 @@ def log(
 def done(interaction_id: int = typer.Argument(..., help="The interaction's #.")) -> None:
     """Mark an interaction's next step as done."""
     entry = service.complete_step(context(), interaction_id)
-    console.print(f"Done: {entry.next_step or 'next step'} (#{entry.id}).", highlight=False)
+    say(f"Done: {entry.next_step or 'next step'} (#{entry.id}).")
 
 
 @contacts_app.command("draft")
 @user_errors
 def draft(
-    contact_id: int = typer.Argument(..., help="The contact's #."),
+    contact_id: int = row_id("contact", "contacts"),
     channel: str = typer.Option("email", "--channel", help="email or linkedin"),
 ) -> None:
     """A short follow-up draft from what you logged (edit it before sending)."""
@@ -346,11 +295,8 @@ def vcard(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise CareerError(f"cannot write {output}: {exc.strerror}; choose another path") from None
-    console.print(f"Wrote {text.count('BEGIN:VCARD')} vCards to {output}.", highlight=False)
+    write_file(output, text)
+    say(f"Wrote {text.count('BEGIN:VCARD')} vCards to {output}.")
 
 
 @contacts_app.command("import")
@@ -377,25 +323,22 @@ def import_file(
     if as_json:
         print_json(summary.model_dump(mode="json"))
         return
-    console.print(
+    say(
         f"Imported {summary.rows} connections ({summary.layout} layout): "
         f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
         f"{len(summary.possible_duplicates)} possible duplicates; "
-        f"{summary.companies_added} new companies.",
-        highlight=False,
+        f"{summary.companies_added} new companies."
     )
     for change in summary.changes[:20]:
-        console.print(f"  updated {change}", highlight=False)
+        say(f"  updated {change}")
     for dup in summary.possible_duplicates[:20]:
-        console.print(
+        say(
             f"  possible duplicate: {dup.name} ({dup.company}), line {dup.line}: new "
             f"#{dup.new_id} and existing #{dup.existing_id} - if they are one person: "
-            f"career contacts merge {dup.existing_id} {dup.new_id}",
-            highlight=False,
+            f"career contacts merge {dup.existing_id} {dup.new_id}"
         )
     if summary.skipped_lines:
-        console.print(
+        say(
             f"  skipped {len(summary.skipped_lines)} line(s) without a name "
-            f"(first: line {summary.skipped_lines[0]})",
-            highlight=False,
+            f"(first: line {summary.skipped_lines[0]})"
         )

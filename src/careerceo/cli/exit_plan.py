@@ -7,6 +7,7 @@ from typing import Any
 import typer
 
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, flagged, given, present, say, write_file
 from careerceo.services import exit_plan as service
 
 exit_app = typer.Typer(
@@ -14,6 +15,13 @@ exit_app = typer.Typer(
     "a checklist, and the covenants you recorded from your contract (noted, not interpreted)."
 )
 
+# the options' names that are not the fields' names
+RENAMED = {
+    "notice_given": "notice_given_on",
+    "position": "position_id",
+    "due": "due_on",
+    "cadence": "cadence_days",
+}
 KINDS = "relationship, dispute, handover, reference, checklist or covenant"
 
 
@@ -25,27 +33,17 @@ def new(
     employer: str = typer.Option("", "--employer", help="Defaults to your current position's"),
     position: int | None = typer.Option(None, "--position", help="The position you are leaving"),
     notes: str = typer.Option("", "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Start the exit plan; a dated checklist comes with it."""
-    view = service.new_plan(
-        context(),
-        {
-            "last_day": last_day,
-            "notice_given_on": notice_given,
-            "employer": employer,
-            "position_id": position,
-            "notes": notes,
-        },
-    )
-    if as_json:
-        print_json(view)
-        return
+    present(service.new_plan(context(), given(locals(), rename=RENAMED)), as_json, _print_started)
+
+
+def _print_started(view: service.ExitPlanView) -> None:
     where = f" at {view.employer}" if view.employer else ""
-    console.print(
+    say(
         f"Exit plan #{view.id}: last day{where} {view.last_day} ({view.days_left} days), "
-        f"{len(view.items)} checklist steps added. See: career exit show",
-        highlight=False,
+        f"{len(view.items)} checklist steps added. See: career exit show"
     )
 
 
@@ -58,31 +56,22 @@ def edit(
     notes: str | None = typer.Option(None, "--notes"),
 ) -> None:
     """Change the plan's dates or notes."""
-    view = service.edit_plan(
-        context(),
-        {
-            "last_day": last_day,
-            "notice_given_on": notice_given,
-            "employer": employer,
-            "notes": notes,
-        },
-    )
-    console.print(f"Updated: last day {view.last_day}.", highlight=False)
+    view = service.edit_plan(context(), given(locals(), rename=RENAMED))
+    say(f"Updated: last day {view.last_day}.")
 
 
 @exit_app.command("show")
 @user_errors
-def show(as_json: bool = typer.Option(False, "--json")) -> None:
+def show(as_json: bool = JSON) -> None:
     """The plan: dates, every item with its status, flags and what is due."""
-    view = service.show(context())
-    if as_json:
-        print_json(view)
-        return
+    present(service.show(context()), as_json, _print_plan)
+
+
+def _print_plan(view: service.ExitPlanView) -> None:
     notice = f", notice given {view.notice_given_on}" if view.notice_given_on else ""
-    console.print(
+    say(
         f"[bold]Leaving {view.employer or 'your role'}[/]: last day {view.last_day} "
-        f"({view.days_left} days){notice}",
-        highlight=False,
+        f"({view.days_left} days){notice}"
     )
     print_table(
         "Exit plan",
@@ -101,7 +90,7 @@ def show(as_json: bool = typer.Option(False, "--json")) -> None:
     )
     for item in view.items:
         for flag in item.flags:
-            console.print(f"[yellow]#{item.id} {item.title}[/]: {flag}", highlight=False)
+            say(f"[yellow]#{item.id} {item.title}[/]: {flag}")
 
 
 def _pick(argument: str | None, option: str | None, name: str) -> str | None:
@@ -129,7 +118,7 @@ def add_item(
     ),
     touches: list[int] = typer.Option([], "--touches", help="Covenants: an item id it touches"),
     status: str = typer.Option("open", "--status", help="open, in_progress, done or dropped"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Add an item: career exit add-item handover "Payroll runbook" --with Sam --due 2027-01-10."""
     chosen_kind = _pick(kind_arg, kind, "kind")
@@ -148,13 +137,12 @@ def add_item(
         "touches": touches,
         "status": status,
     }
-    view = service.add_item(context(), values)
-    if as_json:
-        print_json(view)
-        return
-    console.print(f"Added {view.kind} #{view.id}: {view.title}", highlight=False)
-    for flag in view.flags:
-        console.print(f"[yellow]Note:[/] {flag}", highlight=False)
+    present(service.add_item(context(), values), as_json, _print_added)
+
+
+def _print_added(view: service.ExitItemView) -> None:
+    say(f"Added {view.kind} #{view.id}: {view.title}")
+    flagged("Note", view.flags)
 
 
 @exit_app.command("update-item")
@@ -170,18 +158,9 @@ def update_item(
 ) -> None:
     """Change an item (e.g. --status done)."""
     view = service.update_item(
-        context(),
-        item_id,
-        {
-            "status": status,
-            "title": title,
-            "detail": detail,
-            "due_on": due,
-            "counterpart": counterpart,
-            "cadence_days": cadence,
-        },
+        context(), item_id, given(locals(), rename=RENAMED, leave_out={"item_id"})
     )
-    console.print(f"Updated #{view.id}: {view.title} ({view.status}).", highlight=False)
+    say(f"Updated #{view.id}: {view.title} ({view.status}).")
 
 
 @exit_app.command("remove-item")
@@ -194,7 +173,7 @@ def remove_item(item_id: int) -> None:
 
 @exit_app.command("due")
 @user_errors
-def due(as_json: bool = typer.Option(False, "--json")) -> None:
+def due(as_json: bool = JSON) -> None:
     """What is dated and still open, soonest first (also in the calendar export)."""
     items = service.due_items(context())
     if as_json:
@@ -217,12 +196,8 @@ def letter(
     bracketed blanks and make it yours."""
     text = service.resignation_letter(context())
     if out:
-        try:
-            with open(out, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            fail(f"cannot write {out}: {exc.strerror}")
-        console.print(f"Draft written to {out}.", highlight=False)
+        write_file(out, text)
+        say(f"Draft written to {out}.")
         return
     console.print(text, highlight=False, markup=False)
 

@@ -9,6 +9,7 @@ import typer
 
 from careerceo.analysis.interview_practice import ALGORITHM, RATING_TO_QUALITY
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, flagged, given, present, say
 from careerceo.model.common import InputError, validate
 from careerceo.model.interview import RatingIn
 from careerceo.services import interview as service
@@ -52,24 +53,24 @@ def questions(
 
 @interview_app.command("show")
 @user_errors
-def show(question_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
+def show(question_id: str, as_json: bool = JSON) -> None:
     """One question, what a strong answer contains, and your answer if you wrote one."""
     q = service.get_question(context(), question_id)
     answer = service.get_answer(context(), question_id)
     if as_json:
         print_json({"question": q, "answer": answer})
         return
-    console.print(f"[bold]{q.id}[/] ({q.category}) {q.text}", highlight=False)
-    console.print(f"What it tests: {q.tests}", highlight=False)
+    say(f"[bold]{q.id}[/] ({q.category}) {q.text}")
+    say(f"What it tests: {q.tests}")
     if q.strong:
-        console.print(f"A strong answer: {q.strong}", highlight=False)
+        say(f"A strong answer: {q.strong}")
     if answer:
         story = f" (story: win #{answer.win_id})" if answer.win_id else ""
-        console.print(f"\nYour answer{story}:\n{answer.text}", highlight=False)
+        say(f"\nYour answer{story}:\n{answer.text}")
         if answer.reflection:
-            console.print(f"Reflection: {answer.reflection}", highlight=False)
+            say(f"Reflection: {answer.reflection}")
     else:
-        console.print(f"\nNo answer yet: career interview suggest {q.id}", highlight=False)
+        say(f"\nNo answer yet: career interview suggest {q.id}")
 
 
 @interview_app.command("answer")
@@ -81,19 +82,16 @@ def answer(
     reflection: str = typer.Option(
         "", "--reflection", help="What you learned or would do differently"
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Save your answer to a question (replaces an earlier one)."""
-    saved = service.save_answer(
-        context(),
-        {"question_id": question_id, "text": text, "win_id": win, "reflection": reflection},
-    )
-    if as_json:
-        print_json(saved)
-        return
-    console.print(f"Saved your answer to {saved.question_id}.", highlight=False)
-    for warning in saved.warnings:
-        console.print(f"[yellow]Check:[/] {warning}", highlight=False)
+    saved = service.save_answer(context(), given(locals(), rename={"win": "win_id"}))
+    present(saved, as_json, _print_saved)
+
+
+def _print_saved(saved: service.AnswerView) -> None:
+    say(f"Saved your answer to {saved.question_id}.")
+    flagged("Check", saved.warnings)
 
 
 @interview_app.command("suggest")
@@ -104,20 +102,17 @@ def suggest_cmd(
     occupation: str | None = typer.Option(
         None, "--occupation", help="Target occupation (career-change questions)"
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """A first draft built only from your wins and résumé, for you to edit and save."""
     draft = service.suggest_answer(context(), question_id, win_id=win, occupation=occupation)
     if as_json:
         print_json(draft)
         return
-    console.print(draft.text, highlight=False)
-    console.print(f"\n[dim]Why: {draft.why}[/]", highlight=False)
+    say(draft.text)
+    say(f"\n[dim]Why: {draft.why}[/]")
     win_part = f" --win {draft.win_id}" if draft.win_id else ""
-    console.print(
-        f'Save your version: career interview answer {draft.question_id} --text "..."{win_part}',
-        highlight=False,
-    )
+    say(f'Save your version: career interview answer {draft.question_id} --text "..."{win_part}')
 
 
 @interview_app.command("add-question")
@@ -127,17 +122,13 @@ def add_question(
     category: str = typer.Option("own", "--category"),
     tests: str = typer.Option("", "--tests", help="What you think it tests"),
     occupation: str | None = typer.Option(None, "--occupation"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Add a question of your own to the bank (it joins the practice queue)."""
     view = service.add_question(
-        context(),
-        {"text": text, "category": category, "tests": tests, "occupation_code": occupation},
+        context(), given(locals(), rename={"occupation": "occupation_code"})
     )
-    if as_json:
-        print_json(view)
-        return
-    console.print(f"Added question {view.id}.", highlight=False)
+    present(view, as_json, lambda v: say(f"Added question {v.id}."))
 
 
 def _stdin_ratings(count: int) -> list[tuple[str, str]]:
@@ -161,7 +152,7 @@ def _ask_rating() -> int:
         try:
             return validate(RatingIn, {"question_id": "x", "rating": raw}).rating
         except InputError as exc:
-            console.print(f"[red]{exc.message}[/]", highlight=False)
+            say(f"[red]{exc.message}[/]")
 
 
 @interview_app.command("practice")
@@ -200,10 +191,9 @@ def practice_cmd(
         for item, (raw, notes) in zip(items, given, strict=True):
             ratings.append({"question_id": item.question.id, "rating": raw, "notes": notes})
     else:
-        console.print(
+        say(
             f"Practice: {len(items)} questions. Answer each aloud (or to a friend reading "
-            f"them), then rate yourself. Scheduling: {ALGORITHM}.",
-            highlight=False,
+            f"them), then rate yourself. Scheduling: {ALGORITHM}."
         )
         for n, item in enumerate(items, 1):
             q = item.question
@@ -215,10 +205,10 @@ def practice_cmd(
                 show_default=False,
             )
             seconds = round(time.monotonic() - started)
-            console.print(f"Time: {seconds // 60}:{seconds % 60:02d}", highlight=False)
-            console.print(f"It tests: {q.tests}", highlight=False)
+            say(f"Time: {seconds // 60}:{seconds % 60:02d}")
+            say(f"It tests: {q.tests}")
             if q.strong:
-                console.print(f"A strong answer: {q.strong}", highlight=False)
+                say(f"A strong answer: {q.strong}")
             rating = _ask_rating()
             notes = typer.prompt("Notes (optional)", default="", show_default=False)
             ratings.append(
@@ -239,7 +229,7 @@ def practice_cmd(
 
 @interview_app.command("stats")
 @user_errors
-def stats_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
+def stats_cmd(as_json: bool = JSON) -> None:
     """Progress per category, stories per category and over-used stories."""
     view = service.stats(context())
     if as_json:
@@ -262,16 +252,15 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
         ],
     )
     if view.no_story_yet:
-        console.print(
+        say(
             "No story yet for: " + ", ".join(view.no_story_yet) + " (career interview answer "
-            "ID --text ... --win WIN_ID)",
-            highlight=False,
+            "ID --text ... --win WIN_ID)"
         )
     for use in view.stories:
         if use.warning:
-            console.print(f"[yellow]Check:[/] {use.warning}", highlight=False)
+            say(f"[yellow]Check:[/] {use.warning}")
     mapping = ", ".join(f"{r}->q{q}" for r, q in RATING_TO_QUALITY.items())
-    console.print(f"[dim]{ALGORITHM}; your rating to its quality: {mapping}[/]", highlight=False)
+    say(f"[dim]{ALGORITHM}; your rating to its quality: {mapping}[/]")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,12 +7,20 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.common import context, print_json, print_table, user_errors
 from careerceo.cli.interview import interview_app
+from careerceo.cli.render import JSON, given, present, say
 from careerceo.model.interview_round import ROUND_TYPES
 from careerceo.services import interview_rounds as service
 
 TYPES = ", ".join(ROUND_TYPES)
+# the options' names that are not the fields' names
+RENAMED = {
+    "on": "scheduled_on",
+    "opportunity": "opportunity_id",
+    "occupation": "occupation_code",
+    "contact": "contact_id",
+}
 RATED = re.compile(r"^\s*([0-9]+)\s*:\s*(.*)$", re.S)
 
 
@@ -27,37 +35,22 @@ def add_round(
     interviewers: str = typer.Option("", "--with", help="Who you meet (comma-separated)"),
     contact: int | None = typer.Option(None, "--contact", help="A contact id you meet"),
     notes: str = typer.Option("", "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Record a coming interview round; then see career interview prep ID."""
-    view = service.add_round(
-        context(),
-        {
-            "round_type": round_type,
-            "scheduled_on": on,
-            "opportunity_id": opportunity,
-            "occupation_code": occupation,
-            "company": company,
-            "interviewers": interviewers,
-            "contact_id": contact,
-            "notes": notes,
-        },
-    )
-    if as_json:
-        print_json(view)
-        return
+    present(service.add_round(context(), given(locals(), rename=RENAMED)), as_json, _print_round)
+
+
+def _print_round(view: service.RoundView) -> None:
     when = f" on {view.scheduled_on}" if view.scheduled_on else ""
-    console.print(
-        f"Round #{view.id}: {view.label}{when}. Prepare with: career interview prep {view.id}",
-        highlight=False,
-    )
+    say(f"Round #{view.id}: {view.label}{when}. Prepare with: career interview prep {view.id}")
 
 
 @interview_app.command("rounds")
 @user_errors
 def list_rounds(
     opportunity: int | None = typer.Option(None, "--opportunity"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Interview rounds, soonest first."""
     views = service.list_rounds(context(), opportunity=opportunity)
@@ -84,30 +77,30 @@ def list_rounds(
 
 @interview_app.command("prep")
 @user_errors
-def prep(round_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
+def prep(round_id: int, as_json: bool = JSON) -> None:
     """The prep for one round, laid out day by day up to the interview."""
     view = service.prep(context(), round_id)
     if as_json:
         print_json(view)
         return
     r = view.round
-    console.print(f"[bold]{r.label}[/] {r.company} {r.scheduled_on or ''}", highlight=False)
-    console.print(f"What they test: {view.tests}", highlight=False)
+    say(f"[bold]{r.label}[/] {r.company} {r.scheduled_on or ''}")
+    say(f"What they test: {view.tests}")
     if view.who:
-        console.print(f"Who you meet: {', '.join(view.who)}", highlight=False)
+        say(f"Who you meet: {', '.join(view.who)}")
     if view.dossier:
-        console.print(f"Company: {view.dossier}", highlight=False)
+        say(f"Company: {view.dossier}")
     print_table(
         "Questions to expect",
         ["id", "question", "why", "your story"],
         [(e.id, e.text, e.reason, e.story) for e in view.expect],
     )
-    console.print("[bold]Questions to ask[/]", highlight=False)
+    say("[bold]Questions to ask[/]")
     for q in view.to_ask:
-        console.print(f"  - {q}", highlight=False)
-    console.print("[bold]The close (ask for the job)[/]", highlight=False)
+        say(f"  - {q}")
+    say("[bold]The close (ask for the job)[/]")
     for q in view.close:
-        console.print(f"  - {q}", highlight=False)
+        say(f"  - {q}")
     print_table("Day by day", ["date", "do"], [(d.on, "; ".join(d.tasks)) for d in view.days])
 
 
@@ -122,7 +115,7 @@ def debrief(
     notes: str = typer.Option("", "--notes"),
     next_step: str = typer.Option("", "--next"),
     thanked: str | None = typer.Option(None, "--thanked", help="Thank-you sent on YYYY-MM-DD"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """After the interview: what was asked (joins your bank and practice queue), how it went."""
     items: list[dict[str, Any]] = []
@@ -151,7 +144,4 @@ def debrief(
         if view.thank_you_sent_on
         else f"send the thank-you by {view.thank_you_due}"
     )
-    console.print(
-        f"Debrief saved: {n} question(s) added to your bank and practice queue; {thanks}.",
-        highlight=False,
-    )
+    say(f"Debrief saved: {n} question(s) added to your bank and practice queue; {thanks}.")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
-from careerceo.errors import CareerError
+from careerceo.cli.common import context, user_errors
+from careerceo.cli.render import JSON, changes, given, present, present_rows, row_id, say
 from careerceo.model.inventory import LEVELS, InventoryOut
 from careerceo.services import inventory as service
 
@@ -23,10 +21,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _line(entry: InventoryOut, verb: str) -> None:
-    console.print(
+    say(
         f"{verb} {entry.kind} [bold]{entry.name}[/] (#{entry.id}): level {entry.level} "
-        f"({LEVELS[entry.level]}), intent {entry.intent}.",
-        highlight=False,
+        f"({LEVELS[entry.level]}), intent {entry.intent}."
     )
 
 
@@ -43,22 +40,8 @@ def add(
     as_json: bool = typer.Option(False, "--json", help="Print the new entry as JSON."),
 ) -> None:
     """Add an entry."""
-    entry = service.add_entry(
-        context(),
-        {
-            "kind": kind,
-            "name": name,
-            "level": level,
-            "intent": intent,
-            "evidence": evidence,
-            "taxonomy": taxonomy,
-            "concept_id": concept_id,
-        },
-    )
-    if as_json:
-        print_json(entry.model_dump(mode="json"))
-    else:
-        _line(entry, "Added")
+    entry = service.add_entry(context(), given(locals()))
+    present(entry, as_json, lambda e: _line(e, "Added"))
 
 
 @inventory_app.command("list")
@@ -66,7 +49,7 @@ def add(
 def list_entries(
     kind: str | None = typer.Option(None, "--kind", "-k", help=f"Only this kind: {KIND_HELP}."),
     intent: str | None = typer.Option(None, "--intent", "-i", help="Only keep, drop or add."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """List entries, optionally only one kind or intent."""
     entries = service.list_entries(
@@ -74,40 +57,33 @@ def list_entries(
         kind=kind.strip().lower() if kind else None,
         intent=intent.strip().lower() if intent else None,
     )
-    if as_json:
-        print_json([entry.model_dump(mode="json") for entry in entries])
-        return
-    print_table(
+    present_rows(
+        entries,
+        as_json,
         "Inventory",
         ["#", "kind", "name", "level", "intent", "evidence"],
-        (
-            [e.id, e.kind, e.name, f"{e.level} {LEVELS[e.level]}", e.intent, e.evidence[:60]]
-            for e in entries
-        ),
+        lambda e: [e.id, e.kind, e.name, f"{e.level} {LEVELS[e.level]}", e.intent, e.evidence[:60]],
         empty="No entries yet. Add one: career inventory add 'Python' --level 4",
     )
 
 
 @inventory_app.command("show")
 @user_errors
-def show(
-    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
-) -> None:
+def show(entry_id: int = row_id("entry", "inventory"), as_json: bool = JSON) -> None:
     """Show one entry."""
-    entry = service.get_entry(context(), entry_id)
-    if as_json:
-        print_json(entry.model_dump(mode="json"))
-    else:
-        _line(entry, "The")
-        if entry.evidence:
-            console.print(f"Evidence: {entry.evidence}", highlight=False)
+    present(service.get_entry(context(), entry_id), as_json, _print_entry)
+
+
+def _print_entry(entry: InventoryOut) -> None:
+    _line(entry, "The")
+    if entry.evidence:
+        say(f"Evidence: {entry.evidence}")
 
 
 @inventory_app.command("edit")
 @user_errors
 def edit(
-    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
+    entry_id: int = row_id("entry", "inventory"),
     name: str | None = typer.Option(None, "--name", help="New name."),
     kind: str | None = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     level: str | None = typer.Option(None, "--level", "-l", help=LEVEL_HELP),
@@ -118,29 +94,15 @@ def edit(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Change the fields you give; the others stay as they are."""
-    given: dict[str, Any] = {
-        "name": name,
-        "kind": kind,
-        "level": level,
-        "intent": intent,
-        "evidence": evidence,
-        "taxonomy": taxonomy,
-        "concept_id": concept_id,
-    }
-    changes = {key: value for key, value in given.items() if value is not None}
-    if not changes:
-        raise CareerError("give at least one field to change, e.g. --level 4")
-    entry = service.update_entry(context(), entry_id, changes)
-    if as_json:
-        print_json(entry.model_dump(mode="json"))
-    else:
-        _line(entry, "Updated")
+    fields = changes("--level 4", locals(), leave_out={"entry_id"})
+    entry = service.update_entry(context(), entry_id, fields)
+    present(entry, as_json, lambda e: _line(e, "Updated"))
 
 
 @inventory_app.command("remove")
 @user_errors
 def remove(
-    entry_id: int = typer.Argument(..., help="The entry's # from `career inventory list`."),
+    entry_id: int = row_id("entry", "inventory"),
 ) -> None:
     """Remove an entry."""
     entry = service.remove_entry(context(), entry_id)

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from careerceo.cli.common import console, preload, print_json, print_table, user_errors
+from careerceo.cli.render import say
 from careerceo.knowledge import load_knowledge
 from careerceo.knowledge.matching import matcher_for
 from careerceo.knowledge.profile import occupation_profile
@@ -70,12 +71,11 @@ def title(
         print_json(rows)
         return
     parsed = result.parsed
-    console.print(
+    say(
         f"[bold]{escape(parsed.original)}[/] → core title [cyan]{escape(parsed.core_title)}[/]"
         + (f", seniority [magenta]{parsed.seniority}[/]" if parsed.seniority else "")
         + (f", level [magenta]{parsed.level}[/]" if parsed.level else "")
-        + (f" (ignored: {escape(', '.join(parsed.noise))})" if parsed.noise else ""),
-        highlight=False,
+        + (f" (ignored: {escape(', '.join(parsed.noise))})" if parsed.noise else "")
     )
     if result.candidates and not result.confident:
         console.print(
@@ -104,7 +104,7 @@ def _section(name: str) -> None:
 def _bullets(items: list[str], limit: int, show_all: bool) -> None:
     shown = items if show_all else items[:limit]
     for item in shown:
-        console.print(f"  • {escape(item)}", highlight=False)
+        say(f"  • {escape(item)}")
     if len(items) > len(shown):
         console.print(f"  [dim]… {len(items) - len(shown)} more (use --all)[/]")
     if not items:
@@ -114,7 +114,7 @@ def _bullets(items: list[str], limit: int, show_all: bool) -> None:
 def _ratings(name: str, data: dict[str, Any], levels: bool = True) -> None:
     _section(name)
     if data["note"]:
-        console.print(f"  [yellow]Estimated:[/] {escape(data['note'])}", highlight=False)
+        say(f"  [yellow]Estimated:[/] {escape(data['note'])}")
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("Element")
     table.add_column("Importance (1-5)", justify="right")
@@ -175,7 +175,7 @@ def _render(p: dict[str, Any], show_all: bool) -> None:
     _section(f"Interests (RIASEC {interests['code'] or '-'})")
     for item in interests["items"]:
         bar = "█" * round(item["importance"] or 0)
-        console.print(f"  {item['name']:<14} {item['importance']:4.2f} {bar}", highlight=False)
+        say(f"  {item['name']:<14} {item['importance']:4.2f} {bar}")
 
     _ratings("Work styles", p["work_styles"], levels=False)
     values = p["work_values"]
@@ -203,16 +203,15 @@ def _render(p: dict[str, Any], show_all: bool) -> None:
 
 def _render_overview(p: dict[str, Any], show_all: bool) -> None:
     """Title, description, SOC place, job zone and the education/training/experience survey."""
-    console.print(f"[bold]{p['code']}  {escape(p['title'])}[/]", highlight=False)
+    say(f"[bold]{p['code']}  {escape(p['title'])}[/]")
     console.print(f"[dim]Source: {p['sources']['onet']}, {p['sources']['esco']}[/]")
-    console.print(escape(p["description"]), highlight=False)
+    say(escape(p["description"]))
 
     soc = p["soc"]
     _section("SOC hierarchy")
-    console.print(
+    say(
         f"  {soc['major_group']} {escape(soc['major_group_title'])} > minor {soc['minor_group']} "
-        f"> broad {soc['broad_group']} > detailed {soc['detailed']} > O*NET {soc['onet_code']}",
-        highlight=False,
+        f"> broad {soc['broad_group']} > detailed {soc['detailed']} > O*NET {soc['onet_code']}"
     )
 
     _section("Job zone")
@@ -220,15 +219,15 @@ def _render_overview(p: dict[str, Any], show_all: bool) -> None:
     if zone is None:
         console.print("  [dim]O*NET gives no job zone for this occupation[/]")
     else:
-        console.print(f"  [bold]Zone {zone['zone']}[/]: {zone['meaning']}", highlight=False)
-        console.print(f"  Education: {escape(zone['education'])}", highlight=False)
-        console.print(f"  Experience: {escape(zone['experience'])}", highlight=False)
-        console.print(f"  Training: {escape(zone['training'])}", highlight=False)
+        say(f"  [bold]Zone {zone['zone']}[/]: {zone['meaning']}")
+        say(f"  Education: {escape(zone['education'])}")
+        say(f"  Experience: {escape(zone['experience'])}")
+        say(f"  Training: {escape(zone['training'])}")
 
     _section("Education, training and experience (share of workers)")
     if not p["education_training_experience"]:
         console.print("  [dim]O*NET 29.0 has no survey data for this occupation[/]")
     for scale in p["education_training_experience"]:
-        console.print(f"  [bold]{escape(scale['name'])}[/]", highlight=False)
+        say(f"  [bold]{escape(scale['name'])}[/]")
         for cat in scale["categories"][: None if show_all else 4]:
-            console.print(f"    {cat['percent']:5.1f}%  {escape(cat['category'])}", highlight=False)
+            say(f"    {cat['percent']:5.1f}%  {escape(cat['category'])}")

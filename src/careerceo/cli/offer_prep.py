@@ -6,7 +6,8 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
+from careerceo.cli.common import console, context, fail, user_errors
+from careerceo.cli.render import JSON, present, present_rows
 from careerceo.services import offer_prep as service
 
 offer_app = typer.Typer(
@@ -37,10 +38,7 @@ def _points(items: list[str]) -> list[dict[str, str]] | None:
 
 
 def _show(view: service.OfferView, as_json: bool) -> None:
-    if as_json:
-        print_json(view)
-        return
-    console.print(view.markdown, highlight=False, markup=False)
+    present(view, as_json, lambda v: console.print(v.markdown, highlight=False, markup=False))
 
 
 @offer_app.command("new")
@@ -55,7 +53,7 @@ def new(
     ),
     walk_away: str = typer.Option("", "--walk-away", help="The line below which you decline"),
     notes: str = typer.Option("", "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Start an offer prep."""
     values: dict[str, Any] = {
@@ -79,7 +77,7 @@ def set_cmd(
     ask: list[str] = typer.Option([], "--ask", help="Replaces all points"),
     walk_away: str | None = typer.Option(None, "--walk-away"),
     notes: str | None = typer.Option(None, "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Change parts of an offer prep."""
     values: dict[str, Any] = {
@@ -94,22 +92,20 @@ def set_cmd(
 
 @offer_app.command("show")
 @user_errors
-def show(prep_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
+def show(prep_id: int, as_json: bool = JSON) -> None:
     """The prep sheet (Markdown), with figures to check."""
     _show(service.get_prep(context(), prep_id), as_json)
 
 
 @offer_app.command("list")
 @user_errors
-def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
-    views = service.list_preps(context())
-    if as_json:
-        print_json(views)
-        return
-    print_table(
+def list_cmd(as_json: bool = JSON) -> None:
+    present_rows(
+        service.list_preps(context()),
+        as_json,
         "Offer preps",
         ["id", "for", "asks", "to check"],
-        [(v.id, v.title, len(v.points), len(v.warnings)) for v in views],
+        lambda v: (v.id, v.title, len(v.points), len(v.warnings)),
         empty="None yet: career offer new --company NAME --stated '...'",
     )
 

@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.render import (
+    JSON,
+    given,
+    labelled,
+    present,
+    present_rows,
+    read_file,
+    row_id,
+    say,
+    write_file,
+)
 from careerceo.errors import CareerError
 from careerceo.model.job_search_enums import Stage
 from careerceo.model.pipeline import OpportunityOut
 from careerceo.services import opportunities as service
+
+if TYPE_CHECKING:  # the importer loads only when a command needs it
+    from careerceo.services.tracker_import import TrackerSummary
 
 opportunities_app = typer.Typer(help="Your job-search pipeline.")
 
@@ -28,11 +42,23 @@ def register(app: typer.Typer) -> None:
 def _line(o: OpportunityOut, verb: str) -> None:
     at = f" at {o.company}" if o.company else ""
     reason = f" ({o.closed_reason})" if o.closed_reason else ""
-    console.print(f"{verb} #{o.id} [bold]{o.title}[/]{at}: {o.stage}{reason}.", highlight=False)
+    say(f"{verb} #{o.id} [bold]{o.title}[/]{at}: {o.stage}{reason}.")
 
 
-def _given(**values: Any) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None}
+# the options' names that are not the fields' names
+RENAMED = {
+    "due": "next_action_due",
+    "reason": "closed_reason",
+    "negotiation": "negotiation_notes",
+    "start": "start_date",
+}
+OFFER_TERMS = ("base", "bonus", "equity", "benefits", "currency", "start_date", "deadline")
+
+
+def _fields_and_offer(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An edit's options split into the opportunity's fields and the offer's terms."""
+    fields = given(values, rename=RENAMED, leave_out={"opportunity_id", "rate"})
+    return fields, {term: fields.pop(term) for term in OFFER_TERMS if term in fields}
 
 
 @opportunities_app.command("add")
@@ -51,53 +77,31 @@ def add(
     as_json: bool = typer.Option(False, "--json", help='Print {"id": ...} and the rest.'),
 ) -> None:
     """Add an opportunity; prints its id."""
-    o = service.add_opportunity(
-        context(),
-        _given(
-            title=title,
-            company=company,
-            stage=stage,
-            source=source,
-            url=url,
-            posting_id=posting_id,
-            next_action=next_action,
-            next_action_due=due,
-            posted_pay=posted_pay,
-            closed_reason=reason,
-        ),
-    )
-    if as_json:
-        print_json(o.model_dump(mode="json"))
-    else:
-        _line(o, "Added")
+    o = service.add_opportunity(context(), given(locals(), rename=RENAMED))
+    present(o, as_json, lambda o: _line(o, "Added"))
 
 
 @opportunities_app.command("list")
 @user_errors
 def list_opportunities(
     stage: str | None = typer.Option(None, "--stage", help=STAGE_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """List opportunities, most recently changed first."""
-    rows = service.list_opportunities(context(), stage=stage)
-    if as_json:
-        print_json([o.model_dump(mode="json") for o in rows])
-        return
-    print_table(
+    present_rows(
+        service.list_opportunities(context(), stage=stage),
+        as_json,
         "Opportunities",
         ["#", "title", "company", "stage", "since", "next action", "due"],
-        (
-            [
-                o.id,
-                o.title,
-                o.company,
-                o.stage,
-                o.entered_stage_on,
-                o.next_action,
-                o.next_action_due or "",
-            ]
-            for o in rows
-        ),
+        lambda o: [
+            o.id,
+            o.title,
+            o.company,
+            o.stage,
+            o.entered_stage_on,
+            o.next_action,
+            o.next_action_due or "",
+        ],
         empty="No opportunities yet. Add one: career opportunities add --title 'Data Analyst' "
         "--company Acme",
     )
@@ -106,47 +110,44 @@ def list_opportunities(
 @opportunities_app.command("show")
 @user_errors
 def show(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
-    as_json: bool = typer.Option(False, "--json"),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
+    as_json: bool = JSON,
 ) -> None:
     """An opportunity with its stage history, people, pay and offer."""
-    o = service.get_opportunity(context(), opportunity_id)
-    if as_json:
-        print_json(o.model_dump(mode="json"))
-        return
+    present(service.get_opportunity(context(), opportunity_id), as_json, _print_opportunity)
+
+
+def _print_opportunity(o: OpportunityOut) -> None:
     _line(o, "Opportunity")
-    for label, value in (
-        ("Source", o.source),
-        ("URL", o.url),
+    labelled(
         (
-            "Saved posting",
-            f"#{o.posting_id} (career gap --posting {o.posting_id})" if o.posting_id else "",
-        ),
-        ("Next action", f"{o.next_action} (due {o.next_action_due})" if o.next_action else ""),
-        ("Posted pay", o.posted_pay),
-        (
-            "Pay you stated",
-            f"{o.stated_pay}" + (f" to {o.stated_to}" if o.stated_to else "")
-            if o.stated_pay
-            else "",
-        ),
-        ("Negotiation notes", o.negotiation_notes),
-        ("Notes", o.notes),
-    ):
-        if value:
-            console.print(f"[bold]{label}:[/] {value}", highlight=False)
+            ("Source", o.source),
+            ("URL", o.url),
+            (
+                "Saved posting",
+                f"#{o.posting_id} (career gap --posting {o.posting_id})" if o.posting_id else "",
+            ),
+            ("Next action", f"{o.next_action} (due {o.next_action_due})" if o.next_action else ""),
+            ("Posted pay", o.posted_pay),
+            (
+                "Pay you stated",
+                f"{o.stated_pay}" + (f" to {o.stated_to}" if o.stated_to else "")
+                if o.stated_pay
+                else "",
+            ),
+            ("Negotiation notes", o.negotiation_notes),
+            ("Notes", o.notes),
+        )
+    )
     if not o.offer.is_empty():
         terms = o.offer
-        console.print(
+        say(
             f"[bold]Offer:[/] base {terms.base or '?'} {terms.currency}, bonus {terms.bonus or 0},"
             f" equity {terms.equity or 'none'}; start {terms.start_date or '?'}, "
-            f"decide by {terms.deadline or '?'}",
-            highlight=False,
+            f"decide by {terms.deadline or '?'}"
         )
     for person in o.contacts:
-        console.print(
-            f"[bold]{person.role}:[/] {person.name} (#{person.contact_id})", highlight=False
-        )
+        say(f"[bold]{person.role}:[/] {person.name} (#{person.contact_id})")
     print_table(
         "Stage history",
         ["stage", "entered on", "reason", "note"],
@@ -157,27 +158,22 @@ def show(
 @opportunities_app.command("move")
 @user_errors
 def move(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
     stage: str = typer.Argument(..., help=STAGE_HELP),
     reason: str = typer.Option("", "--reason", help=REASON_HELP),
     on: str | None = typer.Option(None, "--date", help="When it happened (default today)."),
     note: str = typer.Option("", "--note"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Move an opportunity to another stage (recorded in its history)."""
-    o = service.move(
-        context(), opportunity_id, _given(stage=stage, reason=reason, on=on, note=note)
-    )
-    if as_json:
-        print_json(o.model_dump(mode="json"))
-    else:
-        _line(o, "Moved")
+    o = service.move(context(), opportunity_id, given(locals(), leave_out={"opportunity_id"}))
+    present(o, as_json, lambda o: _line(o, "Moved"))
 
 
 @opportunities_app.command("edit")
 @user_errors
 def edit(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
     title: str | None = typer.Option(None, "--title", "-t"),
     company: str | None = typer.Option(None, "--company", "-c"),
     source: str | None = typer.Option(None, "--source"),
@@ -200,45 +196,20 @@ def edit(
     ),
     negotiation: str | None = typer.Option(None, "--negotiation-notes"),
     notes: str | None = typer.Option(None, "--notes"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Change the fields you give (use `move` to change the stage)."""
+    fields, offer = _fields_and_offer(locals())
     ctx = context()
-    changes = _given(
-        title=title,
-        company=company,
-        source=source,
-        url=url,
-        posting_id=posting_id,
-        next_action=next_action,
-        next_action_due=due,
-        posted_pay=posted_pay,
-        stated_pay=stated_pay,
-        stated_to=stated_to,
-        negotiation_notes=negotiation,
-        notes=notes,
-    )
-    offer = _given(
-        base=base,
-        bonus=bonus,
-        equity=equity,
-        benefits=benefits,
-        currency=currency,
-        start_date=start,
-        deadline=deadline,
-    )
     if offer or rate:
         current = service.get_opportunity(ctx, opportunity_id).offer.model_dump(mode="json")
         if rate:
             offer["ratings"] = {**current.get("ratings", {}), **_ratings(rate)}
-        changes["offer"] = {**current, **offer}
-    if not changes:
+        fields["offer"] = {**current, **offer}
+    if not fields:
         raise CareerError("give at least one field to change, e.g. --next 'send thank-you'")
-    o = service.update_opportunity(ctx, opportunity_id, changes)
-    if as_json:
-        print_json(o.model_dump(mode="json"))
-    else:
-        _line(o, "Updated")
+    o = service.update_opportunity(ctx, opportunity_id, fields)
+    present(o, as_json, lambda o: _line(o, "Updated"))
 
 
 def _ratings(pairs: list[str]) -> dict[str, int]:
@@ -257,7 +228,7 @@ def compare(
         help="criterion=weight, e.g. pay=3 growth=2 (repeat); 0 leaves one out. "
         "Default: pay and every rated criterion, equally.",
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Your offers side by side, scored with your weights (pay only within one currency)."""
     result = service.compare_offers(context(), service.parse_weights(weight or []))
@@ -301,13 +272,13 @@ def compare(
         ),
     )
     for note in result.notes:
-        console.print(f"Note: {note}", highlight=False)
+        say(f"Note: {note}")
 
 
 @opportunities_app.command("email")
 @user_errors
 def email(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
     file: str = typer.Argument(..., help="A saved e-mail (.eml) or its text; '-' reads stdin."),
 ) -> None:
     """The stage an employer's e-mail implies, to confirm with `move`; nothing changes."""
@@ -316,10 +287,7 @@ def email(
         suggestion = service.suggest_from_email(ctx, opportunity_id, sys.stdin.read())
     else:
         path = Path(file)
-        try:
-            content = path.read_bytes()
-        except OSError as exc:
-            raise CareerError(f"cannot read {file}: {exc.strerror}") from None
+        content = read_file(file)
         if path.suffix.lower() == ".eml":
             suggestion = service.suggest_from_eml(ctx, opportunity_id, content)
         else:
@@ -329,11 +297,10 @@ def email(
         console.print("This message does not imply a stage change; nothing to do.")
         return
     reason = f" --reason '{suggestion.reason.value}'" if suggestion.reason else ""
-    console.print(
+    say(
         f'This reads as {suggestion.what}: "{suggestion.evidence}"\n'
         f"To record it: career opportunities move {opportunity_id} "
-        f"'{suggestion.stage.value}'{reason}",
-        highlight=False,
+        f"'{suggestion.stage.value}'{reason}"
     )
 
 
@@ -341,29 +308,23 @@ def email(
 @user_errors
 def import_tracker(
     file: Path = typer.Argument(..., help="A CSV from another tracker or a spreadsheet."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Past applications from another tracker's CSV, with their dates as stage history."""
     from careerceo.services.tracker_import import import_tracker as run
 
-    try:
-        content = file.read_bytes()
-    except OSError as exc:
-        raise CareerError(f"cannot read {file}: {exc.strerror}") from None
-    summary = run(context(), content, file.name)
-    if as_json:
-        print_json(summary.model_dump(mode="json"))
-        return
-    console.print(
+    present(run(context(), read_file(file), file.name), as_json, _print_imported)
+
+
+def _print_imported(summary: TrackerSummary) -> None:
+    say(
         f"{summary.rows} rows: {summary.added} added, {summary.already_there} already in your "
-        "pipeline (same URL, or same company and title).",
-        highlight=False,
+        "pipeline (same URL, or same company and title)."
     )
     if summary.dated_from_earlier_step:
-        console.print(
+        say(
             f"{summary.dated_from_earlier_step} rows had no date for their current stage; it is "
-            "dated on the row's last known date (or today when it has none).",
-            highlight=False,
+            "dated on the row's last known date (or today when it has none)."
         )
 
 
@@ -379,18 +340,15 @@ def export_tracker(
     if str(file) == "-":
         typer.echo(text, nl=False)
         return
-    try:
-        file.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise CareerError(f"cannot write {file}: {exc.strerror}; choose another path") from None
-    console.print(f"Wrote {text.count(chr(10)) - 1} opportunities to {file}.", highlight=False)
+    write_file(file, text)
+    say(f"Wrote {text.count(chr(10)) - 1} opportunities to {file}.")
 
 
 @opportunities_app.command("link")
 @user_errors
 def link(
-    opportunity_id: int = typer.Argument(..., help="The opportunity's #."),
-    contact_id: int = typer.Argument(..., help="The contact's #."),
+    opportunity_id: int = row_id("opportunity", "opportunities"),
+    contact_id: int = row_id("contact", "contacts"),
     role: str = typer.Option("other", "--role", help="referrer, hiring manager, recruiter, other"),
 ) -> None:
     """Attach a contact to an opportunity in a role."""
@@ -400,14 +358,14 @@ def link(
 
 @opportunities_app.command("remove")
 @user_errors
-def remove(opportunity_id: int = typer.Argument(..., help="The opportunity's #.")) -> None:
+def remove(opportunity_id: int = row_id("opportunity", "opportunities")) -> None:
     """Remove an opportunity and its stage history."""
     _line(service.remove_opportunity(context(), opportunity_id), "Removed")
 
 
 @opportunities_app.command("stats")
 @user_errors
-def stats(as_json: bool = typer.Option(False, "--json")) -> None:
+def stats(as_json: bool = JSON) -> None:
     """Counts, conversion between stages, median days in each stage, sources of interviews."""
     figures = service.statistics(context())
     if as_json:

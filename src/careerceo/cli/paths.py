@@ -17,10 +17,12 @@ from careerceo.cli.common import (
     print_table,
     user_errors,
 )
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.model.paths import FileSummary, PathAnalysisOut
 from careerceo.services import paths as service
 
 paths_app = typer.Typer(help="Reference collections: how people reached the role you want.")
+COLLECTION = typer.Argument(..., help="The collection.")  # every command on one collection
 
 TARGET_HELP = 'The target role: a job title ("Producer") or an O*NET code (27-2012.00).'
 
@@ -44,33 +46,31 @@ def new(
     if as_json:
         print_json(out.model_dump(mode="json"))
         return
-    console.print(
+    say(
         f"Created collection [bold]{escape(out.name)}[/] (#{out.id}). Add profiles with "
-        f"`career paths add {escape(repr(out.name))} FILE...`.",
-        highlight=False,
+        f"`career paths add {escape(repr(out.name))} FILE...`."
     )
 
 
 def _summary_line(summary: FileSummary) -> None:
     name = escape(summary.filename)
     if summary.ok:
-        console.print(
+        say(
             f"[green]✓[/] {name}: {summary.profiles} profile(s), {summary.positions} "
-            f"position(s) added" + (f", {summary.skipped} skipped" if summary.skipped else ""),
-            highlight=False,
+            f"position(s) added" + (f", {summary.skipped} skipped" if summary.skipped else "")
         )
     else:
-        console.print(f"[red]✗[/] {name}: nothing added", highlight=False)
+        say(f"[red]✗[/] {name}: nothing added")
     for message in summary.messages[:20]:
         console.print(f"    {escape(message)}", highlight=False, soft_wrap=True)
     if len(summary.messages) > 20:
-        console.print(f"    … and {len(summary.messages) - 20} more message(s)", highlight=False)
+        say(f"    … and {len(summary.messages) - 20} more message(s)")
 
 
 @paths_app.command("add")
 @user_errors
 def add(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     files: list[Path] = typer.Argument(
         ..., help="CSV (person,title,employer,start,end,...), PDF, DOCX, JSON, ZIP or TXT."
     ),
@@ -110,11 +110,10 @@ def add(
         added = sum(s.profiles for s in summaries)
         positions = sum(s.positions for s in summaries)
         bad = sum(1 for s in summaries if not s.ok)
-        console.print(
+        say(
             f"Done: {added} profile(s), {positions} position(s) from {len(summaries)} file(s)"
             + (f"; {bad} file(s) added nothing" if bad else "")
-            + ".",
-            highlight=False,
+            + "."
         )
     if summaries and all(not s.ok for s in summaries):
         raise typer.Exit(code=1)
@@ -123,19 +122,21 @@ def add(
 @paths_app.command("list")
 @user_errors
 def list_collections(
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """Your reference collections."""
-    rows = service.list_collections(context())
-    if as_json:
-        print_json([r.model_dump(mode="json") for r in rows])
-        return
-    print_table(
+    present_rows(
+        service.list_collections(context()),
+        as_json,
         "Reference collections",
         ["#", "Name", "Profiles", "Positions", "Target", "Shared"],
-        (
-            [r.id, r.name, r.profiles, r.positions, r.target, "yes" if r.include_in_exports else ""]
-            for r in rows
+        lambda r: (
+            r.id,
+            r.name,
+            r.profiles,
+            r.positions,
+            r.target,
+            "yes" if r.include_in_exports else "",
         ),
         empty="No collections yet; create one with `career paths new NAME`.",
     )
@@ -143,10 +144,7 @@ def list_collections(
 
 @paths_app.command("show")
 @user_errors
-def show(
-    name: str = typer.Argument(..., help="The collection."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
-) -> None:
+def show(name: str = COLLECTION, as_json: bool = JSON) -> None:
     """The profiles in a collection, each position with its occupation and confidence."""
     ctx = context()
     collection = service.get_collection(ctx, name)
@@ -159,10 +157,9 @@ def show(
             }
         )
         return
-    console.print(
+    say(
         f"[bold]{escape(collection.name)}[/]: {collection.profiles} profile(s), "
-        f"{collection.positions} position(s)",
-        highlight=False,
+        f"{collection.positions} position(s)"
     )
     for profile in profiles:
         who = profile.alias + (f" ({profile.name})" if profile.name else "")
@@ -184,9 +181,7 @@ def show(
                 for p in profile.positions
             ),
         )
-    console.print(
-        "Correct an occupation with `career paths correct POSITION_ID CODE`.", highlight=False
-    )
+    say("Correct an occupation with `career paths correct POSITION_ID CODE`.")
 
 
 def _years(value: float | None) -> str:
@@ -203,10 +198,9 @@ def _print_analysis(out: PathAnalysisOut) -> None:
         if years is not None
         else "no dated history before it to time the way there"
     )
-    console.print(
+    say(
         f"[bold]{escape(target)}[/] in {escape(out.collection)}: {out.people} of "
-        f"{out.profiles} people reached it; {took}.",
-        highlight=False,
+        f"{out.profiles} people reached it; {took}."
     )
     print_table(
         "Roles before the target",
@@ -232,6 +226,12 @@ def _print_analysis(out: PathAnalysisOut) -> None:
             ["People", "Path"],
             ([s.people, " → ".join(s.roles)] for s in out.sequences),
         )
+    _print_around(out)
+
+
+def _print_around(out: PathAnalysisOut) -> None:
+    """What surrounds the way there: where the role-holders went, what they brought, whom you
+    know among them, and the evidence behind it all."""
     if out.outcomes:
         print_table(
             "Everyone who held these roles (not only those who arrived)",
@@ -280,9 +280,9 @@ def _print_analysis(out: PathAnalysisOut) -> None:
 @paths_app.command("analyze")
 @user_errors
 def analyze(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     target: str = typer.Option(..., "--target", help=TARGET_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """How the people in the collection reached the target: the steps before, their years."""
     preload("titles")
@@ -301,17 +301,16 @@ def correct(
 ) -> None:
     """Correct the occupation a reference position was read as."""
     out = service.correct_occupation(context(), position_id, {"occupation_code": code})
-    console.print(
+    say(
         f"Position #{out.id} ({escape(out.title)}) is now {out.occupation_code} "
-        f"{escape(out.occupation_title or '')}.",
-        highlight=False,
+        f"{escape(out.occupation_title or '')}."
     )
 
 
 @paths_app.command("remove")
 @user_errors
 def remove(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a collection with every profile and position in it."""
@@ -322,21 +321,18 @@ def remove(
     ):
         fail("nothing was deleted")
     out = service.remove_collection(ctx, name)
-    console.print(
-        f"Deleted {escape(out.name)}: {out.profiles} profile(s), {out.positions} position(s).",
-        highlight=False,
-    )
+    say(f"Deleted {escape(out.name)}: {out.profiles} profile(s), {out.positions} position(s).")
 
 
 @paths_app.command("plan")
 @user_errors
 def plan(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     target: str = typer.Option(..., "--target", help=TARGET_HELP),
     save: bool = typer.Option(
         False, "--save", help="Save it as a goal whose milestones are the steps."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """Where you stand on the path to the target, and the typical next steps."""
     preload("titles")
@@ -352,10 +348,7 @@ def plan(
         where = "none of your positions is on this path yet"
     else:
         where = f"you are {out.your_step} step(s) away"
-    console.print(
-        f"[bold]{escape(label)}[/] ({out.people} people in {escape(out.collection)}): {where}.",
-        highlight=False,
-    )
+    say(f"[bold]{escape(label)}[/] ({out.people} people in {escape(out.collection)}): {where}.")
     print_table(
         "Your positions on the path",
         ["Your title", "Occupation", "Step before target"],
@@ -366,10 +359,9 @@ def plan(
         empty="You have no positions yet.",
     )
     for step in out.steps:
-        console.print(
+        say(
             f"\n[bold]{step.order}. {escape(step.title)}[/]"
-            + (f" ({step.code} {escape(step.occupation_title or '')})" if step.code else ""),
-            highlight=False,
+            + (f" ({step.code} {escape(step.occupation_title or '')})" if step.code else "")
         )
         console.print(f"   Why: {escape(step.why)}", highlight=False, soft_wrap=True)
         for requirement in step.requirements:
@@ -377,26 +369,25 @@ def plan(
     for warning in out.warnings:
         console.print(f"[yellow]Note:[/] {escape(warning)}", highlight=False, soft_wrap=True)
     if out.goal_id is not None:
-        console.print(
+        say(
             f"Saved as goal #{out.goal_id} with {len(out.steps)} milestone(s); the monthly "
             "review tracks it (`career goals show "
-            f"{out.goal_id}`).",
-            highlight=False,
+            f"{out.goal_id}`)."
         )
     else:
-        console.print("Save it as a goal with milestones: add --save.", highlight=False)
+        say("Save it as a goal with milestones: add --save.")
 
 
 @paths_app.command("share")
 @user_errors
 def share(
-    name: str = typer.Argument(..., help="The collection."),
+    name: str = COLLECTION,
     off: bool = typer.Option(False, "--off", help="Leave it out of shared exports again."),
 ) -> None:
     """Include a collection in exports made for sharing (`career export --for-sharing`)."""
     out = service.set_sharing(context(), name, not off)
     state = "included in" if out.include_in_exports else "left out of"
-    console.print(f"{escape(out.name)} is {state} exports for sharing.", highlight=False)
+    say(f"{escape(out.name)} is {state} exports for sharing.")
 
 
 @paths_app.command("link")
@@ -422,4 +413,4 @@ def link(
     out = service.link_contact(ctx, profile_id, current, name=keep_name)
     linked = f"linked to contact #{out.contact_id}" if out.contact_id else "not linked"
     named = f", name kept: {escape(out.name)}" if out.name else ""
-    console.print(f"{escape(out.alias)} is {linked}{named}.", highlight=False)
+    say(f"{escape(out.alias)} is {linked}{named}.")

@@ -9,7 +9,8 @@ from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, preload, print_json, print_table, user_errors
+from careerceo.cli.common import preload, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, say
 from careerceo.errors import CareerError, NotFoundError
 
 pivot_app = typer.Typer(
@@ -81,7 +82,7 @@ def pivot(
         [], "--kind", help="Only same, adjacent, stretch or long_shot (repeatable)."
     ),
     limit: int = typer.Option(20, "--limit", "-n", help="How many to show."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """Rank every O*NET occupation as a pivot from your profile."""
     if typer_ctx.invoked_subcommand is not None:
@@ -94,12 +95,11 @@ def pivot(
     if as_json:
         print_json([row.as_dict() for row in result.rows])
         return
-    console.print(f"Pivots from {result.basis}.", highlight=False)
+    say(f"Pivots from {result.basis}.")
     if result.reference:
-        console.print(
+        say(
             "Reference point (not a pivot): "
-            + "; ".join(f"{title} ({code})" for code, title in result.reference),
-            highlight=False,
+            + "; ".join(f"{title} ({code})" for code, title in result.reference)
         )
     print_table(
         f"{len(result.rows)} of {result.total} occupations",
@@ -118,11 +118,8 @@ def pivot(
         empty="No occupation passes these filters; widen the job zones or families.",
     )
     for note in result.notes:
-        console.print(f"[yellow]Note:[/] {note}", highlight=False)
-    console.print(
-        f"Sources: {', '.join(result.sources)}. `career pivot show CODE` explains one.",
-        highlight=False,
-    )
+        say(f"[yellow]Note:[/] {note}")
+    say(f"Sources: {', '.join(result.sources)}. `career pivot show CODE` explains one.")
 
 
 @pivot_app.command("show")
@@ -132,7 +129,7 @@ def show(
     from_: str | None = typer.Option(None, "--from", help="Profile from a past occupation."),
     fmt: str | None = typer.Option(None, "--format", help="md or pdf: write a report."),
     out: Path | None = typer.Option(None, "--out", "-o", help="File for the report."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """What transfers, the gaps, typical training and a learning plan for one pivot."""
     preload(*_with_titles(code, from_))
@@ -176,22 +173,26 @@ def _write_report(d: Any, fmt: str, out: Path | None, basis: str) -> None:
             typer.echo(text)
         else:
             _write(out, text.encode("utf-8"))
-            console.print(f"Wrote {out}", highlight=False)
+            say(f"Wrote {out}")
         return
     if out is not None:
         from careerceo.documents.pivot_pdf import pivot_pdf
 
         _write(out, pivot_pdf(d, basis=basis))
-        console.print(f"Wrote {out}", highlight=False)
+        say(f"Wrote {out}")
+
+
+def _level(value: float | None) -> str:
+    """An O*NET level (0-7) to one decimal; blank where there is none."""
+    return "" if value is None else f"{value:.1f}"
 
 
 def _print_detail(d: Any) -> None:
     """The pivot as tables: score, what transfers, gaps, learning plan, training."""
-    console.print(
+    say(
         f"[bold]{d.title}[/] ({d.code}) — {d.kind_label}, score {d.score:.3f}"
         + (f", rank {d.rank}" if d.rank else "")
-        + ("" if d.readiness is None else f", you meet {d.readiness:.0%} of its demand"),
-        highlight=False,
+        + ("" if d.readiness is None else f", you meet {d.readiness:.0%} of its demand")
     )
     print_table(
         "Where the score comes from",
@@ -217,8 +218,8 @@ def _print_detail(d: Any) -> None:
             [
                 t.name,
                 t.kind,
-                "" if t.your_level is None else f"{t.your_level:.1f}",
-                "" if t.target_level is None else f"{t.target_level:.1f}",
+                _level(t.your_level),
+                _level(t.target_level),
                 t.basis,
                 "; ".join(t.evidence[:1]),
                 t.source,
@@ -234,8 +235,8 @@ def _print_detail(d: Any) -> None:
             [
                 g.name + (" (assumed)" if g.assumed else ""),
                 g.kind,
-                "" if g.your_level is None else f"{g.your_level:.1f}",
-                "" if g.target_level is None else f"{g.target_level:.1f}",
+                _level(g.your_level),
+                _level(g.target_level),
                 f"{g.priority:.2f}",
                 g.source,
             ]
@@ -257,14 +258,14 @@ def _print_detail(d: Any) -> None:
     ):
         top = sorted(rows, key=lambda r: -r[1])[:3]
         text = "; ".join(f"{n} {p:.0f}%" for n, p in top) or "not rated"
-        console.print(f"{label}: {text} ({d.sources[0]})", highlight=False)
+        say(f"{label}: {text} ({d.sources[0]})")
     for note in d.notes:
-        console.print(f"[yellow]Note:[/] {note}", highlight=False)
+        say(f"[yellow]Note:[/] {note}")
 
 
 @pivot_app.command("profile")
 @user_errors
-def profile(as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts.")) -> None:
+def profile(as_json: bool = JSON) -> None:
     """Your capability profile: what the ranking compares, and where each level comes from."""
     preload("knowledge", "pivots")
     from careerceo.cli.common import context
@@ -288,19 +289,13 @@ def profile(as_json: bool = typer.Option(False, "--json", help="Print JSON for s
         ),
     )
     for o in data["occupations"]:
-        console.print(
-            f"Position → {o['title']} ({o['code']}), credit {o['credit']:.2f}", highlight=False
-        )
-    console.print(
+        say(f"Position → {o['title']} ({o['code']}), credit {o['credit']:.2f}")
+    say(
         f"{len(data['technologies'])} technologies, {len(data['esco_skills'])} ESCO skills, "
-        f"{data['activities']} work activities; job zone {data['job_zone'] or 'unknown'}.",
-        highlight=False,
+        f"{data['activities']} work activities; job zone {data['job_zone'] or 'unknown'}."
     )
     if data["unmatched"]:
-        console.print(
-            "[yellow]Not matched (not counted):[/] " + ", ".join(data["unmatched"]),
-            highlight=False,
-        )
+        say("[yellow]Not matched (not counted):[/] " + ", ".join(data["unmatched"]))
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -333,7 +328,7 @@ def gap(
     ),
     posting: int | None = typer.Option(None, "--posting", help="A saved job posting's id."),
     from_: str | None = typer.Option(None, "--from", help="Compare a past occupation instead."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """Gap against one job description: what it asks for, what you have, what is missing."""
     preload(*_with_titles(from_))
@@ -365,10 +360,9 @@ def gap(
         data["missing"] = [r.label for r in result.missing]
         print_json(data)
         return
-    console.print(
+    say(
         f"{len(result.requirements)} requirements found in {result.words} words; you cover "
-        f"{result.coverage:.0%} of them (weighted by strength and frequency).",
-        highlight=False,
+        f"{result.coverage:.0%} of them (weighted by strength and frequency)."
     )
     print_table(
         "Requirements",
@@ -388,6 +382,6 @@ def gap(
     )
     for q in result.qualifications:
         mark = "?" if q.have is None else ("✓" if q.have else "✗")
-        console.print(f"{mark} {q.what} ({q.strength}): {q.evidence}", highlight=False)
+        say(f"{mark} {q.what} ({q.strength}): {q.evidence}")
     for w in result.warnings:
-        console.print(f"[yellow]Note:[/] {w}", highlight=False)
+        say(f"[yellow]Note:[/] {w}")

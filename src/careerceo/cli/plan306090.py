@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.render import JSON, YES, delete, say
 from careerceo.model.plan306090 import SECTIONS
 from careerceo.services import plan306090 as service
 
@@ -40,33 +41,32 @@ def new(
     if as_json:
         print_json({"id": view.id, "title": view.title})
         return
-    console.print(f"Created plan #{view.id}: {view.title}", highlight=False)
-    console.print(
+    say(f"Created plan #{view.id}: {view.title}")
+    say(
         f"Edit it in your words: career plan306090 set {view.id} 30.goals --line '...'; "
-        f"export: career plan306090 export {view.id} plan.pdf",
-        highlight=False,
+        f"export: career plan306090 export {view.id} plan.pdf"
     )
 
 
 @plan_app.command("list")
 @user_errors
-def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
+def list_cmd(as_json: bool = JSON) -> None:
     """Every plan."""
     views = service.list_plans(context())
     if as_json:
         print_json([{"id": v.id, "title": v.title} for v in views])
-        return
-    print_table(
-        "30-60-90-day plans",
-        ["id", "title", "occupation", "updated"],
-        [(v.id, v.title, v.occupation_code or "", v.updated_at.date()) for v in views],
-        empty="No plan yet: career plan306090 new --occupation 15-1252.00",
-    )
+    else:
+        print_table(
+            "30-60-90-day plans",
+            ["id", "title", "occupation", "updated"],
+            [(v.id, v.title, v.occupation_code or "", v.updated_at.date()) for v in views],
+            empty="No plan yet: career plan306090 new --occupation 15-1252.00",
+        )
 
 
 @plan_app.command("show")
 @user_errors
-def show(plan_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
+def show(plan_id: int, as_json: bool = JSON) -> None:
     """The plan, phase by phase."""
     if as_json:
         print_json(service.get_plan(context(), plan_id))
@@ -83,7 +83,7 @@ def set_cmd(
 ) -> None:
     """Replace one section with your own lines."""
     view = service.set_section(context(), plan_id, section, line)
-    console.print(f"Updated {section} of plan #{view.id}.", highlight=False)
+    say(f"Updated {section} of plan #{view.id}.")
 
 
 @plan_app.command("title")
@@ -91,7 +91,7 @@ def set_cmd(
 def title_cmd(plan_id: int, title: str) -> None:
     """Rename the plan."""
     view = service.set_title(context(), plan_id, title)
-    console.print(f"Plan #{view.id} is now: {view.title}", highlight=False)
+    say(f"Plan #{view.id} is now: {view.title}")
 
 
 @plan_app.command("export")
@@ -99,18 +99,15 @@ def title_cmd(plan_id: int, title: str) -> None:
 def export(plan_id: int, file: Path = typer.Argument(..., help="FILE.md or FILE.pdf")) -> None:
     """Write the plan as Markdown or as a one-or-two-page PDF."""
     kind = service.export_file(context(), plan_id, file)
-    console.print(f"Wrote {file} ({kind}).", highlight=False)
+    say(f"Wrote {file} ({kind}).")
 
 
 @plan_app.command("remove")
 @user_errors
-def remove(plan_id: int, yes: bool = typer.Option(False, "--yes", help="Do not ask")) -> None:
+def remove(plan_id: int, yes: bool = YES) -> None:
     """Delete a plan."""
     view = service.get_plan(context(), plan_id)
-    if not yes and not typer.confirm(f"Delete plan #{view.id} ({view.title})?"):
-        raise typer.Exit(code=1)
-    service.remove_plan(context(), plan_id)
-    console.print(f"Deleted plan #{plan_id}.")
+    delete("plan", view.id, view.title, yes, lambda: service.remove_plan(context(), plan_id))
 
 
 def register(app: typer.Typer) -> None:

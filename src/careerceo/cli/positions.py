@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
-from careerceo.errors import CareerError
+from careerceo.cli.common import context, user_errors
+from careerceo.cli.render import JSON, changes, present, present_rows, row_id, say
 from careerceo.model.position import PositionOut
 from careerceo.services import positions as service
 
 positions_app = typer.Typer(help="Your work history.")
 
 DATE_HELP = "YYYY-MM or YYYY-MM-DD"
+RENAMED = {"start": "start_date", "end": "end_date", "occupation": "occupation_code"}
 
 
 def register(app: typer.Typer) -> None:
@@ -28,10 +28,9 @@ def _when(value: date | None) -> str:
 def _line(position: PositionOut, verb: str) -> None:
     end = _when(position.end_date) or "now"
     start = _when(position.start_date) or "?"
-    console.print(
+    say(
         f"{verb} [bold]{position.title}[/] at [bold]{position.employer}[/] "
-        f"(#{position.id}), {start} to {end}.",
-        highlight=False,
+        f"(#{position.id}), {start} to {end}."
     )
 
 
@@ -62,62 +61,51 @@ def add(
             "occupation_code": occupation,
         },
     )
-    if as_json:
-        print_json(position.model_dump(mode="json"))
-    else:
-        _line(position, "Added")
+    present(position, as_json, lambda p: _line(p, "Added"))
 
 
 @positions_app.command("list")
 @user_errors
 def list_positions(
     current: bool = typer.Option(False, "--current", help="Only positions you still hold."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """List positions, current ones first, then the most recent."""
-    positions = service.list_positions(context(), current_only=current)
-    if as_json:
-        print_json([p.model_dump(mode="json") for p in positions])
-        return
-    print_table(
+    present_rows(
+        service.list_positions(context(), current_only=current),
+        as_json,
         "Positions",
         ["#", "title", "employer", "from", "to", "location", "O*NET"],
-        (
-            [
-                p.id,
-                p.title,
-                p.employer,
-                _when(p.start_date),
-                _when(p.end_date) or "now",
-                p.location,
-                p.occupation_code,
-            ]
-            for p in positions
-        ),
+        lambda p: [
+            p.id,
+            p.title,
+            p.employer,
+            _when(p.start_date),
+            _when(p.end_date) or "now",
+            p.location,
+            p.occupation_code,
+        ],
         empty="No positions yet. Add one: career positions add --employer Acme --title Engineer",
     )
 
 
 @positions_app.command("show")
 @user_errors
-def show(
-    position_id: int = typer.Argument(..., help="The position's # from `career positions list`."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
-) -> None:
+def show(position_id: int = row_id("position", "positions"), as_json: bool = JSON) -> None:
     """Show one position."""
-    position = service.get_position(context(), position_id)
-    if as_json:
-        print_json(position.model_dump(mode="json"))
-        return
+    present(service.get_position(context(), position_id), as_json, _print_position)
+
+
+def _print_position(position: PositionOut) -> None:
     _line(position, "")
     if position.description:
-        console.print(position.description, highlight=False)
+        say(position.description)
 
 
 @positions_app.command("edit")
 @user_errors
 def edit(
-    position_id: int = typer.Argument(..., help="The position's # from `career positions list`."),
+    position_id: int = row_id("position", "positions"),
     employer: str | None = typer.Option(None, "--employer"),
     title: str | None = typer.Option(None, "--title"),
     start: str | None = typer.Option(None, "--start", help=f"{DATE_HELP} ('' clears it)."),
@@ -129,29 +117,18 @@ def edit(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Change the fields you give; the others stay as they are."""
-    given: dict[str, Any] = {
-        "employer": employer,
-        "title": title,
-        "start_date": start,
-        "end_date": "" if current else end,
-        "location": location,
-        "description": description,
-        "occupation_code": occupation,
-    }
-    changes = {key: value for key, value in given.items() if value is not None}
-    if not changes:
-        raise CareerError("give at least one field to change, e.g. --end 2024-06")
-    position = service.update_position(context(), position_id, changes)
-    if as_json:
-        print_json(position.model_dump(mode="json"))
-    else:
-        _line(position, "Updated")
+    end = "" if current else end
+    fields = changes(
+        "--end 2024-06", locals(), rename=RENAMED, leave_out={"position_id", "current"}
+    )
+    position = service.update_position(context(), position_id, fields)
+    present(position, as_json, lambda p: _line(p, "Updated"))
 
 
 @positions_app.command("remove")
 @user_errors
 def remove(
-    position_id: int = typer.Argument(..., help="The position's # from `career positions list`."),
+    position_id: int = row_id("position", "positions"),
 ) -> None:
     """Remove a position."""
     _line(service.remove_position(context(), position_id), "Removed")

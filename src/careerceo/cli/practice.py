@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import typer
 
 from careerceo.cli.common import console, context, err_console, read_text_argument, user_errors
-from careerceo.errors import CareerError
-from careerceo.files import replace_private
+from careerceo.cli.render import write_private
 from careerceo.services import practice_backup as service
 
 
@@ -24,22 +20,9 @@ def backup(
     force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing file."),
 ) -> None:
     """Back up the whole database (every account, client, grant, comment and audit event)."""
-    path = None if file == "-" else Path(file).expanduser()
-    if path is not None and path.exists() and not force:
-        raise CareerError(
-            f"{path} already exists; choose another name or add --force to overwrite it",
-            field="FILE",
-        )
-    text = service.backup_text(context().db)
-    if path is None:
-        sys.stdout.write(text)
-        return
-    try:
-        replace_private(path, text)
-    except OSError as exc:
-        raise CareerError(f"cannot write {path} ({exc.strerror}); choose another place") from None
-    size = len(text.encode("utf-8"))
-    console.print(f"Practice backup written to [bold]{path}[/] ({size} bytes, mode 0600).")
+    path, size = write_private(file, force, lambda: service.backup_text(context().db))
+    if path is not None:
+        console.print(f"Practice backup written to [bold]{path}[/] ({size} bytes, mode 0600).")
 
 
 @user_errors

@@ -7,6 +7,7 @@ from typing import Any
 import typer
 
 from careerceo.cli.common import console, context, print_json, user_errors
+from careerceo.cli.render import JSON
 from careerceo.errors import CareerError
 from careerceo.model.profile import ProfileOut
 from careerceo.services import profile as service
@@ -51,7 +52,7 @@ def _show(profile: ProfileOut, as_json: bool) -> None:
 @user_errors
 def profile_main(
     typer_ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    as_json: bool = JSON,
 ) -> None:
     """Show your profile (or use a subcommand to change it)."""
     if typer_ctx.invoked_subcommand is None:
@@ -60,7 +61,7 @@ def profile_main(
 
 @profile_app.command("show")
 @user_errors
-def show(as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts.")) -> None:
+def show(as_json: bool = JSON) -> None:
     """Show your profile."""
     _show(service.get_profile(context()), as_json)
 

@@ -18,6 +18,7 @@ from careerceo.cli.common import (
     print_table,
     user_errors,
 )
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.errors import CareerError
 from careerceo.services import resume_import
 from careerceo.services.career_plan import plan_pdf
@@ -70,13 +71,12 @@ def import_cmd(
                 ["what", "entry", "action", "note"],
                 rows,
             )
-        console.print(
+        say(
             f"{plan.count('create')} to create, {plan.count('update')} to update, "
-            f"{plan.count('skip')} already there.",
-            highlight=False,
+            f"{plan.count('skip')} already there."
         )
         for warning in plan.warnings:
-            console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+            say(f"[yellow]warning:[/] {warning}")
     if plan.count("create") == 0 and plan.count("update") == 0:
         if as_json:
             print_json(plan.model_dump(mode="json", by_alias=True))
@@ -125,7 +125,7 @@ def export_cmd(
         file.write_bytes(data)
     except OSError as exc:
         raise CareerError(f"cannot write {file}: {exc.strerror}", field="file") from exc
-    console.print(f"Wrote {file} ({chosen}, {len(data):,} bytes).", highlight=False)
+    say(f"Wrote {file} ({chosen}, {len(data):,} bytes).")
 
 
 @resume_app.command("critique")
@@ -136,7 +136,7 @@ def critique_cmd(
         help="A résumé file (.pdf, .docx, .txt, .json, LinkedIn CSV); without one, your stored "
         "résumé",
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
     llm: bool = typer.Option(
         False, "--llm", help="Also ask the configured language model for rewrites"
     ),
@@ -181,12 +181,12 @@ def critique_cmd(
     for original, better in zip(
         dict.fromkeys(f.text for f in result.findings), rewrites, strict=False
     ):
-        console.print(f"[dim]{original}[/]\n  -> {better}", highlight=False)
+        say(f"[dim]{original}[/]\n  -> {better}")
 
 
 @resume_app.command("documents")
 @user_errors
-def documents_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
+def documents_cmd(as_json: bool = JSON) -> None:
     """Imported résumés and LinkedIn exports, and tailored versions."""
     docs = list_documents(context())
     rows = [
@@ -200,13 +200,12 @@ def documents_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
         }
         for d in docs
     ]
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    present_rows(
+        rows,
+        as_json,
         "Documents",
         ["id", "kind", "file", "title", "parent"],
-        [(r["id"], r["kind"], r["filename"], r["title"], r["parent_id"]) for r in rows],
+        lambda r: (r["id"], r["kind"], r["filename"], r["title"], r["parent_id"]),
         empty="No documents yet: career resume import FILE",
     )
 
@@ -222,7 +221,7 @@ def plan_export(file: Path = typer.Argument(..., help="The PDF to write")) -> No
         file.write_bytes(data)
     except OSError as exc:
         raise CareerError(f"cannot write {file}: {exc.strerror}", field="file") from exc
-    console.print(f"Wrote {file} ({len(data):,} bytes).", highlight=False)
+    say(f"Wrote {file} ({len(data):,} bytes).")
 
 
 def _posting_id(
@@ -259,7 +258,7 @@ def match_cmd(
         "", "--company", help="The employer (with --posting-file); its name is not a keyword"
     ),
     occupation: str | None = typer.Option(None, "--occupation", help="A target O*NET code"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Match score with its breakdown, matched and missing keywords (ranked, with where to add)."""
     preload("knowledge", "skills", "pivots")
@@ -270,40 +269,32 @@ def match_cmd(
         if as_json:
             print_json(data)
             return
-        console.print(
-            f"[bold]Match with {data['title']} ({data['code']}): {data['score']:.0f}/100[/]",
-            highlight=False,
-        )
+        say(f"[bold]Match with {data['title']} ({data['code']}): {data['score']:.0f}/100[/]")
         print_table(
             "Breakdown (pivot engine)", ["part", "score", "weight", "what"],
             [(p["name"], "n/a" if p["score"] is None else f"{100 * p['score']:.0f}", p["weight"],
               p["detail"]) for p in data["parts"]],
         )  # fmt: skip
-        console.print(
-            "Carries over: " + ", ".join(f"[green]{m['label']}[/]" for m in data["matched"][:15]),
-            highlight=False,
-        )
+        say("Carries over: " + ", ".join(f"[green]{m['label']}[/]" for m in data["matched"][:15]))
         print_table(
             "Missing, most important first", ["keyword", "kind", "if true, put it in"],
             [(f"[red]{m['label']}[/]", m["kind"], m["where"]) for m in data["missing"][:20]],
             empty="Nothing missing.",
         )  # fmt: skip
-        console.print(f"[dim]Sources: {data['source']}[/]", highlight=False)
+        say(f"[dim]Sources: {data['source']}[/]")
         return
     posting_id = _posting_id(posting, posting_file, title, company)
     target, result = match_posting(context(), posting_id)
     if as_json:
         print_json(PostingMatchView.of_posting(posting_id, target.title, result).model_dump())
         return
-    console.print(f"[bold]Match with {target.title}: {result.score:.0f}/100[/]", highlight=False)
+    say(f"[bold]Match with {target.title}: {result.score:.0f}/100[/]")
     print_table(
         "Breakdown", ["part", "score", "weight", "why"],
         [(p.name, "n/a" if p.score is None else f"{100 * p.score:.0f}", p.weight, p.detail)
          for p in result.parts],
     )  # fmt: skip
-    console.print(
-        "Matched: " + ", ".join(f"[green]{r.label}[/]" for r in result.matched), highlight=False
-    )
+    say("Matched: " + ", ".join(f"[green]{r.label}[/]" for r in result.matched))
     print_table(
         "Missing keywords, most important first",
         ["keyword", "kind", "asked", "if true, put it in"],
@@ -346,7 +337,7 @@ def tailor_cmd(
         doc = save_tailored_occupation(context(), occupation)
     else:
         doc = save_tailored(context(), _posting_id(posting, posting_file, title, company))
-    console.print(f"Saved {doc.title} as document #{doc.id}.", highlight=False)
+    say(f"Saved {doc.title} as document #{doc.id}.")
     if out is not None and chosen is not None:
         version = from_jsonresume(doc.data["jsonresume"])
         data = render(version, chosen)
@@ -358,14 +349,14 @@ def tailor_cmd(
                 f"#{doc.id} (career resume export can write it again)",
                 field="out",
             ) from exc
-        console.print(f"Wrote {out}.", highlight=False)
+        say(f"Wrote {out}.")
 
 
 @resume_app.command("rank")
 @user_errors
 def rank_cmd(
     top: int = typer.Option(20, "--top", min=1, max=1000),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """Your saved postings ranked by how much of each your résumé covers."""
     preload("knowledge", "skills", "pivots")
@@ -390,7 +381,7 @@ def pitch_cmd(
     occupation: str | None = typer.Option(
         None, "--occupation", help="O*NET code of the pivot target"
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = JSON,
 ) -> None:
     """The story of your move, and LinkedIn headline and About drafts with the target keywords."""
     # A posting is read by the skill extractor; an occupation needs the person's profile, whose
@@ -406,13 +397,13 @@ def pitch_cmd(
     if as_json:
         print_json(PitchView.of(result).model_dump())
         return
-    console.print("[bold]Your story[/]\n" + result.story, highlight=False)
-    console.print("\n[bold]LinkedIn headline[/]\n" + result.headline, highlight=False)
-    console.print("\n[bold]LinkedIn About[/]\n" + result.about, highlight=False)
+    say("[bold]Your story[/]\n" + result.story)
+    say("\n[bold]LinkedIn headline[/]\n" + result.headline)
+    say("\n[bold]LinkedIn About[/]\n" + result.about)
     for item in result.missing_inputs:
         step = f": {command(item.action)}" if item.action else ""
-        console.print(f"[yellow]to make it stronger:[/] {item.text}{step}", highlight=False)
-    console.print("[dim]Sources: " + "; ".join(result.sources) + "[/]", highlight=False)
+        say(f"[yellow]to make it stronger:[/] {item.text}{step}")
+    say("[dim]Sources: " + "; ".join(result.sources) + "[/]")
 
 
 def register(app: typer.Typer) -> None:

@@ -3,45 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import asdict
 
 import typer
 
+from careerceo.cli.actions import command
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
-from careerceo.services.today import TodayItem, today_items
+from careerceo.services.today import today_items
 
 
 def register(app: typer.Typer) -> None:
     app.command("today")(today)
-
-
-def command_for(item: TodayItem) -> str:
-    """The command that acts on the item (the shell's half of the item's target)."""
-    if item.target == "contact":
-        return f"career contacts log {item.target_id} --channel email --summary '...'"
-    if item.target == "opportunity":
-        return f"career opportunities show {item.target_id}"
-    if item.target == "milestone":
-        return f"career goals milestone done m{item.target_id}"
-    if item.target == "round":
-        return f"career interview prep {item.target_id}"
-    if item.target == "exit":
-        return "career exit show"
-    return f"career review --month {item.month}"
-
-
-def link_for(item: TodayItem) -> str:
-    """The page that acts on the item."""
-    if item.target == "contact":
-        return f"/contacts/{item.target_id}"
-    if item.target == "opportunity":
-        return f"/opportunities/{item.target_id}"
-    if item.target == "milestone":
-        return "/goals"
-    if item.target == "round":
-        return "/interview"
-    if item.target == "exit":
-        return "/exit"
-    return f"/review?month={item.month}"
 
 
 SHOWN = 40
@@ -65,8 +37,8 @@ def today(
             [
                 {
                     **item.model_dump(mode="json"),
-                    "command": command_for(item),
-                    "link": link_for(item),
+                    "action": asdict(item.action),
+                    "command": command(item.action),
                 }
                 for item in items
             ]
@@ -86,7 +58,7 @@ def today(
                 item.due if not item.overdue_days else f"{item.due} ({item.overdue_days}d late)",
                 item.title,
                 item.detail,
-                command_for(item),
+                command(item.action),
             ]
             for item in shown
         ),

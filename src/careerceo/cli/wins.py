@@ -6,9 +6,12 @@ from datetime import date
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.common import context, user_errors
+from careerceo.cli.render import JSON, YES, delete, given, present, present_rows, say
 from careerceo.services import accomplishments as service
+from careerceo.services.accomplishments import WinView
 
+RENAMED = {"position": "position_id", "on": "happened_on"}  # options not named as the fields
 wins_app = typer.Typer(help="Your accomplishment log: bullets and STAR stories from your wins.")
 
 
@@ -30,45 +33,41 @@ def win(
         situation=situation,
         happened_on=on or date.today(),
     )
-    if as_json:
-        print_json(saved)
-        return
-    console.print(f"Saved win #{saved.id}. Bullet: [bold]{saved.bullet}[/]", highlight=False)
+    present(saved, as_json, _print_saved)
+
+
+def _print_saved(saved: WinView) -> None:
+    say(f"Saved win #{saved.id}. Bullet: [bold]{saved.bullet}[/]")
     if saved.missing:
-        console.print(
+        say(
             f"To make it stronger, add: {', '.join(saved.missing)} "
-            f"(career wins edit {saved.id} --help)",
-            highlight=False,
+            f"(career wins edit {saved.id} --help)"
         )
 
 
 @wins_app.command("list")
 @user_errors
-def list_cmd(as_json: bool = typer.Option(False, "--json")) -> None:
+def list_cmd(as_json: bool = JSON) -> None:
     """Every win, newest first, with its résumé bullet."""
-    wins = service.list_wins(context())
-    if as_json:
-        print_json(wins)
-        return
-    print_table(
+    present_rows(
+        service.list_wins(context()),
+        as_json,
         "Accomplishments",
         ["id", "date", "bullet", "position", "missing"],
-        [(w.id, w.happened_on, w.bullet, w.position, ", ".join(w.missing)) for w in wins],
+        lambda w: (w.id, w.happened_on, w.bullet, w.position, ", ".join(w.missing)),
         empty='No wins yet. Add one: career win "Cut build time 40% by caching dependencies"',
     )
 
 
 @wins_app.command("show")
 @user_errors
-def show(win_id: int, as_json: bool = typer.Option(False, "--json")) -> None:
+def show(win_id: int, as_json: bool = JSON) -> None:
     """One win with its bullet and STAR story."""
-    w = service.get_win(context(), win_id)
-    if as_json:
-        print_json(w)
-        return
-    console.print(f"[bold]#{w.id}[/] {w.title}", highlight=False)
-    console.print(f"Bullet: {w.bullet}", highlight=False)
-    console.print(w.star, highlight=False)
+    present(service.get_win(context(), win_id), as_json, _print_win)
+
+
+def _print_win(w: WinView) -> None:
+    say(f"[bold]#{w.id}[/] {w.title}\nBullet: {w.bullet}\n{w.star}")
 
 
 @wins_app.command("edit")
@@ -85,32 +84,19 @@ def edit(
     on: str | None = typer.Option(None, "--date"),
 ) -> None:
     """Change the parts of a win."""
-    # an option left out is None, which the service reads as "leave as is"
-    values: dict[str, object] = dict(
-        title=title,
-        situation=situation,
-        action=action,
-        result=result,
-        metrics=metrics,
-        skills=skills,
+    values = given(
+        locals(), rename={"position": "position_id", "on": "happened_on"}, leave_out={"win_id"}
     )
-    if position is not None:
-        values["position_id"] = position
-    if on is not None:
-        values["happened_on"] = on
     w = service.update_win(context(), win_id, values)
-    console.print(f"Updated win #{w.id}. Bullet: {w.bullet}", highlight=False)
+    say(f"Updated win #{w.id}. Bullet: {w.bullet}")
 
 
 @wins_app.command("remove")
 @user_errors
-def remove(win_id: int, yes: bool = typer.Option(False, "--yes", help="Do not ask")) -> None:
+def remove(win_id: int, yes: bool = YES) -> None:
     """Delete a win."""
     w = service.get_win(context(), win_id)
-    if not yes and not typer.confirm(f"Delete win #{w.id} ({w.title[:60]})?"):
-        raise typer.Exit(code=1)
-    service.remove_win(context(), win_id)
-    console.print(f"Deleted win #{win_id}.")
+    delete("win", w.id, w.title[:60], yes, lambda: service.remove_win(context(), win_id))
 
 
 def register(app: typer.Typer) -> None:

@@ -237,8 +237,8 @@ def _put(target: dict[str, Any], key: str, value: Any) -> None:
         target[key] = value
 
 
-def to_jsonresume(resume: Resume) -> dict[str, Any]:
-    """A schema-valid document; empty fields are left out as the schema's examples do."""
+def _basics(resume: Resume) -> dict[str, Any]:
+    """The ``basics`` section: who the person is, where, and their profiles."""
     extra = resume.extra
     basics: dict[str, Any] = {}
     for key, value in (
@@ -255,7 +255,16 @@ def to_jsonresume(resume: Resume) -> dict[str, Any]:
         basics["profiles"] = extra["profiles"]
     for key, value in (extra.get("basics_extra") or {}).items():
         basics.setdefault(key, value)
-    document: dict[str, Any] = {"$schema": extra.get("$schema", SCHEMA_URL), "basics": basics}
+    return basics
+
+
+def to_jsonresume(resume: Resume) -> dict[str, Any]:
+    """A schema-valid document; empty fields are left out as the schema's examples do."""
+    extra = resume.extra
+    document: dict[str, Any] = {
+        "$schema": extra.get("$schema", SCHEMA_URL),
+        "basics": _basics(resume),
+    }
     work = []
     for p in resume.positions:
         item: dict[str, Any] = {}

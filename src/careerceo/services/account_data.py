@@ -44,6 +44,25 @@ def _stamp(value: datetime | None) -> str | None:
     return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
 
 
+def _comments_and_audit(ctx: AppContext) -> dict[str, list[dict[str, Any]]]:
+    """What coaches wrote on the person's data, and the whole log of who looked at it."""
+    comments = [
+        {"coach": c.coach, "area": c.area, "text": c.text, "created_at": _stamp(c.created_at)}
+        for c in access.comments(ctx)
+    ]
+    audit = [
+        {
+            "at": _stamp(e.at),
+            "actor": e.actor,
+            "action": e.action,
+            "what": e.what,
+            "address": e.address,
+        }
+        for e in access.audit_log(ctx, limit=1_000_000)
+    ]
+    return {"comments": comments, "audit_log": audit}
+
+
 def export_account(
     ctx: AppContext,
     actor: Identity | None = None,
@@ -97,20 +116,6 @@ def export_account(
             "created_at": _stamp(account.created_at),
             "second_factor": factor is not None and factor.confirmed_at is not None,
         }
-    comments = [
-        {"coach": c.coach, "area": c.area, "text": c.text, "created_at": _stamp(c.created_at)}
-        for c in access.comments(ctx)
-    ]
-    audit = [
-        {
-            "at": _stamp(e.at),
-            "actor": e.actor,
-            "action": e.action,
-            "what": e.what,
-            "address": e.address,
-        }
-        for e in access.audit_log(ctx, limit=1_000_000)
-    ]
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -119,8 +124,7 @@ def export_account(
         "career": career,
         "access": {
             "grants": grants,
-            "comments": comments,
-            "audit_log": audit,
+            **_comments_and_audit(ctx),
             "tokens": tokens,
             "sessions": sessions,
         },

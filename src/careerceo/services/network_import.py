@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -140,31 +140,9 @@ def import_connections(
             uid = new_uid()
             if similar is not None:
                 pending_dups.append((row, similar, uid))
-            added.append(
-                {
-                    "uid": uid,
-                    "person_id": ctx.person_id,
-                    "name": row.name[:200],
-                    "name_key": name_key[:200],
-                    "title": row.position[:200],
-                    "email": row.email[:320],
-                    "linkedin_url": row.url[:500],
-                    "company_id": company_id,
-                    "connected_on": row.connected_on,
-                    "source": "linkedin",
-                    "tags": [],
-                    "history": [],
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        for start in range(0, len(added), SAVE_CHUNK):
-            if progress is not None:
-                progress(start, len(added), "Saving new contacts")
-            contacts.insert_many(added[start : start + SAVE_CHUNK])
+            added.append(_new_contact(ctx.person_id, row, name_key, company_id, uid, now))
+        _save(contacts, added, progress)
         new_ids = contacts.ids_of(uid for _, _, uid in pending_dups)
-        if progress is not None:
-            progress(len(added), len(added), "Saving new contacts")
     duplicates = [
         PossibleDuplicate(
             line=row.line,
@@ -186,6 +164,45 @@ def import_connections(
         possible_duplicates=duplicates,
         changes=changes[:200],
     )
+
+
+def _new_contact(
+    person_id: int,
+    row: ConnectionRow,
+    name_key: str,
+    company_id: int | None,
+    uid: str,
+    now: datetime,
+) -> dict[str, Any]:
+    """The contact row a new connection becomes, cut to the columns' lengths."""
+    return {
+        "uid": uid,
+        "person_id": person_id,
+        "name": row.name[:200],
+        "name_key": name_key[:200],
+        "title": row.position[:200],
+        "email": row.email[:320],
+        "linkedin_url": row.url[:500],
+        "company_id": company_id,
+        "connected_on": row.connected_on,
+        "source": "linkedin",
+        "tags": [],
+        "history": [],
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _save(
+    contacts: ContactRepository, added: list[dict[str, Any]], progress: Progress | None
+) -> None:
+    """Insert the new contacts a chunk at a time, saying how far it got."""
+    for start in range(0, len(added), SAVE_CHUNK):
+        if progress is not None:
+            progress(start, len(added), "Saving new contacts")
+        contacts.insert_many(added[start : start + SAVE_CHUNK])
+    if progress is not None:
+        progress(len(added), len(added), "Saving new contacts")
 
 
 def _add_companies(

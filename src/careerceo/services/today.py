@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel
 
+from careerceo.actions import Action
 from careerceo.analysis.cadence import follow_up_due
-from careerceo.analysis.today import DueItem, DueKind, Target, agenda, overdue_days
+from careerceo.analysis.today import DueItem, DueKind, Target, action_for, agenda, overdue_days
 from careerceo.documents.icalendar import DueEvent
 from careerceo.model.months import last_day
 from careerceo.services import direction
@@ -29,10 +30,15 @@ class TodayItem(BaseModel):
     kind: str
     title: str
     detail: str
-    target: str
+    target: Target
     target_id: int | None
     month: str | None
     overdue_days: int
+
+    @property
+    def action(self) -> Action:
+        """What to do about the item; the web makes it a link, the CLI a command."""
+        return action_for(self.target, self.target_id, self.month)
 
 
 def _job_search_items(ctx: AppContext, until: date) -> list[DueItem]:
@@ -162,7 +168,7 @@ def today_items(ctx: AppContext, today: date | None = None) -> list[TodayItem]:
             kind=item.kind.value,
             title=item.title,
             detail=item.detail,
-            target=item.target.value,
+            target=item.target,
             target_id=item.target_id,
             month=item.month,
             overdue_days=overdue_days(item, now),

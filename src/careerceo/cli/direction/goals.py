@@ -10,6 +10,7 @@ import typer
 from careerceo.cli.common import console, context, print_json, print_table, user_errors
 from careerceo.cli.direction.output import milestone_table
 from careerceo.cli.direction.parsing import parse_date, parse_ref
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.model.direction import (
     HORIZONS,
     GoalIn,
@@ -33,7 +34,7 @@ def goals_add(
     role: str = typer.Option("", "--role", help="Target role, in your words."),
     code: str | None = typer.Option(None, "--code", help="O*NET-SOC code, e.g. 15-1252.00."),
     why: str = typer.Option("", "--why", help="Why it matters to you."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Add a goal."""
     goal = service.add_goal(
@@ -52,10 +53,7 @@ def goals_add(
         print_json(goal.model_dump(mode="json"))
         return
     extra = f" -> {goal.occupation_title}" if goal.occupation_title else ""
-    console.print(
-        f"Added goal #{goal.id}: [bold]{goal.title}[/] ({goal.horizon_label}){extra}.",
-        highlight=False,
-    )
+    say(f"Added goal #{goal.id}: [bold]{goal.title}[/] ({goal.horizon_label}){extra}.")
     if goal.target_role and not goal.occupation_code:
         # a role in words is not yet linked to an occupation: say how to link it
         console.print(
@@ -71,41 +69,35 @@ def goals_add(
 @user_errors
 def goals_list(
     show_all: bool = typer.Option(False, "--all", help="Include done and dropped goals."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """List goals with their milestones."""
-    goals = service.list_goals(context(), include_closed=show_all)
-    if as_json:
-        print_json([g.model_dump(mode="json") for g in goals])
-        return
-    rows = []
-    for g in goals:
-        open_ms = [m for m in g.milestones if m.status == MilestoneStatus.OPEN]
-        overdue = sum(1 for m in open_ms if m.overdue)
-        rows.append(
-            (
-                g.id,
-                g.title,
-                g.horizon_label,
-                g.occupation_title or g.target_role or g.occupation_code or "",
-                g.status,
-                f"{len(open_ms)} open" + (f", {overdue} overdue" if overdue else ""),
-            )
-        )
-    print_table(
+    present_rows(
+        service.list_goals(context(), include_closed=show_all),
+        as_json,
         "Goals",
         ["#", "Goal", "Horizon", "Target role", "Status", "Milestones"],
-        rows,
+        _goal_row,
         empty='No goals yet. Add one: career goals add "Lead a data team" --horizon 2y',
+    )
+
+
+def _goal_row(g: service.GoalView) -> tuple[object, ...]:
+    open_ms = [m for m in g.milestones if m.status == MilestoneStatus.OPEN]
+    overdue = sum(1 for m in open_ms if m.overdue)
+    return (
+        g.id,
+        g.title,
+        g.horizon_label,
+        g.occupation_title or g.target_role or g.occupation_code or "",
+        g.status,
+        f"{len(open_ms)} open" + (f", {overdue} overdue" if overdue else ""),
     )
 
 
 @goals_app.command("show")
 @user_errors
-def goals_show(
-    goal: str = typer.Argument(..., help="Goal number."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-) -> None:
+def goals_show(goal: str = typer.Argument(..., help="Goal number."), as_json: bool = JSON) -> None:
     """One goal, its milestones and its edit history."""
     ctx = context()
     goal_id = parse_ref(goal, "goal")
@@ -116,15 +108,13 @@ def goals_show(
         data["history"] = [h.model_dump(mode="json") for h in history]
         print_json(data)
         return
-    console.print(
-        f"[bold]#{view.id} {view.title}[/] ({view.horizon_label}, {view.status})", highlight=False
-    )
+    say(f"[bold]#{view.id} {view.title}[/] ({view.horizon_label}, {view.status})")
     if view.target_role or view.occupation_code:
         code = f" [{view.occupation_code}]" if view.occupation_code else ""
         title = f" = {view.occupation_title}" if view.occupation_title else ""
-        console.print(f"Target role: {view.target_role}{code}{title}", highlight=False)
+        say(f"Target role: {view.target_role}{code}{title}")
     if view.why:
-        console.print(f"Why: {view.why}", highlight=False)
+        say(f"Why: {view.why}")
     milestone_table(view.milestones)
     if history:
         print_table(
@@ -167,9 +157,7 @@ def goals_edit(
         if v is not None
     }
     view = service.edit_goal(context(), parse_ref(goal, "goal"), GoalPatch.model_validate(raw))
-    console.print(
-        f"Updated goal #{view.id}: [bold]{view.title}[/] ({view.status}).", highlight=False
-    )
+    say(f"Updated goal #{view.id}: [bold]{view.title}[/] ({view.status}).")
 
 
 @goals_app.command("done")
@@ -177,7 +165,7 @@ def goals_edit(
 def goals_done(goal: str = typer.Argument(..., help="Goal number.")) -> None:
     """Mark a goal done."""
     view = service.set_goal_status(context(), parse_ref(goal, "goal"), GoalStatus.DONE)
-    console.print(f"Goal #{view.id} [bold]{view.title}[/] is done. Well played.", highlight=False)
+    say(f"Goal #{view.id} [bold]{view.title}[/] is done. Well played.")
 
 
 @goals_app.command("remove")
@@ -185,7 +173,7 @@ def goals_done(goal: str = typer.Argument(..., help="Goal number.")) -> None:
 def goals_remove(goal: str = typer.Argument(..., help="Goal number.")) -> None:
     """Drop a goal (kept as 'dropped' so past reviews still explain themselves)."""
     view = service.set_goal_status(context(), parse_ref(goal, "goal"), GoalStatus.DROPPED)
-    console.print(f"Dropped goal #{view.id} {view.title}.", highlight=False)
+    say(f"Dropped goal #{view.id} {view.title}.")
 
 
 @milestone_app.command("add")
@@ -204,7 +192,7 @@ def milestone_add(
         MilestoneIn(title=title, measure=measure, due_date=due_date),
     )
     when = f", due {view.due_date.isoformat()}" if view.due_date else ""
-    console.print(f"Added milestone #{view.id}: {view.title}{when}.", highlight=False)
+    say(f"Added milestone #{view.id}: {view.title}{when}.")
 
 
 @milestone_app.command("done")
@@ -212,16 +200,14 @@ def milestone_add(
 def milestone_done(milestone: str = typer.Argument(..., help="Milestone number.")) -> None:
     """Mark a milestone done (today)."""
     view = service.complete_milestone(context(), parse_ref(milestone, "milestone"))
-    console.print(
-        f"Milestone #{view.id} {view.title} done on {view.completed_on}.", highlight=False
-    )
+    say(f"Milestone #{view.id} {view.title} done on {view.completed_on}.")
 
 
 @milestone_app.command("list")
 @user_errors
 def milestone_list(
     goal: str | None = typer.Option(None, "--goal", help="Only this goal's milestones."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """List milestones, soonest due first."""
     views = service.list_milestones(context(), parse_ref(goal, "goal") if goal else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from careerceo.cli.actions import command
 from careerceo.cli.common import console, print_table
+from careerceo.cli.render import say
 from careerceo.services.direction import FindingView, MilestoneView, ReviewResult
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -31,11 +32,9 @@ def milestone_table(milestones: list[MilestoneView]) -> None:
 def print_result(result: ReviewResult, verb: str) -> None:
     r = result.review
     score = "n/a" if r.alignment is None else f"{r.alignment:.0f}/100"
-    console.print(
-        f"{verb} the review of [bold]{r.month}[/]. Alignment: [bold]{score}[/]", highlight=False
-    )
+    say(f"{verb} the review of [bold]{r.month}[/]. Alignment: [bold]{score}[/]")
     breakdown = result.breakdown
-    console.print(breakdown.explanation if breakdown else "", highlight=False)
+    say(breakdown.explanation if breakdown else "")
     rows = []
     for g in breakdown.goals if breakdown else []:
         comps = "; ".join(f"{c.name}: {c.detail}" for c in g.components)
@@ -52,9 +51,7 @@ def print_findings(findings: list[FindingView]) -> None:
     console.print("[bold]Drift findings[/]")
     for f in findings:
         style = SEVERITY_STYLE.get(f.severity, "")
-        console.print(
-            f"[{style}]{f.severity.upper()}[/] {f.title or f.rule}: {f.reason}", highlight=False
-        )
+        say(f"[{style}]{f.severity.upper()}[/] {f.title or f.rule}: {f.reason}")
         for o in f.options:
             hint = f" ({command(o.action)})" if o.action else ""
-            console.print(f"   - {o.title}: {o.why}{hint}", highlight=False)
+            say(f"   - {o.title}: {o.why}{hint}")

@@ -18,6 +18,7 @@ from careerceo.cli.direction.parsing import (
     parse_rating,
 )
 from careerceo.cli.direction.review_guided import interactive_review
+from careerceo.cli.render import JSON, present, say
 from careerceo.model.direction import RATING_MAX, RATING_MIN, ReviewIn
 from careerceo.services import direction as service
 
@@ -92,17 +93,18 @@ def review(
     target = month.strip() if month is not None else service.default_review_month(ctx)
     service.check_review_month(target)
     service.check_not_reviewed(ctx, target)
-    has_flags = bool(activity or new_skill or win or rate or milestone or notes is not None)
+    has_flags = _any_given(activity, new_skill, win, rate, milestone, notes)
     guided = interactive if interactive is not None else not has_flags
     if guided:
         data = interactive_review(target)
     else:
         data = _flags_review(target, activity, new_skill, win, rate, milestone, notes)
-    result = service.create_review(ctx, data)
-    if as_json:
-        print_json(result.model_dump(mode="json"))
-    else:
-        print_result(result, "Saved")
+    present(service.create_review(ctx, data), as_json, lambda r: print_result(r, "Saved"))
+
+
+def _any_given(*contents: list[str] | str | None) -> bool:
+    """Did the command line give any of the review's content (else it asks for it)?"""
+    return any(content or (isinstance(content, str)) for content in contents)
 
 
 @review_app.command("edit")
@@ -123,27 +125,21 @@ def review_edit(
     ctx = context()
     month = month.strip()
     base = service.review_input(ctx, month)
-    has_flags = bool(activity or new_skill or win or rate or milestone or notes is not None)
-    if has_flags:
+    if _any_given(activity, new_skill, win, rate, milestone, notes):
         data = _flags_review(month, activity, new_skill, win, rate, milestone, notes, base)
     else:
         data = interactive_review(month, base)
-    result = service.edit_review(ctx, month, data)
-    if as_json:
-        print_json(result.model_dump(mode="json"))
-    else:
-        print_result(result, "Updated")
-        console.print(
-            f"The previous version is kept ({plural(result.review.revisions, 'revision')})."
-        )
+    present(service.edit_review(ctx, month, data), as_json, _print_updated)
+
+
+def _print_updated(result: service.ReviewResult) -> None:
+    print_result(result, "Updated")
+    console.print(f"The previous version is kept ({plural(result.review.revisions, 'revision')}).")
 
 
 @review_app.command("show")
 @user_errors
-def review_show(
-    month: str = typer.Argument(..., help="YYYY-MM."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-) -> None:
+def review_show(month: str = typer.Argument(..., help="YYYY-MM."), as_json: bool = JSON) -> None:
     """One month's review with its alignment breakdown and revisions."""
     ctx = context()
     result = service.get_review(ctx, month)
@@ -158,9 +154,9 @@ def review_show(
     d = result.review.details
     for label, items in (("New skills", d.new_skills), ("Wins", d.wins)):
         if items:
-            console.print(f"{label}: " + "; ".join(items), highlight=False)
+            say(f"{label}: " + "; ".join(items))
     if result.review.notes:
-        console.print(f"Notes: {result.review.notes}", highlight=False)
+        say(f"Notes: {result.review.notes}")
     revisions = service.review_revisions(ctx, month.strip())
     if revisions:
         print_table(
@@ -185,7 +181,7 @@ def _bar(value: float | None) -> str:
 
 @review_app.command("history")
 @user_errors
-def review_history(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def review_history(as_json: bool = JSON) -> None:
     """Month by month alignment; missed months are marked."""
     ctx = context()
     rows = service.review_history(ctx)
@@ -215,7 +211,7 @@ def review_history(as_json: bool = typer.Option(False, "--json", help="Print JSO
 
 @review_app.command("due")
 @user_errors
-def review_due(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def review_due(as_json: bool = JSON) -> None:
     """Is a review due? Which month, and which months were missed."""
     schedule = service.review_due(context())
     if as_json:
@@ -223,6 +219,6 @@ def review_due(as_json: bool = typer.Option(False, "--json", help="Print JSON.")
         return
     style = "bold red" if schedule.overdue else "yellow" if schedule.due else "green"
     step = f": {command(schedule.action)}" if schedule.action else ""
-    console.print(f"[{style}]{schedule.message}{step}[/]", highlight=False)
+    say(f"[{style}]{schedule.message}{step}[/]")
     if schedule.missed:
         console.print(f"Missed: {', '.join(schedule.missed)}")

@@ -8,6 +8,7 @@ import typer
 from careerceo.cli.common import console, context
 from careerceo.cli.direction.parsing import parse_ref
 from careerceo.cli.direction.prompts import ask_int, ask_list
+from careerceo.cli.render import say
 from careerceo.errors import CareerError
 from careerceo.model.direction import (
     RATING_MAX,
@@ -26,16 +27,14 @@ def interactive_review(month: str, base: ReviewIn | None = None) -> ReviewIn:
     goals = service.list_goals(ctx, include_closed=False)
     console.print(f"[bold]Monthly CEO review of {month}[/]")
     if goals:
-        console.print(
-            "Your goals: " + "; ".join(f"#{g.id} {g.title}" for g in goals), highlight=False
-        )
+        say("Your goals: " + "; ".join(f"#{g.id} {g.title}" for g in goals))
     else:
         console.print("[yellow]No active goal: alignment needs one (career goals add).[/]")
     activities = _activities(goals, base)
     new_skills = _new_skills(base)
     wins = list(base.wins) if base else []
     if wins:
-        console.print("Wins so far: " + "; ".join(wins), highlight=False)
+        say("Wins so far: " + "; ".join(wins))
     console.print("Wins this month: add one per line; empty to finish.")
     wins += ask_list("Win")
     # where each milestone stood at the last review that mentioned it: the default answer, so
@@ -57,10 +56,7 @@ def interactive_review(month: str, base: ReviewIn | None = None) -> ReviewIn:
 def _activities(goals: list[GoalView], base: ReviewIn | None) -> list[ActivityIn]:
     activities: list[ActivityIn] = list(base.activities) if base else []
     if base and activities:
-        console.print(
-            "Activities now: " + "; ".join(f"{a.name} {a.share}%" for a in activities),
-            highlight=False,
-        )
+        say("Activities now: " + "; ".join(f"{a.name} {a.share}%" for a in activities))
         if not typer.confirm("Keep these activities?", default=True):
             activities = []
     if activities:
@@ -162,7 +158,7 @@ def _ratings(goals: list[GoalView], base: ReviewIn | None) -> dict[int, int]:
 def _notes(base: ReviewIn | None) -> str:
     if base and base.notes:
         # an edit shows the notes it keeps on Enter, rather than promising "empty = none"
-        console.print(f"Notes now: {base.notes}", highlight=False)
+        say(f"Notes now: {base.notes}")
         notes = str(
             typer.prompt("Notes (Enter keeps them, - for none)", default="", show_default=False)
         ).strip()

@@ -11,6 +11,7 @@ from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
 from careerceo.cli.actions import command
 from careerceo.cli.common import console, context, fail, print_json, print_table, user_errors
 from careerceo.cli.direction.prompts import ask_int
+from careerceo.cli.render import JSON, say
 from careerceo.model.direction import SignalsIn
 from careerceo.services import direction as service
 from careerceo.services.direction import SignalView
@@ -61,7 +62,7 @@ def _print_signals(view: SignalView) -> None:
     )
     style = "bold red" if scores.recommend_pivot else "green"
     step = f" ({command(Action(ActionKind.PIVOTS))})" if scores.recommend_pivot else ""
-    console.print(f"[{style}]{scores.recommendation}{step}[/]", highlight=False)
+    say(f"[{style}]{scores.recommendation}{step}[/]")
     console.print("* one of the three signs executives should watch", style="dim")
 
 
@@ -74,7 +75,7 @@ def signals(
         "--answer",
         help="QUESTION=1..5, e.g. um1=4. Repeat for every question (see career signals questions).",
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JSON,
 ) -> None:
     """Take the warning-signs check (guided, or all answers as flags)."""
     if typer_ctx.invoked_subcommand is not None:
@@ -101,7 +102,7 @@ def signals(
 
 
 @signals_app.command("questions")
-def signals_questions(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def signals_questions(as_json: bool = JSON) -> None:
     """The questionnaire, with the id to use in --answer."""
     if as_json:
         print_json(
@@ -120,7 +121,7 @@ def signals_questions(as_json: bool = typer.Option(False, "--json", help="Print 
 
 @signals_app.command("history")
 @user_errors
-def signals_history(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def signals_history(as_json: bool = JSON) -> None:
     """Every check, oldest first, with the scores per sign."""
     views = service.signals_history(context())
     if as_json:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from careerceo.cli.common import console, context, print_json, print_table, user_errors
+from careerceo.cli.common import console, context, print_json, user_errors
+from careerceo.cli.render import JSON, present_rows, say
 from careerceo.model.direction import VisionIn
 from careerceo.services import direction as service
 
@@ -23,7 +24,7 @@ def vision_set(
 
 @vision_app.command("show")
 @user_errors
-def vision_show(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def vision_show(as_json: bool = JSON) -> None:
     """Show the current vision."""
     view = service.current_vision(context())
     if as_json:
@@ -31,20 +32,18 @@ def vision_show(as_json: bool = typer.Option(False, "--json", help="Print JSON."
     elif view is None:
         console.print('No vision yet. Write one: career vision set "..."')
     else:
-        console.print(view.text, highlight=False)
+        say(view.text)
 
 
 @vision_app.command("history")
 @user_errors
-def vision_history(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def vision_history(as_json: bool = JSON) -> None:
     """Every version of the vision, newest first."""
-    views = service.vision_history(context())
-    if as_json:
-        print_json([v.model_dump(mode="json") for v in views])
-        return
-    print_table(
+    present_rows(
+        service.vision_history(context()),
+        as_json,
         "Vision history",
         ["Saved", "Vision"],
-        [(f"{v.saved_at:%Y-%m-%d %H:%M}", v.text) for v in views],
+        lambda v: (f"{v.saved_at:%Y-%m-%d %H:%M}", v.text),
         empty="No vision yet.",
     )

@@ -9,24 +9,15 @@ from fastapi.responses import HTMLResponse
 
 from careerceo.services.context import AppContext
 from careerceo.services.today import TodayItem, today_items
+from careerceo.web.actions import href
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
 
 
 def link_for(item: TodayItem) -> str:
-    """The page that acts on the item (the web's half of the item's target)."""
-    if item.target == "contact":
-        return f"/contacts/{item.target_id}#log"
-    if item.target == "opportunity":
-        return f"/opportunities/{item.target_id}"
-    if item.target == "milestone":
-        return "/goals"
-    if item.target == "round":
-        return f"/interview/rounds/{item.target_id}" if item.target_id else "/interview/rounds"
-    if item.target == "exit":
-        return "/exit"
-    return f"/review?month={item.month}"
+    """The page that acts on the item."""
+    return href(item.action)
 
 
 PAGE = 100
