@@ -22,14 +22,9 @@ MAX_FUNCTION = 80
 
 # path (relative to src/careerceo), or "path function": lines today
 ALLOWED: dict[str, int] = {
-    "knowledge/titles.py": 520,
     "skills/extractor.py": 771,
     "skills/tagger.py": 542,
     "store/job_search.py": 761,
-    "knowledge/build/compile.py compile_knowledge": 105,
-    "knowledge/build/onet.py build_onet": 173,
-    "knowledge/profile.py occupation_profile": 94,
-    "knowledge/search.py build_matcher": 82,
     "skills/extractor.py _contextualise": 114,
 }
 
