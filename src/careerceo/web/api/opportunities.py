@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, File, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Request, Response, UploadFile
 
 from careerceo.errors import CareerError
 from careerceo.model.pipeline import (
@@ -18,6 +18,7 @@ from careerceo.model.pipeline import (
 from careerceo.services import opportunities as service
 from careerceo.services.context import AppContext
 from careerceo.services.tracker_import import TrackerSummary, export_tracker, import_tracker
+from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
@@ -29,13 +30,6 @@ def list_opportunities(
     stage: str | None = None, ctx: AppContext = Depends(app_context)
 ) -> list[OpportunityOut]:
     return service.list_opportunities(ctx, stage=stage)
-
-
-@router.post("", response_model=OpportunityOut, status_code=201)
-def add_opportunity(
-    data: OpportunityInput, ctx: AppContext = Depends(app_context)
-) -> OpportunityOut:
-    return service.add_opportunity(ctx, data)
 
 
 @router.get("/stats", response_model=StatsOut)
@@ -67,18 +61,22 @@ def export_csv(ctx: AppContext = Depends(app_context)) -> Response:
     return Response(export_tracker(ctx), media_type="text/csv; charset=utf-8")
 
 
-@router.get("/{opportunity_id}", response_model=OpportunityOut)
-def get_opportunity(opportunity_id: int, ctx: AppContext = Depends(app_context)) -> OpportunityOut:
-    return service.get_opportunity(ctx, opportunity_id)
-
-
-@router.patch("/{opportunity_id}", response_model=OpportunityOut)
-def patch_opportunity(
-    opportunity_id: int,
-    changes: dict[str, Any] = Body(..., examples=[{"next_action": "send thank-you"}]),
-    ctx: AppContext = Depends(app_context),
-) -> OpportunityOut:
-    return service.update_opportunity(ctx, opportunity_id, changes)
+RecordApi(
+    id_name="opportunity_id",
+    out=OpportunityOut,
+    body=OpportunityInput,
+    add=service.add_opportunity,
+    get=service.get_opportunity,
+    patch=service.update_opportunity,
+    remove=service.remove_opportunity,
+    patch_example={"next_action": "send thank-you"},
+    names={
+        "add": "add_opportunity",
+        "get": "get_opportunity",
+        "patch": "patch_opportunity",
+        "remove": "delete_opportunity",
+    },
+).register(router)
 
 
 @router.post("/{opportunity_id}/move", response_model=OpportunityOut)
@@ -94,9 +92,3 @@ def link_contact(
     opportunity_id: int, data: LinkInput, ctx: AppContext = Depends(app_context)
 ) -> OpportunityOut:
     return service.link_contact(ctx, opportunity_id, data)
-
-
-@router.delete("/{opportunity_id}", status_code=204)
-def delete_opportunity(opportunity_id: int, ctx: AppContext = Depends(app_context)) -> Response:
-    service.remove_opportunity(ctx, opportunity_id)
-    return Response(status_code=204)
