@@ -14,6 +14,7 @@ from careerceo.model.common import validate
 from careerceo.model.offer_prep import OfferPrepIn
 from careerceo.services.context import AppContext
 from careerceo.services.interview import record_texts
+from careerceo.services.records import require
 from careerceo.store.interview_repositories import (
     CompanyLinks,
     OfferPrepRepository,
@@ -130,14 +131,15 @@ def new_prep(ctx: AppContext, values: dict[str, Any]) -> OfferView:
 
 
 def _row(session: Session, person_id: int, prep_id: int) -> OfferPrep:
-    row = OfferPrepRepository(session, person_id).get(prep_id)
-    if row is None:
-        raise NotFoundError(
-            f"no offer prep with id {prep_id}; the list shows the ids",
-            field="id",
-            action=Action(ActionKind.OFFER_PREP),
-        )
-    return row
+    return require(OfferPrepRepository(session, person_id), prep_id, _missing)
+
+
+def _missing(prep_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"no offer prep with id {prep_id}; the list shows the ids",
+        field="id",
+        action=Action(ActionKind.OFFER_PREP),
+    )
 
 
 def update_prep(ctx: AppContext, prep_id: int, values: dict[str, Any]) -> OfferView:

@@ -18,11 +18,22 @@ from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.services.context import AppContext
-from careerceo.web.forms import form_errors, form_fields, see_other
+from careerceo.web.forms import form_errors, form_fields, form_view, see_other
 from careerceo.web.templating import app_context, form_page
 
 T = TypeVar("T")
 Refused = Callable[[dict[str, str]], Response]
+
+
+def missing(exc: CareerError) -> bool:
+    """A record the page is about is not there (someone else's id, or deleted): the
+    not-found page, not a message beside a field."""
+    return exc.status == 404
+
+
+def never(exc: CareerError) -> bool:
+    """Every refusal goes beside the fields (a form whose ids all name other records)."""
+    return False
 
 
 def submit(
@@ -31,19 +42,50 @@ def submit(
     refused: Refused,
     *,
     errors: Callable[[CareerError], dict[str, str]] = form_errors,
-    missing_raises: bool = True,
+    raises: Callable[[CareerError], bool] = missing,
 ) -> Response:
     """Run a form's write; on success redirect to ``then`` (a URL, or one made from what the
-    write returned), on a refusal answer ``refused`` with the messages for the fields. A
-    missing record (404) is the not-found page, not a message beside a field, unless
-    ``missing_raises`` is off (a form that names another record, such as a merge)."""
+    write returned), on a refusal answer ``refused`` with the messages for the fields. An
+    error ``raises`` picks out (by default a missing record) is not the form's to show."""
     try:
         made = action()
     except CareerError as exc:
-        if missing_raises and exc.status == 404:
+        if raises(exc):
             raise
         return refused(errors(exc))
     return see_other(then(made) if callable(then) else then)
+
+
+@dataclass(frozen=True)
+class FormPage:
+    """A page with a form, drawn from ``template`` with what ``context(ctx)`` reads, plus
+    what was typed (``values``), the refusals (``errors``, answered 422) and the word a
+    finished post left (``done``): call it as ``page(request, ctx, values, errors, done)``."""
+
+    template: str
+    context: Callable[[AppContext], dict[str, Any]]
+
+    def __call__(
+        self,
+        request: Request,
+        ctx: AppContext,
+        values: Mapping[str, Any] | None = None,
+        errors: Mapping[str, str] | None = None,
+        done: str | None = None,
+    ) -> HTMLResponse:
+        return form_view(request, self.template, self.context(ctx), values, errors, done)
+
+
+def page_route(router: APIRouter, path: str, render: Callable[..., HTMLResponse]) -> None:
+    """``GET path``: the page ``render(request, ctx, done=...)`` draws, with the word a
+    finished post-redirect-get left in ``?done=`` (added, saved, removed)."""
+
+    def page(
+        request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
+    ) -> HTMLResponse:
+        return render(request, ctx, done=done)
+
+    router.add_api_route(path, page, methods=["GET"], response_class=HTMLResponse)
 
 
 def with_path_id(endpoint: Callable[..., Any], name: str) -> Callable[..., Any]:

@@ -14,6 +14,7 @@ from careerceo.services.context import AppContext
 from careerceo.services.network_import import ImportSummary, import_connections
 from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
+from careerceo.web.uploads import read_limited
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
 
@@ -45,9 +46,7 @@ async def import_file(
     file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> ImportSummary:
     """LinkedIn Connections.csv (either layout) or the export ZIP; all rows or none."""
-    content = await file.read(MAX_ZIP_BYTES + 1)
-    if len(content) > MAX_ZIP_BYTES:
-        raise CareerError("the file is larger than 50 MB", field="file")
+    content = await read_limited(file, MAX_ZIP_BYTES)
     return import_connections(ctx, content, file.filename or "Connections.csv")
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, Response, UploadFile
 
-from careerceo.errors import CareerError
 from careerceo.model.pipeline import (
     LinkInput,
     MoveInput,
@@ -20,9 +19,9 @@ from careerceo.services.context import AppContext
 from careerceo.services.tracker_import import TrackerSummary, export_tracker, import_tracker
 from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
+from careerceo.web.uploads import MAX_TRACKER_BYTES, read_limited
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
-MAX_TRACKER_BYTES = 10 * 1024 * 1024
 
 
 @router.get("", response_model=list[OpportunityOut])
@@ -50,9 +49,7 @@ async def import_csv(
     file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> TrackerSummary:
     """Another tracker's CSV (title and status per row, dates become stage history)."""
-    content = await file.read(MAX_TRACKER_BYTES + 1)
-    if len(content) > MAX_TRACKER_BYTES:
-        raise CareerError("the file is larger than 10 MB", field="file")
+    content = await read_limited(file, MAX_TRACKER_BYTES)
     return import_tracker(ctx, content, file.filename or "applications.csv")
 
 

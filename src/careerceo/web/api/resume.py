@@ -17,8 +17,8 @@ from careerceo.services.resume import current_resume
 from careerceo.services.resume_export import FORMATS, render, text_for_critique
 from careerceo.services.resume_views import CritiqueView, PitchView, PostingMatchView
 from careerceo.web.api_records import RecordApi
-from careerceo.web.pages.resume import read_upload
 from careerceo.web.templating import app_context
+from careerceo.web.uploads import read_upload
 
 router = APIRouter(tags=["resume"])
 
