@@ -15,6 +15,7 @@ from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.common import validate
 from careerceo.model.exit_plan import ExitItemIn, ExitItemKind, ExitPlanIn
 from careerceo.services.context import AppContext
+from careerceo.services.records import require
 from careerceo.store.interview_repositories import (
     ContactLinks,
     ExitItemRepository,
@@ -22,6 +23,14 @@ from careerceo.store.interview_repositories import (
 )
 from careerceo.store.repositories import PersonRepository, PositionRepository
 from careerceo.store.tables import ExitItem, ExitPlan
+
+
+def _no_position(position_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"no position with id {position_id}; the list of positions shows the ids",
+        field="position_id",
+        action=Action(ActionKind.POSITIONS),
+    )
 
 
 class ExitItemView(BaseModel):
@@ -105,13 +114,9 @@ def new_plan(ctx: AppContext, values: dict[str, Any], *, today: date | None = No
             )
         employer = data.employer
         if data.position_id is not None:
-            pos = PositionRepository(session, ctx.person_id).get(data.position_id)
-            if pos is None:
-                raise NotFoundError(
-                    f"no position with id {data.position_id}; the list of positions shows the ids",
-                    field="position_id",
-                    action=Action(ActionKind.POSITIONS),
-                )
+            pos = require(
+                PositionRepository(session, ctx.person_id), data.position_id, _no_position
+            )
             employer = employer or pos.employer
         else:
             current_jobs = [
