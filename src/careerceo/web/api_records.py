@@ -99,6 +99,24 @@ class RecordApi:
     names: Mapping[str, str] = field(default_factory=dict)
     docs: Mapping[str, str] = field(default_factory=dict)
 
+    @classmethod
+    def of(cls, service: Any, noun: str, out: Any, body: Any, *ops: str, **more: Any) -> RecordApi:
+        """The usual resource: ``service.add_<noun>``, ``get_<noun>``, ``update_<noun>``
+        (replace and patch) and ``remove_<noun>`` behind ``{<noun>_id}``, the endpoints
+        named add_/get_/replace_/patch_/delete_<noun>; ``ops`` limits it to some of them."""
+        calls = {
+            "add": f"add_{noun}",
+            "get": f"get_{noun}",
+            "replace": f"update_{noun}",
+            "patch": f"update_{noun}",
+            "remove": f"remove_{noun}",
+        }
+        verbs = {"remove": "delete"}
+        wanted = ops or tuple(calls)
+        given: dict[str, Any] = {op: getattr(service, calls[op]) for op in wanted}
+        names = {op: f"{verbs.get(op, op)}_{noun}" for op in wanted} | more.pop("names", {})
+        return cls(id_name=f"{noun}_id", out=out, body=body, names=names, **{**given, **more})
+
     def _body(self) -> inspect.Parameter:
         if self.body is not None:
             return model_body(self.body)

@@ -32,16 +32,17 @@ def list_companies(
     ).companies
 
 
-RecordApi(
-    id_name="company_id",
-    out=CompanyOut,
-    body=CompanyInput,
-    add=service.add_company,
+RecordApi.of(
+    service,
+    "company",
+    CompanyOut,
+    CompanyInput,
+    "add",
+    "patch",
     get=service.dossier,
     get_out=DossierView,
-    patch=service.update_company,
+    names={"get": "get_company"},
     patch_example={"mission": "...", "is_target": True},
-    names={"add": "add_company", "get": "get_company", "patch": "patch_company"},
     docs={"get": "The company and what is still unknown about it."},
 ).register(router)
 

@@ -50,22 +50,17 @@ async def import_file(
     return import_connections(ctx, content, file.filename or "Connections.csv")
 
 
-RecordApi(
-    id_name="contact_id",
-    out=ContactOut,
-    body=ContactInput,
-    add=service.add_contact,
-    get=service.get_contact,
+RecordApi.of(
+    service,
+    "contact",
+    ContactOut,
+    ContactInput,
+    "add",
+    "get",
+    "patch",
+    "remove",
     get_out=ContactDetail,
-    patch=service.update_contact,
-    remove=service.remove_contact,
     patch_example={"tags": ["decision maker"]},
-    names={
-        "add": "add_contact",
-        "get": "get_contact",
-        "patch": "patch_contact",
-        "remove": "delete_contact",
-    },
 ).register(router)
 
 

@@ -22,22 +22,8 @@ def list_entries(
     return service.list_entries(ctx, kind=kind, intent=intent)
 
 
-RecordApi(
-    id_name="entry_id",
-    out=InventoryOut,
-    body=InventoryInput,
-    add=service.add_entry,
-    get=service.get_entry,
-    replace=service.update_entry,
-    patch=service.update_entry,
-    remove=service.remove_entry,
-    patch_example={"level": 4, "intent": "keep"},
-    names={
-        "add": "add_entry",
-        "get": "get_entry",
-        "replace": "replace_entry",
-        "patch": "patch_entry",
-        "remove": "delete_entry",
-    },
-    docs={"patch": "Change only the fields given; the merged entry is validated as a whole."},
+PATCH_DOC = "Change only the fields given; the merged entry is validated as a whole."
+EXAMPLE = {"level": 4, "intent": "keep"}
+RecordApi.of(
+    service, "entry", InventoryOut, InventoryInput, patch_example=EXAMPLE, docs={"patch": PATCH_DOC}
 ).register(router)

@@ -58,21 +58,16 @@ def export_csv(ctx: AppContext = Depends(app_context)) -> Response:
     return Response(export_tracker(ctx), media_type="text/csv; charset=utf-8")
 
 
-RecordApi(
-    id_name="opportunity_id",
-    out=OpportunityOut,
-    body=OpportunityInput,
-    add=service.add_opportunity,
-    get=service.get_opportunity,
-    patch=service.update_opportunity,
-    remove=service.remove_opportunity,
+RecordApi.of(
+    service,
+    "opportunity",
+    OpportunityOut,
+    OpportunityInput,
+    "add",
+    "get",
+    "patch",
+    "remove",
     patch_example={"next_action": "send thank-you"},
-    names={
-        "add": "add_opportunity",
-        "get": "get_opportunity",
-        "patch": "patch_opportunity",
-        "remove": "delete_opportunity",
-    },
 ).register(router)
 
 

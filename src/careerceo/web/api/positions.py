@@ -20,22 +20,12 @@ def list_positions(
     return service.list_positions(ctx, current_only=current)
 
 
-RecordApi(
-    id_name="position_id",
-    out=PositionOut,
-    body=PositionInput,
-    add=service.add_position,
-    get=service.get_position,
-    replace=service.update_position,
-    patch=service.update_position,
-    remove=service.remove_position,
+PATCH_DOC = "Change only the fields given; dates are re-checked against each other."
+RecordApi.of(
+    service,
+    "position",
+    PositionOut,
+    PositionInput,
     patch_example={"end_date": "2024-06"},
-    names={
-        "add": "add_position",
-        "get": "get_position",
-        "replace": "replace_position",
-        "patch": "patch_position",
-        "remove": "delete_position",
-    },
-    docs={"patch": "Change only the fields given; dates are re-checked against each other."},
+    docs={"patch": PATCH_DOC},
 ).register(router)
