@@ -15,7 +15,7 @@ from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.common import validate
 from careerceo.model.exit_plan import ExitItemIn, ExitItemKind, ExitPlanIn
 from careerceo.services.context import AppContext
-from careerceo.services.records import require
+from careerceo.services.records import merged, require
 from careerceo.store.interview_repositories import (
     ContactLinks,
     ExitItemRepository,
@@ -145,15 +145,7 @@ def edit_plan(
     now = _today(today)
     with ctx.db.transaction() as session:
         plan = _plan(session, ctx.person_id)
-        merged = {
-            "last_day": plan.last_day,
-            "notice_given_on": plan.notice_given_on,
-            "employer": plan.employer,
-            "position_id": plan.position_id,
-            "notes": plan.notes,
-        }
-        merged.update({k: v for k, v in values.items() if v is not None})
-        data = validate(ExitPlanIn, merged)
+        data = merged(ExitPlanIn, plan, values, none_keeps=True)
         if data.last_day != plan.last_day:
             _check_future(data.last_day, now)
         ExitPlanRepository(session, ctx.person_id).update(plan, data.model_dump())
@@ -243,20 +235,9 @@ def update_item(
         plan = _plan(session, ctx.person_id)
         row = _item(session, ctx.person_id, plan, item_id)
         ids = {r.uid: r.id for r in ExitItemRepository(session, ctx.person_id).for_plan(plan.id)}
-        merged: dict[str, Any] = {
-            "kind": row.kind,
-            "title": row.title,
-            "detail": row.detail,
-            "status": row.status,
-            "due_on": row.due_on,
-            "contact_id": row.contact_id,
-            "counterpart": row.counterpart,
-            "cadence_days": row.cadence_days,
-            "covenant_type": row.covenant_type,
-            "touches": [ids[u] for u in row.touches or [] if u in ids],
-        }
-        merged.update({k: v for k, v in values.items() if v is not None})
-        data = validate(ExitItemIn, merged)
+        touches = [ids[u] for u in row.touches or [] if u in ids]  # stored as uids
+        given = {k: v for k, v in values.items() if v is not None}
+        data = merged(ExitItemIn, row, {"touches": touches, **given})
         checked = _checked(session, ctx.person_id, plan, data)
         ExitItemRepository(session, ctx.person_id).update(row, checked)
         _keep_in_network(session, ctx.person_id, checked)

@@ -26,11 +26,15 @@ Out = TypeVar("Out", bound=BaseModel)
 In = TypeVar("In", bound=BaseModel)
 
 
-def merged(model: type[In], row: Any, changes: Mapping[str, Any]) -> In:
+def merged(
+    model: type[In], row: Any, changes: Mapping[str, Any], *, none_keeps: bool = False
+) -> In:
     """The row's current input fields with ``changes`` laid over them, validated as a whole:
-    a partial change is checked against the rest (an end date against the start date)."""
+    a partial change is checked against the rest (an end date against the start date).
+    ``none_keeps``: a change to None leaves the field as it was (a form's unset field)."""
     current = {name: getattr(row, name) for name in model.model_fields}
-    return validate(model, {**current, **changes})
+    given = {k: v for k, v in changes.items() if not (none_keeps and v is None)}
+    return validate(model, {**current, **given})
 
 
 def require(repo: OwnedRepository[Row], row_id: int, missing: Callable[[int], CareerError]) -> Row:
