@@ -13,10 +13,9 @@ from typing import Any
 
 from careerceo.actions import Action, ActionKind
 from careerceo.errors import CareerError, NotFoundError, unknown_id
-from careerceo.model.common import validate
 from careerceo.model.inventory import INTENTS, KINDS, InventoryInput, InventoryOut
 from careerceo.services.context import AppContext
-from careerceo.services.records import OwnedRecords, merged
+from careerceo.services.records import OwnedRecords, as_input, merged
 from careerceo.store.repositories import InventoryRepository
 from careerceo.store.tables import InventoryEntry
 
@@ -55,12 +54,9 @@ def get_entry(ctx: AppContext, entry_id: int) -> InventoryOut:
 
 
 def add_entry(ctx: AppContext, data: InventoryInput | Mapping[str, Any]) -> InventoryOut:
-    entry = data if isinstance(data, InventoryInput) else validate(InventoryInput, data)
-    with ctx.db.transaction() as session:
-        repo = InventoryRepository(session, ctx.person_id)
-        _check_unique(repo, entry, None)
-        row = repo.add(InventoryEntry(**entry.model_dump()))
-        return InventoryOut.model_validate(row)
+    entry = as_input(InventoryInput, data)
+    row = InventoryEntry(**entry.model_dump())
+    return ENTRIES.add(ctx, row, lambda repo: _check_unique(repo, entry, None))
 
 
 def update_entry(ctx: AppContext, entry_id: int, changes: Mapping[str, Any]) -> InventoryOut:

@@ -7,11 +7,10 @@ from typing import Any
 
 from careerceo.actions import Action, ActionKind
 from careerceo.errors import NotFoundError, unknown_id
-from careerceo.model.common import validate
 from careerceo.model.position import PositionInput, PositionOut
 from careerceo.services.context import AppContext
 from careerceo.services.occupation_codes import check_known_code
-from careerceo.services.records import OwnedRecords, merged
+from careerceo.services.records import OwnedRecords, as_input, merged
 from careerceo.store.repositories import PositionRepository
 from careerceo.store.tables import Position
 
@@ -33,11 +32,9 @@ def get_position(ctx: AppContext, position_id: int) -> PositionOut:
 
 
 def add_position(ctx: AppContext, data: PositionInput | Mapping[str, Any]) -> PositionOut:
-    position = data if isinstance(data, PositionInput) else validate(PositionInput, data)
+    position = as_input(PositionInput, data)
     check_known_code(position.occupation_code)
-    with ctx.db.transaction() as session:
-        row = PositionRepository(session, ctx.person_id).add(Position(**position.model_dump()))
-        return PositionOut.model_validate(row)
+    return POSITIONS.add(ctx, Position(**position.model_dump()))
 
 
 def update_position(ctx: AppContext, position_id: int, changes: Mapping[str, Any]) -> PositionOut:

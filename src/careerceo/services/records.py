@@ -46,6 +46,11 @@ def require(repo: OwnedRepository[Row], row_id: int, missing: Callable[[int], Ca
     return found
 
 
+def as_input(model: type[In], data: In | Mapping[str, Any]) -> In:
+    """A shell's raw fields validated into ``model`` (an already valid model passes as is)."""
+    return validate(model, data) if isinstance(data, Mapping) else data
+
+
 class OwnedRecords(Generic[Row, Out]):
     """One kind of owned record as its service hands it out: rows of ``repository``, shown
     as ``view(row)`` (by default ``out.model_validate``), missing ids as ``missing(id)``."""
@@ -74,6 +79,14 @@ class OwnedRecords(Generic[Row, Out]):
     def get(self, ctx: AppContext, row_id: int) -> Out:
         with ctx.db.transaction() as session:
             return self.view(self.row(self.repository(session, ctx.person_id), row_id))
+
+    def add(self, ctx: AppContext, row: Row, check: Callable[[Any], None] | None = None) -> Out:
+        """Store a new row for the person, after ``check(repository)`` (a uniqueness rule)."""
+        with ctx.db.transaction() as session:
+            repo = self.repository(session, ctx.person_id)
+            if check is not None:
+                check(repo)
+            return self.view(repo.add(row))
 
     def remove(self, ctx: AppContext, row_id: int) -> Out:
         """Delete the row; answers what it was, for the message that says what went."""
