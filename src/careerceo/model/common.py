@@ -8,7 +8,7 @@ detail (API).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, TypeVar
 
@@ -229,6 +229,32 @@ def bounded_text(
         return text(value, field=where, max_length=max_length, required=required)
 
     return BeforeValidator(check)
+
+
+def rule(check: Callable[..., Any], *, label: str | None = None, **options: Any) -> BeforeValidator:
+    """Any field rule ``check(value, field=..., **options)`` as an annotation, so a model
+    states each field's rule once on the field, not in a validator method of its own:
+    ``stage: Annotated[str, rule(word_of, kind=Stage)]``. Messages name ``label``, else the
+    field."""
+
+    def run(value: Any, info: ValidationInfo) -> Any:
+        return check(value, field=label or str(info.field_name), **options)
+
+    return BeforeValidator(run)
+
+
+def number_in(low: int, high: int, message: str) -> BeforeValidator:
+    """A whole number from ``low`` to ``high`` (``whole_number``) as an annotation."""
+    return BeforeValidator(lambda value: whole_number(value, low=low, high=high, message=message))
+
+
+def short_text(max_length: int) -> BeforeValidator:
+    """Optional short text (``optional_text``: blank means not set) as an annotation."""
+    return BeforeValidator(lambda value: optional_text(value, max_length=max_length))
+
+
+# An O*NET-SOC code such as 15-1252.00, or None when left blank.
+OccupationCode = Annotated[str | None, BeforeValidator(occupation_code)]
 
 
 def _month_or_date(value: Any, info: ValidationInfo) -> date | None:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -104,6 +105,16 @@ def _nul_field(value: Any, where: str) -> str | None:
     return None
 
 
+def _month(value: str) -> str:
+    if not is_month(value):
+        raise invalid("month", f"{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
+    return value
+
+
+# A month written YYYY-MM (a review's key), checked after pydantic has made it a string.
+Month = Annotated[str, AfterValidator(_month)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
@@ -188,7 +199,7 @@ class ReviewIn(_Strict):
     """One month's review. Ratings are 0 (did not move the goal) to 5 (moved it a lot);
     milestone progress is where the milestone stands now, 0-100 percent, 100 = done."""
 
-    month: str
+    month: Month
     activities: list[ActivityIn] = Field(default_factory=list, max_length=30)
     new_skills: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
         default_factory=list, max_length=30
@@ -199,13 +210,6 @@ class ReviewIn(_Strict):
     ratings: dict[int, int] = Field(default_factory=dict)
     milestones: dict[int, int] = Field(default_factory=dict)
     notes: str = Field(default="", max_length=10_000)
-
-    @field_validator("month")
-    @classmethod
-    def _month(cls, value: str) -> str:
-        if not is_month(value):
-            raise invalid("month", f"{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
-        return value
 
     @field_validator("ratings")
     @classmethod
@@ -265,7 +269,7 @@ class StoredReview(_Strict):
     (details as a string, month "hello!!") breaks the review pages for good.
     """
 
-    month: str
+    month: Month
     notes: str = Field(default="", max_length=10_000)
     activities: list[StoredActivity] = Field(default_factory=list, max_length=30)
     new_skills: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
@@ -277,13 +281,6 @@ class StoredReview(_Strict):
     ratings: dict[str, Annotated[int, Field(ge=0, le=5)]] = Field(default_factory=dict)
     milestones: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     breakdown: dict[str, Any] = Field(default_factory=dict)
-
-    @field_validator("month")
-    @classmethod
-    def _month(cls, value: str) -> str:
-        if not is_month(value):
-            raise invalid("month", f"{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
-        return value
 
 
 class GoalState(_Strict):

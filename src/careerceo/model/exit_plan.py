@@ -10,13 +10,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from careerceo.model.common import (
     InputModel,
     bounded_text,
     invalid,
     month_or_date,
+    rule,
     whole_number,
 )
 
@@ -47,7 +48,10 @@ class CovenantType(StrEnum):
 MIN_CADENCE, MAX_CADENCE = 7, 365
 
 
-def _enum(kind: type[StrEnum], value: Any, field: str) -> Any:
+def _enum(value: Any, *, kind: type[StrEnum], field: str, blank: bool = False) -> Any:
+    """One value of ``kind`` ("In progress" reads as in_progress); ``blank``: "" means none."""
+    if blank and (value is None or value == ""):
+        return None
     word = str(value).strip().lower().replace("-", "_").replace(" ", "_")
     try:
         return kind(word)
@@ -56,42 +60,37 @@ def _enum(kind: type[StrEnum], value: Any, field: str) -> Any:
         raise invalid(field, f"{field} must be one of {names} (got {value!r})") from None
 
 
-def _day(value: Any, field: str) -> date | None:
+def _day(value: Any, *, field: str) -> date | None:
     if isinstance(value, str) and len(value.strip()) == 7:  # a month is not a day here
         raise invalid("date", f"{field} must be a day written YYYY-MM-DD (got {value!r})")
     return month_or_date(value, field=field)
 
 
-def _row_id(value: Any, field: str) -> int | None:
+def _row_id(value: Any, *, field: str) -> int | None:
     if value is None or value == "":
         return None
     return whole_number(value, low=1, high=2**31 - 1, message=f"{field} must be a row id")
 
 
+def _status(value: Any) -> ItemStatus:
+    result: ItemStatus = _enum(value or "open", kind=ItemStatus, field="status")
+    return result
+
+
 class ExitPlanIn(InputModel):
     last_day: date
-    notice_given_on: date | None = None
+    notice_given_on: Annotated[date | None, rule(_day)] = None
     employer: Annotated[str, bounded_text(200)] = ""
-    position_id: int | None = None
+    position_id: Annotated[int | None, rule(_row_id)] = None
     notes: Annotated[str, bounded_text(5_000)] = ""
 
     @field_validator("last_day", mode="before")
     @classmethod
     def _last(cls, value: Any) -> date:
-        day = _day(value, "last_day")
+        day = _day(value, field="last_day")
         if day is None:
             raise invalid("required", "last_day is required (YYYY-MM-DD)")
         return day
-
-    @field_validator("notice_given_on", mode="before")
-    @classmethod
-    def _notice(cls, value: Any) -> date | None:
-        return _day(value, "notice_given_on")
-
-    @field_validator("position_id", mode="before")
-    @classmethod
-    def _position(cls, value: Any) -> int | None:
-        return _row_id(value, "position_id")
 
     @model_validator(mode="after")
     def _order(self) -> ExitPlanIn:
@@ -105,46 +104,16 @@ class ExitPlanIn(InputModel):
 
 
 class ExitItemIn(InputModel):
-    kind: ExitItemKind
+    kind: Annotated[ExitItemKind, rule(_enum, kind=ExitItemKind)]
     title: Annotated[str, bounded_text(300, required=True)]
     detail: Annotated[str, bounded_text(5_000)] = ""
-    status: ItemStatus = ItemStatus.OPEN
-    due_on: date | None = None
-    contact_id: int | None = None
+    status: Annotated[ItemStatus, BeforeValidator(_status)] = ItemStatus.OPEN
+    due_on: Annotated[date | None, rule(_day)] = None
+    contact_id: Annotated[int | None, rule(_row_id)] = None
     counterpart: Annotated[str, bounded_text(200)] = ""
     cadence_days: int | None = None
-    covenant_type: CovenantType | None = None
+    covenant_type: Annotated[CovenantType | None, rule(_enum, kind=CovenantType, blank=True)] = None
     touches: list[int] = Field(default_factory=list)
-
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _kind(cls, value: Any) -> ExitItemKind:
-        result: ExitItemKind = _enum(ExitItemKind, value, "kind")
-        return result
-
-    @field_validator("status", mode="before")
-    @classmethod
-    def _status(cls, value: Any) -> ItemStatus:
-        result: ItemStatus = _enum(ItemStatus, value or "open", "status")
-        return result
-
-    @field_validator("covenant_type", mode="before")
-    @classmethod
-    def _covenant(cls, value: Any) -> CovenantType | None:
-        if value is None or value == "":
-            return None
-        result: CovenantType = _enum(CovenantType, value, "covenant_type")
-        return result
-
-    @field_validator("due_on", mode="before")
-    @classmethod
-    def _due(cls, value: Any) -> date | None:
-        return _day(value, "due_on")
-
-    @field_validator("contact_id", mode="before")
-    @classmethod
-    def _contact(cls, value: Any) -> int | None:
-        return _row_id(value, "contact_id")
 
     @field_validator("cadence_days", mode="before")
     @classmethod
@@ -164,7 +133,7 @@ class ExitItemIn(InputModel):
         if value is None or value == "":
             return []
         items = value if isinstance(value, list) else [value]
-        return [int(_row_id(v, "touches") or 0) for v in items]
+        return [int(_row_id(v, field="touches") or 0) for v in items]
 
     @model_validator(mode="after")
     def _fits_kind(self) -> ExitItemIn:

@@ -15,8 +15,9 @@ from careerceo.model.common import (
     UtcDateTime,
     bounded_text,
     choice,
-    optional_text,
-    whole_number,
+    number_in,
+    rule,
+    short_text,
 )
 
 KINDS = ("skill", "knowledge", "attribute")
@@ -30,28 +31,13 @@ Intent = Literal["keep", "drop", "add"]
 
 
 class InventoryInput(InputModel):
-    kind: Kind
+    kind: Annotated[Kind, rule(choice, options=KINDS)]
     name: Annotated[str, bounded_text(200, required=True)]
-    level: int = 3
-    intent: Intent = "keep"
+    level: Annotated[int, number_in(1, 5, LEVEL_MESSAGE)] = 3
+    intent: Annotated[Intent, rule(choice, options=INTENTS)] = "keep"
     evidence: Annotated[str, bounded_text(10_000)] = ""
     taxonomy: Literal["onet", "esco", "tech"] | None = None
-    concept_id: str | None = None
-
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _kind(cls, value: Any) -> str:
-        return choice(value, KINDS, field="kind")
-
-    @field_validator("level", mode="before")
-    @classmethod
-    def _level(cls, value: Any) -> int:
-        return whole_number(value, low=1, high=5, message=LEVEL_MESSAGE)
-
-    @field_validator("intent", mode="before")
-    @classmethod
-    def _intent(cls, value: Any) -> str:
-        return choice(value, INTENTS, field="intent")
+    concept_id: Annotated[str | None, short_text(200)] = None
 
     @field_validator("taxonomy", mode="before")
     @classmethod
@@ -59,11 +45,6 @@ class InventoryInput(InputModel):
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         return choice(value, TAXONOMIES, field="taxonomy")
-
-    @field_validator("concept_id", mode="before")
-    @classmethod
-    def _concept(cls, value: Any) -> str | None:
-        return optional_text(value, max_length=200)
 
 
 class InventoryOut(BaseModel):

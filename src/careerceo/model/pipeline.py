@@ -7,21 +7,31 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from careerceo.model.common import InputModel, UtcDateTime, bounded_text, text, whole_number
+from careerceo.model.common import (
+    InputModel,
+    UtcDateTime,
+    bounded_text,
+    rule,
+    text,
+    whole_number,
+)
 from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, Stage
 from careerceo.model.job_search_fields import day, money, ratings, url, word_of
+
+NOTES = rule(text, label="notes", max_length=20_000)
+WEB_URL = rule(url)  # not inline: the field is called url too
 
 
 class OfferTerms(InputModel):
     """What an offer says; amounts are per year in the offer's currency."""
 
-    base: float | None = None
-    bonus: float | None = None
+    base: Annotated[float | None, rule(money, label="amount")] = None
+    bonus: Annotated[float | None, rule(money, label="amount")] = None
     equity: Annotated[str, bounded_text(2000, label="offer")] = ""
     benefits: Annotated[str, bounded_text(2000, label="offer")] = ""
     currency: str = ""
-    start_date: date | None = None
-    deadline: date | None = None
+    start_date: Annotated[date | None, rule(day)] = None
+    deadline: Annotated[date | None, rule(day)] = None
     # The person's own 1-5 per criterion ("growth": 4), for the offer comparison.
     ratings: dict[str, int] = Field(default_factory=dict)
 
@@ -30,25 +40,10 @@ class OfferTerms(InputModel):
     def _ratings(cls, value: Any) -> dict[str, int]:
         return ratings(value)
 
-    @field_validator("base", "bonus", mode="before")
-    @classmethod
-    def _amount(cls, value: Any) -> float | None:
-        return money(value, field="amount")
-
     @field_validator("currency", mode="before")
     @classmethod
     def _currency(cls, value: Any) -> str:
         return text(value, field="currency", max_length=10).upper()
-
-    @field_validator("start_date", mode="before")
-    @classmethod
-    def _start(cls, value: Any) -> date | None:
-        return day(value, field="start_date")
-
-    @field_validator("deadline", mode="before")
-    @classmethod
-    def _deadline(cls, value: Any) -> date | None:
-        return day(value, field="deadline")
 
     def is_empty(self) -> bool:
         return not any(v not in (None, "", {}) for v in self.model_dump().values())
@@ -57,30 +52,20 @@ class OfferTerms(InputModel):
 class OpportunityInput(InputModel):
     title: Annotated[str, bounded_text(300, required=True)]
     company: Annotated[str, bounded_text(200, label="field")] = ""
-    stage: str = Stage.TARGET.value
-    closed_reason: str = ""
+    stage: Annotated[str, rule(word_of, kind=Stage)] = Stage.TARGET.value
+    closed_reason: Annotated[str, rule(word_of, kind=CloseReason, blank=True)] = ""
     source: str = ""
-    url: str = ""
+    url: Annotated[str, WEB_URL] = ""
     posting_id: int | None = None
-    applied_on: date | None = None
+    applied_on: Annotated[date | None, rule(day)] = None
     next_action: Annotated[str, bounded_text(500)] = ""
-    next_action_due: date | None = None
+    next_action_due: Annotated[date | None, rule(day, label="due")] = None
     posted_pay: Annotated[str, bounded_text(200, label="field")] = ""
     stated_pay: Annotated[str, bounded_text(200, label="field")] = ""
     stated_to: Annotated[str, bounded_text(200, label="field")] = ""
     offer: OfferTerms = OfferTerms()
-    negotiation_notes: str = ""
-    notes: str = ""
-
-    @field_validator("stage", mode="before")
-    @classmethod
-    def _stage(cls, value: Any) -> str:
-        return word_of(value, Stage, field="stage")
-
-    @field_validator("closed_reason", mode="before")
-    @classmethod
-    def _reason(cls, value: Any) -> str:
-        return word_of(value, CloseReason, field="closed_reason", blank=True)
+    negotiation_notes: Annotated[str, NOTES] = ""
+    notes: Annotated[str, NOTES] = ""
 
     @field_validator("source", mode="before")
     @classmethod
@@ -89,32 +74,12 @@ class OpportunityInput(InputModel):
             return Source.COLD.value
         return word_of(value, Source, field="source", blank=True)
 
-    @field_validator("url", mode="before")
-    @classmethod
-    def _url(cls, value: Any) -> str:
-        return url(value, field="url")
-
     @field_validator("posting_id", mode="before")
     @classmethod
     def _posting(cls, value: Any) -> int | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         return whole_number(value, low=1, high=2**31 - 1, message="posting_id must be a posting #")
-
-    @field_validator("applied_on", mode="before")
-    @classmethod
-    def _applied(cls, value: Any) -> date | None:
-        return day(value, field="applied_on")
-
-    @field_validator("next_action_due", mode="before")
-    @classmethod
-    def _due(cls, value: Any) -> date | None:
-        return day(value, field="due")
-
-    @field_validator("negotiation_notes", "notes", mode="before")
-    @classmethod
-    def _notes(cls, value: Any) -> str:
-        return text(value, field="notes", max_length=20_000)
 
     @field_validator("offer", mode="before")
     @classmethod
@@ -125,40 +90,15 @@ class OpportunityInput(InputModel):
 class MoveInput(InputModel):
     """A stage change: to where, on what day (backdating is allowed), and why it closed."""
 
-    stage: str
-    on: date | None = None
-    reason: str = ""
-    note: str = ""
-
-    @field_validator("stage", mode="before")
-    @classmethod
-    def _stage(cls, value: Any) -> str:
-        return word_of(value, Stage, field="stage")
-
-    @field_validator("on", mode="before")
-    @classmethod
-    def _on(cls, value: Any) -> date | None:
-        return day(value, field="date")
-
-    @field_validator("reason", mode="before")
-    @classmethod
-    def _reason(cls, value: Any) -> str:
-        return word_of(value, CloseReason, field="reason", blank=True)
-
-    @field_validator("note", mode="before")
-    @classmethod
-    def _note(cls, value: Any) -> str:
-        return text(value, field="note", max_length=500)
+    stage: Annotated[str, rule(word_of, kind=Stage)]
+    on: Annotated[date | None, rule(day, label="date")] = None
+    reason: Annotated[str, rule(word_of, kind=CloseReason, blank=True)] = ""
+    note: Annotated[str, rule(text, max_length=500)] = ""
 
 
 class LinkInput(InputModel):
     contact_id: int
-    role: str = ContactRole.OTHER.value
-
-    @field_validator("role", mode="before")
-    @classmethod
-    def _role(cls, value: Any) -> str:
-        return word_of(value, ContactRole, field="role")
+    role: Annotated[str, rule(word_of, kind=ContactRole)] = ContactRole.OTHER.value
 
 
 class StageChangeOut(BaseModel):

@@ -3,40 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from careerceo.model.common import (
     InputModel,
+    MonthOrDate,
+    OccupationCode,
     UtcDateTime,
     bounded_text,
     invalid,
-    month_or_date,
-    occupation_code,
-    optional_text,
+    short_text,
 )
 
 
 class PositionInput(InputModel):
     employer: Annotated[str, bounded_text(200, required=True)]
     title: Annotated[str, bounded_text(200, required=True)]
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: MonthOrDate = None
+    end_date: MonthOrDate = None
     location: Annotated[str, bounded_text(200)] = ""
     description: Annotated[str, bounded_text(20_000)] = ""
-    occupation_code: str | None = None
-    seniority: str | None = None
-
-    @field_validator("start_date", mode="before")
-    @classmethod
-    def _start(cls, value: Any) -> date | None:
-        return month_or_date(value, field="start_date")
-
-    @field_validator("end_date", mode="before")
-    @classmethod
-    def _end(cls, value: Any) -> date | None:
-        return month_or_date(value, field="end_date")
+    occupation_code: OccupationCode = None
+    seniority: Annotated[str | None, short_text(40)] = None
 
     @field_validator("end_date")
     @classmethod
@@ -49,16 +39,6 @@ class PositionInput(InputModel):
                 "fix one of them, or leave end_date empty if you still hold the position",
             )
         return value
-
-    @field_validator("occupation_code", mode="before")
-    @classmethod
-    def _code(cls, value: Any) -> str | None:
-        return occupation_code(value)
-
-    @field_validator("seniority", mode="before")
-    @classmethod
-    def _seniority(cls, value: Any) -> str | None:
-        return optional_text(value, max_length=40)
 
 
 class PositionOut(BaseModel):

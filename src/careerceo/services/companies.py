@@ -18,6 +18,7 @@ from careerceo.errors import CareerError, NotFoundError, unknown_id
 from careerceo.model.common import validate
 from careerceo.model.network import DOSSIER_PARTS, CompanyInput, CompanyOut
 from careerceo.services.context import AppContext
+from careerceo.services.records import require
 from careerceo.store.job_search import (
     CompanyRepository,
     ContactRepository,
@@ -72,10 +73,7 @@ def _out(row: Company, contacts: int = 0, opportunities: int = 0) -> CompanyOut:
 
 
 def _get(repo: CompanyRepository, company_id: int) -> Company:
-    row = repo.get(company_id)
-    if row is None:
-        raise _not_found(company_id)
-    return row
+    return require(repo, company_id, _not_found)
 
 
 class CompanyPage(BaseModel):

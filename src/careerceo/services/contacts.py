@@ -33,6 +33,7 @@ from careerceo.model.job_search_fields import word_of
 from careerceo.model.network import ContactInput, ContactOut, InteractionInput, InteractionOut
 from careerceo.services import companies
 from careerceo.services.context import AppContext
+from careerceo.services.records import require
 from careerceo.store.job_search import (
     CompanyRepository,
     ContactRepository,
@@ -68,10 +69,7 @@ def not_found(contact_id: int) -> NotFoundError:
 
 
 def get_row(repo: ContactRepository, contact_id: int) -> Contact:
-    row = repo.get(contact_id)
-    if row is None:
-        raise not_found(contact_id)
-    return row
+    return require(repo, contact_id, not_found)
 
 
 def contact_state(

@@ -15,6 +15,7 @@ from careerceo.errors import CareerError, NotFoundError
 from careerceo.model.common import validate
 from careerceo.model.exit_plan import ExitItemIn, ExitItemKind, ExitPlanIn
 from careerceo.services.context import AppContext
+from careerceo.services.records import merged, require
 from careerceo.store.interview_repositories import (
     ContactLinks,
     ExitItemRepository,
@@ -22,6 +23,14 @@ from careerceo.store.interview_repositories import (
 )
 from careerceo.store.repositories import PersonRepository, PositionRepository
 from careerceo.store.tables import ExitItem, ExitPlan
+
+
+def _no_position(position_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"no position with id {position_id}; the list of positions shows the ids",
+        field="position_id",
+        action=Action(ActionKind.POSITIONS),
+    )
 
 
 class ExitItemView(BaseModel):
@@ -105,13 +114,9 @@ def new_plan(ctx: AppContext, values: dict[str, Any], *, today: date | None = No
             )
         employer = data.employer
         if data.position_id is not None:
-            pos = PositionRepository(session, ctx.person_id).get(data.position_id)
-            if pos is None:
-                raise NotFoundError(
-                    f"no position with id {data.position_id}; the list of positions shows the ids",
-                    field="position_id",
-                    action=Action(ActionKind.POSITIONS),
-                )
+            pos = require(
+                PositionRepository(session, ctx.person_id), data.position_id, _no_position
+            )
             employer = employer or pos.employer
         else:
             current_jobs = [
@@ -140,15 +145,7 @@ def edit_plan(
     now = _today(today)
     with ctx.db.transaction() as session:
         plan = _plan(session, ctx.person_id)
-        merged = {
-            "last_day": plan.last_day,
-            "notice_given_on": plan.notice_given_on,
-            "employer": plan.employer,
-            "position_id": plan.position_id,
-            "notes": plan.notes,
-        }
-        merged.update({k: v for k, v in values.items() if v is not None})
-        data = validate(ExitPlanIn, merged)
+        data = merged(ExitPlanIn, plan, values, none_keeps=True)
         if data.last_day != plan.last_day:
             _check_future(data.last_day, now)
         ExitPlanRepository(session, ctx.person_id).update(plan, data.model_dump())
@@ -238,20 +235,9 @@ def update_item(
         plan = _plan(session, ctx.person_id)
         row = _item(session, ctx.person_id, plan, item_id)
         ids = {r.uid: r.id for r in ExitItemRepository(session, ctx.person_id).for_plan(plan.id)}
-        merged: dict[str, Any] = {
-            "kind": row.kind,
-            "title": row.title,
-            "detail": row.detail,
-            "status": row.status,
-            "due_on": row.due_on,
-            "contact_id": row.contact_id,
-            "counterpart": row.counterpart,
-            "cadence_days": row.cadence_days,
-            "covenant_type": row.covenant_type,
-            "touches": [ids[u] for u in row.touches or [] if u in ids],
-        }
-        merged.update({k: v for k, v in values.items() if v is not None})
-        data = validate(ExitItemIn, merged)
+        touches = [ids[u] for u in row.touches or [] if u in ids]  # stored as uids
+        given = {k: v for k, v in values.items() if v is not None}
+        data = merged(ExitItemIn, row, {"touches": touches, **given})
         checked = _checked(session, ctx.person_id, plan, data)
         ExitItemRepository(session, ctx.person_id).update(row, checked)
         _keep_in_network(session, ctx.person_id, checked)

@@ -21,6 +21,7 @@ from careerceo.model.common import validate
 from careerceo.model.interview_round import DebriefIn, RoundIn
 from careerceo.services import interview
 from careerceo.services.context import AppContext
+from careerceo.services.records import require
 from careerceo.store.interview_repositories import (
     AccomplishmentLinks,
     CompanyLinks,
@@ -113,11 +114,11 @@ def add_round(ctx: AppContext, values: dict[str, Any]) -> RoundView:
     with ctx.db.transaction() as session:
         company = data.company
         if data.opportunity_id is not None:
-            opp = OpportunityLinks(session, ctx.person_id).get(data.opportunity_id)
-            if opp is None:
-                raise NotFoundError(
-                    f"no opportunity with id {data.opportunity_id}", field="opportunity_id"
-                )
+            opp = require(
+                OpportunityLinks(session, ctx.person_id),
+                data.opportunity_id,
+                lambda i: NotFoundError(f"no opportunity with id {i}", field="opportunity_id"),
+            )
             if not company and opp.company_id is not None:
                 firm = CompanyLinks(session, ctx.person_id).get(opp.company_id)
                 company = firm.name if firm else ""
@@ -135,14 +136,15 @@ def add_round(ctx: AppContext, values: dict[str, Any]) -> RoundView:
 
 
 def _round(session: Session, person_id: int, round_id: int) -> InterviewRound:
-    row = InterviewRoundRepository(session, person_id).get(round_id)
-    if row is None:
-        raise NotFoundError(
-            f"no interview round with id {round_id}; the list of rounds shows the ids",
-            field="round_id",
-            action=Action(ActionKind.INTERVIEW_ROUNDS),
-        )
-    return row
+    return require(InterviewRoundRepository(session, person_id), round_id, _missing_round)
+
+
+def _missing_round(round_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"no interview round with id {round_id}; the list of rounds shows the ids",
+        field="round_id",
+        action=Action(ActionKind.INTERVIEW_ROUNDS),
+    )
 
 
 def list_rounds(ctx: AppContext, *, opportunity: int | None = None) -> list[RoundView]:

@@ -13,19 +13,20 @@ from typing import Any
 
 from careerceo.actions import Action, ActionKind
 from careerceo.errors import CareerError, NotFoundError, unknown_id
-from careerceo.model.common import validate
 from careerceo.model.inventory import INTENTS, KINDS, InventoryInput, InventoryOut
 from careerceo.services.context import AppContext
+from careerceo.services.records import OwnedRecords, as_input, merged
 from careerceo.store.repositories import InventoryRepository
 from careerceo.store.tables import InventoryEntry
-
-INPUT_FIELDS = tuple(InventoryInput.model_fields)
 
 
 def _not_found(entry_id: int) -> NotFoundError:
     return unknown_id(
         "inventory entry", entry_id, field="id", listed_by=Action(ActionKind.INVENTORY)
     )
+
+
+ENTRIES = OwnedRecords(InventoryRepository, InventoryOut, _not_found)
 
 
 def _check_unique(repo: InventoryRepository, data: InventoryInput, own_id: int | None) -> None:
@@ -45,50 +46,31 @@ def list_entries(
         raise CareerError(f"kind must be {', '.join(KINDS)}; got {kind!r}", field="kind")
     if intent is not None and intent not in INTENTS:
         raise CareerError(f"intent must be {', '.join(INTENTS)}; got {intent!r}", field="intent")
-    with ctx.db.transaction() as session:
-        rows = InventoryRepository(session, ctx.person_id).list(kind=kind, intent=intent)
-        return [InventoryOut.model_validate(row) for row in rows]
+    return ENTRIES.list(ctx, kind=kind, intent=intent)
 
 
 def get_entry(ctx: AppContext, entry_id: int) -> InventoryOut:
-    with ctx.db.transaction() as session:
-        row = InventoryRepository(session, ctx.person_id).get(entry_id)
-        if row is None:
-            raise _not_found(entry_id)
-        return InventoryOut.model_validate(row)
+    return ENTRIES.get(ctx, entry_id)
 
 
 def add_entry(ctx: AppContext, data: InventoryInput | Mapping[str, Any]) -> InventoryOut:
-    entry = data if isinstance(data, InventoryInput) else validate(InventoryInput, data)
-    with ctx.db.transaction() as session:
-        repo = InventoryRepository(session, ctx.person_id)
-        _check_unique(repo, entry, None)
-        row = repo.add(InventoryEntry(**entry.model_dump()))
-        return InventoryOut.model_validate(row)
+    entry = as_input(InventoryInput, data)
+    row = InventoryEntry(**entry.model_dump())
+    return ENTRIES.add(ctx, row, lambda repo: _check_unique(repo, entry, None))
 
 
 def update_entry(ctx: AppContext, entry_id: int, changes: Mapping[str, Any]) -> InventoryOut:
     """Apply the given fields; the merged entry is validated as a whole before it is saved."""
     with ctx.db.transaction() as session:
         repo = InventoryRepository(session, ctx.person_id)
-        row = repo.get(entry_id)
-        if row is None:
-            raise _not_found(entry_id)
-        current = {name: getattr(row, name) for name in INPUT_FIELDS}
-        merged = validate(InventoryInput, {**current, **changes})
-        _check_unique(repo, merged, row.id)
-        return InventoryOut.model_validate(repo.update(row, merged.model_dump()))
+        row = ENTRIES.row(repo, entry_id)
+        entry = merged(InventoryInput, row, changes)
+        _check_unique(repo, entry, row.id)
+        return InventoryOut.model_validate(repo.update(row, entry.model_dump()))
 
 
 def remove_entry(ctx: AppContext, entry_id: int) -> InventoryOut:
-    with ctx.db.transaction() as session:
-        repo = InventoryRepository(session, ctx.person_id)
-        row = repo.get(entry_id)
-        if row is None:
-            raise _not_found(entry_id)
-        removed = InventoryOut.model_validate(row)
-        repo.delete(row)
-        return removed
+    return ENTRIES.remove(ctx, entry_id)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from careerceo.model.common import validate
 from careerceo.model.offer_prep import OfferPrepIn
 from careerceo.services.context import AppContext
 from careerceo.services.interview import record_texts
+from careerceo.services.records import merged, require
 from careerceo.store.interview_repositories import (
     CompanyLinks,
     OfferPrepRepository,
@@ -130,31 +131,22 @@ def new_prep(ctx: AppContext, values: dict[str, Any]) -> OfferView:
 
 
 def _row(session: Session, person_id: int, prep_id: int) -> OfferPrep:
-    row = OfferPrepRepository(session, person_id).get(prep_id)
-    if row is None:
-        raise NotFoundError(
-            f"no offer prep with id {prep_id}; the list shows the ids",
-            field="id",
-            action=Action(ActionKind.OFFER_PREP),
-        )
-    return row
+    return require(OfferPrepRepository(session, person_id), prep_id, _missing)
+
+
+def _missing(prep_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"no offer prep with id {prep_id}; the list shows the ids",
+        field="id",
+        action=Action(ActionKind.OFFER_PREP),
+    )
 
 
 def update_prep(ctx: AppContext, prep_id: int, values: dict[str, Any]) -> OfferView:
     """Change some parts; ``points`` and ``terms`` given replace the old ones whole."""
     with ctx.db.transaction() as session:
         row = _row(session, ctx.person_id, prep_id)
-        merged: dict[str, Any] = {
-            "opportunity_id": row.opportunity_id,
-            "company": row.company,
-            "stated_before": row.stated_before,
-            "terms": row.terms,
-            "points": row.points,
-            "walk_away": row.walk_away,
-            "notes": row.notes,
-        }
-        merged.update({k: v for k, v in values.items() if v is not None})
-        data = validate(OfferPrepIn, merged)
+        data = merged(OfferPrepIn, row, values, none_keeps=True)
         _check_opportunity(session, ctx.person_id, data.opportunity_id)
         OfferPrepRepository(session, ctx.person_id).update(row, _values(data))
         return _view(session, ctx.person_id, row)

@@ -41,6 +41,7 @@ from careerceo.model.pipeline import (
 )
 from careerceo.services import companies
 from careerceo.services.context import AppContext
+from careerceo.services.records import require
 from careerceo.store.job_search import (
     CompanyRepository,
     ContactRepository,
@@ -68,10 +69,7 @@ def not_found(opportunity_id: int) -> NotFoundError:
 
 
 def get_row(repo: OpportunityRepository, opportunity_id: int) -> Opportunity:
-    row = repo.get(opportunity_id)
-    if row is None:
-        raise not_found(opportunity_id)
-    return row
+    return require(repo, opportunity_id, not_found)
 
 
 def _out(

@@ -20,6 +20,7 @@ from careerceo.model.paths import (
 )
 from careerceo.services.context import AppContext
 from careerceo.services.path_titles import occupation_titles
+from careerceo.services.records import require
 from careerceo.store import path_snapshot as snapshots
 from careerceo.store.path_repositories import (
     PathCollectionRepository,
@@ -33,6 +34,14 @@ def _collection_out(row: PathCollection, sizes: dict[int, tuple[int, int]]) -> C
     out = CollectionOut.model_validate(row)
     out.profiles, out.positions = sizes.get(row.id, (0, 0))
     return out
+
+
+def _no_position(position_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"there is no reference position #{position_id}; its collection lists the ids",
+        field="position",
+        action=Action(ActionKind.PATHS),
+    )
 
 
 def collection_row(repo: PathCollectionRepository, name: str) -> PathCollection:
@@ -154,13 +163,7 @@ def correct_occupation(
     check_known_code(checked.occupation_code)
     with ctx.db.transaction() as session:
         repo = PathPositionRepository(session, ctx.person_id)
-        row = repo.get(position_id)
-        if row is None:
-            raise NotFoundError(
-                f"there is no reference position #{position_id}; its collection lists the ids",
-                field="position",
-                action=Action(ActionKind.PATHS),
-            )
+        row = require(repo, position_id, _no_position)
         repo.update(row, {"occupation_code": checked.occupation_code, "corrected": True})
         out = _position_out(row, occupation_titles())
         collections = PathCollectionRepository(session, ctx.person_id)

@@ -56,11 +56,8 @@ class MilestoneRepository(OwnedRepository[Milestone]):
 
     def of_goal(self, goal_id: int) -> Sequence[Milestone]:
         """One goal's milestones in the order they were added."""
-        return self.session.scalars(
-            select(Milestone)
-            .where(Milestone.person_id == self.person_id, Milestone.goal_id == goal_id)
-            .order_by(Milestone.id)
-        ).all()
+        query = self.owned().where(Milestone.goal_id == goal_id)
+        return self.session.scalars(query.order_by(Milestone.id)).all()
 
 
 class ReviewRepository(OwnedRepository[Review]):
@@ -70,9 +67,7 @@ class ReviewRepository(OwnedRepository[Review]):
         return (Review.month,)
 
     def find(self, month: str) -> Review | None:
-        return self.session.scalars(
-            select(Review).where(Review.person_id == self.person_id, Review.month == month)
-        ).first()
+        return self.first_where(Review.month == month)
 
     def months(self) -> set[str]:
         return set(

@@ -38,12 +38,7 @@ class InterviewAnswerRepository(OwnedRepository[InterviewAnswer]):
     model = InterviewAnswer
 
     def for_question(self, question_key: str) -> InterviewAnswer | None:
-        return self.session.scalars(
-            select(InterviewAnswer).where(
-                InterviewAnswer.person_id == self.person_id,
-                InterviewAnswer.question_key == question_key,
-            )
-        ).first()
+        return self.first_where(InterviewAnswer.question_key == question_key)
 
     def stories(self) -> dict[str, int | None]:
         """Question key -> the win its answer is built on (None: an answer without a story)."""
@@ -100,12 +95,7 @@ class ExitPlanRepository(OwnedRepository[ExitPlan]):
 
     def current(self) -> ExitPlan | None:
         """The newest exit plan: a person leaves one job at a time."""
-        return self.session.scalars(
-            select(ExitPlan)
-            .where(ExitPlan.person_id == self.person_id)
-            .order_by(ExitPlan.id.desc())
-            .limit(1)
-        ).first()
+        return self.session.scalars(self.owned().order_by(ExitPlan.id.desc()).limit(1)).first()
 
 
 class ExitItemRepository(OwnedRepository[ExitItem]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from careerceo.store.tables import InventoryEntry, Owned, Person, Position
@@ -35,28 +35,69 @@ class OwnedRepository(Generic[T]):
         self.session = session
         self.person_id = person_id
 
+    def owned(self) -> Select[T]:
+        """This person's rows of the table: every query of a subclass starts here (or says
+        ``person_id`` itself), so no call site has to remember the owner filter."""
+        return select(self.model).where(self.model.person_id == self.person_id)
+
     def get(self, row_id: int) -> T | None:
         if not can_exist(row_id):
             return None
-        return self.session.scalars(
-            select(self.model).where(
-                self.model.id == row_id, self.model.person_id == self.person_id
-            )
-        ).first()
+        return self.first_where(self.model.id == row_id)
 
     def list(self, **equals: Any) -> Sequence[T]:
-        query = select(self.model).where(self.model.person_id == self.person_id)
+        query = self.owned()
         for name, value in equals.items():
             if value is not None:
                 query = query.where(getattr(self.model, name) == value)
         return self.session.scalars(query.order_by(*self.ordering())).all()
 
+    def where(self, *conditions: Any) -> Sequence[T]:
+        """This person's rows meeting every condition, in the repository's order."""
+        query = self.owned().where(*conditions).order_by(*self.ordering())
+        return self.session.scalars(query).all()
+
+    def first_where(self, *conditions: Any) -> T | None:
+        return self.session.scalars(self.owned().where(*conditions)).first()
+
     def ordering(self) -> tuple[Any, ...]:
         return (self.model.id,)
 
     def count(self) -> int:
-        query = select(func.count()).where(self.model.person_id == self.person_id)
-        return int(self.session.scalar(query.select_from(self.model)) or 0)
+        return self.count_matching()
+
+    def count_matching(self, *conditions: Any) -> int:
+        query = select(func.count(self.model.id)).where(
+            self.model.person_id == self.person_id, *conditions
+        )
+        return int(self.session.scalar(query) or 0)
+
+    def page_where(
+        self, conditions: Sequence[Any], *, limit: int | None, offset: int
+    ) -> tuple[Sequence[T], int]:
+        """One page of this person's rows meeting ``conditions``, and how many meet them."""
+        total = self.count_matching(*conditions)
+        query = self.owned().where(*conditions).order_by(*self.ordering()).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        return self.session.scalars(query).all(), total
+
+    def count_by(self, column: str) -> dict[str, int]:
+        """How many of this person's rows have each value of ``column``."""
+        col = getattr(self.model, column)
+        rows = self.session.execute(
+            select(col, func.count(self.model.id))
+            .where(self.model.person_id == self.person_id)
+            .group_by(col)
+        ).all()
+        return {str(key): int(n) for key, n in rows}
+
+    def clear(self, column: str, value: Any) -> None:
+        """Empty ``column`` on this person's rows where it holds ``value`` (a link to a row
+        being deleted), so the rows stay and point at nothing."""
+        for row in self.session.scalars(self.owned().where(getattr(self.model, column) == value)):
+            setattr(row, column, None)
+        self.session.flush()
 
     def add(self, row: T) -> T:
         row.person_id = self.person_id
@@ -102,38 +143,20 @@ class InventoryRepository(OwnedRepository[InventoryEntry]):
                 return self.session.get(InventoryEntry, row_id)
         return None
 
-    def count_by(self, column: str) -> dict[str, int]:
-        col = getattr(InventoryEntry, column)
-        rows = self.session.execute(
-            select(col, func.count())
-            .where(InventoryEntry.person_id == self.person_id)
-            .group_by(col)
-        ).all()
-        return {str(key): int(n) for key, n in rows}
-
     def in_order_added(self) -> Sequence[InventoryEntry]:
-        return self.session.scalars(
-            select(InventoryEntry)
-            .where(InventoryEntry.person_id == self.person_id)
-            .order_by(InventoryEntry.id)
-        ).all()
+        return self.session.scalars(self.owned().order_by(InventoryEntry.id)).all()
 
     def kept_skills(self) -> Sequence[InventoryEntry]:
         """Skills the person keeps or adds (not those to drop), in the order added."""
         return self.session.scalars(
-            select(InventoryEntry)
-            .where(
-                InventoryEntry.person_id == self.person_id,
-                InventoryEntry.kind == "skill",
-                InventoryEntry.intent != "drop",
-            )
+            self.owned()
+            .where(InventoryEntry.kind == "skill", InventoryEntry.intent != "drop")
             .order_by(InventoryEntry.id)
         ).all()
 
     def recent(self, limit: int) -> Sequence[InventoryEntry]:
         return self.session.scalars(
-            select(InventoryEntry)
-            .where(InventoryEntry.person_id == self.person_id)
+            self.owned()
             .order_by(InventoryEntry.created_at.desc(), InventoryEntry.id.desc())
             .limit(limit)
         ).all()
@@ -153,17 +176,11 @@ class PositionRepository(OwnedRepository[Position]):
         )
 
     def in_order_added(self) -> Sequence[Position]:
-        return self.session.scalars(
-            select(Position).where(Position.person_id == self.person_id).order_by(Position.id)
-        ).all()
+        return self.session.scalars(self.owned().order_by(Position.id)).all()
 
     def by_start(self) -> Sequence[Position]:
         """Latest start first, as the career plan lists them."""
-        return self.session.scalars(
-            select(Position)
-            .where(Position.person_id == self.person_id)
-            .order_by(Position.start_date.desc())
-        ).all()
+        return self.session.scalars(self.owned().order_by(Position.start_date.desc())).all()
 
 
 class PersonRepository:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import APIRouter, Body, Depends, Response
+from fastapi import APIRouter, Depends, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.network import CompanyInput, CompanyOut
 from careerceo.services import companies as service
 from careerceo.services.companies import DossierView
 from careerceo.services.context import AppContext
+from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
 
 router = APIRouter(prefix="/companies", tags=["companies"])
@@ -33,24 +32,19 @@ def list_companies(
     ).companies
 
 
-@router.post("", response_model=CompanyOut, status_code=201)
-def add_company(data: CompanyInput, ctx: AppContext = Depends(app_context)) -> CompanyOut:
-    return service.add_company(ctx, data)
-
-
-@router.get("/{company_id}", response_model=DossierView)
-def get_company(company_id: int, ctx: AppContext = Depends(app_context)) -> DossierView:
-    """The company and what is still unknown about it."""
-    return service.dossier(ctx, company_id)
-
-
-@router.patch("/{company_id}", response_model=CompanyOut)
-def patch_company(
-    company_id: int,
-    changes: dict[str, Any] = Body(..., examples=[{"mission": "...", "is_target": True}]),
-    ctx: AppContext = Depends(app_context),
-) -> CompanyOut:
-    return service.update_company(ctx, company_id, changes)
+RecordApi.of(
+    service,
+    "company",
+    CompanyOut,
+    CompanyInput,
+    "add",
+    "patch",
+    get=service.dossier,
+    get_out=DossierView,
+    names={"get": "get_company"},
+    patch_example={"mission": "...", "is_target": True},
+    docs={"get": "The company and what is still unknown about it."},
+).register(router)
 
 
 @router.delete("/{company_id}", status_code=204)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import APIRouter, Body, Depends, File, Response, UploadFile
+from fastapi import APIRouter, Depends, File, UploadFile
 from pydantic import BaseModel
 
 from careerceo.documents.limits import MAX_ZIP_BYTES
@@ -14,7 +12,9 @@ from careerceo.services import contacts as service
 from careerceo.services.contacts import ContactDetail, ContactPage
 from careerceo.services.context import AppContext
 from careerceo.services.network_import import ImportSummary, import_connections
+from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
+from careerceo.web.uploads import read_limited
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
 
@@ -41,40 +41,27 @@ def list_contacts(
     )
 
 
-@router.post("", response_model=ContactOut, status_code=201)
-def add_contact(data: ContactInput, ctx: AppContext = Depends(app_context)) -> ContactOut:
-    return service.add_contact(ctx, data)
-
-
 @router.post("/import", response_model=ImportSummary)
 async def import_file(
     file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> ImportSummary:
     """LinkedIn Connections.csv (either layout) or the export ZIP; all rows or none."""
-    content = await file.read(MAX_ZIP_BYTES + 1)
-    if len(content) > MAX_ZIP_BYTES:
-        raise CareerError("the file is larger than 50 MB", field="file")
+    content = await read_limited(file, MAX_ZIP_BYTES)
     return import_connections(ctx, content, file.filename or "Connections.csv")
 
 
-@router.get("/{contact_id}", response_model=ContactDetail)
-def get_contact(contact_id: int, ctx: AppContext = Depends(app_context)) -> ContactDetail:
-    return service.get_contact(ctx, contact_id)
-
-
-@router.patch("/{contact_id}", response_model=ContactOut)
-def patch_contact(
-    contact_id: int,
-    changes: dict[str, Any] = Body(..., examples=[{"tags": ["decision maker"]}]),
-    ctx: AppContext = Depends(app_context),
-) -> ContactOut:
-    return service.update_contact(ctx, contact_id, changes)
-
-
-@router.delete("/{contact_id}", status_code=204)
-def delete_contact(contact_id: int, ctx: AppContext = Depends(app_context)) -> Response:
-    service.remove_contact(ctx, contact_id)
-    return Response(status_code=204)
+RecordApi.of(
+    service,
+    "contact",
+    ContactOut,
+    ContactInput,
+    "add",
+    "get",
+    "patch",
+    "remove",
+    get_out=ContactDetail,
+    patch_example={"tags": ["decision maker"]},
+).register(router)
 
 
 class MergeInput(BaseModel):

@@ -12,6 +12,7 @@ from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
 from careerceo.model.direction import GoalIn, GoalPatch, MilestoneIn, ReviewIn, SignalsIn, VisionIn
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
+from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
 
 router = APIRouter(tags=["direction"])
@@ -39,21 +40,18 @@ def list_goals(
     return service.list_goals(ctx, include_closed=include_closed)
 
 
-@router.post("/goals", status_code=201)
-def add_goal(data: GoalIn, ctx: AppContext = Depends(app_context)) -> service.GoalView:
-    return service.add_goal(ctx, data)
-
-
-@router.get("/goals/{goal_id}")
-def get_goal(goal_id: int, ctx: AppContext = Depends(app_context)) -> service.GoalView:
-    return service.get_goal(ctx, goal_id)
-
-
-@router.patch("/goals/{goal_id}")
-def edit_goal(
-    goal_id: int, patch: GoalPatch, ctx: AppContext = Depends(app_context)
-) -> service.GoalView:
-    return service.edit_goal(ctx, goal_id, patch)
+RecordApi(
+    path="/goals",
+    id_name="goal_id",
+    out=service.GoalView,
+    body=GoalIn,
+    add=service.add_goal,
+    get=service.get_goal,
+    patch=service.edit_goal,
+    patch_body=GoalPatch,
+    patch_name="patch",
+    names={"add": "add_goal", "get": "get_goal", "patch": "edit_goal"},
+).register(router)
 
 
 @router.get("/goals/{goal_id}/history")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse
 
 from careerceo.services import exit_plan as service
 from careerceo.services.context import AppContext
+from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
 
 router = APIRouter(prefix="/exit", tags=["exit"])
@@ -35,27 +36,18 @@ def edit_plan(
     return service.edit_plan(ctx, data)
 
 
-@router.post("/items", status_code=201)
-def add_item(
-    data: dict[str, Any] = Body(..., examples=[{"kind": "handover", "title": "Runbook"}]),
-    ctx: AppContext = Depends(app_context),
-) -> service.ExitItemView:
-    return service.add_item(ctx, data)
-
-
-@router.patch("/items/{item_id}")
-def update_item(
-    item_id: int,
-    data: dict[str, Any] = Body(..., examples=[{"status": "done"}]),
-    ctx: AppContext = Depends(app_context),
-) -> service.ExitItemView:
-    return service.update_item(ctx, item_id, data)
-
-
-@router.delete("/items/{item_id}", status_code=204)
-def remove_item(item_id: int, ctx: AppContext = Depends(app_context)) -> Response:
-    service.remove_item(ctx, item_id)
-    return Response(status_code=204)
+RecordApi(
+    path="/items",
+    id_name="item_id",
+    out=service.ExitItemView,
+    add=service.add_item,
+    patch=service.update_item,
+    remove=service.remove_item,
+    add_example={"kind": "handover", "title": "Runbook"},
+    patch_example={"status": "done"},
+    patch_name="data",
+    names={"add": "add_item", "patch": "update_item", "remove": "remove_item"},
+).register(router)
 
 
 @router.get("/letter", response_class=PlainTextResponse)

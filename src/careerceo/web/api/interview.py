@@ -13,6 +13,7 @@ from careerceo.services import interview_rounds as rounds
 from careerceo.services import offer_prep as offers
 from careerceo.services import plan306090 as plans
 from careerceo.services.context import AppContext
+from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
 
 router = APIRouter(tags=["interview"])
@@ -89,9 +90,13 @@ def new_plan(
     return plans.new_plan(ctx, data)
 
 
-@router.get("/plan306090/{plan_id}")
-def get_plan(plan_id: int, ctx: AppContext = Depends(app_context)) -> plans.PlanView:
-    return plans.get_plan(ctx, plan_id)
+RecordApi(
+    path="/plan306090",
+    id_name="plan_id",
+    out=plans.PlanView,
+    get=plans.get_plan,
+    names={"get": "get_plan"},
+).register(router)
 
 
 @router.put("/plan306090/{plan_id}/sections/{section}")
@@ -114,10 +119,13 @@ def export_pdf(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response
     return Response(plans.export_pdf(ctx, plan_id), media_type="application/pdf")
 
 
-@router.delete("/plan306090/{plan_id}", status_code=204)
-def remove_plan(plan_id: int, ctx: AppContext = Depends(app_context)) -> Response:
-    plans.remove_plan(ctx, plan_id)
-    return Response(status_code=204)
+RecordApi(
+    path="/plan306090",
+    id_name="plan_id",
+    out=plans.PlanView,
+    remove=plans.remove_plan,
+    names={"remove": "remove_plan"},
+).register(router)
 
 
 @router.post("/interview/rounds", status_code=201)
@@ -158,25 +166,15 @@ def list_offers(ctx: AppContext = Depends(app_context)) -> list[offers.OfferView
     return offers.list_preps(ctx)
 
 
-@router.post("/offers", status_code=201)
-def new_offer(
-    data: dict[str, Any] = Body(
-        ..., examples=[{"company": "Acme", "stated_before": "…", "terms": {"base": "…"}}]
-    ),
-    ctx: AppContext = Depends(app_context),
-) -> offers.OfferView:
-    return offers.new_prep(ctx, data)
-
-
-@router.get("/offers/{prep_id}")
-def get_offer(prep_id: int, ctx: AppContext = Depends(app_context)) -> offers.OfferView:
-    return offers.get_prep(ctx, prep_id)
-
-
-@router.patch("/offers/{prep_id}")
-def update_offer(
-    prep_id: int,
-    data: dict[str, Any] = Body(..., examples=[{"walk_away": "…"}]),
-    ctx: AppContext = Depends(app_context),
-) -> offers.OfferView:
-    return offers.update_prep(ctx, prep_id, data)
+RecordApi(
+    path="/offers",
+    id_name="prep_id",
+    out=offers.OfferView,
+    add=offers.new_prep,
+    get=offers.get_prep,
+    patch=offers.update_prep,
+    add_example={"company": "Acme", "stated_before": "…", "terms": {"base": "…"}},
+    patch_example={"walk_away": "…"},
+    patch_name="data",
+    names={"add": "new_offer", "get": "get_offer", "patch": "update_offer"},
+).register(router)

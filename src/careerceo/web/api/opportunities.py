@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, File, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Request, Response, UploadFile
 
-from careerceo.errors import CareerError
 from careerceo.model.pipeline import (
     LinkInput,
     MoveInput,
@@ -18,10 +17,11 @@ from careerceo.model.pipeline import (
 from careerceo.services import opportunities as service
 from careerceo.services.context import AppContext
 from careerceo.services.tracker_import import TrackerSummary, export_tracker, import_tracker
+from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
+from careerceo.web.uploads import MAX_TRACKER_BYTES, read_limited
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
-MAX_TRACKER_BYTES = 10 * 1024 * 1024
 
 
 @router.get("", response_model=list[OpportunityOut])
@@ -29,13 +29,6 @@ def list_opportunities(
     stage: str | None = None, ctx: AppContext = Depends(app_context)
 ) -> list[OpportunityOut]:
     return service.list_opportunities(ctx, stage=stage)
-
-
-@router.post("", response_model=OpportunityOut, status_code=201)
-def add_opportunity(
-    data: OpportunityInput, ctx: AppContext = Depends(app_context)
-) -> OpportunityOut:
-    return service.add_opportunity(ctx, data)
 
 
 @router.get("/stats", response_model=StatsOut)
@@ -56,9 +49,7 @@ async def import_csv(
     file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> TrackerSummary:
     """Another tracker's CSV (title and status per row, dates become stage history)."""
-    content = await file.read(MAX_TRACKER_BYTES + 1)
-    if len(content) > MAX_TRACKER_BYTES:
-        raise CareerError("the file is larger than 10 MB", field="file")
+    content = await read_limited(file, MAX_TRACKER_BYTES)
     return import_tracker(ctx, content, file.filename or "applications.csv")
 
 
@@ -67,18 +58,17 @@ def export_csv(ctx: AppContext = Depends(app_context)) -> Response:
     return Response(export_tracker(ctx), media_type="text/csv; charset=utf-8")
 
 
-@router.get("/{opportunity_id}", response_model=OpportunityOut)
-def get_opportunity(opportunity_id: int, ctx: AppContext = Depends(app_context)) -> OpportunityOut:
-    return service.get_opportunity(ctx, opportunity_id)
-
-
-@router.patch("/{opportunity_id}", response_model=OpportunityOut)
-def patch_opportunity(
-    opportunity_id: int,
-    changes: dict[str, Any] = Body(..., examples=[{"next_action": "send thank-you"}]),
-    ctx: AppContext = Depends(app_context),
-) -> OpportunityOut:
-    return service.update_opportunity(ctx, opportunity_id, changes)
+RecordApi.of(
+    service,
+    "opportunity",
+    OpportunityOut,
+    OpportunityInput,
+    "add",
+    "get",
+    "patch",
+    "remove",
+    patch_example={"next_action": "send thank-you"},
+).register(router)
 
 
 @router.post("/{opportunity_id}/move", response_model=OpportunityOut)
@@ -94,9 +84,3 @@ def link_contact(
     opportunity_id: int, data: LinkInput, ctx: AppContext = Depends(app_context)
 ) -> OpportunityOut:
     return service.link_contact(ctx, opportunity_id, data)
-
-
-@router.delete("/{opportunity_id}", status_code=204)
-def delete_opportunity(opportunity_id: int, ctx: AppContext = Depends(app_context)) -> Response:
-    service.remove_opportunity(ctx, opportunity_id)
-    return Response(status_code=204)

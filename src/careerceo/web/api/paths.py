@@ -21,6 +21,7 @@ from careerceo.model.paths import (
 from careerceo.services import paths as service
 from careerceo.services.context import AppContext
 from careerceo.web.templating import app_context
+from careerceo.web.uploads import add_each
 
 router = APIRouter(prefix="/paths", tags=["paths"])
 
@@ -65,22 +66,13 @@ async def add_files(
     ctx: AppContext = Depends(app_context),
 ) -> list[FileSummary]:
     """Each file is read and written on its own; a bad one gets its message, the rest go in."""
-    from careerceo.web.pages.resume import read_upload
-
     if len(files) > MAX_FILES:
         raise CareerError(f"{len(files)} files at once; send at most {MAX_FILES}", field="files")
     service.get_collection(ctx, collection)
-    out: list[FileSummary] = []
-    for upload in files:
-        try:
-            data, filename = await read_upload(upload)
-        except CareerError as exc:
-            out.append(
-                FileSummary(filename=upload.filename or "?", ok=False, messages=[exc.message])
-            )
-            continue
-        out.append(service.add_file(ctx, collection, data, filename, keep_names=keep_names))
-    return out
+    return await add_each(
+        files,
+        lambda data, name: service.add_file(ctx, collection, data, name, keep_names=keep_names),
+    )
 
 
 @router.get("/{collection}/analysis", response_model=PathAnalysisOut)

@@ -16,8 +16,9 @@ from careerceo.services.context import AppContext
 from careerceo.services.resume import current_resume
 from careerceo.services.resume_export import FORMATS, render, text_for_critique
 from careerceo.services.resume_views import CritiqueView, PitchView, PostingMatchView
-from careerceo.web.pages.resume import read_upload
+from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
+from careerceo.web.uploads import read_upload
 
 router = APIRouter(tags=["resume"])
 
@@ -88,22 +89,20 @@ def add_accomplishment(
     return wins.add_win(ctx, data)
 
 
-@router.get("/accomplishments/{win_id}")
-def get_accomplishment(win_id: int, ctx: AppContext = Depends(app_context)) -> wins.WinView:
-    return wins.get_win(ctx, win_id)
-
-
-@router.patch("/accomplishments/{win_id}")
-def edit_accomplishment(
-    win_id: int, data: dict[str, Any] = Body(...), ctx: AppContext = Depends(app_context)
-) -> wins.WinView:
-    return wins.update_win(ctx, win_id, data)
-
-
-@router.delete("/accomplishments/{win_id}", status_code=204)
-def delete_accomplishment(win_id: int, ctx: AppContext = Depends(app_context)) -> Response:
-    wins.remove_win(ctx, win_id)
-    return Response(status_code=204)
+RecordApi(
+    path="/accomplishments",
+    id_name="win_id",
+    out=wins.WinView,
+    get=wins.get_win,
+    patch=wins.update_win,
+    remove=wins.remove_win,
+    patch_name="data",
+    names={
+        "get": "get_accomplishment",
+        "patch": "edit_accomplishment",
+        "remove": "delete_accomplishment",
+    },
+).register(router)
 
 
 @router.post("/postings/for-resume", status_code=201)

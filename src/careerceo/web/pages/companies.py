@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.network import DOSSIER_PARTS
 from careerceo.services import companies as service
 from careerceo.services import contacts, opportunities
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors
+from careerceo.web.forms import flash, form_errors, see_other
+from careerceo.web.records import never, submit
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -116,11 +117,13 @@ def companies_page(
 async def add_company(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
     form = await request.form()
     values = {k: v for k, v in _form_values(form).items() if v not in ("", [])}
-    try:
-        company = service.add_company(ctx, values)
-    except CareerError as exc:
-        return _list_page(request, ctx, values=_form_values(form), errors=_errors(exc))
-    return RedirectResponse(f"/companies/{company.id}?done=added", status_code=303)
+    return submit(
+        lambda: service.add_company(ctx, values),
+        lambda company: f"/companies/{company.id}?done=added",
+        lambda errors: _list_page(request, ctx, values=_form_values(form), errors=errors),
+        errors=_errors,
+        raises=never,
+    )
 
 
 def _dossier_page(
@@ -169,14 +172,13 @@ async def save_company(
 ) -> Response:
     form = await request.form()
     values = _form_values(form)
-    try:
-        service.update_company(ctx, company_id, values)
-    except CareerError as exc:
-        if exc.status == 404:
-            raise
-        shown = {**values, "leaders": form.get("leaders", ""), "sources": form.get("sources", "")}
-        return _dossier_page(request, ctx, company_id, values=shown, errors=_errors(exc))
-    return RedirectResponse(f"/companies/{company_id}?done=saved", status_code=303)
+    shown = {**values, "leaders": form.get("leaders", ""), "sources": form.get("sources", "")}
+    return submit(
+        lambda: service.update_company(ctx, company_id, values),
+        f"/companies/{company_id}?done=saved",
+        lambda errors: _dossier_page(request, ctx, company_id, values=shown, errors=errors),
+        errors=_errors,
+    )
 
 
 @router.post("/companies/{company_id}/delete", response_class=HTMLResponse)
@@ -191,4 +193,4 @@ async def delete_company(
         if exc.status != 409:
             raise
         return _dossier_page(request, ctx, company_id, confirm=True)
-    return RedirectResponse("/companies?done=removed", status_code=303)
+    return see_other("/companies?done=removed")

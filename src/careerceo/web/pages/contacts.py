@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.documents.limits import MAX_ZIP_BYTES
 from careerceo.errors import CareerError
@@ -13,8 +13,10 @@ from careerceo.model.job_search_enums import Channel, HowKnown, Tag
 from careerceo.services import contacts as service
 from careerceo.services.context import AppContext
 from careerceo.services.network_import import import_connections
-from careerceo.web.forms import flash, form_errors
+from careerceo.web.forms import flash, see_other
+from careerceo.web.records import missing, never, submit
 from careerceo.web.templating import app_context, templates
+from careerceo.web.uploads import read_limited
 
 router = APIRouter()
 
@@ -96,23 +98,21 @@ def _values(form: Any) -> dict[str, Any]:
 async def add_contact(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
     form = await request.form()
     values = _values(form)
-    try:
-        contact = service.add_contact(
-            ctx, {k: v for k, v in values.items() if v not in ("", [], False)}
-        )
-    except CareerError as exc:
-        return _list_page(request, ctx, values=values, errors=form_errors(exc))
-    return RedirectResponse(f"/contacts/{contact.id}?done=added", status_code=303)
+    given = {k: v for k, v in values.items() if v not in ("", [], False)}
+    return submit(
+        lambda: service.add_contact(ctx, given),
+        lambda contact: f"/contacts/{contact.id}?done=added",
+        lambda errors: _list_page(request, ctx, values=values, errors=errors),
+        raises=never,
+    )
 
 
 @router.post("/contacts/import", response_class=HTMLResponse)
 async def import_file(
     request: Request, file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> Response:
-    content = await file.read(MAX_ZIP_BYTES + 1)
     try:
-        if len(content) > MAX_ZIP_BYTES:
-            raise CareerError("the file is larger than 50 MB", field="file")
+        content = await read_limited(file, MAX_ZIP_BYTES)
         summary = import_connections(ctx, content, file.filename or "Connections.csv")
     except CareerError as exc:
         return _list_page(request, ctx, errors={"file": exc.message})
@@ -126,15 +126,20 @@ async def merge_contact(
     """Fold a possible duplicate (the form names it) into this contact."""
     form = await request.form()
     raw = str(form.get("other_id", "")).strip().lstrip("#")
-    try:
+
+    def merge() -> object:
         if not raw.isdigit():
             raise CareerError("give the number (#) of the contact to merge in", field="other_id")
-        service.merge_contacts(ctx, contact_id, int(raw))
-    except CareerError as exc:
-        if exc.status == 404 and exc.field != "other_id":
-            raise  # this contact itself is not there: the not-found page
-        return _detail_page(request, ctx, contact_id, merge_error=exc.message)
-    return RedirectResponse(f"/contacts/{contact_id}?done=merged", status_code=303)
+        return service.merge_contacts(ctx, contact_id, int(raw))
+
+    return submit(
+        merge,
+        f"/contacts/{contact_id}?done=merged",
+        lambda errors: _detail_page(request, ctx, contact_id, merge_error=errors["_merge"]),
+        errors=lambda exc: {"_merge": exc.message},
+        # this contact itself not there: the not-found page
+        raises=lambda exc: missing(exc) and exc.field != "other_id",
+    )
 
 
 @router.get("/contacts.vcf")
@@ -210,13 +215,11 @@ async def save_contact(
 ) -> Response:
     form = await request.form()
     values = _values(form)
-    try:
-        service.update_contact(ctx, contact_id, values)
-    except CareerError as exc:
-        if exc.status == 404:
-            raise
-        return _detail_page(request, ctx, contact_id, values=values, errors=form_errors(exc))
-    return RedirectResponse(f"/contacts/{contact_id}?done=saved", status_code=303)
+    return submit(
+        lambda: service.update_contact(ctx, contact_id, values),
+        f"/contacts/{contact_id}?done=saved",
+        lambda errors: _detail_page(request, ctx, contact_id, values=values, errors=errors),
+    )
 
 
 @router.post("/contacts/{contact_id}/log", response_class=HTMLResponse)
@@ -228,15 +231,11 @@ async def log_interaction(
         name: str(form.get(name, ""))
         for name in ("happened_on", "channel", "summary", "next_step", "follow_up_on")
     }
-    try:
-        service.log_interaction(ctx, contact_id, values)
-    except CareerError as exc:
-        if exc.status == 404:
-            raise
-        return _detail_page(
-            request, ctx, contact_id, log_values=values, log_errors=form_errors(exc)
-        )
-    return RedirectResponse(f"/contacts/{contact_id}?done=added#log", status_code=303)
+    return submit(
+        lambda: service.log_interaction(ctx, contact_id, values),
+        f"/contacts/{contact_id}?done=added#log",
+        lambda errors: _detail_page(request, ctx, contact_id, log_values=values, log_errors=errors),
+    )
 
 
 @router.post("/contacts/{contact_id}/steps/{interaction_id}/done")
@@ -244,10 +243,10 @@ def step_done(
     contact_id: int, interaction_id: int, ctx: AppContext = Depends(app_context)
 ) -> Response:
     service.complete_step(ctx, interaction_id)
-    return RedirectResponse(f"/contacts/{contact_id}?done=saved", status_code=303)
+    return see_other(f"/contacts/{contact_id}?done=saved")
 
 
 @router.post("/contacts/{contact_id}/delete")
 def delete_contact(contact_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     service.remove_contact(ctx, contact_id)
-    return RedirectResponse("/contacts?done=removed", status_code=303)
+    return see_other("/contacts?done=removed")

@@ -12,7 +12,8 @@ from careerceo.model.exit_plan import CovenantType, ExitItemKind, ItemStatus
 from careerceo.services import exit_plan as service
 from careerceo.services.context import AppContext
 from careerceo.web.forms import form_errors as field_errors
-from careerceo.web.forms import form_view, see_other
+from careerceo.web.forms import form_fields, see_other
+from careerceo.web.records import FormPage, never, page_route, submit
 from careerceo.web.templating import app_context
 
 router = APIRouter()
@@ -37,32 +38,23 @@ ITEM_FIELDS = (
 )
 
 
-def _page(
-    request: Request,
-    ctx: AppContext,
-    *,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    done: str | None = None,
-) -> HTMLResponse:
+def _context(ctx: AppContext) -> dict[str, Any]:
     try:
         plan = service.show(ctx)
     except NotFoundError:
         plan = None
-    context = {
+    return {
         "plan": plan,
         "kinds": [k.value for k in ExitItemKind],
         "statuses": [s.value for s in ItemStatus],
         "covenants": [""] + [c.value for c in CovenantType],
     }
-    return form_view(request, "exit/index.html", context, values, errors, done)
 
 
-@router.get("/exit", response_class=HTMLResponse)
-def exit_page(
-    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    return _page(request, ctx, done=done)
+_page = FormPage("exit/index.html", _context)
+
+
+page_route(router, "/exit", _page)
 
 
 @router.post("/exit", response_class=HTMLResponse)
@@ -75,33 +67,29 @@ def start_plan(
 ) -> Response:
     values = {"last_day": last_day, "notice_given_on": notice_given_on or None}
     values["employer"] = employer
-    try:
-        service.new_plan(ctx, values)
-    except CareerError as exc:
-        return _page(request, ctx, values=values, errors=form_errors(exc))
-    return see_other("/exit?done=added")
+    return submit(
+        lambda: service.new_plan(ctx, values),
+        "/exit?done=added",
+        lambda errors: _page(request, ctx, values=values, errors=errors),
+        errors=form_errors,
+        raises=never,
+    )
 
 
 @router.post("/exit/items", response_class=HTMLResponse)
 def add_item(
     request: Request,
-    kind: str = Form(""),
-    title: str = Form(""),
-    detail: str = Form(""),
-    due_on: str = Form(""),
-    counterpart: str = Form(""),
-    cadence_days: str = Form(""),
-    covenant_type: str = Form(""),
+    values: dict[str, str] = Depends(form_fields(*ITEM_FIELDS)),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {name: value for name, value in locals().items() if name in ITEM_FIELDS}
-    try:
-        service.add_item(ctx, {k: (v or None) if k != "title" else v for k, v in values.items()})
-    except CareerError as exc:
-        if exc.field == "exit_plan":
-            raise
-        return _page(request, ctx, values=values, errors=form_errors(exc))
-    return see_other("/exit?done=added#items")
+    given = {k: (v or None) if k != "title" else v for k, v in values.items()}
+    return submit(
+        lambda: service.add_item(ctx, given),
+        "/exit?done=added#items",
+        lambda errors: _page(request, ctx, values=values, errors=errors),
+        errors=form_errors,
+        raises=lambda exc: exc.field == "exit_plan",  # no plan yet: the page says so
+    )
 
 
 @router.post("/exit/items/{item_id}", response_class=HTMLResponse)

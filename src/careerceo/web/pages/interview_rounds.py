@@ -11,7 +11,8 @@ from careerceo.analysis.interview_rounds import ROUND_TYPES
 from careerceo.errors import CareerError
 from careerceo.services import interview_rounds as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import form_errors, form_fields, form_view, see_other
+from careerceo.web.forms import form_errors, form_fields, form_view
+from careerceo.web.records import FormPage, never, page_route, submit
 from careerceo.web.templating import app_context
 
 router = APIRouter()
@@ -27,22 +28,12 @@ ROUND_FIELDS = (
 )
 
 
-def _list(
-    request: Request,
-    ctx: AppContext,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    done: str | None = None,
-) -> HTMLResponse:
-    context = {"rounds": service.list_rounds(ctx), "types": TYPES}
-    return form_view(request, "interview/rounds.html", context, values, errors, done)
+_list = FormPage(
+    "interview/rounds.html", lambda ctx: {"rounds": service.list_rounds(ctx), "types": TYPES}
+)
 
 
-@router.get("/interview/rounds", response_class=HTMLResponse)
-def rounds_page(
-    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    return _list(request, ctx, done=done)
+page_route(router, "/interview/rounds", _list)
 
 
 @router.post("/interview/rounds", response_class=HTMLResponse)
@@ -51,11 +42,12 @@ def add_round(
     values: dict[str, str] = Depends(form_fields(*ROUND_FIELDS)),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    try:
-        made = service.add_round(ctx, {k: v or None for k, v in values.items()})
-    except CareerError as exc:
-        return _list(request, ctx, values, form_errors(exc))
-    return see_other(f"/interview/rounds/{made.id}")
+    return submit(
+        lambda: service.add_round(ctx, {k: v or None for k, v in values.items()}),
+        lambda made: f"/interview/rounds/{made.id}",
+        lambda errors: _list(request, ctx, values, errors),
+        raises=never,
+    )
 
 
 def _prep(
@@ -93,22 +85,23 @@ def debrief(
         items.append(
             {"text": match.group(2), "rating": match.group(1)} if match else {"text": line}
         )
-    try:
-        service.debrief(
-            ctx,
-            round_id,
-            {
-                "asked": items,
-                "went": went or None,
-                "notes": values["notes"],
-                "thank_you_sent_on": thank_you_sent_on or None,
-            },
-        )
-    except CareerError as exc:
-        if exc.status == 404:
-            raise
-        errors = {("asked" if k.startswith("asked") else k): v for k, v in form_errors(exc).items()}
-        if "round_id" in errors:
-            errors["_form"] = errors.pop("round_id")
-        return _prep(request, ctx, round_id, values, errors)
-    return see_other(f"/interview/rounds/{round_id}?done=saved")
+    given = {
+        "asked": items,
+        "went": went or None,
+        "notes": values["notes"],
+        "thank_you_sent_on": thank_you_sent_on or None,
+    }
+    return submit(
+        lambda: service.debrief(ctx, round_id, given),
+        f"/interview/rounds/{round_id}?done=saved",
+        lambda errors: _prep(request, ctx, round_id, values, errors),
+        errors=_debrief_errors,
+    )
+
+
+def _debrief_errors(exc: CareerError) -> dict[str, str]:
+    """Every ``asked.N...`` goes beside the one textarea; a round problem on top."""
+    errors = {("asked" if k.startswith("asked") else k): v for k, v in form_errors(exc).items()}
+    if "round_id" in errors:
+        errors["_form"] = errors.pop("round_id")
+    return errors

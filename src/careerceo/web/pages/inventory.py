@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse
 
-from careerceo.errors import CareerError
 from careerceo.model.inventory import INTENTS, KINDS, LEVELS
 from careerceo.services import inventory as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors, form_fields, see_other
+from careerceo.web.forms import flash
+from careerceo.web.records import RecordPages
 from careerceo.web.templating import app_context, form_page
 
 router = APIRouter()
@@ -66,59 +66,16 @@ def inventory_page(
     return _list_page(request, ctx, kind=kind, intent=intent, done=done)
 
 
-FIELDS = ("kind", "name", "level", "intent", "evidence")
-POSTED = form_fields(*FIELDS)
-NEW = form_fields(*FIELDS, defaults={"intent": "keep"})  # a new entry is kept unless told
-
-
-@router.post("/inventory", response_class=HTMLResponse)
-def add_entry(
-    request: Request,
-    values: dict[str, str] = Depends(NEW),
-    ctx: AppContext = Depends(app_context),
-) -> Response:
-    try:
-        service.add_entry(ctx, values)
-    except CareerError as exc:
-        return _list_page(request, ctx, values=values, errors=form_errors(exc))
-    return see_other("/inventory?done=added")
-
-
-def _edit_page(
-    request: Request, entry_id: int, values: dict[str, Any], errors: dict[str, str]
-) -> HTMLResponse:
-    return form_page(
-        request,
-        "inventory/edit.html",
-        {"entry_id": entry_id, "values": values, "errors": errors, **OPTIONS},
-    )
-
-
-@router.get("/inventory/{entry_id}/edit", response_class=HTMLResponse)
-def edit_page(
-    request: Request, entry_id: int, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    entry = service.get_entry(ctx, entry_id)
-    return _edit_page(request, entry_id, entry.model_dump(), {})
-
-
-@router.post("/inventory/{entry_id}", response_class=HTMLResponse)
-def save_entry(
-    request: Request,
-    entry_id: int,
-    values: dict[str, str] = Depends(POSTED),
-    ctx: AppContext = Depends(app_context),
-) -> Response:
-    try:
-        service.update_entry(ctx, entry_id, values)
-    except CareerError as exc:
-        if exc.status == 404:
-            raise
-        return _edit_page(request, entry_id, values, form_errors(exc))
-    return see_other("/inventory?done=saved")
-
-
-@router.post("/inventory/{entry_id}/delete")
-def delete_entry(entry_id: int, ctx: AppContext = Depends(app_context)) -> Response:
-    service.remove_entry(ctx, entry_id)
-    return see_other("/inventory?done=removed")
+RecordPages(
+    path="/inventory",
+    id_name="entry_id",
+    fields=("kind", "name", "level", "intent", "evidence"),
+    edit_template="inventory/edit.html",
+    list_page=_list_page,
+    get=service.get_entry,
+    add=service.add_entry,
+    update=service.update_entry,
+    remove=service.remove_entry,
+    new_defaults={"intent": "keep"},  # a new entry is kept unless told
+    options=OPTIONS,
+).register(router)

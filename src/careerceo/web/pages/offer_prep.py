@@ -20,6 +20,7 @@ from careerceo.services import offer_prep as service
 from careerceo.services import opportunities
 from careerceo.services.context import AppContext
 from careerceo.web.forms import form_errors, form_fields, form_view, see_other
+from careerceo.web.records import FormPage, page_route
 from careerceo.web.templating import app_context
 
 router = APIRouter()
@@ -135,15 +136,10 @@ def _opportunity_options(ctx: AppContext) -> list[tuple[str, str]]:
     return options
 
 
-def _list_page(
-    request: Request,
-    ctx: AppContext,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    done: str | None = None,
-) -> HTMLResponse:
-    context = {"preps": service.list_preps(ctx), "options": _opportunity_options(ctx)}
-    return form_view(request, "offer_prep/index.html", context, values, errors, done)
+_list_page = FormPage(
+    "offer_prep/index.html",
+    lambda ctx: {"preps": service.list_preps(ctx), "options": _opportunity_options(ctx)},
+)
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -153,11 +149,7 @@ async def _form(request: Request) -> dict[str, str]:
     return form
 
 
-@router.get("/offer-prep", response_class=HTMLResponse)
-def preps_page(
-    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    return _list_page(request, ctx, done=done)
+page_route(router, "/offer-prep", _list_page)
 
 
 @router.post("/offer-prep", response_class=HTMLResponse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.documents.eml import MAX_EML_BYTES
 from careerceo.errors import CareerError
@@ -13,12 +13,13 @@ from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, S
 from careerceo.services import opportunities as service
 from careerceo.services.context import AppContext
 from careerceo.services.tracker_import import export_tracker, import_tracker
-from careerceo.web.forms import flash, form_errors
+from careerceo.web.forms import flash, form_errors, see_other
+from careerceo.web.records import missing, never, submit
 from careerceo.web.templating import app_context, templates
+from careerceo.web.uploads import MAX_TRACKER_BYTES, read_limited
 
 router = APIRouter()
 
-MAX_TRACKER_BYTES = 10 * 1024 * 1024
 ENDED_STAGES = ("accepted", "declined", "closed")
 ENDED_SHOWN = 30
 COLUMN_SHOWN = 60  # cards per active column on the board; the column's own view has them all
@@ -102,11 +103,12 @@ def board_page(
 async def add_opportunity(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
     form = await request.form()
     values = {k: str(form.get(k, "")) for k in ("title", "company", "stage", "source", "url")}
-    try:
-        service.add_opportunity(ctx, {k: v for k, v in values.items() if v})
-    except CareerError as exc:
-        return _board(request, ctx, values=values, errors=form_errors(exc))
-    return RedirectResponse("/opportunities?done=added", status_code=303)
+    return submit(
+        lambda: service.add_opportunity(ctx, {k: v for k, v in values.items() if v}),
+        "/opportunities?done=added",
+        lambda errors: _board(request, ctx, values=values, errors=errors),
+        raises=never,
+    )
 
 
 @router.post("/opportunities/import", response_class=HTMLResponse)
@@ -114,10 +116,8 @@ async def import_csv(
     request: Request, file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> HTMLResponse:
     """Another tracker's CSV: the applications with their dated history (one transaction)."""
-    content = await file.read(MAX_TRACKER_BYTES + 1)
     try:
-        if len(content) > MAX_TRACKER_BYTES:
-            raise CareerError("the file is larger than 10 MB", field="file")
+        content = await read_limited(file, MAX_TRACKER_BYTES)
         summary = import_tracker(ctx, content, file.filename or "applications.csv")
     except CareerError as exc:
         return _board(request, ctx, errors={"file": exc.message})
@@ -141,16 +141,16 @@ async def move(
     form = await request.form()
     change = {k: str(form.get(k, "")) for k in ("stage", "reason", "on", "note")}
     back = str(form.get("back", "board"))
-    try:
-        service.move(ctx, opportunity_id, {k: v for k, v in change.items() if v})
-    except CareerError as exc:
-        if exc.status == 404:
-            raise
-        if back == "detail":
-            return _detail(request, ctx, opportunity_id, move_errors=form_errors(exc))
-        return _board(request, ctx, errors=form_errors(exc))
     target = f"/opportunities/{opportunity_id}" if back == "detail" else "/opportunities"
-    return RedirectResponse(f"{target}?done=saved", status_code=303)
+    return submit(
+        lambda: service.move(ctx, opportunity_id, {k: v for k, v in change.items() if v}),
+        f"{target}?done=saved",
+        lambda errors: (
+            _detail(request, ctx, opportunity_id, move_errors=errors)
+            if back == "detail"
+            else _board(request, ctx, errors=errors)
+        ),
+    )
 
 
 def _detail(
@@ -203,18 +203,21 @@ async def save(
     form = await request.form()
     values: dict[str, Any] = {k: str(form.get(k, "")) for k in EDIT_FIELDS}
     offer = {k: str(form.get(f"offer_{k}", "")) for k in OFFER_FIELDS}
-    try:
-        service.update_opportunity(ctx, opportunity_id, {**values, "offer": offer})
-    except CareerError as exc:
-        if exc.status == 404:
-            raise
-        shown = {**values, **{f"offer_{k}": v for k, v in offer.items()}}
-        errors = {
-            (f"offer_{k.split('.', 1)[1]}" if k.startswith("offer.") else k): v
-            for k, v in form_errors(exc).items()
-        }
-        return _detail(request, ctx, opportunity_id, values=shown, errors=errors)
-    return RedirectResponse(f"/opportunities/{opportunity_id}?done=saved", status_code=303)
+    shown = {**values, **{f"offer_{k}": v for k, v in offer.items()}}
+    return submit(
+        lambda: service.update_opportunity(ctx, opportunity_id, {**values, "offer": offer}),
+        f"/opportunities/{opportunity_id}?done=saved",
+        lambda errors: _detail(request, ctx, opportunity_id, values=shown, errors=errors),
+        errors=_offer_errors,
+    )
+
+
+def _offer_errors(exc: CareerError) -> dict[str, str]:
+    """``offer.base`` is the form's ``offer_base`` field."""
+    return {
+        (f"offer_{k.split('.', 1)[1]}" if k.startswith("offer.") else k): v
+        for k, v in form_errors(exc).items()
+    }
 
 
 @router.post("/opportunities/{opportunity_id}/contacts", response_class=HTMLResponse)
@@ -222,17 +225,14 @@ async def link(
     request: Request, opportunity_id: int, ctx: AppContext = Depends(app_context)
 ) -> Response:
     form = await request.form()
-    try:
-        service.link_contact(
-            ctx,
-            opportunity_id,
-            {"contact_id": str(form.get("contact_id", "")), "role": str(form.get("role", ""))},
-        )
-    except CareerError as exc:
-        if exc.status == 404 and exc.field != "contact_id":
-            raise
-        return _detail(request, ctx, opportunity_id, errors={"contact_id": exc.message})
-    return RedirectResponse(f"/opportunities/{opportunity_id}?done=saved", status_code=303)
+    given = {"contact_id": str(form.get("contact_id", "")), "role": str(form.get("role", ""))}
+    return submit(
+        lambda: service.link_contact(ctx, opportunity_id, given),
+        f"/opportunities/{opportunity_id}?done=saved",
+        lambda errors: _detail(request, ctx, opportunity_id, errors=errors),
+        errors=lambda exc: {"contact_id": exc.message},
+        raises=lambda exc: missing(exc) and exc.field != "contact_id",
+    )
 
 
 @router.post("/opportunities/{opportunity_id}/email", response_class=HTMLResponse)
@@ -259,4 +259,4 @@ async def email_suggestion(
 @router.post("/opportunities/{opportunity_id}/delete")
 def delete(opportunity_id: int, ctx: AppContext = Depends(app_context)) -> Response:
     service.remove_opportunity(ctx, opportunity_id)
-    return RedirectResponse("/opportunities?done=removed", status_code=303)
+    return see_other("/opportunities?done=removed")

@@ -11,7 +11,9 @@ from careerceo.model.paths import FileSummary
 from careerceo.services import paths as service
 from careerceo.services.context import AppContext
 from careerceo.web.forms import form_errors, form_fields, see_other
+from careerceo.web.records import never, page_route, submit
 from careerceo.web.templating import app_context, templates
+from careerceo.web.uploads import add_each
 
 router = APIRouter()
 
@@ -46,11 +48,7 @@ def _index(
     )
 
 
-@router.get("/paths", response_class=HTMLResponse)
-def paths_page(
-    request: Request, done: str = "", ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    return _index(request, ctx, done=done)
+page_route(router, "/paths", _index)
 
 
 @router.post("/paths", response_class=HTMLResponse)
@@ -59,11 +57,12 @@ def create_collection(
     values: dict[str, str] = Depends(form_fields("name", "description", "target")),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    try:
-        created = service.new_collection(ctx, values)
-    except CareerError as exc:
-        return _index(request, ctx, errors=form_errors(exc), values=values)
-    return see_other(f"/paths/{created.id}?done=created")
+    return submit(
+        lambda: service.new_collection(ctx, values),
+        lambda created: f"/paths/{created.id}?done=created",
+        lambda errors: _index(request, ctx, errors=errors, values=values),
+        raises=never,
+    )
 
 
 def _collection_page(
@@ -123,8 +122,6 @@ async def upload_files(
     keep_names: str = Form(""),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    from careerceo.web.pages.resume import read_upload
-
     chosen = [f for f in files or [] if f.filename]
     if not chosen:
         return _collection_page(
@@ -137,18 +134,12 @@ async def upload_files(
             collection_id,
             errors={"files": f"{len(chosen)} files at once; add at most {MAX_FILES} per upload"},
         )
-    summaries: list[FileSummary] = []
-    for upload in chosen:
-        try:
-            data, filename = await read_upload(upload)
-        except CareerError as exc:
-            summaries.append(
-                FileSummary(filename=upload.filename or "?", ok=False, messages=[exc.message])
-            )
-            continue
-        summaries.append(
-            service.add_file(ctx, f"#{collection_id}", data, filename, keep_names=bool(keep_names))
-        )
+    summaries = await add_each(
+        chosen,
+        lambda data, name: service.add_file(
+            ctx, f"#{collection_id}", data, name, keep_names=bool(keep_names)
+        ),
+    )
     return _collection_page(request, ctx, collection_id, summaries=summaries)
 
 

@@ -8,11 +8,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from careerceo.errors import CareerError
 from careerceo.model.plan306090 import SECTIONS
 from careerceo.services import plan306090 as service
 from careerceo.services.context import AppContext
 from careerceo.web.forms import form_errors, form_fields, form_view, see_other
+from careerceo.web.records import FormPage, never, page_route, submit
 from careerceo.web.templating import app_context
 
 router = APIRouter()
@@ -32,22 +32,10 @@ def field_name(section: str) -> str:
     return "s_" + section.replace(".", "_")
 
 
-def _list_page(
-    request: Request,
-    ctx: AppContext,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    done: str | None = None,
-) -> HTMLResponse:
-    context = {"plans": service.list_plans(ctx)}
-    return form_view(request, "plans/index.html", context, values, errors, done)
+_list_page = FormPage("plans/index.html", lambda ctx: {"plans": service.list_plans(ctx)})
 
 
-@router.get("/plans", response_class=HTMLResponse)
-def plans_page(
-    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    return _list_page(request, ctx, done=done)
+page_route(router, "/plans", _list_page)
 
 
 @router.post("/plans", response_class=HTMLResponse)
@@ -56,11 +44,12 @@ def new_plan(
     values: dict[str, str] = Depends(form_fields("occupation_code", "opportunity_id", "title")),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    try:
-        plan = service.new_plan(ctx, {k: v or None for k, v in values.items()})
-    except CareerError as exc:
-        return _list_page(request, ctx, values, form_errors(exc))
-    return see_other(f"/plans/{plan.id}?done=added")
+    return submit(
+        lambda: service.new_plan(ctx, {k: v or None for k, v in values.items()}),
+        lambda plan: f"/plans/{plan.id}?done=added",
+        lambda errors: _list_page(request, ctx, values, errors),
+        raises=never,
+    )
 
 
 def _plan_page(
@@ -103,15 +92,13 @@ async def save_plan(
     sections: dict[str, Any] = {
         s: str(form.get(field_name(s), "")) for s in SECTIONS if field_name(s) in form
     }
-    try:
-        service.set_sections(ctx, plan_id, sections)
-    except CareerError as exc:
-        if exc.status == 404:
-            raise
-        errors = {field_name(k): v for k, v in form_errors(exc).items()}
-        values = {field_name(k): str(v) for k, v in sections.items()}
-        return _plan_page(request, service.get_plan(ctx, plan_id), values, errors)
-    return see_other(f"/plans/{plan_id}?done=saved")
+    values = {field_name(k): str(v) for k, v in sections.items()}
+    return submit(
+        lambda: service.set_sections(ctx, plan_id, sections),
+        f"/plans/{plan_id}?done=saved",
+        lambda errors: _plan_page(request, service.get_plan(ctx, plan_id), values, errors),
+        errors=lambda exc: {field_name(k): v for k, v in form_errors(exc).items()},
+    )
 
 
 @router.post("/plans/{plan_id}/delete")

@@ -7,11 +7,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from careerceo.errors import CareerError
 from careerceo.model.profile import PROFILE_FIELDS
 from careerceo.services import profile as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash, form_errors, see_other
+from careerceo.web.forms import flash
+from careerceo.web.records import never, page_route, submit
 from careerceo.web.templating import app_context, form_page
 
 router = APIRouter()
@@ -27,12 +27,11 @@ def _render(
     )
 
 
-@router.get("/profile", response_class=HTMLResponse)
-def profile_page(
-    request: Request, done: str | None = None, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    profile = service.get_profile(ctx)
-    return _render(request, profile.model_dump(), {}, done)
+def _page(request: Request, ctx: AppContext, done: str | None = None) -> HTMLResponse:
+    return _render(request, service.get_profile(ctx).model_dump(), {}, done)
+
+
+page_route(router, "/profile", _page)
 
 
 @router.post("/profile", response_class=HTMLResponse)
@@ -50,8 +49,9 @@ def save_profile(
     ctx: AppContext = Depends(app_context),
 ) -> Response:
     values = {name: value for name, value in locals().items() if name in PROFILE_FIELDS}
-    try:
-        service.update_profile(ctx, values)
-    except CareerError as exc:
-        return _render(request, values, form_errors(exc))
-    return see_other("/profile?done=saved")
+    return submit(
+        lambda: service.update_profile(ctx, values),
+        "/profile?done=saved",
+        lambda errors: _render(request, values, errors),
+        raises=never,
+    )

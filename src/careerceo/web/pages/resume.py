@@ -8,7 +8,6 @@ from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from careerceo.documents.limits import MAX_ZIP_BYTES
 from careerceo.errors import CareerError
 from careerceo.services import accomplishments as wins
 from careerceo.services import resume_import, uploads
@@ -25,7 +24,9 @@ from careerceo.services.resume_export import (
     text_of_document,
 )
 from careerceo.web.forms import form_fields, see_other
+from careerceo.web.records import page_route
 from careerceo.web.templating import app_context, form_page, templates
+from careerceo.web.uploads import read_upload
 
 router = APIRouter()
 
@@ -35,16 +36,6 @@ DONE = {
     "win-added": "Win saved.",
     "win-removed": "Win removed.",
 }
-
-
-async def read_upload(file: UploadFile | None) -> tuple[bytes, str]:
-    """The uploaded bytes, refused before reading past the size limit."""
-    if file is None or not file.filename:
-        raise CareerError("choose a file to upload", field="file")
-    data = await file.read(MAX_ZIP_BYTES + 1)
-    if len(data) > MAX_ZIP_BYTES:
-        raise CareerError(f"the file is larger than {MAX_ZIP_BYTES // 2**20} MB", field="file")
-    return data, file.filename
 
 
 def _index(
@@ -64,11 +55,7 @@ def _index(
     )
 
 
-@router.get("/resume", response_class=HTMLResponse)
-def resume_page(
-    request: Request, done: str = "", ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    return _index(request, ctx, done=done)
+page_route(router, "/resume", _index)
 
 
 def _preview_and_hold(
@@ -213,11 +200,7 @@ def _wins_page(
     )
 
 
-@router.get("/resume/wins", response_class=HTMLResponse)
-def wins_page(
-    request: Request, done: str = "", ctx: AppContext = Depends(app_context)
-) -> HTMLResponse:
-    return _wins_page(request, ctx, done=done)
+page_route(router, "/resume/wins", _wins_page)
 
 
 @router.post("/resume/wins", response_class=HTMLResponse)
