@@ -103,7 +103,10 @@ def _parse_date(text: str) -> date:
 
 def _header(lines: list[str]) -> tuple[int, list[str]]:
     for index, line in enumerate(lines[:HEADER_SEARCH_LINES]):
-        cells = [c.strip() for c in next(csv.reader([line]), [])]
+        try:
+            cells = [c.strip() for c in next(csv.reader([line]), [])]
+        except csv.Error:  # a line no header could be (a field over the csv module's limit)
+            continue
         if all(column in cells for column in REQUIRED):
             return index, cells
     raise ValueError
