@@ -72,14 +72,20 @@ def _date(raw: str, line: int, column: str, errors: list[str]) -> tuple[str, boo
     return parsed, False, True
 
 
-def read_path_csv(data: bytes, *, name: str = "the CSV") -> CsvProfiles:
-    """Rows grouped by the ``person`` column, in file order, with per-line errors."""
+def _csv_text(data: bytes, name: str) -> str:
+    """The file as text, or the refusal naming why it is not a CSV (encoding, binary)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CsvLayoutError(f"{name} is not UTF-8 text; save it as CSV UTF-8") from exc
     if "\x00" in text:
         raise CsvLayoutError(f"{name} contains NUL bytes, so it is not a CSV file")
+    return text
+
+
+def read_path_csv(data: bytes, *, name: str = "the CSV") -> CsvProfiles:
+    """Rows grouped by the ``person`` column, in file order, with per-line errors."""
+    text = _csv_text(data, name)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header:
@@ -168,12 +174,7 @@ def text_column(data: bytes) -> str | None:
 
 def read_text_csv(data: bytes, *, name: str = "the CSV") -> tuple[list[CsvText], list[str]]:
     """The non-empty résumé texts of a text CSV with their line numbers, and per-line errors."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CsvLayoutError(f"{name} is not UTF-8 text; save it as CSV UTF-8") from exc
-    if "\x00" in text:
-        raise CsvLayoutError(f"{name} contains NUL bytes, so it is not a CSV file")
+    text = _csv_text(data, name)
     column = text_column(data)
     if column is None:
         raise CsvLayoutError(f"{name} has no column of résumé texts ({', '.join(TEXT_COLUMNS)})")

@@ -14,11 +14,12 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from careerceo.documents.connections_csv import decode
 from careerceo.documents.limits import MAX_CSV_ROWS
 from careerceo.errors import CareerError
+from careerceo.text.dates import strptime_first
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "company": ("company", "company name", "employer", "organization", "organisation"),
@@ -80,12 +81,7 @@ def _date(raw: str) -> date | None:
     text = raw.strip()
     if not text:
         return None
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+    return strptime_first(text, DATE_FORMATS)
 
 
 def _columns(header: list[str], name: str) -> dict[str, int]:

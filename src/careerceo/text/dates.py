@@ -8,7 +8,8 @@ thing the person typed.
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -114,3 +115,14 @@ def human(value: str) -> str:
         return f"{names[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         return value
+
+
+def strptime_first(text: str, formats: Iterable[str]) -> date:
+    """``text`` read by the first of ``formats`` that fits (an export's date column, whose
+    layout depends on the tool and the year it was written); ValueError when none does."""
+    for fmt in formats:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
