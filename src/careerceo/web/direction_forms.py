@@ -1,17 +1,21 @@
 """What the direction pages share: refused input as messages beside its field (with the page
-that fixes it), the redirect after a post, and the alignment trend chart."""
+that fixes it), the post that shows them or redirects, and the alignment trend chart."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from fastapi.responses import RedirectResponse
+from fastapi.responses import Response
 from pydantic import ValidationError
 
 from careerceo.documents.charts import line_chart
 from careerceo.errors import CareerError
 from careerceo.services import direction as service
 from careerceo.web.actions import href
+from careerceo.web.records import Refused, never, submit
+
+T = TypeVar("T")
 
 
 def field_errors(exc: CareerError | ValidationError) -> dict[str, str]:
@@ -36,8 +40,14 @@ def field_errors(exc: CareerError | ValidationError) -> dict[str, str]:
     return out
 
 
-def see_other(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
+def submit_form(
+    action: Callable[[], T], then: str | Callable[[T], str], refused: Refused
+) -> Response:
+    """``records.submit`` for a direction form: its model's refusals (``ValidationError``)
+    and the service's (``CareerError``, a missing goal too) go beside the fields, worded by
+    ``field_errors``."""
+    refusals = (CareerError, ValidationError)
+    return submit(action, then, refused, errors=field_errors, raises=never, catches=refusals)
 
 
 def alignment_chart(rows: list[service.HistoryRow]) -> Any:

@@ -41,16 +41,19 @@ def submit(
     then: str | Callable[[T], str],
     refused: Refused,
     *,
-    errors: Callable[[CareerError], dict[str, str]] = form_errors,
+    errors: Callable[[Any], dict[str, str]] = form_errors,
     raises: Callable[[CareerError], bool] = missing,
+    catches: tuple[type[Exception], ...] = (CareerError,),
 ) -> Response:
     """Run a form's write; on success redirect to ``then`` (a URL, or one made from what the
     write returned), on a refusal answer ``refused`` with the messages for the fields. An
-    error ``raises`` picks out (by default a missing record) is not the form's to show."""
+    error ``raises`` picks out (by default a missing record) is not the form's to show.
+    ``catches`` are the refusals (a page that validates a model itself adds pydantic's
+    ``ValidationError``, with an ``errors`` that reads it)."""
     try:
         made = action()
-    except CareerError as exc:
-        if raises(exc):
+    except catches as exc:
+        if isinstance(exc, CareerError) and raises(exc):
             raise
         return refused(errors(exc))
     return see_other(then(made) if callable(then) else then)

@@ -8,9 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
 
-from careerceo.errors import CareerError
 from careerceo.model.direction import (
     HORIZONS,
     GoalIn,
@@ -21,7 +19,8 @@ from careerceo.model.direction import (
 )
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
-from careerceo.web.direction_forms import alignment_chart, field_errors, see_other
+from careerceo.web.direction_forms import alignment_chart, submit_form
+from careerceo.web.forms import see_other
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -87,40 +86,36 @@ def goals_page(request: Request, ctx: AppContext = Depends(app_context)) -> HTML
 
 
 @router.post("/goals/vision", response_class=HTMLResponse, response_model=None)
-async def save_vision(
-    request: Request, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse | RedirectResponse:
-    form = await request.form()
-    text = str(form.get("vision", ""))
-    try:
-        service.set_vision(ctx, VisionIn(text=text))
-    except (CareerError, ValidationError) as exc:
-        errs = {"vision": next(iter(field_errors(exc).values()))}
-        return _goals_page(request, ctx, errors=errs, values={"vision": text}, status=422)
-    return see_other("/goals?saved=vision")
+async def save_vision(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
+    text = str((await request.form()).get("vision", ""))
+    return submit_form(
+        lambda: service.set_vision(ctx, VisionIn(text=text)),
+        "/goals?saved=vision",
+        lambda errs: _goals_page(
+            request,
+            ctx,
+            errors={"vision": next(iter(errs.values()))},
+            values={"vision": text},
+            status=422,
+        ),
+    )
 
 
 @router.post("/goals", response_class=HTMLResponse, response_model=None)
-async def add_goal(
-    request: Request, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse | RedirectResponse:
+async def add_goal(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
-    try:
-        goal = service.add_goal(
-            ctx,
-            GoalIn.model_validate(
-                {
-                    "title": form.get("title", ""),
-                    "horizon": form.get("horizon", "1y"),
-                    "target_role": form.get("target_role", ""),
-                    "occupation_code": form.get("occupation_code") or None,
-                    "why": form.get("why", ""),
-                }
-            ),
-        )
-    except (CareerError, ValidationError) as exc:
-        return _goals_page(request, ctx, errors=field_errors(exc), values=form, status=422)
-    return see_other(f"/goals?saved=goal-added&goal={goal.id}")
+    goal = {
+        "title": form.get("title", ""),
+        "horizon": form.get("horizon", "1y"),
+        "target_role": form.get("target_role", ""),
+        "occupation_code": form.get("occupation_code") or None,
+        "why": form.get("why", ""),
+    }
+    return submit_form(
+        lambda: service.add_goal(ctx, GoalIn.model_validate(goal)),
+        lambda made: f"/goals?saved=goal-added&goal={made.id}",
+        lambda errors: _goals_page(request, ctx, errors=errors, values=form, status=422),
+    )
 
 
 @router.get("/goals/{goal_id}", response_class=HTMLResponse)
@@ -160,56 +155,47 @@ def _goal_detail(
 @router.post("/goals/{goal_id}/edit", response_class=HTMLResponse, response_model=None)
 async def edit_goal(
     request: Request, goal_id: int, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse | RedirectResponse:
+) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
-    try:
-        service.edit_goal(
-            ctx,
-            goal_id,
-            GoalPatch.model_validate(
-                {
-                    # a blanked title is refused, not read as "unchanged"
-                    "title": form.get("title"),
-                    "horizon": form.get("horizon") or None,
-                    "target_role": form.get("target_role", ""),
-                    "occupation_code": form.get("occupation_code") or None,
-                    "why": form.get("why", ""),
-                    "status": form.get("status") or None,
-                }
-            ),
-        )
-    except (CareerError, ValidationError) as exc:
-        return _goal_detail(
-            request, ctx, goal_id, errors=field_errors(exc), values=form, status=422
-        )
-    return see_other(f"/goals/{goal_id}?saved=goal-updated")
+    changes = {
+        "title": form.get("title"),  # a blanked title is refused, not read as "unchanged"
+        "horizon": form.get("horizon") or None,
+        "target_role": form.get("target_role", ""),
+        "occupation_code": form.get("occupation_code") or None,
+        "why": form.get("why", ""),
+        "status": form.get("status") or None,
+    }
+    return submit_form(
+        lambda: service.edit_goal(ctx, goal_id, GoalPatch.model_validate(changes)),
+        f"/goals/{goal_id}?saved=goal-updated",
+        lambda errors: _goal_detail(request, ctx, goal_id, errors=errors, values=form, status=422),
+    )
 
 
 @router.post("/goals/{goal_id}/milestones", response_class=HTMLResponse, response_model=None)
 async def add_milestone(
     request: Request, goal_id: int, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse | RedirectResponse:
+) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
     # the goal page names these fields m_title, m_measure and m_due_date (its edit form, on the
     # same page, has a "title" of its own)
-    try:
-        service.add_milestone(
-            ctx,
-            goal_id,
-            MilestoneIn.model_validate(
-                {
-                    "title": form.get("m_title", ""),
-                    "measure": form.get("m_measure", ""),
-                    "due_date": form.get("m_due_date") or None,
-                }
-            ),
-        )
-    except (CareerError, ValidationError) as exc:
-        errs = {f"m_{k}": v for k, v in field_errors(exc).items()}
+    milestone = {
+        "title": form.get("m_title", ""),
+        "measure": form.get("m_measure", ""),
+        "due_date": form.get("m_due_date") or None,
+    }
+
+    def refused(errors: dict[str, str]) -> HTMLResponse:
+        errs = {f"m_{k}": v for k, v in errors.items()}
         # the edit form below keeps showing the goal; only the milestone form shows what was typed
         values = {**service.get_goal(ctx, goal_id).model_dump(), **form}
         return _goal_detail(request, ctx, goal_id, errors=errs, values=values, status=422)
-    return see_other(f"/goals/{goal_id}?saved=milestone-added")
+
+    return submit_form(
+        lambda: service.add_milestone(ctx, goal_id, MilestoneIn.model_validate(milestone)),
+        f"/goals/{goal_id}?saved=milestone-added",
+        refused,
+    )
 
 
 @router.post("/milestones/{milestone_id}/done", response_model=None)

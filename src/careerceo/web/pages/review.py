@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import ValidationError
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.errors import CareerError
 from careerceo.model.direction import (
@@ -18,7 +17,7 @@ from careerceo.model.direction import (
 from careerceo.model.months import is_month
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
-from careerceo.web.direction_forms import alignment_chart, field_errors, see_other
+from careerceo.web.direction_forms import alignment_chart, field_errors, submit_form
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -138,30 +137,25 @@ def _parse_review_form(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, 
 
 
 @router.post("/review", response_class=HTMLResponse, response_model=None)
-async def save_review(
-    request: Request, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse | RedirectResponse:
+async def save_review(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
     mode = form.get("mode", "create")
     data, values = _parse_review_form(form)
     month = str(data["month"])
-    try:
+
+    def save() -> object:
         review = ReviewIn.model_validate(data)
         if mode == "edit":
-            service.edit_review(ctx, month, review)
-        else:
-            service.create_review(ctx, review)
-    except (CareerError, ValidationError) as exc:
-        return _review_form(
-            request,
-            ctx,
-            month=month,
-            mode=mode,
-            values=values,
-            errors=field_errors(exc),
-            status=422,
-        )
-    return see_other(f"/review/{month}?saved=1")
+            return service.edit_review(ctx, month, review)
+        return service.create_review(ctx, review)
+
+    return submit_form(
+        save,
+        f"/review/{month}?saved=1",
+        lambda errors: _review_form(
+            request, ctx, month=month, mode=mode, values=values, errors=errors, status=422
+        ),
+    )
 
 
 @router.get("/review/history", response_class=HTMLResponse)

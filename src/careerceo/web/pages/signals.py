@@ -5,18 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import ValidationError
+from fastapi.responses import HTMLResponse, Response
 
 from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
 from careerceo.documents.charts import line_chart
-from careerceo.errors import CareerError
-from careerceo.model.direction import (
-    SignalsIn,
-)
+from careerceo.model.direction import SignalsIn
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
-from careerceo.web.direction_forms import field_errors, see_other
+from careerceo.web.direction_forms import submit_form
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -59,13 +55,11 @@ def signals_page(request: Request, ctx: AppContext = Depends(app_context)) -> HT
 
 
 @router.post("/signals", response_class=HTMLResponse, response_model=None)
-async def take_signals(
-    request: Request, ctx: AppContext = Depends(app_context)
-) -> HTMLResponse | RedirectResponse:
+async def take_signals(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
     answers = {q.id: form[q.id] for q in QUESTIONS if form.get(q.id)}
-    try:
-        service.take_signals(ctx, SignalsIn.model_validate({"answers": answers}))
-    except (CareerError, ValidationError) as exc:
-        return _signals_page(request, ctx, answers=answers, errors=field_errors(exc), status=422)
-    return see_other("/signals")
+    return submit_form(
+        lambda: service.take_signals(ctx, SignalsIn.model_validate({"answers": answers})),
+        "/signals",
+        lambda errors: _signals_page(request, ctx, answers=answers, errors=errors, status=422),
+    )
