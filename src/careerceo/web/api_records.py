@@ -36,8 +36,14 @@ def model_body(model: Any, name: str = "data") -> inspect.Parameter:
     return inspect.Parameter(name, KEYWORD, annotation=model)
 
 
-def path_id(name: str) -> inspect.Parameter:
-    return inspect.Parameter(name, KEYWORD, annotation=int)
+def path_id(name: str, annotation: Any = int) -> inspect.Parameter:
+    """A path parameter (a record's id; ``annotation=str`` for a month or a question id)."""
+    return inspect.Parameter(name, KEYWORD, annotation=annotation)
+
+
+def query(name: str, annotation: Any, default: Any) -> inspect.Parameter:
+    """A query parameter with its default (``?goal_id=``)."""
+    return inspect.Parameter(name, KEYWORD, default=default, annotation=annotation)
 
 
 def route(
@@ -70,6 +76,19 @@ def route(
         status_code=status_code,
         description=description,
     )
+
+
+def reads(
+    router: APIRouter,
+    path: str,
+    call: Callable[..., Any],
+    out: Any,
+    *params: inspect.Parameter,
+    name: str | None = None,
+) -> None:
+    """``GET path``: what ``call(ctx, *params)`` returns, answered as ``out``; the endpoint is
+    named ``name`` (by default the service function's name, as its operation id)."""
+    route(router, "GET", path, call, params, name=name or call.__name__, response_model=out)
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,13 @@ from careerceo.analysis.signals import DIMENSIONS, LIKERT, QUESTIONS
 from careerceo.model.direction import GoalIn, GoalPatch, MilestoneIn, ReviewIn, SignalsIn, VisionIn
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
-from careerceo.web.api_records import RecordApi
+from careerceo.web.api_records import RecordApi, path_id, query, reads
 from careerceo.web.templating import app_context
 
 router = APIRouter(tags=["direction"])
 
 
-@router.get("/vision")
-def get_vision(ctx: AppContext = Depends(app_context)) -> service.VisionView | None:
-    return service.current_vision(ctx)
+reads(router, "/vision", service.current_vision, service.VisionView | None, name="get_vision")
 
 
 @router.put("/vision")
@@ -28,9 +26,7 @@ def put_vision(data: VisionIn, ctx: AppContext = Depends(app_context)) -> servic
     return service.set_vision(ctx, data)
 
 
-@router.get("/vision/history")
-def vision_history(ctx: AppContext = Depends(app_context)) -> list[service.VisionView]:
-    return service.vision_history(ctx)
+reads(router, "/vision/history", service.vision_history, list[service.VisionView])
 
 
 @router.get("/goals")
@@ -54,11 +50,13 @@ RecordApi(
 ).register(router)
 
 
-@router.get("/goals/{goal_id}/history")
-def goal_history(
-    goal_id: int, ctx: AppContext = Depends(app_context)
-) -> list[service.RevisionView]:
-    return service.goal_history(ctx, goal_id)
+reads(
+    router,
+    "/goals/{goal_id}/history",
+    service.goal_history,
+    list[service.RevisionView],
+    path_id("goal_id"),
+)
 
 
 @router.post("/goals/{goal_id}/milestones", status_code=201)
@@ -68,11 +66,13 @@ def add_milestone(
     return service.add_milestone(ctx, goal_id, data)
 
 
-@router.get("/milestones")
-def list_milestones(
-    goal_id: int | None = None, ctx: AppContext = Depends(app_context)
-) -> list[service.MilestoneView]:
-    return service.list_milestones(ctx, goal_id)
+reads(
+    router,
+    "/milestones",
+    service.list_milestones,
+    list[service.MilestoneView],
+    query("goal_id", int | None, None),
+)
 
 
 @router.post("/milestones/{milestone_id}/done")
@@ -82,9 +82,7 @@ def complete_milestone(
     return service.complete_milestone(ctx, milestone_id)
 
 
-@router.get("/reviews")
-def review_history(ctx: AppContext = Depends(app_context)) -> list[service.HistoryRow]:
-    return service.review_history(ctx)
+reads(router, "/reviews", service.review_history, list[service.HistoryRow])
 
 
 @router.post("/reviews", status_code=201)
@@ -92,19 +90,15 @@ def create_review(data: ReviewIn, ctx: AppContext = Depends(app_context)) -> ser
     return service.create_review(ctx, data)
 
 
-@router.get("/reviews/due")
-def review_due(ctx: AppContext = Depends(app_context)) -> service.DueView:
-    return service.review_due(ctx)
+reads(router, "/reviews/due", service.review_due, service.DueView)
 
 
-@router.get("/reviews/findings")
-def findings(ctx: AppContext = Depends(app_context)) -> list[service.FindingView]:
-    return service.drift_findings(ctx)
+reads(
+    router, "/reviews/findings", service.drift_findings, list[service.FindingView], name="findings"
+)
 
 
-@router.get("/reviews/{month}")
-def get_review(month: str, ctx: AppContext = Depends(app_context)) -> service.ReviewResult:
-    return service.get_review(ctx, month)
+reads(router, "/reviews/{month}", service.get_review, service.ReviewResult, path_id("month", str))
 
 
 @router.put("/reviews/{month}")
@@ -114,11 +108,13 @@ def edit_review(
     return service.edit_review(ctx, month, data)
 
 
-@router.get("/reviews/{month}/revisions")
-def review_revisions(
-    month: str, ctx: AppContext = Depends(app_context)
-) -> list[service.RevisionView]:
-    return service.review_revisions(ctx, month)
+reads(
+    router,
+    "/reviews/{month}/revisions",
+    service.review_revisions,
+    list[service.RevisionView],
+    path_id("month", str),
+)
 
 
 @router.get("/signals/questions")
@@ -130,9 +126,7 @@ def signal_questions() -> dict[str, Any]:
     }
 
 
-@router.get("/signals")
-def signals_history(ctx: AppContext = Depends(app_context)) -> list[service.SignalView]:
-    return service.signals_history(ctx)
+reads(router, "/signals", service.signals_history, list[service.SignalView])
 
 
 @router.post("/signals", status_code=201)
@@ -140,9 +134,7 @@ def take_signals(data: SignalsIn, ctx: AppContext = Depends(app_context)) -> ser
     return service.take_signals(ctx, data)
 
 
-@router.get("/direction")
-def challenges(ctx: AppContext = Depends(app_context)) -> list[service.ChallengeView]:
-    return service.challenges(ctx)
+reads(router, "/direction", service.challenges, list[service.ChallengeView])
 
 
 @router.get(

@@ -13,7 +13,7 @@ from careerceo.services import interview_rounds as rounds
 from careerceo.services import offer_prep as offers
 from careerceo.services import plan306090 as plans
 from careerceo.services.context import AppContext
-from careerceo.web.api_records import RecordApi
+from careerceo.web.api_records import RecordApi, path_id, reads
 from careerceo.web.templating import app_context
 
 router = APIRouter(tags=["interview"])
@@ -31,9 +31,13 @@ def list_questions(
     )
 
 
-@router.get("/interview/questions/{question_id}")
-def get_question(question_id: str, ctx: AppContext = Depends(app_context)) -> service.QuestionView:
-    return service.get_question(ctx, question_id)
+reads(
+    router,
+    "/interview/questions/{question_id}",
+    service.get_question,
+    service.QuestionView,
+    path_id("question_id", str),
+)
 
 
 @router.put("/interview/answers/{question_id}")
@@ -45,11 +49,13 @@ def save_answer(
     return service.save_answer(ctx, {**data, "question_id": question_id})
 
 
-@router.get("/interview/answers/{question_id}")
-def get_answer(
-    question_id: str, ctx: AppContext = Depends(app_context)
-) -> service.AnswerView | None:
-    return service.get_answer(ctx, question_id)
+reads(
+    router,
+    "/interview/answers/{question_id}",
+    service.get_answer,
+    service.AnswerView | None,
+    path_id("question_id", str),
+)
 
 
 @router.get("/interview/practice")
@@ -72,14 +78,10 @@ def record_session(
     return service.record_session(ctx, ratings)
 
 
-@router.get("/interview/stats")
-def stats(ctx: AppContext = Depends(app_context)) -> service.StatsView:
-    return service.stats(ctx)
+reads(router, "/interview/stats", service.stats, service.StatsView)
 
 
-@router.get("/plan306090")
-def list_plans(ctx: AppContext = Depends(app_context)) -> list[plans.PlanView]:
-    return plans.list_plans(ctx)
+reads(router, "/plan306090", plans.list_plans, list[plans.PlanView])
 
 
 @router.post("/plan306090", status_code=201)
@@ -145,9 +147,14 @@ def list_rounds(
     return rounds.list_rounds(ctx, opportunity=opportunity)
 
 
-@router.get("/interview/rounds/{round_id}/prep")
-def round_prep(round_id: int, ctx: AppContext = Depends(app_context)) -> rounds.PrepView:
-    return rounds.prep(ctx, round_id)
+reads(
+    router,
+    "/interview/rounds/{round_id}/prep",
+    rounds.prep,
+    rounds.PrepView,
+    path_id("round_id"),
+    name="round_prep",
+)
 
 
 @router.post("/interview/rounds/{round_id}/debrief")
@@ -161,9 +168,7 @@ def debrief(
     return rounds.debrief(ctx, round_id, data)
 
 
-@router.get("/offers")
-def list_offers(ctx: AppContext = Depends(app_context)) -> list[offers.OfferView]:
-    return offers.list_preps(ctx)
+reads(router, "/offers", offers.list_preps, list[offers.OfferView], name="list_offers")
 
 
 RecordApi(
