@@ -8,7 +8,7 @@ posting) are named in a small footer line so the prefilled parts can be traced.
 from __future__ import annotations
 
 from careerceo.analysis.plan306090 import PlanContent
-from careerceo.documents.pdf_text import latin1
+from careerceo.documents.pdf_blocks import PdfLook, render_pdf
 from careerceo.documents.resume_layout import Block
 from careerceo.errors import CareerError
 
@@ -23,6 +23,9 @@ STYLES: dict[str, tuple[str, float, float]] = {
     "bullet": ("", 10, 0.4),
 }
 SCALES = (1.0, 0.9, 0.8)
+LOOK = PdfLook(
+    STYLES, top=15, bottom=14, line=0.48, rule_gap=0.5, after_rule=1.2, upper_sections=False
+)
 
 PART_TITLES = {"goals": "Goals", "actions": "Actions", "measures": "How success is measured"}
 LIST_TITLES = {
@@ -72,44 +75,12 @@ def to_markdown(title: str, subtitle: str, plan: PlanContent) -> str:
     return "\n".join(lines)
 
 
-def _render(items: list[Block], title: str, scale: float) -> tuple[bytes, int]:
-    from fpdf import FPDF  # imported here: fpdf costs a quarter-second of every CLI start
-
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_margins(18, 15, 18)
-    pdf.set_auto_page_break(True, margin=14)
-    pdf.set_title(latin1(title))
-    pdf.set_creator("Career CEO")
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    for block in items:
-        style, size, before = STYLES.get(block.kind, ("", 10, 1))
-        size *= scale
-        pdf.set_font("Helvetica", style, size)
-        if before:
-            pdf.ln(before * scale)
-        text = latin1(block.text)
-        height = size * 0.48
-        if block.kind == "section":
-            pdf.cell(width, height, text, new_x="LMARGIN", new_y="NEXT")
-            y = pdf.get_y() + 0.5
-            pdf.set_draw_color(120, 120, 120)
-            pdf.line(pdf.l_margin, y, pdf.l_margin + width, y)
-            pdf.ln(1.2)
-        elif block.kind == "bullet":
-            pdf.set_x(pdf.l_margin + 2)
-            pdf.multi_cell(width - 2, height, f"- {text}", new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.multi_cell(width, height, text, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output()), pdf.page_no()
-
-
 def to_pdf(title: str, subtitle: str, plan: PlanContent) -> bytes:
     """One or two A4 pages; a longer plan is set smaller, and refused if it still runs over."""
     items = blocks(title, subtitle, plan)
     pages = 0
     for scale in SCALES:
-        data, pages = _render(items, title, scale)
+        data, pages = render_pdf(items, title=title, look=LOOK, scale=scale)
         if pages <= MAX_PAGES:
             return data
     raise CareerError(

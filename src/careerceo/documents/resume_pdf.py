@@ -6,6 +6,7 @@ and screen readers read it in order, and the text layer extracts back to the ren
 
 from __future__ import annotations
 
+from careerceo.documents.pdf_blocks import PdfLook, render_pdf
 from careerceo.documents.pdf_text import latin1
 from careerceo.documents.resume_layout import Block, layout, plain_text
 from careerceo.model.resume import Resume
@@ -20,37 +21,13 @@ STYLES: dict[str, tuple[str, float, float]] = {  # kind -> (style, size, space b
     "para": ("", 10, 1),
     "bullet": ("", 10, 0.6),
 }
+LOOK = PdfLook(
+    STYLES, top=16, bottom=16, line=0.5, rule_gap=0.6, after_rule=1.5, upper_sections=True
+)
 
 
 def render_blocks(blocks: list[Block], *, title: str = "Résumé") -> bytes:
-    from fpdf import FPDF  # imported here: fpdf costs a quarter-second of every CLI start
-
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(True, margin=16)
-    pdf.set_title(latin1(title))
-    pdf.set_creator("Career CEO")
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    for block in blocks:
-        style, size, before = STYLES.get(block.kind, ("", 10, 1))
-        pdf.set_font("Helvetica", style, size)
-        if before:
-            pdf.ln(before)
-        text = latin1(block.text)
-        height = size * 0.5
-        if block.kind == "section":
-            pdf.cell(width, height, text.upper(), new_x="LMARGIN", new_y="NEXT")
-            y = pdf.get_y() + 0.6
-            pdf.set_draw_color(120, 120, 120)
-            pdf.line(pdf.l_margin, y, pdf.l_margin + width, y)
-            pdf.ln(1.5)
-        elif block.kind == "bullet":
-            pdf.set_x(pdf.l_margin + 2)
-            pdf.multi_cell(width - 2, height, f"- {text}", new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.multi_cell(width, height, text, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
+    return render_pdf(blocks, title=title, look=LOOK)[0]
 
 
 def to_pdf(resume: Resume) -> bytes:
