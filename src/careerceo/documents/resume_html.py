@@ -17,6 +17,18 @@ h3{font-size:1rem;margin:.8rem 0 .1rem}.meta{color:#444;margin:0 0 .3rem}.headli
 """
 
 
+# layout block kind -> its element ("{}" is the escaped text; a paragraph is the default)
+HTML = {
+    "name": "<h1>{}</h1>",
+    "headline": '<p class="headline"><strong>{}</strong></p>',
+    "contact": '<p class="contact">{}</p>',
+    "section": "<h2>{}</h2>",
+    "entry": "<h3>{}</h3>",
+    "meta": '<p class="meta">{}</p>',
+    "bullet": "<li>{}</li>",
+}
+
+
 def to_html(resume: Resume, *, title: str = "") -> str:
     parts: list[str] = []
     in_list = False
@@ -25,25 +37,10 @@ def to_html(resume: Resume, *, title: str = "") -> str:
             parts.append("</ul>")
             in_list = False
         text = escape(block.text)
-        if block.kind == "name":
-            parts.append(f"<h1>{text}</h1>")
-        elif block.kind == "headline":
-            parts.append(f'<p class="headline"><strong>{text}</strong></p>')
-        elif block.kind == "contact":
-            parts.append(f'<p class="contact">{text}</p>')
-        elif block.kind == "section":
-            parts.append(f"<h2>{text}</h2>")
-        elif block.kind == "entry":
-            parts.append(f"<h3>{text}</h3>")
-        elif block.kind == "meta":
-            parts.append(f'<p class="meta">{text}</p>')
-        elif block.kind == "bullet":
-            if not in_list:
-                parts.append("<ul>")
-                in_list = True
-            parts.append(f"<li>{text}</li>")
-        else:
-            parts.append(f"<p>{text}</p>")
+        if block.kind == "bullet" and not in_list:
+            parts.append("<ul>")
+            in_list = True
+        parts.append(HTML.get(block.kind, "<p>{}</p>").format(text))
     if in_list:
         parts.append("</ul>")
     page_title = escape(title or resume.name or "Résumé")

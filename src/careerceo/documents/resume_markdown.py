@@ -5,6 +5,17 @@ from __future__ import annotations
 from careerceo.documents.resume_layout import layout
 from careerceo.model.resume import Resume
 
+# layout block kind -> its Markdown ("{}" is the escaped text; a paragraph is the default)
+MARKDOWN = {
+    "name": "# {}\n",
+    "headline": "**{}**\n",
+    "contact": "{}\n",
+    "section": "\n## {}\n",
+    "entry": "\n### {}\n",
+    "meta": "*{}*\n",
+    "bullet": "- {}",
+}
+
 
 def _escape(text: str) -> str:
     return text.replace("*", r"\*").replace("_", r"\_")
@@ -14,20 +25,5 @@ def to_markdown(resume: Resume) -> str:
     out: list[str] = []
     for block in layout(resume):
         text = _escape(block.text)
-        if block.kind == "name":
-            out.append(f"# {text}\n")
-        elif block.kind == "headline":
-            out.append(f"**{text}**\n")
-        elif block.kind == "contact":
-            out.append(f"{text}\n")
-        elif block.kind == "section":
-            out.append(f"\n## {text}\n")
-        elif block.kind == "entry":
-            out.append(f"\n### {text}\n")
-        elif block.kind == "meta":
-            out.append(f"*{text}*\n")
-        elif block.kind == "bullet":
-            out.append(f"- {text}")
-        else:
-            out.append(f"{text}\n")
+        out.append(MARKDOWN.get(block.kind, "{}\n").format(text))
     return "\n".join(out).replace("\n\n\n", "\n\n").strip() + "\n"
