@@ -49,9 +49,17 @@ def _line(contact: ContactOut, verb: str) -> None:
     say(f"{verb} [bold]{contact.name}[/] (#{contact.id}){where}.")
 
 
+# the options add and edit share, declared once
 InSearchOpt = typer.Option(
     None, "--in-search/--not-in-search", help="Part of your search (gets a cadence)."
 )
+TitleOpt = typer.Option(None, "--title", "-t")
+EmailOpt = typer.Option(None, "--email")
+PhoneOpt = typer.Option(None, "--phone")
+LinkedInOpt = typer.Option(None, "--linkedin")
+HowOpt = typer.Option(None, "--how", help=HOW_HELP)
+TagsOpt = typer.Option(None, "--tags", help=TAGS_HELP)
+CadenceOpt = typer.Option(None, "--cadence", help=CADENCE_HELP)
 # the options' names that are not the fields' names
 RENAMED = {
     "cadence": "cadence_days",
@@ -66,14 +74,14 @@ RENAMED = {
 def add(
     name: str = typer.Argument(..., help="Their full name."),
     company: str | None = typer.Option(None, "--company", "-c"),
-    title: str | None = typer.Option(None, "--title", "-t"),
-    email: str | None = typer.Option(None, "--email"),
-    phone: str | None = typer.Option(None, "--phone"),
-    linkedin_url: str | None = typer.Option(None, "--linkedin"),
-    relationship: str | None = typer.Option(None, "--how", help=HOW_HELP),
-    tags: str | None = typer.Option(None, "--tags", help=TAGS_HELP),
+    title: str | None = TitleOpt,
+    email: str | None = EmailOpt,
+    phone: str | None = PhoneOpt,
+    linkedin_url: str | None = LinkedInOpt,
+    relationship: str | None = HowOpt,
+    tags: str | None = TagsOpt,
     in_search: bool | None = InSearchOpt,
-    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP),
+    cadence: str | None = CadenceOpt,
     notes: str | None = typer.Option(None, "--notes"),
     as_json: bool = typer.Option(False, "--json", help="Print the new contact as JSON."),
 ) -> None:
@@ -199,14 +207,14 @@ def edit(
     contact_id: int = row_id("contact", "contacts"),
     name: str | None = typer.Option(None, "--name"),
     company: str | None = typer.Option(None, "--company", "-c", help="'' clears it."),
-    title: str | None = typer.Option(None, "--title", "-t"),
-    email: str | None = typer.Option(None, "--email"),
-    phone: str | None = typer.Option(None, "--phone"),
-    linkedin_url: str | None = typer.Option(None, "--linkedin"),
-    relationship: str | None = typer.Option(None, "--how", help=HOW_HELP),
-    tags: str | None = typer.Option(None, "--tags", help=TAGS_HELP),
+    title: str | None = TitleOpt,
+    email: str | None = EmailOpt,
+    phone: str | None = PhoneOpt,
+    linkedin_url: str | None = LinkedInOpt,
+    relationship: str | None = HowOpt,
+    tags: str | None = TagsOpt,
     in_search: bool | None = InSearchOpt,
-    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP),
+    cadence: str | None = CadenceOpt,
     snooze: str | None = typer.Option(None, "--snooze", help="No follow-up until YYYY-MM-DD."),
     retired: bool | None = typer.Option(None, "--retire/--unretire", help="Stop following up."),
     unreachable: bool | None = typer.Option(
