@@ -123,8 +123,7 @@ def list_opportunities(
 def board_cards(ctx: AppContext) -> list[BoardCard]:
     """Every opportunity as a card (most recently changed first), in one query."""
     with ctx.db.transaction() as session:
-        rows = OpportunityRepository(session, ctx.person_id).cards()
-    return [BoardCard(**vars(row)) for row in rows]
+        return OpportunityRepository(session, ctx.person_id).cards()
 
 
 def get_opportunity(ctx: AppContext, opportunity_id: int) -> OpportunityOut:

@@ -16,7 +16,6 @@ from careerceo.store.job_search.opportunities import (
 )
 from careerceo.store.job_search.rows import (
     CHUNK,
-    CardRow,
     DueActionRow,
     FollowedContact,
     NetworkRow,
@@ -26,7 +25,6 @@ from careerceo.store.job_search.rows import (
 
 __all__ = [
     "CHUNK",
-    "CardRow",
     "CompanyRepository",
     "ContactRepository",
     "DueActionRow",

@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from careerceo.store.job_search.rows import CardRow, DueActionRow, StageRow
+from careerceo.model.pipeline import BoardCard
+from careerceo.store.job_search.rows import DueActionRow, StageRow
 from careerceo.store.repositories import OwnedRepository
 from careerceo.store.tables import (
     Company,
@@ -18,6 +19,8 @@ from careerceo.store.tables import (
     OpportunityContact,
     StageChange,
 )
+
+CARD_FIELDS = tuple(BoardCard.model_fields)  # the order ``cards`` selects its columns in
 
 
 class OpportunityRepository(OwnedRepository[Opportunity]):
@@ -75,8 +78,9 @@ class OpportunityRepository(OwnedRepository[Opportunity]):
             .scalar_subquery()
         )
 
-    def cards(self) -> list[CardRow]:
-        """Every opportunity as a board card, most recently changed first, in one query."""
+    def cards(self) -> list[BoardCard]:
+        """Every opportunity as a board card (no offer terms, notes or links), most recently
+        changed first, in one query."""
         rows = self.session.execute(
             select(
                 Opportunity.id,
@@ -92,7 +96,7 @@ class OpportunityRepository(OwnedRepository[Opportunity]):
             .where(Opportunity.person_id == self.person_id)
             .order_by(*self.ordering())
         ).all()
-        return [CardRow(*row) for row in rows]
+        return [BoardCard(**dict(zip(CARD_FIELDS, row, strict=True))) for row in rows]
 
     def filtered_with_names(
         self, *, stage: str | None = None, company_id: int | None = None

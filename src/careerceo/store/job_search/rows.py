@@ -67,20 +67,6 @@ class NetworkRow:
 
 
 @dataclass(frozen=True)
-class CardRow:
-    """An opportunity as a board card shows it: no offer terms, notes or links."""
-
-    id: int
-    title: str
-    stage: str
-    company_id: int | None
-    company: str | None
-    next_action: str
-    next_action_due: date | None
-    entered_stage_on: date | None
-
-
-@dataclass(frozen=True)
 class StageRow:
     """An opportunity as the pipeline statistics see it."""
 
