@@ -4,6 +4,7 @@ past its size limit, so a huge upload costs no more memory than the limit."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from fastapi import UploadFile
 
@@ -12,6 +13,7 @@ from careerceo.errors import CareerError
 from careerceo.model.paths import FileSummary
 
 MAX_TRACKER_BYTES = 10 * 1024 * 1024  # another tracker's CSV export
+T = TypeVar("T")
 
 
 async def read_limited(file: UploadFile, limit: int) -> bytes:
@@ -20,6 +22,14 @@ async def read_limited(file: UploadFile, limit: int) -> bytes:
     if len(data) > limit:
         raise CareerError(f"the file is larger than {limit // 2**20} MB", field="file")
     return data
+
+
+async def import_upload(
+    file: UploadFile, limit: int, default_name: str, run: Callable[[bytes, str], T]
+) -> T:
+    """An import from an uploaded file, the same for a page and the API: the bytes (within
+    ``limit``) and the file's name (``default_name`` when the browser gave none) to ``run``."""
+    return run(await read_limited(file, limit), file.filename or default_name)
 
 
 async def read_upload(file: UploadFile | None) -> tuple[bytes, str]:

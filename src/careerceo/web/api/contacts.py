@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, Depends, File, UploadFile
 from pydantic import BaseModel
 
@@ -14,7 +16,7 @@ from careerceo.services.context import AppContext
 from careerceo.services.network_import import ImportSummary, import_connections
 from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
-from careerceo.web.uploads import read_limited
+from careerceo.web.uploads import import_upload
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
 
@@ -46,8 +48,9 @@ async def import_file(
     file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> ImportSummary:
     """LinkedIn Connections.csv (either layout) or the export ZIP; all rows or none."""
-    content = await read_limited(file, MAX_ZIP_BYTES)
-    return import_connections(ctx, content, file.filename or "Connections.csv")
+    return await import_upload(
+        file, MAX_ZIP_BYTES, "Connections.csv", partial(import_connections, ctx)
+    )
 
 
 RecordApi.of(

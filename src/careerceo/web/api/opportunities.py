@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, Response, UploadFile
@@ -19,7 +20,7 @@ from careerceo.services.context import AppContext
 from careerceo.services.tracker_import import TrackerSummary, export_tracker, import_tracker
 from careerceo.web.api_records import RecordApi
 from careerceo.web.templating import app_context
-from careerceo.web.uploads import MAX_TRACKER_BYTES, read_limited
+from careerceo.web.uploads import MAX_TRACKER_BYTES, import_upload
 
 router = APIRouter(prefix="/opportunities", tags=["opportunities"])
 
@@ -49,8 +50,9 @@ async def import_csv(
     file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> TrackerSummary:
     """Another tracker's CSV (title and status per row, dates become stage history)."""
-    content = await read_limited(file, MAX_TRACKER_BYTES)
-    return import_tracker(ctx, content, file.filename or "applications.csv")
+    return await import_upload(
+        file, MAX_TRACKER_BYTES, "applications.csv", partial(import_tracker, ctx)
+    )
 
 
 @router.get("/export.csv")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
@@ -16,7 +17,7 @@ from careerceo.services.network_import import import_connections
 from careerceo.web.forms import flash, see_other
 from careerceo.web.records import missing, never, submit
 from careerceo.web.templating import app_context, templates
-from careerceo.web.uploads import read_limited
+from careerceo.web.uploads import import_upload
 
 router = APIRouter()
 
@@ -112,8 +113,9 @@ async def import_file(
     request: Request, file: UploadFile = File(...), ctx: AppContext = Depends(app_context)
 ) -> Response:
     try:
-        content = await read_limited(file, MAX_ZIP_BYTES)
-        summary = import_connections(ctx, content, file.filename or "Connections.csv")
+        summary = await import_upload(
+            file, MAX_ZIP_BYTES, "Connections.csv", partial(import_connections, ctx)
+        )
     except CareerError as exc:
         return _list_page(request, ctx, errors={"file": exc.message})
     return _list_page(request, ctx, summary=summary)

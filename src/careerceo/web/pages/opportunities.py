@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
@@ -16,7 +17,7 @@ from careerceo.services.tracker_import import export_tracker, import_tracker
 from careerceo.web.forms import flash, form_errors, see_other
 from careerceo.web.records import missing, never, submit
 from careerceo.web.templating import app_context, templates
-from careerceo.web.uploads import MAX_TRACKER_BYTES, read_limited
+from careerceo.web.uploads import MAX_TRACKER_BYTES, import_upload
 
 router = APIRouter()
 
@@ -117,8 +118,9 @@ async def import_csv(
 ) -> HTMLResponse:
     """Another tracker's CSV: the applications with their dated history (one transaction)."""
     try:
-        content = await read_limited(file, MAX_TRACKER_BYTES)
-        summary = import_tracker(ctx, content, file.filename or "applications.csv")
+        summary = await import_upload(
+            file, MAX_TRACKER_BYTES, "applications.csv", partial(import_tracker, ctx)
+        )
     except CareerError as exc:
         return _board(request, ctx, errors={"file": exc.message})
     return _board(request, ctx, imported=summary)
