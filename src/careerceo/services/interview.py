@@ -178,14 +178,18 @@ def save_answer(ctx: AppContext, values: dict[str, object]) -> AnswerView:
         for use in practice.story_uses(answers.stories()):
             if use.warning and data.win_id == use.win_id:
                 warnings.append(use.warning)
-        return AnswerView(
-            question_id=question.id,
-            question=question.text,
-            text=row.text,
-            win_id=row.accomplishment_id,
-            reflection=row.reflection,
-            warnings=warnings,
-        )
+        return _answer_view(question, row, warnings)
+
+
+def _answer_view(question: QuestionView, row: InterviewAnswer, warnings: list[str]) -> AnswerView:
+    return AnswerView(
+        question_id=question.id,
+        question=question.text,
+        text=row.text,
+        win_id=row.accomplishment_id,
+        reflection=row.reflection,
+        warnings=warnings,
+    )
 
 
 def get_answer(ctx: AppContext, question_id: str) -> AnswerView | None:
@@ -194,14 +198,7 @@ def get_answer(ctx: AppContext, question_id: str) -> AnswerView | None:
         row = InterviewAnswerRepository(session, ctx.person_id).for_question(question.id)
         if row is None:
             return None
-        return AnswerView(
-            question_id=question.id,
-            question=question.text,
-            text=row.text,
-            win_id=row.accomplishment_id,
-            reflection=row.reflection,
-            warnings=[],
-        )
+        return _answer_view(question, row, [])
 
 
 def _transfers(ctx: AppContext, code: str | None) -> tuple[str, ...]:
