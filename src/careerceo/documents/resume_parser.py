@@ -30,6 +30,7 @@ from careerceo.model.resume import (
     ResumePosition,
 )
 from careerceo.text.dates import SINGLE, find_range, parse_date
+from careerceo.text.fold import fold
 from careerceo.text.resume_lines import (
     clean_lines,
     is_bullet,
@@ -234,8 +235,8 @@ def parse_resume_text(text: str) -> Resume:
     known = {n.lower() for n in resume.skill_names()}
     for section, entries in prose_entries:
         resume.skills.extend(tools_in_prose(entries, section, known))
-    titles = {" ".join(p.title.casefold().split()): p.title for p in resume.positions}
-    as_title = titles.get(" ".join(resume.name.casefold().split()))
+    titles = {fold(p.title): p.title for p in resume.positions}
+    as_title = titles.get(fold(resume.name))
     if as_title:
         # "DEPUTY PRINCIPAL" on top of an anonymised résumé is its headline (written as the
         # job's title is), not a name

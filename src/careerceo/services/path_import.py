@@ -44,6 +44,7 @@ from careerceo.store.path_repositories import (
     PathProfileRepository,
 )
 from careerceo.store.tables import PathProfile
+from careerceo.text.fold import fold
 
 Progress = Callable[[int, int], None]
 
@@ -214,7 +215,7 @@ def order_positions(keys: Sequence[float | None], *, newest_first: bool) -> list
 
 
 def _fingerprint(collection_uid: str, identity: str) -> str:
-    key = " ".join(identity.casefold().split())
+    key = fold(identity)
     return hashlib.sha256(f"{collection_uid}\x1f{key}".encode()).hexdigest()
 
 

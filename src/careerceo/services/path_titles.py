@@ -11,6 +11,7 @@ from careerceo.errors import CareerError
 from careerceo.knowledge import KnowledgeError, load_knowledge
 from careerceo.knowledge.titles import words
 from careerceo.services.context import AppContext
+from careerceo.text.fold import fold
 
 CODE_MIN_SCORE = 0.5  # below this the matcher's best guess is not stored as the occupation
 INTERN_WORDS = frozenset({"intern", "internship", "trainee", "apprentice", "apprenticeship"})
@@ -21,7 +22,7 @@ def title_key(title: str) -> str:
     """The comparable form of a title (the title matcher's own word folding); cached, as a
     bulk import repeats the same titles thousands of times."""
     key = " ".join(words(title))
-    return (key or " ".join(title.casefold().split()))[:200]
+    return (key or fold(title))[:200]
 
 
 @lru_cache(maxsize=65536)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerceo.analysis.job_gap import JobGap, analyse
 from careerceo.services.context import AppContext
+from careerceo.text.fold import fold
 
 if TYPE_CHECKING:
     from careerceo.analysis.pivot_space import OccupationSpace
@@ -39,8 +40,8 @@ REQUIREMENT_SECTIONS = frozenset(
 def names_company(mention: str, company: str) -> bool:
     """ "Google" in a Google posting ("teams within Google") is the employer, not a skill the
     posting asks for (the lexicon knows Google as a product and as search engines)."""
-    name = " ".join(company.casefold().split())
-    said = " ".join(mention.casefold().split())
+    name = fold(company)
+    said = fold(mention)
     if not name or not said:
         return False
     core = re.sub(r"\b(?:inc|llc|ltd|limited|corp|corporation|plc|gmbh|co)\b\.?", "", name)
@@ -61,8 +62,8 @@ def names_a_category_only(mention: str, label: str, taxonomy: str) -> bool:
     for."""
     if taxonomy not in {"onet-tech", "onet-tool"} or _SOFTWARE_WORDS.search(mention):
         return False
-    said = " ".join(mention.casefold().split())
-    name = " ".join(label.casefold().split())
+    said = fold(mention)
+    name = fold(label)
     return name.removesuffix(" software") != name and name.removesuffix(" software").startswith(
         said.rstrip("s")[: max(4, len(said) - 3)]
     )

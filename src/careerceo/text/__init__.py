@@ -1,1 +1,2 @@
-"""Text helpers that more than one layer reads: résumé dates and résumé lines."""
+"""Text helpers that more than one layer reads: résumé dates, résumé lines and the folded
+(comparable) form of a phrase."""

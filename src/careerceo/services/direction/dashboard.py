@@ -26,6 +26,7 @@ from careerceo.store.job_search import (
     OpportunityRepository,
     StageChangeRepository,
 )
+from careerceo.text.fold import fold
 
 
 def _summary(latest: SignalView | None) -> SignalsSummary | None:
@@ -40,7 +41,7 @@ def _summary(latest: SignalView | None) -> SignalsSummary | None:
 
 
 def _said(text: str) -> str:
-    return " ".join(text.casefold().split()).rstrip(".")
+    return fold(text).rstrip(".")
 
 
 def _wins(repos: Repos, log: AccomplishmentRepository) -> int:
