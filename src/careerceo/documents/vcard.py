@@ -6,7 +6,7 @@ as the RFC requires; only fields the person recorded are written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -30,6 +30,21 @@ def _escape(text: str) -> str:
         .replace("\r\n", "\\n")
         .replace("\n", "\\n")
     )
+
+
+def _tel(phone: str) -> str:
+    return phone.replace(" ", "-")  # a tel: URI has no spaces
+
+
+# a card's optional fields: (field, vCard property, how its value is written), in card order
+PROPERTIES: tuple[tuple[str, str, Callable[[str], str]], ...] = (
+    ("title", "TITLE", _escape),
+    ("company", "ORG", _escape),
+    ("email", "EMAIL;TYPE=work", _escape),
+    ("phone", "TEL;VALUE=uri:tel", _tel),
+    ("url", "URL", str),
+    ("note", "NOTE", _escape),
+)
 
 
 def _fold(line: str) -> str:
@@ -63,18 +78,9 @@ def vcard(cards: Iterable[Card]) -> str:
             f"FN:{_escape(card.name)}",
             f"N:{_escape(family)};{_escape(given)};;;",
         ]
-        if card.title:
-            entry.append(f"TITLE:{_escape(card.title)}")
-        if card.company:
-            entry.append(f"ORG:{_escape(card.company)}")
-        if card.email:
-            entry.append(f"EMAIL;TYPE=work:{_escape(card.email)}")
-        if card.phone:
-            entry.append(f"TEL;VALUE=uri:tel:{card.phone.replace(' ', '-')}")
-        if card.url:
-            entry.append(f"URL:{card.url}")
-        if card.note:
-            entry.append(f"NOTE:{_escape(card.note)}")
+        for name, prop, write in PROPERTIES:
+            if value := getattr(card, name):
+                entry.append(f"{prop}:{write(value)}")
         entry.append("END:VCARD")
         lines.extend(_fold(line) for line in entry)
     return "".join(line + "\r\n" for line in lines)
