@@ -237,16 +237,36 @@ def _put(target: dict[str, Any], key: str, value: Any) -> None:
         target[key] = value
 
 
+# JSON Resume key -> the résumé's attribute, in the order an export writes them
+BASICS_OUT = (
+    ("name", "name"), ("label", "label"), ("image", "image"), ("email", "email"),
+    ("phone", "phone"), ("url", "url"), ("summary", "summary"),
+)  # fmt: skip
+WORK_OUT = (
+    ("name", "employer"), ("location", "location"), ("description", "description"),
+    ("position", "title"), ("url", "url"), ("startDate", "start"), ("endDate", "end"),
+    ("summary", "summary"), ("highlights", "highlights"),
+)  # fmt: skip
+EDUCATION_OUT = (
+    ("institution", "institution"), ("url", "url"), ("area", "field"), ("studyType", "degree"),
+    ("startDate", "start"), ("endDate", "end"), ("score", "grade"), ("courses", "courses"),
+)  # fmt: skip
+CERTIFICATE_OUT = (("name", "name"), ("date", "date"), ("issuer", "issuer"), ("url", "url"))
+
+
+def _filled(source: object, fields: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """``source`` as a JSON Resume object: each key its attribute's value, empty ones left
+    out as the schema's examples do."""
+    item: dict[str, Any] = {}
+    for key, attribute in fields:
+        _put(item, key, getattr(source, attribute))
+    return item
+
+
 def _basics(resume: Resume) -> dict[str, Any]:
     """The ``basics`` section: who the person is, where, and their profiles."""
     extra = resume.extra
-    basics: dict[str, Any] = {}
-    for key, value in (
-        ("name", resume.name), ("label", resume.label), ("image", resume.image),
-        ("email", resume.email), ("phone", resume.phone), ("url", resume.url),
-        ("summary", resume.summary),
-    ):  # fmt: skip
-        _put(basics, key, value)
+    basics = _filled(resume, BASICS_OUT)
     if isinstance(extra.get("location"), dict):
         basics["location"] = extra["location"]
     elif resume.location:
@@ -265,46 +285,14 @@ def to_jsonresume(resume: Resume) -> dict[str, Any]:
         "$schema": extra.get("$schema", SCHEMA_URL),
         "basics": _basics(resume),
     }
-    work = []
-    for p in resume.positions:
-        item: dict[str, Any] = {}
-        fields: tuple[tuple[str, Any], ...] = (
-            ("name", p.employer), ("location", p.location), ("description", p.description),
-            ("position", p.title), ("url", p.url), ("startDate", p.start),
-            ("endDate", p.end), ("summary", p.summary), ("highlights", p.highlights),
-        )  # fmt: skip
-        for field_name, field_value in fields:
-            _put(item, field_name, field_value)
-        work.append(item)
-    _put(document, "work", work)
+    _put(document, "work", [_filled(p, WORK_OUT) for p in resume.positions])
     if extra.get("volunteer") is not None:
         document["volunteer"] = extra["volunteer"]
-    education = []
-    for e in resume.education:
-        item = {}
-        edu_fields: tuple[tuple[str, Any], ...] = (
-            ("institution", e.institution), ("url", e.url), ("area", e.field),
-            ("studyType", e.degree), ("startDate", e.start), ("endDate", e.end),
-            ("score", e.grade), ("courses", e.courses),
-        )  # fmt: skip
-        for field_name, field_value in edu_fields:
-            _put(item, field_name, field_value)
-        education.append(item)
-    _put(document, "education", education)
+    _put(document, "education", [_filled(e, EDUCATION_OUT) for e in resume.education])
     for section in ("awards",):
         if extra.get(section) is not None:
             document[section] = extra[section]
-    certificates = []
-    for c in resume.certifications:
-        item = {}
-        for key, value in (
-            ("name", c.name),
-            ("date", c.date),
-            ("issuer", c.issuer),
-            ("url", c.url),
-        ):
-            _put(item, key, value)
-        certificates.append(item)
+    certificates = [_filled(c, CERTIFICATE_OUT) for c in resume.certifications]
     _put(document, "certificates", certificates)
     if extra.get("publications") is not None:
         document["publications"] = extra["publications"]
