@@ -4,7 +4,6 @@ into ``analysis.capability``, and the profile as they can read it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,7 @@ from careerceo.analysis.capability import (
     build_profile,
     occupation_profile,
 )
-from careerceo.analysis.pivot_reference import reference_weights, supported
+from careerceo.analysis.pivot_reference import reference_weights
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
 from careerceo.analysis.wording import plural
 from careerceo.errors import CareerError
@@ -38,7 +37,8 @@ from careerceo.services.pivot_space import occupation_space
 from careerceo.services.pivot_titles import (
     _position_codes,
     _text_similarity,
-    _title_codes,
+    _title_candidates,
+    choose_candidate,
     resolve_occupation,
 )
 
@@ -126,25 +126,16 @@ def _person_text_z(data: PersonData) -> NDArray[np.float64] | None:
 
 
 def _supported_positions(space: OccupationSpace, data: PersonData) -> list[PositionItem]:
-    """The positions with their occupations, less a normalised title's occupation the
-    person's own words do not support at all (``analysis.pivot_reference``); and the
-    headline's occupation, kept in ``data`` for the reference weights."""
-    positions = _position_codes(space, data)
+    """The positions with their occupations, each title read with the person's whole text
+    (``pivot_titles.choose_candidate``); and the headline's occupation, read the same way and
+    kept in ``data`` for the reference weights."""
     # Titles alone are no evidence against their own occupation: only with other words.
     z = data.text_z if data.resume_text.strip() or any(data.position_texts) else None
-
-    def z_of(code: str | None) -> float | None:
-        return None if z is None or code not in space.row_of else float(z[space.row_of[code]])
-
-    out = []
-    for stated, item in zip(data.positions, positions, strict=True):
-        if not stated.occupation_code and not supported(z_of(item.occupation_code)):
-            item = replace(item, occupation_code=None)
-        out.append(item)
+    positions = _position_codes(space, data, z)
     if data.headline.strip():
-        found = _title_codes(space, [(data.headline, person_text(data))], data.data_dir)[0]
-        data.headline_code = found if found and supported(z_of(found)) else None
-    return out
+        found = _title_candidates(space, [(data.headline, person_text(data))], data.data_dir)
+        data.headline_code = choose_candidate(space, found[0], z)
+    return positions
 
 
 def reference_sources(
