@@ -121,3 +121,17 @@ def test_no_placeholder_is_quoted_as_the_persons_words(
     assert quoted
     words = {w.strip() for q in quoted for w in q.split(",")}
     assert not words & {"city", "state", "company", "name", "City", "State", "Company"}, words
+
+
+def test_a_long_past_position_counts_beside_the_current_one(
+    sqlite_ctx: AppContext, shared_data: Path
+) -> None:
+    # A real résumé: media activities specialist "to present" since 2013 after seventeen years
+    # as a marketing coordinator that ended the month before. Imported years later, the
+    # marketing years still count nearly as much as the current job, and the specialist title
+    # reads as public relations (the résumé's words), not as recreation work.
+    _import_pdf(sqlite_ctx, shared_data, "DIGITAL-MEDIA")
+    held = {o["code"]: o["credit"] for o in pivots.capability_summary(sqlite_ctx)["occupations"]}
+    assert "39-9032.00" not in held  # Recreation Workers
+    assert held.get("27-3031.00") == 1.0  # Public Relations Specialists
+    assert held["11-2011.00"] >= 0.9

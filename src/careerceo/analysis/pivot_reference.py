@@ -26,9 +26,10 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 from numpy.typing import NDArray
 
-# Below this z of their own words a normalised title's occupation is not taken: about the
-# words of an average occupation, i.e. nothing in the person's text is about that work.
-MIN_SUPPORT_Z = 0.5
+# Below this z of their own words a normalised title's occupation is not taken: the words
+# must match it clearly above the average occupation (the bar at which a pivot's row quotes
+# the person's words as evidence, ``services.pivot_explain.WORDS_EVIDENCE_Z``).
+MIN_SUPPORT_Z = 1.0
 # The logistic support: half weight at z 1.5 (the words are clearly about this kind of work),
 # nearly full from z 2.5.
 SUPPORT_MID_Z = 1.5
