@@ -135,3 +135,23 @@ def test_a_long_past_position_counts_beside_the_current_one(
     assert "39-9032.00" not in held  # Recreation Workers
     assert held.get("27-3031.00") == 1.0  # Public Relations Specialists
     assert held["11-2011.00"] >= 0.9
+
+
+def test_an_accountant_is_not_sent_to_learn_what_grows_on_the_job(
+    sqlite_ctx: AppContext, shared_data: Path
+) -> None:
+    # The real staff accountant: the controller's English Language (4.9 against the
+    # accountant's 4.2) or Administration and Management is the same capability rated a little
+    # higher, not a course to take; the pivot's row and its page agree.
+    _import_pdf(sqlite_ctx, shared_data, "ACCOUNTANT")
+    rows = pivots.rank_pivots(sqlite_ctx, limit=5).rows
+    for row in rows:
+        d = pivots.pivot_detail(sqlite_ctx, row.code)
+        elements = [g for g in d.gaps if g.kind in ("skill", "knowledge")]
+        for gap in elements:
+            if not gap.assumed:
+                assert (gap.deficit or 0) >= 1.0, (row.code, gap)
+        planned = {s.what for s in d.plan if s.kind in ("skill", "knowledge")}
+        assert planned <= {g.name for g in elements}
+        # The row's gaps are the page's: none the page calls growing on the job.
+        assert {g.split(" (")[0] for g in row.gaps} <= {g.name for g in elements}, row.code

@@ -174,7 +174,7 @@ def rank_pivots(
     r = rank(space, profile, filters=filters)
     rel, text_z, full_order, final = _ordered(space, profile, r, data, from_)
     order = full_order if limit is None else full_order[:limit]
-    rows = [_row(space, r, int(i), n + 1, float(final[i])) for n, i in enumerate(order)]
+    rows = [_row(space, r, int(i), n + 1, float(final[i]), profile) for n, i in enumerate(order)]
     if rel is not None:
         _explain_related(space, rel, rows[:EXPLAIN_ROWS])
     if text_z is not None and data is not None:
