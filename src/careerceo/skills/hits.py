@@ -21,7 +21,7 @@ from careerceo.skills.lexicon import (
     Lexicon,
 )
 from careerceo.skills.matcher import LexiconMatcher, LexSpan
-from careerceo.skills.model import Excluded, SkillHit
+from careerceo.skills.model import Excluded, Link, SkillHit
 from careerceo.skills.normalize import Token
 from careerceo.skills.semantic import load_semantic
 
@@ -188,6 +188,40 @@ def contextualise(
     return hits, excluded
 
 
+def hit_from_link(
+    link: Link,
+    where: tuple[int, int, str],
+    sentence: str,
+    section: str | None,
+    status: str,
+    confidence: float,
+    phrase_type: str,
+    method: str,
+) -> SkillHit:
+    """A hit for ``link``'s concept over ``where`` (start, end, text), which is its phrase."""
+    start, end, text = where
+    return SkillHit(
+        concept_id=link.concept_id,
+        label=link.label,
+        taxonomy=link.taxonomy,
+        source=TAXONOMY_NAMES[link.taxonomy],
+        skill_type=link.skill_type,
+        category=link.category,
+        start=start,
+        end=end,
+        text=text,
+        matched_label=link.label,
+        sentence=sentence,
+        section=section,
+        status=status,
+        confidence=confidence,
+        phrase_start=start,
+        phrase_end=end,
+        phrase_type=phrase_type,
+        method=method,
+    )
+
+
 def semantic_hits(
     lexicon: Lexicon, text: str, segs: list[context.Segment], hits: list[SkillHit], kind: str
 ) -> list[SkillHit]:
@@ -216,26 +250,26 @@ def semantic_hits(
         seg = seg_of[(m.start, m.end)]
         concept = lexicon.concepts[m.concept]
         sentence = text[seg.start : seg.end].strip()
+        confidence = round(min(0.9, m.similarity) * 0.9, 3)
+        link = Link(
+            concept.concept_id,
+            concept.label,
+            concept.taxonomy,
+            concept.skill_type,
+            concept.category,
+            confidence,
+            "semantic",
+        )
         extra.append(
-            SkillHit(
-                concept_id=concept.concept_id,
-                label=concept.label,
-                taxonomy=concept.taxonomy,
-                source=TAXONOMY_NAMES[concept.taxonomy],
-                skill_type=concept.skill_type,
-                category=concept.category,
-                start=m.start,
-                end=m.end,
-                text=text[m.start : m.end],
-                matched_label=concept.label,
-                sentence=sentence[:500],
-                section=seg.section,
-                status=context.strength(sentence, seg.section, kind),
-                confidence=round(min(0.9, m.similarity) * 0.9, 3),
-                phrase_start=m.start,
-                phrase_end=m.end,
-                phrase_type=concept.skill_type,
-                method="semantic",
+            hit_from_link(
+                link,
+                (m.start, m.end, text[m.start : m.end]),
+                sentence[:500],
+                seg.section,
+                context.strength(sentence, seg.section, kind),
+                confidence,
+                concept.skill_type,
+                "semantic",
             )
         )
     return sorted([*hits, *extra], key=lambda h: (h.start, TAXONOMY_RANK[h.taxonomy]))

@@ -12,45 +12,12 @@ import bisect
 from dataclasses import replace
 
 from careerceo.skills import context
-from careerceo.skills.lexicon import TAXONOMY_NAMES, Lexicon
+from careerceo.skills.hits import hit_from_link
+from careerceo.skills.lexicon import Lexicon
 from careerceo.skills.linker import Linker
 from careerceo.skills.model import Link, Mention, SkillHit
 from careerceo.skills.semantic import load_semantic
 from careerceo.skills.tagger import LexMark, TaggedSpan, Tagger, words
-
-
-def hit_from_link(
-    link: Link,
-    where: tuple[int, int, str],
-    sentence: str,
-    section: str | None,
-    status: str,
-    confidence: float,
-    phrase_type: str,
-    method: str,
-) -> SkillHit:
-    """A hit for ``link``'s concept over ``where`` (start, end, text), which is its phrase."""
-    start, end, text = where
-    return SkillHit(
-        concept_id=link.concept_id,
-        label=link.label,
-        taxonomy=link.taxonomy,
-        source=TAXONOMY_NAMES[link.taxonomy],
-        skill_type=link.skill_type,
-        category=link.category,
-        start=start,
-        end=end,
-        text=text,
-        matched_label=link.label,
-        sentence=sentence,
-        section=section,
-        status=status,
-        confidence=confidence,
-        phrase_start=start,
-        phrase_end=end,
-        phrase_type=phrase_type,
-        method=method,
-    )
 
 
 def _links_inside(span: TaggedSpan, hits: list[SkillHit], hit_starts: list[int]) -> list[Link]:

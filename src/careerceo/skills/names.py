@@ -8,8 +8,8 @@ through its curated concepts.
 from __future__ import annotations
 
 from careerceo.skills import context
+from careerceo.skills.hits import hit_from_link
 from careerceo.skills.linker import Linker
-from careerceo.skills.mentions import hit_from_link
 from careerceo.skills.model import SkillHit
 
 MAX_NAME_WORDS = 6  # a text this short on one line is a name, not prose

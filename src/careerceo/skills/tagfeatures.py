@@ -1,8 +1,11 @@
 """What the span tagger sees of a sentence: its words and each word's features.
 
 The word, its shape, affixes and stem, the words around it, whether it opens ESCO skill labels
-(a verb of work), and the lexicon's own matches as BIO features. The training script and the
-packaged tagger use the same functions, so a model always meets the features it learned.
+(a verb of work), its closed word class ("of", "the", "and", "you", "will": where phrases stop),
+its word clusters (words that occur in the same contexts in real postings: "Python" with
+"SQL" and "Tableau", "strong" with "proven"), and the lexicon's own matches as BIO features.
+The training script and the packaged tagger use the same functions, so a model always meets
+the features it learned.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any, NamedTuple
 
 from careerceo.skills.normalize import TOKEN_RE, stem
 
-FEATURES_VERSION = "1"
+FEATURES_VERSION = "2"
 NEIGHBOURS = (-2, -1, 1, 2)
 
 # Words, as the lexicon tokenises them, plus every other non-space character on its own
@@ -59,11 +62,35 @@ def _shape(w: str) -> str:
     return "".join(out)[:6]
 
 
+# Closed word classes: a word's class says more about where a phrase starts or stops than the
+# word itself ("of" and "with" join a skill to its object; "you", "will" and "is" do not).
+_CLASSES = {
+    "det": "a an the this that these those each every any some no all both either another",
+    "prep": "of in on at by for with from to into over under about across through during "
+    "within without between among against via per upon toward towards including like such",
+    "conj": "and or but nor as while whereas although though if because so yet plus",
+    "pron": "you we they he she it i our your their its my us them who which whom whose what",
+    "aux": "is are was were be been being am will would can could should must may might shall "
+    "do does did have has had",
+    "adv": "also very highly strongly well more most less least not only just preferably ideally "
+    "especially",
+    "adj": "strong excellent good great solid proven demonstrated deep relevant related "
+    "proficient familiar able",
+    "lead": "experience knowledge ability skills skill understanding familiarity proficiency "
+    "expertise background degree years year",
+}
+WORD_CLASS = {w: c for c, ws in _CLASSES.items() for w in ws.split()}
+# A word's clusters, coarse to fine (a mapping the training script learns from unlabeled
+# postings and ships in the model).
+Clusters = dict[str, list[int]]
+
+
 class Featurizer:
     """Token features; the per-word part is cached (postings repeat their words)."""
 
-    def __init__(self, verbs: frozenset[str]) -> None:
+    def __init__(self, verbs: frozenset[str], clusters: Clusters | None = None) -> None:
         self.verbs = verbs
+        self.clusters: Clusters = clusters or {}
         self._own: dict[str, tuple[str, ...]] = {}
         self._near: dict[tuple[str, int], tuple[str, ...]] = {}
 
@@ -91,6 +118,14 @@ class Featurizer:
             feats.append("verb")
         if len(w) <= 2:
             feats.append("short")
+        feats += ["p2=" + low[:2], "p4=" + low[:4], "s4=" + low[-4:]]
+        if low in WORD_CLASS:
+            feats.append("cc=" + WORD_CLASS[low])
+        found_cl = self.clusters.get(low)
+        if found_cl:
+            feats += [f"c{j}={c}" for j, c in enumerate(found_cl)]
+        else:
+            feats.append("c=none")
         out = tuple(feats)
         if len(self._own) < 200_000:
             self._own[w] = out
@@ -108,6 +143,11 @@ class Featurizer:
             feats.append(f"{tag}st={stem(w)}")
             if "verb" in self._word(w):
                 feats.append(f"{tag}verb")
+        if low in WORD_CLASS:
+            feats.append(f"{tag}cc={WORD_CLASS[low]}")
+        # Next to the word, every granularity; two away, the coarser two.
+        reach = 3 if abs(offset) == 1 else 2
+        feats += [f"{tag}c{j}={c}" for j, c in enumerate(self.clusters.get(low, ())[:reach])]
         out = tuple(feats)
         if len(self._near) < 400_000:
             self._near[(w, offset)] = out
