@@ -135,20 +135,6 @@ def forget_extractions(data_dir: Path) -> None:
 
 def _write_json(path: Path, data: object) -> None:
     """Atomically; a cache that cannot be written is only a missed speed-up."""
-    import json
-    import os
-    import tempfile
+    from careerceo.skills.cache import write_json_quietly
 
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".loose-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        return
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    write_json_quietly(path, data)
