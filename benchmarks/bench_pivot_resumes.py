@@ -139,9 +139,10 @@ def components(data: bytes, name: str, workdir: Path) -> tuple[Any, ...]:
         space = ranking_space(concepts=True)
         profile, _, person = pivots._profile_for(ctx, space, None)
         r = rank(space, profile)
-        sources = pivots._sources(space, profile)
+        assert person is not None
+        sources = pivots.reference_sources(space, profile, person)
         rel = related(neighbour_table(), sources) if sources else None
-        raw = pivots._person_text_z(person) if person is not None else None
+        raw = person.text_z
         text = neighbourhood(raw, neighbour_table()) if raw is not None else None
         return r, rel, text, space.codes
     finally:

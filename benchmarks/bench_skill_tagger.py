@@ -54,90 +54,75 @@ def _module(name: str, path: Path) -> ModuleType:
     return module
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--no-cv", action="store_true", help="skip the train cross-validation")
-    parser.add_argument("--no-dev", action="store_true", help="skip the dev report")
-    parser.add_argument("--postings", type=int, default=1000)
-    args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    sys.path.insert(0, str(ROOT / "src"))
-    training = _module("train_skill_tagger", ROOT / "scripts" / "train_skill_tagger.py")
-    bench = _module("bench_skills", ROOT / "benchmarks" / "bench_skills.py")
+def cross_validated(
+    training: ModuleType, plain: Any, weights: dict[str, Any], skillspan: Path
+) -> None:
+    """The packaged setting retrained on 5 folds of train by posting: the tagger's spans alone
+    and what ``extract --json`` lists, before and after."""
+    from careerceo.skills.tagger import Tagger
 
-    from careerceo.skills import context
-    from careerceo.skills.extractor import Extractor
-    from careerceo.skills.lexicon import Lexicon
-    from careerceo.skills.tagger import Tagger, packaged_manifest, packaged_weights, words
-
+    manifest_config, bias = weights_config(weights)
+    rows = training.load(skillspan / "json" / "train.json")
+    featurizer = training.Featurizer(plain.verbs, weights["clusters"])
+    examples = [training.prepare(plain, featurizer, row) for row in rows]
+    folds = training.folds_of(rows, training.FOLDS)
     t0 = time.perf_counter()
-    lexicon = Lexicon.packaged()
-    t_lexicon = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    plain = Extractor(lexicon, tagger=False)
-    t1 = time.perf_counter()
-    weights = packaged_weights()
-    manifest = packaged_manifest()
-    assert weights is not None and manifest is not None, "the package has no tagger model"
-    tagger = Tagger(weights, plain.verbs)
-    t_tagger = time.perf_counter() - t1
-    full = Extractor(lexicon, tagger=False)
-    full.tagger = tagger
+    fold_weights = []
+    tagger_only: dict[str, Any] = {}
+    for k in range(training.FOLDS):
+        model = training.train(
+            [ex for ex, f in zip(examples, folds, strict=True) if f != k], manifest_config
+        )
+        fold_weights.append({**training.to_weights(model, weights["clusters"]), "o_bias": bias})
+        held = [ex for ex, f in zip(examples, folds, strict=True) if f == k]
+        fold_tagger = Tagger(fold_weights[-1], plain.verbs)
+        part = training.score(
+            [ex.row for ex in held],
+            [training.predict(fold_tagger, plain, ex.text) for ex in held],
+        )
+        for kind, s in part.items():
+            tagger_only.setdefault(kind, training.Scores()).merge(s)
     print(
-        f"load: lexicon {t_lexicon:.2f} s, extractor {t1 - t0:.2f} s, tagger model "
-        f"{t_tagger:.2f} s ({manifest['attributes']} attributes, {manifest['config']})"
+        f"\nSkillSpan train, {training.FOLDS}-fold cross-validation by posting "
+        f"({len(rows)} sentences, {time.perf_counter() - t0:.0f} s):"
+    )
+    before = training.summary(
+        training.score(rows, [training.listed_spans(plain, ex.text) for ex in examples])
+    )
+    training.show("extract --json before (no tagger)", before)
+    training.show("tagger spans alone", training.summary(tagger_only))
+    training.show(
+        "extract --json after (with tagger)", training.pipeline_cv(examples, folds, fold_weights)
     )
 
-    skillspan = args.shared / "skill-eval" / "skillspan"
-    if not args.no_cv:
-        rows = training.load(skillspan / "json" / "train.json")
-        featurizer = training.Featurizer(plain.verbs)
-        examples = [training.prepare(plain, featurizer, row) for row in rows]
-        folds = training.folds_of(rows, training.FOLDS)
-        t0 = time.perf_counter()
-        fold_weights = []
-        tagger_only: dict[str, Any] = {}
-        for k in range(training.FOLDS):
-            model = training.train(
-                [ex for ex, f in zip(examples, folds, strict=True) if f != k], manifest["config"]
-            )
-            fold_weights.append(training.to_weights(model))
-            held = [ex for ex, f in zip(examples, folds, strict=True) if f == k]
-            fold_tagger = Tagger(fold_weights[-1], plain.verbs)
-            part = training.score(
-                [ex.row for ex in held],
-                [training.predict(fold_tagger, plain, ex.text) for ex in held],
-            )
-            for kind, s in part.items():
-                tagger_only.setdefault(kind, training.Scores()).merge(s)
-        print(
-            f"\nSkillSpan train, {training.FOLDS}-fold cross-validation by posting "
-            f"({len(rows)} sentences, {time.perf_counter() - t0:.0f} s):"
-        )
-        before = training.summary(
-            training.score(rows, [training.listed_spans(plain, ex.text) for ex in examples])
-        )
-        training.show("extract --json before (no tagger)", before)
-        training.show("tagger spans alone", training.summary(tagger_only))
-        training.show(
-            "extract --json after (with tagger)",
-            training.pipeline_cv(examples, folds, fold_weights),
-        )
 
-    if not args.no_dev:
-        dev = training.load(skillspan / "json" / "dev.json")
-        print(f"\nSkillSpan dev ({len(dev)} sentences; a report, nothing is chosen on it):")
-        for name, extractor in (("before (no tagger)", plain), ("after (with tagger)", full)):
-            figures = training.summary(
-                training.score(
-                    dev, [training.listed_spans(extractor, " ".join(r["tokens"])) for r in dev]
-                )
-            )
-            training.show(f"extract --json {name}", figures)
+def weights_config(weights: dict[str, Any]) -> tuple[dict[str, Any], float]:
+    from careerceo.skills.tagger import packaged_manifest
 
-    texts = bench.posting_texts(args.shared, args.postings)
+    manifest = packaged_manifest()
+    assert manifest is not None, "the package has no tagger manifest"
+    return dict(manifest["config"]), float(weights.get("o_bias", 0.0))
+
+
+def dev_report(training: ModuleType, extractors: dict[str, Any], skillspan: Path) -> None:
+    dev = training.load(skillspan / "json" / "dev.json")
+    print(f"\nSkillSpan dev ({len(dev)} sentences; a report, nothing is chosen on it):")
+    for name, extractor in extractors.items():
+        figures = training.summary(
+            training.score(
+                dev, [training.listed_spans(extractor, " ".join(r["tokens"])) for r in dev]
+            )
+        )
+        training.show(f"extract --json {name}", figures)
+
+
+def speed(bench: ModuleType, plain: Any, full: Any, texts: list[str]) -> None:
+    """The tagger alone in tokens per CPU second; the extractor in postings/s, with and
+    without the tagger; one 1-page posting, first call and warm."""
+    from careerceo.skills import context
+    from careerceo.skills.extractor import Extractor
+    from careerceo.skills.tagger import Tagger, packaged_weights, words
+
     pieces = []
     n_tokens = 0
     for text in texts:
@@ -151,7 +136,7 @@ def main() -> int:
     for _ in range(3):
         c0 = time.process_time()
         for batch in pieces:
-            tagger.tag_many(batch)
+            full.tagger.tag_many(batch)
         rates.append(n_tokens / max(1e-9, time.process_time() - c0))
     print(
         f"\ntagger alone: {n_tokens} tokens in {len(texts)} postings, "
@@ -161,7 +146,9 @@ def main() -> int:
     bench.throughput("extractor with the tagger", texts, lambda t: full.extract(t, "posting"))
     page = min((t for t in texts if len(t) >= 3000), key=len)
     t0 = time.perf_counter()
-    fresh = Extractor(lexicon, tagger=False)
+    fresh = Extractor(plain.lexicon, tagger=False)
+    weights = packaged_weights()
+    assert weights is not None
     fresh.tagger = Tagger(weights, fresh.verbs)  # empty caches: the first posting of a process
     fresh.linker.warm()  # as load_extractor() does: the label index is built at load
     t_fresh = time.perf_counter() - t0
@@ -180,6 +167,8 @@ def main() -> int:
         f"label index, loads in {t_fresh:.2f} s"
     )
 
+
+def everyday_names(full: Any) -> None:
     print("\neveryday names (career skills extract NAME as an inventory entry):")
     for name in EVERYDAY_NAMES:
         hits = full.extract(name, "profile").hits
@@ -190,6 +179,50 @@ def main() -> int:
             f"{h.label} ({h.taxonomy}, {h.confidence:.2f}, {h.method})" for h in whole[:3]
         )
         print(f"  {name:28} -> {shown or 'unlinked'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--no-cv", action="store_true", help="skip the train cross-validation")
+    parser.add_argument("--no-dev", action="store_true", help="skip the dev report")
+    parser.add_argument("--postings", type=int, default=1000)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    sys.path.insert(0, str(ROOT / "src"))
+    training = _module("train_skill_tagger", ROOT / "scripts" / "train_skill_tagger.py")
+    bench = _module("bench_skills", ROOT / "benchmarks" / "bench_skills.py")
+
+    from careerceo.skills.extractor import Extractor
+    from careerceo.skills.lexicon import Lexicon
+    from careerceo.skills.tagger import Tagger, packaged_manifest, packaged_weights
+
+    t0 = time.perf_counter()
+    lexicon = Lexicon.packaged()
+    t_lexicon = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    plain = Extractor(lexicon, tagger=False)
+    t1 = time.perf_counter()
+    weights = packaged_weights()
+    manifest = packaged_manifest()
+    assert weights is not None and manifest is not None, "the package has no tagger model"
+    tagger = Tagger(weights, plain.verbs)
+    t_tagger = time.perf_counter() - t1
+    full = Extractor(lexicon, tagger=False)
+    full.tagger = tagger
+    print(
+        f"load: lexicon {t_lexicon:.2f} s, extractor {t1 - t0:.2f} s, tagger model "
+        f"{t_tagger:.2f} s ({manifest['attributes']} attributes, {manifest['config']}, "
+        f"o_bias {manifest.get('o_bias', 0.0)})"
+    )
+    skillspan = args.shared / "skill-eval" / "skillspan"
+    if not args.no_cv:
+        cross_validated(training, plain, weights, skillspan)
+    if not args.no_dev:
+        dev_report(training, {"before (no tagger)": plain, "after (with tagger)": full}, skillspan)
+    speed(bench, plain, full, bench.posting_texts(args.shared, args.postings))
+    everyday_names(full)
     return 0
 
 

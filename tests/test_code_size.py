@@ -22,9 +22,6 @@ MAX_FUNCTION = 80
 
 # path (relative to src/careerceo), or "path function": lines today
 ALLOWED: dict[str, int] = {
-    "skills/extractor.py": 771,
-    "skills/tagger.py": 542,
-    "skills/extractor.py _contextualise": 114,
 }
 
 

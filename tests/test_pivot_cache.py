@@ -75,7 +75,7 @@ def test_a_resume_ranks_the_same_from_the_saved_space_and_a_warm_cache(
     monkeypatch.setattr(extractor, "extract", refuse)
     monkeypatch.setattr(extractor, "load_extractor", refuse)
     # held titles: answered from the cache
-    monkeypatch.setattr(pivot_titles, "title_to_code", refuse)
+    monkeypatch.setattr(pivot_titles, "title_candidates", refuse)
     again = pivots.rank_pivots(sqlite_ctx, limit=30, space=loaded)  # type: ignore[arg-type]
     assert [r.as_dict() for r in again.rows] == [r.as_dict() for r in first.rows]
     assert again.reference == first.reference and again.chart == first.chart

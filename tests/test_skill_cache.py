@@ -45,3 +45,15 @@ def test_a_damaged_entry_is_extracted_again(tmp_path: Path) -> None:
 def test_the_version_names_the_lexicon_and_the_code() -> None:
     version = extractor_version()
     assert len(version) == 20 and version == extractor_version()
+
+
+def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    from careerceo.skills.cache import write_json_quietly
+
+    target = tmp_path / "ab" / "entry.json"
+    assert write_json_quietly(target, {"text": "Python, SQL", "n": 2})
+    assert target.read_text("utf-8") == '{"text": "Python, SQL", "n": 2}'
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert not write_json_quietly(blocker / "entry.json", {"n": 1})  # cannot: no exception
+    assert [p.name for p in (tmp_path / "ab").iterdir()] == ["entry.json"]  # no temporary left

@@ -17,6 +17,7 @@ import pytest
 from careerceo.skills import extract
 from careerceo.skills.model import SkillHit
 from careerceo.skills.tagger import (
+    FEATURES_VERSION,
     LABELS,
     MAX_TOKENS,
     MODEL_FILE,
@@ -31,9 +32,11 @@ DATA = ROOT / "src" / "careerceo" / "skills" / "data"
 
 
 def _training_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_skill_tagger", ROOT / "scripts" / "train_skill_tagger.py"
-    )
+    return _script_module("train_skill_tagger")
+
+
+def _script_module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look themselves up there
@@ -60,7 +63,9 @@ def test_numpy_inference_matches_crfsuite() -> None:
     CRFsuite on the same weights (the artifact is trained with CRFsuite, run without it)."""
     pycrfsuite = pytest.importorskip("pycrfsuite")
     script = _training_script()
-    featurizer = Featurizer(frozenset({"develop", "manag", "lead", "build"}))
+    # Clusters as the training script learns them: "SQL" and "Excel" share the coarser two.
+    clusters = {"python": [1, 2, 3], "sql": [1, 4, 5], "excel": [1, 4, 6], "java": [1, 2, 3]}
+    featurizer = Featurizer(frozenset({"develop", "manag", "lead", "build"}), clusters)
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, labels in SENTENCES:
         ws = words(text)
@@ -74,7 +79,7 @@ def test_numpy_inference_matches_crfsuite() -> None:
     crf = pycrfsuite.Tagger()
     crf.open_inmemory(model)
     assert sorted(crf.labels()) == sorted(LABELS)
-    tagger = Tagger(script.to_weights(model), featurizer.verbs)
+    tagger = Tagger(script.to_weights(model, clusters), featurizer.verbs)
     unseen = ["Lead Python teams", "Develop SQL reports and manage Excel", "gym"]
     for text in [t for t, _ in SENTENCES] + unseen:
         ws = words(text)
@@ -215,3 +220,80 @@ def test_a_span_a_hit_reaches_into_does_not_repeat_the_hit() -> None:
             o for o in result.hits if o.method != "tagger" and o.start < h.end and o.end > h.start
         ]
         assert h.concept_id not in {o.concept_id for o in overlapping}
+
+
+def test_word_classes_and_clusters_reach_the_word_and_its_neighbours() -> None:
+    clusters = {"python": [3, 30, 300], "sql": [3, 31, 310]}
+    featurizer = Featurizer(frozenset(), clusters)
+    feats = featurizer.sequence(words("Python and SQL with Tableau"), [None] * 5)
+    assert {"c0=3", "c1=30", "c2=300"} <= set(feats[0])
+    assert "cc=conj" in feats[1] and "cc=prep" in feats[3]
+    assert "c=none" in feats[4]  # a word the clusters never saw
+    # Next to a word, all its clusters; two away, the coarser two only.
+    assert {"+1cc=conj", "+2c0=3", "+2c1=31"} <= set(feats[0])
+    assert "+2c2=310" not in feats[0] and "-1c2=310" in feats[3]
+
+
+def test_an_o_bias_trades_precision_for_recall() -> None:
+    """The bias chosen by cross-validation lowers every word's "O" score: more words get a
+    span label, never fewer, and none of the model's weights change."""
+    weights = {
+        "format": "careerceo-skill-tagger",
+        "features_version": FEATURES_VERSION,
+        "labels": list(LABELS),
+        "transitions": [[0.0] * len(LABELS) for _ in LABELS],
+        "attributes": {"bias": [1.0, 0.2, 0.1, 0.0, 0.0], "w=python": [0.0, 0.0, 0.0, 1.5, 0.0]},
+        "clusters": {},
+    }
+    ws = words("develop Python tools")
+    marks: list[str | None] = [None] * len(ws)
+    plain = Tagger(weights, frozenset())
+    assert plain.labels_of(ws, marks) == ["O", "B-knowledge", "O"]
+    biased = Tagger({**weights, "o_bias": 0.9}, frozenset())
+    assert biased.labels_of(ws, marks) == ["B-skill", "B-knowledge", "B-skill"]
+
+
+def test_word_clusters_are_the_same_on_every_run() -> None:
+    clusters_module = _script_module("word_clusters")
+    texts = [
+        "Experience with Python and SQL. Strong communication skills.",
+        "Knowledge of Java or SQL. Excellent communication and leadership.",
+        "Develop Python tools; manage SQL databases with Java.",
+    ] * 3
+    first = clusters_module.word_clusters(texts)
+    assert first == clusters_module.word_clusters(texts)
+    assert set(first) >= {"python", "sql", "communication"}
+    assert all(len(ids) == len(clusters_module.GRANULARITIES) for ids in first.values())
+
+
+def test_two_single_words_joined_by_and_are_two_spans() -> None:
+    from careerceo.skills.tagger import TaggedSpan, split_pairs
+
+    text = "communication and collaboration, Python or SQL; define and promote code standards"
+    ws = words(text)
+
+    def span(first: str, last: str) -> TaggedSpan:
+        start = text.index(first)
+        return TaggedSpan(start, text.index(last, start) + len(last), "skill", 0.8)
+
+    spans = [
+        span("communication", "collaboration"),
+        span("Python", "SQL"),
+        span("define", "standards"),
+    ]
+    got = [(text[s.start : s.end], s.kind, s.score) for s in split_pairs(ws, spans)]
+    assert got == [
+        ("communication", "skill", 0.8),
+        ("collaboration", "skill", 0.8),
+        ("Python", "skill", 0.8),
+        ("SQL", "skill", 0.8),
+        ("define and promote code standards", "skill", 0.8),
+    ]
+    assert split_pairs(words("data and"), [TaggedSpan(0, 8, "skill", 0.5)])[0].end == 8
+
+
+def test_a_bulleted_line_is_tagged_as_the_line_without_its_bullet() -> None:
+    line = "Develop machine learning models for pricing"
+    for bullet in ("- ", "\u2022 ", "* ", "\u2013 "):
+        result = extract(f"Responsibilities:\n{bullet}{line}", "posting")
+        assert [m.text for m in result.mentions] == [line], bullet

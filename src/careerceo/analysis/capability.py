@@ -8,13 +8,16 @@ How each source counts (the heuristics, in one place):
 
 - **Positions** stand for their O*NET occupation's profile, weighted by a *credit* in 0..1:
   ``credit = recency x tenure`` with ``recency = 0.5 ** (years_since_end / 8)`` (a job that
-  ended eight years ago counts half as much as a current one) and
+  ended eight years before the latest date the positions vouch for — the end of a past one or
+  the start of a current one — counts half as much as a current one) and
   ``tenure = min(1, 0.5 + years_in_role / 4)`` (a short stint counts half, two years or more
   fully), then divided by the largest credit among the person's positions, so recency ranks
   positions against each other rather than against today: a résumé whose last job ended years
-  ago still describes its owner. The credit weighs how central an element is (``core``) and
-  never lowers the *level*: an accountant who left the job keeps the accountant's Mathematics
-  level (the evidence shown says that level), and across positions the highest level wins.
+  ago still describes its owner, and so does an old résumé's "to present". A position without
+  any date beside dated ones counts half the best dated one (it is not known to be current).
+  The credit weighs how central an element is (``core``) and never lowers the *level*: an
+  accountant who left the job keeps the accountant's Mathematics level (the evidence shown
+  says that level), and across positions the highest level wins.
 - **Inventory entries** are the person's own statement and override inferred levels for the
   element they name, except that they never go below the level the occupations of the
   person's positions imply (an accountant listing "Accounting" at level 3 keeps the
@@ -102,6 +105,7 @@ __all__ = [
     "education_category",
     "implied_elements",
     "inventory_level",
+    "latest_vouched",
     "occupation_profile",
     "position_credit",
     "resolve_name",
@@ -114,10 +118,20 @@ def inventory_level(level: int) -> float:
     return 1.5 + 1.25 * (min(max(level, 1), 5) - 1)
 
 
-def position_credit(position: PositionItem, today: date) -> float:
-    """recency x tenure, documented in the module docstring."""
+def latest_vouched(positions: Sequence[PositionItem], today: date) -> date:
+    """The latest date the positions themselves vouch for: the end of a past position or the
+    start of a current one. A résumé says "to present" as of the day it was written, so a
+    position that ended then is as recent as the current one, however old the résumé is."""
+    dates = [p.end for p in positions if p.end is not None]
+    dates += [p.start for p in positions if p.end is None and p.start is not None]
+    return min(max(dates), today) if dates else today
+
+
+def position_credit(position: PositionItem, today: date, anchor: date | None = None) -> float:
+    """recency x tenure, documented in the module docstring; ``anchor`` (default ``today``) is
+    the date recency is counted to (``latest_vouched``)."""
     end = position.end or today
-    since_end = max((today - end).days / 365.25, 0.0)
+    since_end = max(((anchor or today) - end).days / 365.25, 0.0)
     if position.start is not None:
         years = max((end - position.start).days / 365.25, 0.0)
     else:
@@ -252,7 +266,14 @@ def _add_positions(
     space = b.space
     held = _Held()
     coded = [p for p in positions if p.occupation_code and p.occupation_code in space.row_of]
-    raw_credit = [position_credit(p, today) for p in coded]
+    anchor = latest_vouched(positions, today)
+    dated = [p.start is not None or p.end is not None for p in coded]
+    raw_credit = [position_credit(p, today, anchor) for p in coded]
+    if any(dated):
+        # A position without any date beside dated ones is not known to be current: it counts
+        # half as much as the best dated one rather than as a job held until today.
+        half = 0.5 * max(c for c, d in zip(raw_credit, dated, strict=True) if d)
+        raw_credit = [c if d else half for c, d in zip(raw_credit, dated, strict=True)]
     top_credit = max(raw_credit, default=0.0)
     for pos, raw in zip(coded, raw_credit, strict=True):
         credit = raw / top_credit if top_credit > 0 else 0.0

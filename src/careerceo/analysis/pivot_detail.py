@@ -3,9 +3,11 @@
 The learning plan is a heuristic, stated here so it can be argued with:
 
 - **What**: element gaps with importance x deficit ≥ 0.25 (about half a level point on an
-  important element), the target's hot technologies the person lacks, and the ESCO essential
-  skills of the target the person shows no sign of. A technology or ESCO skill the person
-  listed only with intent "add" counts as lacking: it is the gap they want to close.
+  important element), except a deficit under one level point on an element the person has
+  shown already (it grows on the job; listed as transferring), the
+  target's hot technologies the person lacks, and the ESCO essential skills of the target the
+  person shows no sign of. A technology or ESCO skill the person listed only with intent
+  "add" counts as lacking: it is the gap they want to close.
 - **Order**: three stages. 1 *Foundations*: knowledge areas and basic skills (reading, writing,
   mathematics, science, learning): everything else builds on them. 2 *Applied skills*:
   technical, systems and problem-solving skills, technologies, ESCO skills. 3 *On the job*:
@@ -167,6 +169,24 @@ def _basis(profile: CapabilityProfile, key: tuple[str, int]) -> str:
     return "named and implied" if named and implied else "named" if named else "implied"
 
 
+# A shortfall under one level point on an element the person has shown (their positions'
+# occupations, an inventory entry, a résumé mention) is the same capability rated a little
+# higher in the target: it grows on the job, and a course in it would tell an accountant to
+# learn English or Mathematics. An element nothing shows is judged at the baseline as before.
+GROWS_ON_THE_JOB = 1.0
+
+
+def material_gaps(
+    space: OccupationSpace, profile: CapabilityProfile, ranking: Ranking, row: int
+) -> NDArray[np.bool_]:
+    """(E,) the elements the person falls materially short on for the target."""
+    level = effective_level(space.index, profile)
+    deficit = np.nan_to_num(space.level[row], nan=0.0) - level
+    grows = profile.known & (deficit < GROWS_ON_THE_JOB)
+    out: NDArray[np.bool_] = (ranking.gap_size[row] >= GAP_THRESHOLD) & ~grows
+    return out
+
+
 def transfers(
     space: OccupationSpace, profile: CapabilityProfile, ranking: Ranking, row: int, k: int = 8
 ) -> list[Transfer]:
@@ -177,7 +197,7 @@ def transfers(
     ix = space.index
     onet = space.onet_version
     out: list[Transfer] = []
-    met = np.where(ranking.gap_size[row] < GAP_THRESHOLD, ranking.met[row], 0.0)
+    met = np.where(material_gaps(space, profile, ranking, row), 0.0, ranking.met[row])
     for col in np.argsort(-met, kind="stable")[:k]:
         if met[col] <= 0:
             break
@@ -255,7 +275,7 @@ def gaps(
     ix = space.index
     lv = effective_level(ix, profile)
     out: list[Gap] = []
-    size = ranking.gap_size[row]
+    size = np.where(material_gaps(space, profile, ranking, row), ranking.gap_size[row], 0.0)
     for col in np.argsort(-size, kind="stable")[:MAX_ELEMENT_GAPS]:
         if size[col] < GAP_THRESHOLD:
             break

@@ -6,9 +6,13 @@ extractor behind the data directory's cache (a warm run does not load the lexico
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
 
 from careerceo.analysis.capability import (
     EducationItem,
@@ -30,8 +34,25 @@ class PersonData:
     education: list[EducationItem] = field(default_factory=list)
     certifications: list[str] = field(default_factory=list)
     resume_text: str = ""
+    headline: str = ""  # the one line under the name: what the person says they are
     interests: dict[str, float] | None = None
     data_dir: Path | None = None  # whose extraction cache to use (None: the settings')
+    # Set when the profile is built (``pivot_person.person_profile``): how close the person's
+    # own words are to each occupation (z-scores; None without text), and the occupation of
+    # their headline when their words support it.
+    text_z: NDArray[np.float64] | None = None
+    headline_code: str | None = None
+
+
+# Résumé builders (LiveCareer and the sets made from it) write these where the employer and its
+# place were; they are nobody's words, and "city" or "company" would otherwise match the tasks
+# of occupations that mention cities or companies.
+PLACEHOLDERS = re.compile(r"\bCompany Name\b|\bCity\s*,\s*State\b|\(unknown\)")
+
+
+def own_words(text: str) -> str:
+    """The text without the résumé builder's placeholders."""
+    return PLACEHOLDERS.sub(" ", text)
 
 
 def _normal_taxonomy(taxonomy: str | None, concept_id: str | None, name: str) -> tuple[str, str]:
@@ -69,17 +90,19 @@ def read_person(ctx: AppContext) -> PersonData:
             data.positions.append(
                 PositionItem(p.title, p.occupation_code, p.employer, p.start_date, p.end_date)
             )
-            data.position_texts.append(p.description or "")
-            if p.description.strip():
-                data.descriptions.append((f"{p.title} at {p.employer}", p.description))
+            description = own_words(p.description or "")
+            data.position_texts.append(description)
+            if description.strip():
+                data.descriptions.append((f"{p.title} at {p.employer}", description))
         for ed in EducationRepository(s, pid).list():
             data.education.append(EducationItem(ed.degree, ed.field, ed.institution, ed.end_date))
         data.certifications = [c.name for c in CertificationRepository(s, pid).list()]
         doc = DocumentRepository(s, pid).last_updated_original("resume")
         if doc is not None:
-            data.resume_text = doc.text or ""
+            data.resume_text = own_words(doc.text or "")
         person = PersonRepository(s, pid).get()
         if person is not None:
+            data.headline = person.headline or ""
             riasec = (person.extra or {}).get("riasec")
             if isinstance(riasec, dict):
                 data.interests = {str(k): float(v) for k, v in riasec.items()}
@@ -112,20 +135,6 @@ def forget_extractions(data_dir: Path) -> None:
 
 def _write_json(path: Path, data: object) -> None:
     """Atomically; a cache that cannot be written is only a missed speed-up."""
-    import json
-    import os
-    import tempfile
+    from careerceo.skills.cache import write_json_quietly
 
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".loose-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        return
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    write_json_quietly(path, data)

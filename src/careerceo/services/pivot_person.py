@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from careerceo.actions import Action, ActionKind
 from careerceo.analysis.capability import (
@@ -15,9 +16,11 @@ from careerceo.analysis.capability import (
     RESUME_SOURCE,
     CapabilityProfile,
     ConceptHit,
+    PositionItem,
     build_profile,
     occupation_profile,
 )
+from careerceo.analysis.pivot_reference import reference_weights
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
 from careerceo.analysis.wording import plural
 from careerceo.errors import CareerError
@@ -33,6 +36,9 @@ from careerceo.services.pivot_inventory import (
 from careerceo.services.pivot_space import occupation_space
 from careerceo.services.pivot_titles import (
     _position_codes,
+    _text_similarity,
+    _title_candidates,
+    choose_candidate,
     resolve_occupation,
 )
 
@@ -51,6 +57,8 @@ def person_text(data: PersonData) -> str:
     """The person's own words about their work: held titles (twice: what they were called
     weighs as much as a paragraph), position descriptions, the résumé, inventory names."""
     titles = [p.title for p in data.positions if p.title.strip()]
+    if data.headline.strip():
+        titles.append(data.headline)
     parts = titles + titles + [t for t in data.position_texts if t.strip()]
     if data.resume_text.strip():
         parts.append(data.resume_text)
@@ -91,16 +99,57 @@ def person_profile(
 ) -> tuple[CapabilityProfile, PersonData]:
     space = space or occupation_space()
     data = read_person(ctx)
+    data.text_z = _person_text_z(data)
     profile = build_profile(
         space,
         inventory=_resolve_inventory(space, data),
-        positions=_position_codes(space, data),
+        positions=_supported_positions(space, data),
         education=data.education,
         concepts=_text_concepts(data),
         interests=data.interests,
         today=date.today(),
     )
     return profile, data
+
+
+def _person_text_z(data: PersonData) -> NDArray[np.float64] | None:
+    """z-scores of how close the person's own words are to each occupation (None: no text)."""
+    from careerceo.analysis.text_match import standardised
+
+    text = person_text(data)
+    if not text.strip():
+        return None
+    sim = _text_similarity(text)
+    if not sim.any():
+        return None
+    return standardised(sim).astype(np.float64)
+
+
+def _supported_positions(space: OccupationSpace, data: PersonData) -> list[PositionItem]:
+    """The positions with their occupations, each title read with the person's whole text
+    (``pivot_titles.choose_candidate``); and the headline's occupation, read the same way and
+    kept in ``data`` for the reference weights."""
+    # Titles alone are no evidence against their own occupation: only with other words.
+    z = data.text_z if data.resume_text.strip() or any(data.position_texts) else None
+    positions = _position_codes(space, data, z)
+    if data.headline.strip():
+        found = _title_candidates(space, [(data.headline, person_text(data))], data.data_dir)
+        data.headline_code = choose_candidate(space, found[0], z)
+    return positions
+
+
+def reference_sources(
+    space: OccupationSpace, profile: CapabilityProfile, data: PersonData
+) -> list[tuple[int, float]]:
+    """The occupations the person's pivots relate to, heaviest first (see
+    ``analysis.pivot_reference``)."""
+    return reference_weights(
+        profile.occupations,
+        space.row_of,
+        data.text_z,
+        chosen=frozenset(p.occupation_code for p in data.positions if p.occupation_code),
+        headline=data.headline_code,
+    )
 
 
 def capability_summary(ctx: AppContext, space: OccupationSpace | None = None) -> dict[str, Any]:

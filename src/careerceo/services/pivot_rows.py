@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from careerceo.analysis.capability import CapabilityProfile
 from careerceo.analysis.pivot import (
     GAP_THRESHOLD,
     KIND_LABELS,
@@ -15,7 +16,7 @@ from careerceo.analysis.pivot import (
     PivotFilters,
     Ranking,
 )
-from careerceo.analysis.pivot_detail import element_label
+from careerceo.analysis.pivot_detail import element_label, material_gaps
 from careerceo.analysis.pivot_space import OccupationSpace
 from careerceo.errors import CareerError
 
@@ -106,10 +107,20 @@ def _share(value: float) -> float | None:
 
 
 def _row(
-    space: OccupationSpace, r: Ranking, i: int, position: int, score: float | None = None
+    space: OccupationSpace,
+    r: Ranking,
+    i: int,
+    position: int,
+    score: float | None = None,
+    profile: CapabilityProfile | None = None,
 ) -> PivotRow:
-    """One row; ``score`` is the order's score (the engine's when not given)."""
+    """One row; ``score`` is the order's score (the engine's when not given). With the
+    ``profile``, gaps are the material ones (``analysis.pivot_detail.material_gaps``), as on
+    the pivot's own page."""
     zone = space.job_zone[i]
+    short = (
+        r.gap_size[i] >= GAP_THRESHOLD if profile is None else material_gaps(space, profile, r, i)
+    )
     return PivotRow(
         rank=position,
         code=space.codes[i],
@@ -120,11 +131,9 @@ def _row(
         job_zone=None if np.isnan(zone) else int(zone),
         readiness=_share(r.readiness[i]),
         transfers=[
-            element_label(space, c)
-            for c in r.top_transfer[i]
-            if r.met[i, c] > 0 and r.gap_size[i, c] < GAP_THRESHOLD
+            element_label(space, c) for c in r.top_transfer[i] if r.met[i, c] > 0 and not short[c]
         ],
-        gaps=[element_label(space, c) for c in r.top_gaps[i] if r.gap_size[i, c] >= GAP_THRESHOLD],
+        gaps=[element_label(space, c) for c in r.top_gaps[i] if short[c]],
         signals={
             k: (None if math.isnan(float(v[i])) else round(float(v[i]), 4))
             for k, v in r.signals.items()

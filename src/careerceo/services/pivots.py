@@ -61,11 +61,13 @@ from careerceo.services.pivot_inventory import (
 from careerceo.services.pivot_person import (
     EMPTY_PROFILE,
     _hits_to_concepts,
+    _person_text_z,
     _profile_for,
     _text_concepts,
     capability_summary,
     person_profile,
     person_text,
+    reference_sources,
 )
 from careerceo.services.pivot_rows import (
     PivotList,
@@ -172,7 +174,7 @@ def rank_pivots(
     r = rank(space, profile, filters=filters)
     rel, text_z, full_order, final = _ordered(space, profile, r, data, from_)
     order = full_order if limit is None else full_order[:limit]
-    rows = [_row(space, r, int(i), n + 1, float(final[i])) for n, i in enumerate(order)]
+    rows = [_row(space, r, int(i), n + 1, float(final[i]), profile) for n, i in enumerate(order)]
     if rel is not None:
         _explain_related(space, rel, rows[:EXPLAIN_ROWS])
     if text_z is not None and data is not None:
@@ -232,9 +234,10 @@ def _ordered(
 ) -> tuple[Related | None, np.ndarray | None, np.ndarray, np.ndarray]:
     """The pivot order (``analysis.pivot_blend``) with what it was blended from: relatedness
     to the source or held occupations and, for a person, the z-scores of their words."""
-    sources = _sources(space, profile)
+    person = data if from_ is None else None
+    sources = reference_sources(space, profile, person) if person else _sources(space, profile)
     rel = related(neighbour_table(), sources) if sources else None
-    text_z = _person_text_z(data) if from_ is None and data is not None else None
+    text_z = person.text_z if person else None
     words = neighbourhood(text_z, neighbour_table()) if text_z is not None else None
     order, final = pivot_order(r, rel, blend=BLEND if from_ is None else None, text=words)
     return rel, text_z, order, final
@@ -256,19 +259,6 @@ def _sources(space: OccupationSpace, profile: CapabilityProfile) -> list[tuple[i
         if code in space.row_of and credit > 0:
             weights[space.row_of[code]] = max(weights[space.row_of[code]], credit)
     return sorted(weights.items())
-
-
-def _person_text_z(data: PersonData) -> np.ndarray | None:
-    """z-scores of how close the person's own words are to each occupation (None: no text)."""
-    from careerceo.analysis.text_match import standardised
-
-    text = person_text(data)
-    if not text.strip():
-        return None
-    sim = _text_similarity(text)
-    if not sim.any():
-        return None
-    return standardised(sim).astype(np.float64)
 
 
 def pivot_detail(

@@ -66,6 +66,26 @@ def _decode(raw: dict[str, object]) -> ExtractionResult | None:
         return None
 
 
+def write_json_quietly(path: Path, data: object) -> bool:
+    """Write ``data`` as JSON to ``path`` atomically (a temporary file beside it, then a
+    rename), so a reader never sees half an entry; False when it cannot be written, since a
+    cache that cannot be written is only a missed speed-up. Other caches may use it too."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".x-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        return False
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return True
+
+
 class ExtractionCache:
     """``extract`` through a directory of JSON entries (one file per text)."""
 
@@ -97,22 +117,9 @@ class ExtractionCache:
     def put(self, text: str, kind: str, result: ExtractionResult) -> None:
         key = _key(text, kind)
         self._remember(key, result)
-        path = self._path(key)
-        tmp: str | None = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".x-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                data = result.to_dict(include_text=True)
-                data["tagged"] = result.tagged
-                json.dump(data, handle, ensure_ascii=False)
-            os.replace(tmp, path)
-            tmp = None
-        except OSError:
-            return
-        finally:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+        data = result.to_dict(include_text=True)
+        data["tagged"] = result.tagged
+        write_json_quietly(self._path(key), data)
 
     def clear(self) -> None:
         """Forget every entry, on disk and in memory. Entries hold the texts they were read
