@@ -62,7 +62,8 @@ def test_real_exports_parse(shared_data: Path) -> None:
         (HEADER + "Zoë,L,,,Acme,CTO,04 Jul 2023\n".encode("cp1252"), "line 2: byte 0xeb"),
         (HEADER + b"Ada,L,,,Acme,CTO,yesterday\n", "line 2: Connected On 'yesterday'"),
         (b'"' + b"x" * 200_000 + b'"\n', "this is not LinkedIn's Connections.csv"),
-        (HEADER + b"Ada,L,,," + b"x" * 200_000 + b",CTO,04 Jul 2023\n", "line 2: the CSV"),
+        (HEADER + b"Ada,L,,," + b"x" * 200_000 + b",CTO,04 Jul 2023\n", "line 2: "),
+        (HEADER + b"Ada,L,,," + b"x" * 5_000 + b",CTO,04 Jul 2023\n", "line 2: the Company field"),
     ],
 )
 def test_bad_files_name_the_line_and_import_nothing(

@@ -108,6 +108,22 @@ def _header(lines: list[str]) -> tuple[int, list[str]]:
     raise ValueError
 
 
+# LinkedIn's fields are a name, a company, a position, a URL: a longer cell is a damaged file.
+# Checked here, not left to the csv module, whose field limit is process-wide state.
+MAX_CELL_CHARS = 2_000
+
+
+def _check_cell_lengths(name: str, line: int, header: list[str], cells: list[str]) -> None:
+    for column, value in zip(header, cells, strict=False):
+        if len(value) > MAX_CELL_CHARS:
+            raise _refuse(
+                name,
+                line,
+                f"the {column or 'unnamed'} field is {len(value):,} characters long (LinkedIn's "
+                f"are under {MAX_CELL_CHARS:,}); the file is damaged - download the export again",
+            )
+
+
 def read_connections(content: bytes, name: str = "Connections.csv") -> Connections:
     text = decode(content, name)
     lines = text.splitlines()
@@ -145,6 +161,7 @@ def read_connections(content: bytes, name: str = "Connections.csv") -> Connectio
                 )
             if len(rows) >= MAX_CSV_ROWS:
                 raise _refuse(name, line, f"more than {MAX_CSV_ROWS} connections")
+            _check_cell_lengths(name, line, header, cells)
 
             def cell(column: str, cells: list[str] = cells) -> str:
                 at = columns.get(column)
