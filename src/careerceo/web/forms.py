@@ -54,6 +54,12 @@ def form_fields(
     return read
 
 
+async def posted_text(request: Request) -> dict[str, str]:
+    """Every field of a posted form as text, for the handlers that read fields by their own rules
+    (defaults, prefixes, a question list) rather than by a fixed list of names."""
+    return {name: str(value) for name, value in (await request.form()).items()}
+
+
 def see_other(url: str) -> RedirectResponse:
     """The redirect after a successful post (303: the browser follows it with a GET)."""
     return RedirectResponse(url, status_code=303)

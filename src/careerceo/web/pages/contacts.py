@@ -14,7 +14,7 @@ from careerceo.model.job_search_enums import Channel, HowKnown, Tag
 from careerceo.services import contacts as service
 from careerceo.services.context import AppContext
 from careerceo.services.network_import import import_connections
-from careerceo.web.forms import flash, see_other
+from careerceo.web.forms import flash, form_fields, see_other
 from careerceo.web.records import missing, never, submit
 from careerceo.web.templating import app_context, templates
 from careerceo.web.uploads import import_upload
@@ -24,6 +24,7 @@ router = APIRouter()
 PAGE = 100
 FIELDS = ("name", "company", "title", "email", "phone", "linkedin_url", "relationship",
           "cadence_days", "snoozed_until", "notes")  # fmt: skip
+LOG_FIELDS = ("happened_on", "channel", "summary", "next_step", "follow_up_on")
 OPTIONS = {
     "tags": [t.value for t in Tag],
     "hows": [("", "")] + [(h.value, h.value) for h in HowKnown],
@@ -225,14 +226,12 @@ async def save_contact(
 
 
 @router.post("/contacts/{contact_id}/log", response_class=HTMLResponse)
-async def log_interaction(
-    request: Request, contact_id: int, ctx: AppContext = Depends(app_context)
+def log_interaction(
+    request: Request,
+    contact_id: int,
+    values: dict[str, str] = Depends(form_fields(*LOG_FIELDS)),
+    ctx: AppContext = Depends(app_context),
 ) -> Response:
-    form = await request.form()
-    values = {
-        name: str(form.get(name, ""))
-        for name in ("happened_on", "channel", "summary", "next_step", "follow_up_on")
-    }
     return submit(
         lambda: service.log_interaction(ctx, contact_id, values),
         f"/contacts/{contact_id}?done=added#log",

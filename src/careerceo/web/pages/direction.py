@@ -20,7 +20,7 @@ from careerceo.model.direction import (
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
 from careerceo.web.direction_forms import alignment_chart, submit_form
-from careerceo.web.forms import see_other
+from careerceo.web.forms import posted_text, see_other
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -103,7 +103,7 @@ async def save_vision(request: Request, ctx: AppContext = Depends(app_context)) 
 
 @router.post("/goals", response_class=HTMLResponse, response_model=None)
 async def add_goal(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    form = await posted_text(request)
     goal = {
         "title": form.get("title", ""),
         "horizon": form.get("horizon", "1y"),
@@ -156,7 +156,7 @@ def _goal_detail(
 async def edit_goal(
     request: Request, goal_id: int, ctx: AppContext = Depends(app_context)
 ) -> Response:
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    form = await posted_text(request)
     changes = {
         "title": form.get("title"),  # a blanked title is refused, not read as "unchanged"
         "horizon": form.get("horizon") or None,
@@ -176,7 +176,7 @@ async def edit_goal(
 async def add_milestone(
     request: Request, goal_id: int, ctx: AppContext = Depends(app_context)
 ) -> Response:
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    form = await posted_text(request)
     # the goal page names these fields m_title, m_measure and m_due_date (its edit form, on the
     # same page, has a "title" of its own)
     milestone = {

@@ -60,13 +60,10 @@ page_route(router, "/exit", _page)
 @router.post("/exit", response_class=HTMLResponse)
 def start_plan(
     request: Request,
-    last_day: str = Form(""),
-    notice_given_on: str = Form(""),
-    employer: str = Form(""),
+    form: dict[str, str] = Depends(form_fields("last_day", "notice_given_on", "employer")),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {"last_day": last_day, "notice_given_on": notice_given_on or None}
-    values["employer"] = employer
+    values = {**form, "notice_given_on": form["notice_given_on"] or None}
     return submit(
         lambda: service.new_plan(ctx, values),
         "/exit?done=added",

@@ -14,7 +14,7 @@ from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, S
 from careerceo.services import opportunities as service
 from careerceo.services.context import AppContext
 from careerceo.services.tracker_import import export_tracker, import_tracker
-from careerceo.web.forms import flash, form_errors, see_other
+from careerceo.web.forms import flash, form_errors, form_fields, see_other
 from careerceo.web.records import missing, never, submit
 from careerceo.web.templating import app_context, templates
 from careerceo.web.uploads import MAX_TRACKER_BYTES, import_upload
@@ -101,9 +101,11 @@ def board_page(
 
 
 @router.post("/opportunities", response_class=HTMLResponse)
-async def add_opportunity(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
-    form = await request.form()
-    values = {k: str(form.get(k, "")) for k in ("title", "company", "stage", "source", "url")}
+def add_opportunity(
+    request: Request,
+    values: dict[str, str] = Depends(form_fields("title", "company", "stage", "source", "url")),
+    ctx: AppContext = Depends(app_context),
+) -> Response:
     return submit(
         lambda: service.add_opportunity(ctx, {k: v for k, v in values.items() if v}),
         "/opportunities?done=added",
@@ -223,11 +225,12 @@ def _offer_errors(exc: CareerError) -> dict[str, str]:
 
 
 @router.post("/opportunities/{opportunity_id}/contacts", response_class=HTMLResponse)
-async def link(
-    request: Request, opportunity_id: int, ctx: AppContext = Depends(app_context)
+def link(
+    request: Request,
+    opportunity_id: int,
+    given: dict[str, str] = Depends(form_fields("contact_id", "role")),
+    ctx: AppContext = Depends(app_context),
 ) -> Response:
-    form = await request.form()
-    given = {"contact_id": str(form.get("contact_id", "")), "role": str(form.get("role", ""))}
     return submit(
         lambda: service.link_contact(ctx, opportunity_id, given),
         f"/opportunities/{opportunity_id}?done=saved",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from careerceo.model.profile import PROFILE_FIELDS
 from careerceo.services import profile as service
 from careerceo.services.context import AppContext
-from careerceo.web.forms import flash
+from careerceo.web.forms import flash, form_fields
 from careerceo.web.records import never, page_route, submit
 from careerceo.web.templating import app_context, form_page
 
@@ -37,18 +37,9 @@ page_route(router, "/profile", _page)
 @router.post("/profile", response_class=HTMLResponse)
 def save_profile(
     request: Request,
-    full_name: str = Form(""),
-    headline: str = Form(""),
-    summary: str = Form(""),
-    email: str = Form(""),
-    phone: str = Form(""),
-    location: str = Form(""),
-    website: str = Form(""),
-    linkedin_url: str = Form(""),
-    occupation_code: str = Form(""),
+    values: dict[str, str] = Depends(form_fields(*PROFILE_FIELDS)),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
-    values = {name: value for name, value in locals().items() if name in PROFILE_FIELDS}
     return submit(
         lambda: service.update_profile(ctx, values),
         "/profile?done=saved",

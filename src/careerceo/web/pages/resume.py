@@ -314,16 +314,13 @@ def tailor_occupation_save(code: str, ctx: AppContext = Depends(app_context)) ->
 @router.post("/resume/tailor", response_class=HTMLResponse)
 def tailor_post(
     request: Request,
-    title: str = Form(""),
-    company: str = Form(""),
-    text: str = Form(""),
+    values: dict[str, str] = Depends(form_fields("title", "company", "text")),
     ctx: AppContext = Depends(app_context),
 ) -> Response:
     from careerceo.services.tailoring import save_posting
 
-    values = {"title": title, "company": company, "text": text}
     try:
-        posting_id = save_posting(ctx, title, text, company=company)
+        posting_id = save_posting(ctx, values["title"], values["text"], company=values["company"])
     except CareerError as exc:
         return _tailor_page(request, ctx, errors={exc.field or "text": exc.message}, values=values)
     return see_other(f"/resume/tailor?posting={posting_id}")

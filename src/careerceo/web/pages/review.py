@@ -18,6 +18,7 @@ from careerceo.model.months import is_month
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
 from careerceo.web.direction_forms import alignment_chart, field_errors, submit_form
+from careerceo.web.forms import posted_text
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -138,7 +139,7 @@ def _parse_review_form(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, 
 
 @router.post("/review", response_class=HTMLResponse, response_model=None)
 async def save_review(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    form = await posted_text(request)
     mode = form.get("mode", "create")
     data, values = _parse_review_form(form)
     month = str(data["month"])

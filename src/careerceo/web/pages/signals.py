@@ -13,6 +13,7 @@ from careerceo.model.direction import SignalsIn
 from careerceo.services import direction as service
 from careerceo.services.context import AppContext
 from careerceo.web.direction_forms import submit_form
+from careerceo.web.forms import posted_text
 from careerceo.web.templating import app_context, templates
 
 router = APIRouter()
@@ -56,7 +57,7 @@ def signals_page(request: Request, ctx: AppContext = Depends(app_context)) -> HT
 
 @router.post("/signals", response_class=HTMLResponse, response_model=None)
 async def take_signals(request: Request, ctx: AppContext = Depends(app_context)) -> Response:
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    form = await posted_text(request)
     answers = {q.id: form[q.id] for q in QUESTIONS if form.get(q.id)}
     return submit_form(
         lambda: service.take_signals(ctx, SignalsIn.model_validate({"answers": answers})),
