@@ -12,7 +12,7 @@ import sys
 import typer
 
 from careerceo.cli.common import console, context, fail, print_table, user_errors
-from careerceo.cli.render import JSON, present_rows, say
+from careerceo.cli.render import JSON, OVERWRITE, present_rows, say, write_private
 from careerceo.documents import qr
 from careerceo.services import access, account_data, second_factor
 from careerceo.services import accounts as service
@@ -261,26 +261,13 @@ def factor_disable(code: str) -> None:
 @user_errors
 def account_export(
     file: str = typer.Argument(..., help="Where to write it; '-' writes to stdout."),
-    force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing file."),
+    force: bool = OVERWRITE,
 ) -> None:
     """Everything you own as one JSON file: your career backup, account, grants, comments,
     audit log, tokens and sessions (never secrets)."""
-    from pathlib import Path
-
-    from careerceo.files import replace_private
-
-    text = account_data.export_account(context())
-    if file == "-":
-        sys.stdout.write(text)
-        return
-    path = Path(file).expanduser()
-    if path.exists() and not force:
-        fail(f"{path} already exists; choose another name or add --force to overwrite it")
-    try:
-        replace_private(path, text)
-    except OSError as exc:
-        fail(f"cannot write {path} ({exc.strerror}); choose another place")
-    console.print(f"Your data was written to [bold]{path}[/].")
+    path, _ = write_private(file, force, lambda: account_data.export_account(context()))
+    if path is not None:
+        console.print(f"Your data was written to [bold]{path}[/].")
 
 
 @account_app.command("delete")

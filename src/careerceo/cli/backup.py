@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from careerceo.cli.common import console, context, err_console, read_text_argument, user_errors
-from careerceo.cli.render import write_private
+from careerceo.cli.render import BACKUP_TO, OVERWRITE, write_private
 from careerceo.services import backup as service
 
 
@@ -16,8 +16,8 @@ def register(app: typer.Typer) -> None:
 
 @user_errors
 def export(
-    file: str = typer.Argument(..., help="Where to write the backup; '-' writes to stdout."),
-    force: bool = typer.Option(False, "--force", "-f", help="Overwrite an existing file."),
+    file: str = BACKUP_TO,
+    force: bool = OVERWRITE,
     for_sharing: bool = typer.Option(
         False,
         "--for-sharing",

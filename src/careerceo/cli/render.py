@@ -28,6 +28,9 @@ T = TypeVar("T")
 
 JSON = typer.Option(False, "--json", help="Print JSON for scripts.")
 YES = typer.Option(False, "--yes", help="Do not ask")
+# the two options of every command that writes a backup with ``write_private``
+BACKUP_TO = typer.Argument(..., help="Where to write the backup; '-' writes to stdout.")
+OVERWRITE = typer.Option(False, "--force", "-f", help="Overwrite an existing file.")
 
 
 def say(text: str) -> None:

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Table,
 )
+from sqlalchemy.types import TypeEngine
 
 from careerceo.store.tables import Base
 
@@ -136,6 +137,38 @@ def json_shape(column: Column[Any]) -> type | None:
     return None
 
 
+def _day(text: str) -> date:
+    """Only ``YYYY-MM-DD``, as the export writes it (``fromisoformat`` also reads 20240501)."""
+    if len(text) != 10:
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
+def _bytes(text: str) -> bytes:
+    return base64.b64decode(text, validate=True)  # its binascii.Error is a ValueError
+
+
+# Column types a backup writes as text: how each is read back, and what to say when it cannot be.
+_FROM_TEXT: tuple[tuple[type[TypeEngine[Any]], Callable[[str], Any], str], ...] = (
+    (
+        DateTime,
+        datetime.fromisoformat,
+        "must be a date-time such as 2024-05-01T09:30:00 (got {!r})",
+    ),
+    (Date, _day, "must be a date written YYYY-MM-DD (got {!r})"),
+    (LargeBinary, _bytes, "must be base64-encoded bytes"),
+)
+
+
+def _from_text(value: Any, parse: Callable[[str], Any], problem: str) -> Any:
+    if isinstance(value, str):
+        try:
+            return parse(value)
+        except ValueError:
+            pass
+    raise BadValue(problem.format(value))
+
+
 def decode_value(column: Column[Any], value: Any) -> Any:
     kind = column.type
     if isinstance(kind, JSON):
@@ -153,27 +186,9 @@ def decode_value(column: Column[Any], value: Any) -> Any:
         if not column.nullable:
             raise BadValue("must not be null")
         return None
-    if isinstance(kind, DateTime):
-        if isinstance(value, str):
-            try:
-                return datetime.fromisoformat(value)
-            except ValueError:
-                pass
-        raise BadValue(f"must be a date-time such as 2024-05-01T09:30:00 (got {value!r})")
-    if isinstance(kind, Date):
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise BadValue(f"must be a date written YYYY-MM-DD (got {value!r})")
-    if isinstance(kind, LargeBinary):
-        if isinstance(value, str):
-            try:
-                return base64.b64decode(value, validate=True)
-            except binascii.Error:
-                pass
-        raise BadValue("must be base64-encoded bytes")
+    for stored_as, parse, problem in _FROM_TEXT:
+        if isinstance(kind, stored_as):
+            return _from_text(value, parse, problem)
     if isinstance(kind, Boolean):
         if isinstance(value, bool):
             return value

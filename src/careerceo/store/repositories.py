@@ -82,6 +82,17 @@ class OwnedRepository(Generic[T]):
             query = query.limit(limit)
         return self.session.scalars(query).all(), total
 
+    def latest_per_row(self, when: Any, link: Any) -> Any:
+        """The latest ``when`` among this person's rows of ``link``'s table that point at each
+        row of this repository's table (``link`` is their foreign key), as a correlated subquery:
+        one probe of the (person, parent, date) index per row instead of grouping every child."""
+        return (
+            select(func.max(when))
+            .where(link.class_.person_id == self.person_id, link == self.model.id)
+            .correlate(self.model)
+            .scalar_subquery()
+        )
+
     def count_by(self, column: str) -> dict[str, int]:
         """How many of this person's rows have each value of ``column``."""
         col = getattr(self.model, column)

@@ -80,15 +80,7 @@ class ContactRepository(OwnedRepository[Contact]):
     def _last_contact(self) -> Any:
         """Each contact's latest interaction date, as a correlated subquery: one probe of the
         (person, contact, day) index per contact instead of grouping every interaction."""
-        return (
-            select(func.max(Interaction.happened_on))
-            .where(
-                Interaction.person_id == self.person_id,
-                Interaction.contact_id == Contact.id,
-            )
-            .correlate(Contact)
-            .scalar_subquery()
-        )
+        return self.latest_per_row(Interaction.happened_on, Interaction.contact_id)
 
     def followed(self, target_companies: set[int]) -> list[FollowedContact]:
         """Contacts a cadence may apply to: in the search, at a target, or with their own."""

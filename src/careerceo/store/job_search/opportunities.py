@@ -68,15 +68,7 @@ class OpportunityRepository(OwnedRepository[Opportunity]):
     def entered_stage(self) -> Any:
         """When each opportunity entered its current stage: the latest date of its history
         (a move can never be dated before the previous one), as a correlated subquery."""
-        return (
-            select(func.max(StageChange.entered_on))
-            .where(
-                StageChange.person_id == self.person_id,
-                StageChange.opportunity_id == Opportunity.id,
-            )
-            .correlate(Opportunity)
-            .scalar_subquery()
-        )
+        return self.latest_per_row(StageChange.entered_on, StageChange.opportunity_id)
 
     def cards(self) -> list[BoardCard]:
         """Every opportunity as a board card (no offer terms, notes or links), most recently
