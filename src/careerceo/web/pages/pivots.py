@@ -4,6 +4,7 @@ page (``/gap``). Thin: every figure comes from ``services.pivots``."""
 from __future__ import annotations
 
 from html import escape
+from typing import Protocol
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -11,6 +12,7 @@ from markupsafe import Markup
 
 from careerceo.analysis.job_gap import JobGap
 from careerceo.analysis.pivot import KIND_LABELS, SIGNAL_LABELS
+from careerceo.analysis.pivot_detail import PivotDetail
 from careerceo.documents.charts import paired_bars
 from careerceo.errors import CareerError
 from careerceo.services import pivots as service
@@ -123,18 +125,36 @@ def _report_basis(from_: str | None) -> str:
     return f"occupation {from_}" if from_ else "your entries"
 
 
+class _Report(Protocol):
+    """A pivot report's renderer (Markdown or PDF)."""
+
+    def __call__(self, d: PivotDetail, *, basis: str) -> str | bytes: ...
+
+
+def _report(
+    ctx: AppContext,
+    code: str,
+    from_: str | None,
+    render: _Report,
+    suffix: str,
+    media_type: str,
+) -> Response:
+    """The pivot report as a download: from your entries, or from occupation ``from_``."""
+    d = service.pivot_detail(None if from_ else ctx, code, from_=from_ or None)
+    return Response(
+        render(d, basis=_report_basis(from_)),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="pivot-{d.code}.{suffix}"'},
+    )
+
+
 @router.get("/pivots/{code}/report.md")
 def pivot_report_md(
     code: str, ctx: AppContext = Depends(app_context), from_: str | None = Query(None, alias="from")
 ) -> Response:
     from careerceo.documents.pivot_report import markdown
 
-    d = service.pivot_detail(None if from_ else ctx, code, from_=from_ or None)
-    return Response(
-        markdown(d, basis=_report_basis(from_)),
-        media_type="text/markdown; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="pivot-{d.code}.md"'},
-    )
+    return _report(ctx, code, from_, markdown, "md", "text/markdown; charset=utf-8")
 
 
 @router.get("/pivots/{code}/report.pdf")
@@ -143,12 +163,7 @@ def pivot_report_pdf(
 ) -> Response:
     from careerceo.documents.pivot_pdf import pivot_pdf
 
-    d = service.pivot_detail(None if from_ else ctx, code, from_=from_ or None)
-    return Response(
-        pivot_pdf(d, basis=_report_basis(from_)),
-        media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="pivot-{d.code}.pdf"'},
-    )
+    return _report(ctx, code, from_, pivot_pdf, "pdf", "application/pdf")
 
 
 def highlight(text: str, gap: JobGap) -> Markup:
