@@ -104,9 +104,14 @@ def choice(value: Any, options: tuple[str, ...], *, field: str) -> str:
     return str(word)
 
 
+def blank(value: Any) -> bool:
+    """None or only white space: a form field left empty, an option not given."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def occupation_code(value: Any) -> str | None:
     """An O*NET-SOC code such as ``15-1252.00``; blank means none."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if blank(value):
         return None
     if not isinstance(value, str) or not OCCUPATION_CODE.match(value.strip()):
         raise invalid(
@@ -150,6 +155,26 @@ def month_or_date(value: Any, *, field: str) -> date | None:
     return plausible_date(parsed, field=field)
 
 
+def day(value: Any, *, field: str) -> date | None:
+    """A calendar day written YYYY-MM-DD (a month is not a day); blank means none."""
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise invalid("date", f"{field} must be a date written YYYY-MM-DD")
+    raw = value.strip()
+    if not raw:
+        return None
+    try:
+        parsed = date.fromisoformat(raw) if len(raw) == 10 else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise invalid(
+            "date", f"{field} must be a date written YYYY-MM-DD (e.g. 2026-03-31), got {raw!r}"
+        )
+    return plausible_date(parsed, field=field)
+
+
 EARLIEST_YEAR = 1900
 YEARS_AHEAD = 10
 
@@ -180,6 +205,21 @@ def whole_number(value: Any, *, low: int, high: int, message: str) -> int:
     if not isinstance(value, int) or not low <= value <= high:
         raise invalid("number", message)
     return value
+
+
+def optional_number(value: Any, *, low: int, high: int, message: str) -> int | None:
+    """``whole_number``, or None when the field is left blank."""
+    return None if blank(value) else whole_number(value, low=low, high=high, message=message)
+
+
+ROW_ID_MAX = 2**31 - 1  # ids are INTEGER columns: 32 bits on PostgreSQL
+
+
+def row_id(value: Any, *, field: str, message: str | None = None) -> int | None:
+    """A row's id as the person gives it (``12``, ``"12"``); blank means none."""
+    return optional_number(
+        value, low=1, high=ROW_ID_MAX, message=message or f"{field} must be a row id"
+    )
 
 
 class InputError(CareerError):
@@ -243,9 +283,29 @@ def rule(check: Callable[..., Any], *, label: str | None = None, **options: Any)
     return BeforeValidator(run)
 
 
-def number_in(low: int, high: int, message: str) -> BeforeValidator:
-    """A whole number from ``low`` to ``high`` (``whole_number``) as an annotation."""
-    return BeforeValidator(lambda value: whole_number(value, low=low, high=high, message=message))
+def number_in(low: int, high: int, message: str, *, optional: bool = False) -> BeforeValidator:
+    """A whole number from ``low`` to ``high`` (``whole_number``) as an annotation;
+    ``optional``: blank means none (``optional_number``)."""
+    check = optional_number if optional else whole_number
+    return BeforeValidator(lambda value: check(value, low=low, high=high, message=message))
+
+
+def not_before(start_field: str, *, hint: str) -> AfterValidator:
+    """An end's rule, as an annotation: not before ``start_field`` (a field declared earlier
+    in the model, so already checked). The message names both and ``hint`` says what to do:
+    ``end_date: Annotated[MonthOrDate, not_before("start_date", hint="fix one of them")]``."""
+
+    def check(value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get(start_field)
+        if value is not None and isinstance(start, date) and value < start:
+            raise invalid(
+                "date_order",
+                f"{info.field_name} ({value.isoformat()}) is before {start_field} "
+                f"({start.isoformat()}); {hint}",
+            )
+        return value
+
+    return AfterValidator(check)
 
 
 def short_text(max_length: int) -> BeforeValidator:
