@@ -21,8 +21,6 @@ from typing import Any
 from careerceo.documents import envelope
 
 KIND = envelope.PERSON_EXPORT
-FORMAT = KIND.format
-VERSION = KIND.version
 
 
 @dataclass(frozen=True)
@@ -34,8 +32,7 @@ class Backup:
 
 def render(backup: Backup) -> str:
     document = {
-        "format": FORMAT,
-        "version": VERSION,
+        **envelope.head(KIND),
         "exported_at": envelope.stamp(backup.exported_at),
         "person": backup.person,
         "tables": backup.tables,

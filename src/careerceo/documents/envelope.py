@@ -114,6 +114,11 @@ def mapping(document: dict[str, Any], key: str, kind: EnvelopeKind) -> dict[str,
     return value
 
 
+def head(kind: EnvelopeKind) -> dict[str, Any]:
+    """The keys that say what a file is, as ``read`` checks them."""
+    return {"format": kind.format, "version": kind.version}
+
+
 def stamp(moment: datetime) -> str:
     """How an envelope writes its timestamp: whole seconds, UTC, a trailing ``Z``."""
     return moment.replace(microsecond=0).isoformat() + "Z"

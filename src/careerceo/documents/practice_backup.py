@@ -21,8 +21,6 @@ from typing import Any
 from careerceo.documents import envelope
 
 KIND = envelope.PRACTICE_BACKUP
-FORMAT = KIND.format
-VERSION = KIND.version
 
 
 @dataclass(frozen=True)
@@ -35,8 +33,7 @@ class PracticeBackup:
 
 def render(backup: PracticeBackup) -> str:
     document = {
-        "format": FORMAT,
-        "version": VERSION,
+        **envelope.head(KIND),
         "schema": backup.schema,
         "created_at": envelope.stamp(backup.created_at),
         "database": backup.database,
