@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from careerceo.errors import CareerError
 
 OCCUPATION_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+_SHORT_CODE = re.compile(r"\d{2}-\d{4}")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -109,10 +110,13 @@ def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def occupation_code(value: Any) -> str | None:
-    """An O*NET-SOC code such as ``15-1252.00``; blank means none."""
+def occupation_code(value: Any, *, short: bool = False) -> str | None:
+    """An O*NET-SOC code such as ``15-1252.00``; blank means none. ``short``: ``15-1252`` is
+    read as ``15-1252.00``, as the knowledge base reads it."""
     if blank(value):
         return None
+    if short and isinstance(value, str) and _SHORT_CODE.fullmatch(value.strip()):
+        value = f"{value.strip()}.00"
     if not isinstance(value, str) or not OCCUPATION_CODE.match(value.strip()):
         raise invalid(
             "occupation_code",
@@ -129,18 +133,19 @@ def email(value: Any) -> str:
     return result
 
 
-def month_or_date(value: Any, *, field: str) -> date | None:
-    """``YYYY-MM`` (read as the first of that month) or ``YYYY-MM-DD``; blank means none."""
+def _calendar_date(value: Any, *, field: str, months: bool) -> date | None:
+    """The one reading of a date field; ``months``: ``YYYY-MM`` is taken as its first day."""
+    written = "YYYY-MM or YYYY-MM-DD" if months else "YYYY-MM-DD"
     if value is None or isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise invalid("date", f"{field} must be a date written YYYY-MM or YYYY-MM-DD")
+        raise invalid("date", f"{field} must be a date written {written}")
     raw = value.strip()
     if not raw:
         return None
     parsed: date | None = None
     try:
-        month = _MONTH.match(raw)
+        month = _MONTH.match(raw) if months else None
         if month:
             parsed = date(int(month.group(1)), int(month.group(2)), 1)
         elif len(raw) == 10:
@@ -148,31 +153,21 @@ def month_or_date(value: Any, *, field: str) -> date | None:
     except ValueError:
         pass
     if parsed is None:
+        example = "2021-03" if months else "2026-03-31"
         raise invalid(
-            "date",
-            f"{field} must be a date written YYYY-MM or YYYY-MM-DD (e.g. 2021-03), got {raw!r}",
+            "date", f"{field} must be a date written {written} (e.g. {example}), got {raw!r}"
         )
     return plausible_date(parsed, field=field)
+
+
+def month_or_date(value: Any, *, field: str) -> date | None:
+    """``YYYY-MM`` (read as the first of that month) or ``YYYY-MM-DD``; blank means none."""
+    return _calendar_date(value, field=field, months=True)
 
 
 def day(value: Any, *, field: str) -> date | None:
     """A calendar day written YYYY-MM-DD (a month is not a day); blank means none."""
-    if value is None or isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise invalid("date", f"{field} must be a date written YYYY-MM-DD")
-    raw = value.strip()
-    if not raw:
-        return None
-    try:
-        parsed = date.fromisoformat(raw) if len(raw) == 10 else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        raise invalid(
-            "date", f"{field} must be a date written YYYY-MM-DD (e.g. 2026-03-31), got {raw!r}"
-        )
-    return plausible_date(parsed, field=field)
+    return _calendar_date(value, field=field, months=False)
 
 
 EARLIEST_YEAR = 1900
@@ -315,6 +310,12 @@ def short_text(max_length: int) -> BeforeValidator:
 
 # An O*NET-SOC code such as 15-1252.00, or None when left blank.
 OccupationCode = Annotated[str | None, BeforeValidator(occupation_code)]
+# The same, where ``15-1252`` may be typed for ``15-1252.00``.
+LooseOccupationCode = Annotated[
+    str | None, BeforeValidator(lambda value: occupation_code(value, short=True))
+]
+# An e-mail address (``email``), or "" when left blank.
+EmailAddress = Annotated[str, BeforeValidator(email)]
 
 
 def _month_or_date(value: Any, info: ValidationInfo) -> date | None:

@@ -9,11 +9,11 @@ from pydantic import Field, field_validator
 
 from careerceo.model.common import (
     InputModel,
+    LooseOccupationCode,
     bounded_text,
     day,
     invalid,
     number_in,
-    occupation_code,
     row_id,
     rule,
 )
@@ -52,7 +52,7 @@ class RoundIn(InputModel):
     round_type: str
     scheduled_on: Annotated[date | None, rule(day)] = None
     opportunity_id: Annotated[int | None, _ID] = None
-    occupation_code: str | None = None
+    occupation_code: LooseOccupationCode = None
     company: Annotated[str, bounded_text(500, label="company or interviewers")] = ""
     interviewers: Annotated[str, bounded_text(500, label="company or interviewers")] = ""
     contact_id: Annotated[int | None, _ID] = None
@@ -66,13 +66,6 @@ class RoundIn(InputModel):
             names = ", ".join(ROUND_TYPES)
             raise invalid("round_type", f"round_type must be one of {names} (got {value!r})")
         return found
-
-    @field_validator("occupation_code", mode="before")
-    @classmethod
-    def _code(cls, value: Any) -> str | None:
-        if isinstance(value, str) and len(value.strip()) == 7:
-            value = f"{value.strip()}.00"
-        return occupation_code(value)
 
 
 class AskedIn(InputModel):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from careerceo.model.common import (
+    EmailAddress,
     InputModel,
     UtcDateTime,
     bounded_text,
     day,
-    email,
     number_in,
     row_id,
     rule,
@@ -107,10 +107,6 @@ class CompanyOut(BaseModel):
     updated_at: UtcDateTime
 
 
-def _contact_email(value: Any) -> str:
-    return email(value).lower()  # the same address however it was typed
-
-
 def _linkedin(value: Any) -> str:
     return url(value, field="linkedin_url").rstrip("/")
 
@@ -124,7 +120,7 @@ class ContactInput(InputModel):
         ""  # linked to a company by its normalised name
     )
     title: Annotated[str, bounded_text(200, label="field")] = ""
-    email: Annotated[str, BeforeValidator(_contact_email)] = ""
+    email: Annotated[EmailAddress, AfterValidator(str.lower)] = ""  # however it was typed
     phone: Annotated[str, bounded_text(50)] = ""
     linkedin_url: Annotated[str, BeforeValidator(_linkedin)] = ""
     relationship: Annotated[str, rule(word_of, kind=HowKnown, blank=True)] = ""

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from pydantic import field_validator
 
 from careerceo.model.common import (
     InputModel,
+    LooseOccupationCode,
     bounded_text,
     invalid,
-    occupation_code,
     row_id,
     rule,
     text,
@@ -28,18 +27,11 @@ SECTIONS = (*PHASE_PARTS, "stakeholders", "quick_wins", "learn")
 class PlanNewIn(InputModel):
     """A new plan stands on a target occupation, an opportunity, a saved posting, or several."""
 
-    occupation_code: str | None = None
+    occupation_code: LooseOccupationCode = None
     opportunity_id: Annotated[int | None, rule(row_id, label="id")] = None
     posting_id: Annotated[int | None, rule(row_id, label="id")] = None
     title: Annotated[str, bounded_text(200, label="title")] = ""
     employer: Annotated[str, bounded_text(200, label="title")] = ""
-
-    @field_validator("occupation_code", mode="before")
-    @classmethod
-    def _code(cls, value: Any) -> str | None:
-        if isinstance(value, str) and re.fullmatch(r"\s*\d{2}-\d{4}\s*", value):
-            value = f"{value.strip()}.00"  # 15-1252 means 15-1252.00, as everywhere else
-        return occupation_code(value)
 
 
 class PlanSectionIn(InputModel):
