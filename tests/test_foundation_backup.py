@@ -277,6 +277,11 @@ BAD_FILES = [
     ("not json", lambda t: t[:-20], "not valid JSON"),
     ("a list", lambda t: "[]", "not a Career CEO backup"),
     ("other format", lambda t: _mutated(t, _set(["format"], "other")), "not a Career CEO backup"),
+    (
+        "a practice backup",
+        lambda t: json.dumps({"format": "career-ceo-practice-backup"}),
+        "give it to `career restore` instead",
+    ),
     ("version 2", lambda t: _mutated(t, _set(["version"], 2)), "version 2 is not supported"),
     ("no version", lambda t: _mutated(t, _delete(["version"])), "version None is not supported"),
     ("no tables", lambda t: _mutated(t, _delete(["tables"])), '"tables" is missing'),

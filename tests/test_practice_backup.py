@@ -226,7 +226,7 @@ def test_damaged_backups_are_refused_with_the_reason_and_nothing_written(
         engine.dispose()
         return str(answer.output)
 
-    assert "not JSON" in refused("broken.json", '{"format": ')
+    assert "not valid JSON" in refused("broken.json", '{"format": ')
     assert "career import" in refused("person.json", json.dumps({"format": "career-ceo-backup"}))
     goal = document["tables"]["goal"]
     bad_value = json.loads(json.dumps(document))

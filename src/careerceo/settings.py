@@ -13,6 +13,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from careerceo.errors import CareerError
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -76,8 +78,6 @@ def _bounded(env: dict[str, str], key: str, default: int, low: int, high: int) -
     except ValueError:
         value = float("nan")
     if not low <= value <= high:  # NaN fails too
-        from careerceo.errors import CareerError
-
         raise CareerError(
             f"{raw!r} is not a valid {key}; set a number from {low} to {high} or unset it "
             f"(default {default})",
@@ -86,24 +86,28 @@ def _bounded(env: dict[str, str], key: str, default: int, low: int, high: int) -
     return value
 
 
-def _synchronous(raw: str) -> str:
-    value = raw.strip().upper()
-    if value not in ("FULL", "NORMAL", "EXTRA"):
-        from careerceo.errors import CareerError
-
-        raise CareerError(
-            f"{raw!r} is not a SQLite synchronous mode; use FULL (safe, the default), EXTRA or "
-            "NORMAL (faster; a power cut can lose the last writes)",
-            field="CAREER_SQLITE_SYNCHRONOUS",
-        )
+def _one_of(raw: str, value: str, allowed: tuple[str, ...], *, key: str, what: str) -> str:
+    """``value`` (``raw`` as normalised) when it is one of ``allowed``; else the refusal says
+    ``raw`` is not ``what`` (which names the choices and what each does)."""
+    if value not in allowed:
+        raise CareerError(f"{raw!r} is not {what}", field=key)
     return value
+
+
+def _synchronous(raw: str) -> str:
+    return _one_of(
+        raw,
+        raw.strip().upper(),
+        ("FULL", "NORMAL", "EXTRA"),
+        key="CAREER_SQLITE_SYNCHRONOUS",
+        what="a SQLite synchronous mode; use FULL (safe, the default), EXTRA or NORMAL "
+        "(faster; a power cut can lose the last writes)",
+    )
 
 
 def _port(raw: str) -> int:
     text = raw.strip()
     if not text.isdigit() or not 1 <= int(text) <= 65535:
-        from careerceo.errors import CareerError
-
         raise CareerError(
             f"{raw!r} is not a port; set it to a number from 1 to 65535 or unset it",
             field="CAREER_PORT",
@@ -112,16 +116,14 @@ def _port(raw: str) -> int:
 
 
 def _auth(raw: str) -> str:
-    value = raw.strip().lower() or "local"
-    if value not in ("local", "accounts"):
-        from careerceo.errors import CareerError
-
-        raise CareerError(
-            f"{raw!r} is not an authentication mode; set CAREER_AUTH to accounts (everyone "
-            "signs in) or local (one person, no login), or unset it",
-            field="CAREER_AUTH",
-        )
-    return value
+    return _one_of(
+        raw,
+        raw.strip().lower() or "local",
+        ("local", "accounts"),
+        key="CAREER_AUTH",
+        what="an authentication mode; set CAREER_AUTH to accounts (everyone signs in) or "
+        "local (one person, no login), or unset it",
+    )
 
 
 def is_loopback(host: str) -> bool:

@@ -18,6 +18,7 @@ from careerceo.analysis.resume_language import (
     verb_tense,
     weak_opening,
 )
+from careerceo.analysis.wording import lower_first
 
 
 @dataclass
@@ -44,18 +45,12 @@ OWN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # (?<!\s) lets a match start only where a run of spaces starts: linear on long blank runs.
-BY_CLAUSE = re.compile(
-    r"^(?P<result>.+?)(?<!\s)\s+by\s+(?P<action>[a-z]+ing\b.+)$", re.IGNORECASE
-)
+BY_CLAUSE = re.compile(r"^(?P<result>.+?)(?<!\s)\s+by\s+(?P<action>[a-z]+ing\b.+)$", re.IGNORECASE)
 
 
 def _sentence(text: str) -> str:
     text = " ".join(text.split()).strip().rstrip(".,;: ")  # "X, which Y": no "X,, which Y"
     return text[:1].upper() + text[1:] if text else ""
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
 def parse_quick(text: str) -> Win:
@@ -107,11 +102,11 @@ def to_bullet(win: Win) -> str:
     if action and result:
         first = first_word(result)
         if first.endswith("ing"):
-            bullet = f"{action}, {_lower_first(result)}"
+            bullet = f"{action}, {lower_first(result)}"
         elif verb_tense(first) == "past" and not OWN_SUBJECT.search(result.split(" ", 1)[-1]):
-            bullet = f"{action}, which {_lower_first(result)}"
+            bullet = f"{action}, which {lower_first(result)}"
         else:
-            bullet = f"{action}: {_lower_first(result)}"
+            bullet = f"{action}: {lower_first(result)}"
     else:
         bullet = action or result or _sentence(win.title)
     if win.metrics and not METRIC.search(bullet):

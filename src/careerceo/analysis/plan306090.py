@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from careerceo.analysis.wording import clip
+from careerceo.analysis.wording import clip, lower_first, upper_first
 
 ITEM_LIMIT = 160
 PHASE_KEYS = ("30", "60", "90")
@@ -103,10 +103,6 @@ def _task_phrase(task: str) -> str:
     return task.strip().rstrip(".")
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def requirement_lines(text: str, limit: int = 6) -> list[str]:
     """The posting's requirement or responsibility lines: bullets, preferring those under a
     requirements/qualifications heading; a posting without bullets gives none."""
@@ -149,7 +145,7 @@ def _days90(requirements: Sequence[str], improve_tasks: Sequence[str]) -> Phase:
         ],
         actions=[
             *(f"Deliver results on: {r}" for r in requirements[2:5]),
-            *(f"Look for a better way to: {_lower_first(_task_phrase(x))}" for x in improve_tasks),
+            *(f"Look for a better way to: {lower_first(_task_phrase(x))}" for x in improve_tasks),
             "Write a short improvement proposal and review it with your manager",
             "Hold a 90-day review with your manager against the agreed measures",
         ],
@@ -213,7 +209,7 @@ def skeleton(
     ]
     if tools:
         learn.append(f"The kinds of software the work uses: {', '.join(tools[:3])}")
-    people = ["Your manager", "Your team", *(p[:1].upper() + p[1:] for p in stakeholders_in(t))]
+    people = ["Your manager", "Your team", *(upper_first(p) for p in stakeholders_in(t))]
     return PlanContent(
         [p30, p60, p90],
         stakeholders=people,

@@ -39,7 +39,7 @@ from careerceo.analysis.resume_language import (
     verb_tense,
     weak_opening,
 )
-from careerceo.analysis.wording import clip
+from careerceo.analysis.wording import clip, lower_first, upper_first
 from careerceo.text.resume_lines import (
     BULLET,
     clean_lines,
@@ -173,12 +173,9 @@ def _active(body: str, passive: str) -> str:
     before, after = body[:at].strip(" ,"), body[at + len(passive) :].strip(" ,.")
     after = re.sub(r"^by\s+(?:me|myself)\b\s*", "", after)
     if before and len(before.split()) <= 6 and not re.search(r"\b(?:by|which|that)\b", after):
-        obj = before[:1].lower() + before[1:] if not before[:2].isupper() else before
-        said = " ".join(x for x in (verb[:1].upper() + verb[1:], obj, after) if x)
+        said = " ".join(x for x in (upper_first(verb), lower_first(before), after) if x)
         return f'Put yourself as the subject, starting with the verb: "{said}".'
-    return (
-        f'Put yourself as the subject, starting with the verb ("{verb[:1].upper()}{verb[1:]} ...").'
-    )
+    return f'Put yourself as the subject, starting with the verb ("{upper_first(verb)} ...").'
 
 
 _NUMBER_HINTS: list[WinHint] = []
@@ -218,7 +215,7 @@ def _without_i(body: str) -> str:
     m = re.match(r"^I\s+(?:also\s+|then\s+)?([a-z]+ly\s+)?([a-z]+)\b(.*)$", body.rstrip("."))
     if m and verb_tense(m.group(2)) == "past":
         said = f"{m.group(1) or ''}{m.group(2)}{m.group(3)}"
-        return f'Start with the verb: "{said[:1].upper()}{said[1:]}"'
+        return f'Start with the verb: "{upper_first(said)}"'
     return 'Start with the verb: "I managed the budget" -> "Managed the $N budget"'
 
 

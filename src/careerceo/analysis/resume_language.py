@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from careerceo.analysis.wording import upper_first
+
 # weak opening -> why, and verbs that say what was actually done
 WEAK_OPENINGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "responsible for": ("describes a duty, not what you did", ("Led", "Owned", "Ran")),
@@ -252,10 +254,6 @@ def gerund_to_past(word: str) -> str:
     return stem + "ed"  # "planning" -> "planned", "automating" -> "automated"
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def strengthen_opening(text: str) -> str | None:
     """The bullet with its weak opening replaced by a strong verb, in good English; None when
     the words after the opening cannot take a verb safely ("helped the team migrate ...",
@@ -281,7 +279,7 @@ def strengthen_opening(text: str) -> str | None:
         return None
     if gerunds and is_gerund(first_word(rest)):
         verbs = re.sub(r"[A-Za-z]+", lambda m: _verb_or_link(m.group(0)), gerunds.group(0))
-        return _capital(verbs + rest[gerunds.end() :])
+        return upper_first(verbs + rest[gerunds.end() :])
     if phrase in {"helped", "i was"} or first_word(rest) in {"to", "me", "us", "them"}:
         return None  # "helped <someone> <do something>", "I was <anything>"
     verb = WEAK_OPENINGS[phrase][1][0]

@@ -18,11 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from careerceo.errors import CareerError
+from careerceo.documents import envelope
 
-FORMAT = "career-ceo-practice-backup"
-VERSION = 1
-_KEYS = {"format", "version", "schema", "created_at", "database", "tables"}
+KIND = envelope.PRACTICE_BACKUP
 
 
 @dataclass(frozen=True)
@@ -35,61 +33,21 @@ class PracticeBackup:
 
 def render(backup: PracticeBackup) -> str:
     document = {
-        "format": FORMAT,
-        "version": VERSION,
+        **envelope.head(KIND),
         "schema": backup.schema,
-        "created_at": backup.created_at.replace(microsecond=0).isoformat() + "Z",
+        "created_at": envelope.stamp(backup.created_at),
         "database": backup.database,
         "tables": backup.tables,
     }
     return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _refuse(problem: str) -> CareerError:
-    return CareerError(
-        f"{problem}; this file cannot be restored (nothing was written) - use a file made by "
-        "`career backup`",
-        field="backup",
-    )
-
-
 def parse(text: str) -> PracticeBackup:
     """Check the envelope; raise ``CareerError`` saying what is wrong with the file."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _refuse(f"the file is not JSON ({exc.msg} at line {exc.lineno})") from None
-    except RecursionError:
-        raise _refuse("the file nests too deeply to be a backup") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        if isinstance(document, dict) and document.get("format") == "career-ceo-backup":
-            raise CareerError(
-                "this is one person's export (career export); restore it with `career import`, "
-                "or give a file made by `career backup` (nothing was written)",
-                field="backup",
-            )
-        raise _refuse(f'the file is not a Career CEO practice backup ("format" is not "{FORMAT}")')
-    if document.get("version") != VERSION:
-        raise CareerError(
-            f"practice backup version {document.get('version')!r} is not supported; this "
-            f"Career CEO reads version {VERSION} - restore it with the version that made it "
-            "(nothing was written)",
-            field="version",
-        )
-    unknown = sorted(set(document) - _KEYS)
-    if unknown:
-        raise _refuse(f"unexpected top-level key(s) {', '.join(map(repr, unknown))}")
-    schema, database, tables = (
-        document.get("schema"),
-        document.get("database"),
-        document.get("tables"),
-    )
+    document = envelope.read(text, KIND)
+    schema = document.get("schema")
     if not isinstance(schema, str) or not schema:
-        raise _refuse('"schema" is missing')
-    try:
-        created_at = datetime.fromisoformat(str(document.get("created_at", "")).removesuffix("Z"))
-    except ValueError:
-        raise _refuse('"created_at" is missing or not an ISO date-time') from None
-    if not isinstance(tables, dict):
-        raise _refuse('"tables" is missing or not an object')
-    return PracticeBackup(schema, created_at, str(database or ""), tables)
+        raise envelope.refuse(KIND, '"schema" is missing or empty')
+    created_at = envelope.timestamp(document, "created_at", KIND)
+    tables = envelope.mapping(document, "tables", KIND)
+    return PracticeBackup(schema, created_at, str(document.get("database") or ""), tables)

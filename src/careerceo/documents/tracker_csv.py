@@ -59,17 +59,23 @@ DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d %b %Y", "%b %d, %Y", "%B
                 "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class TrackedApplication:
-    line: int
+@dataclass(frozen=True, kw_only=True)
+class Application:
+    """One application as a tracker file holds it, read or written."""
+
     company: str
     title: str
     url: str
     stage: str
-    reason: str
+    reason: str  # why it closed
     source: str
     notes: str
     history: list[tuple[str, date]]  # oldest first; the last entry is ``stage``
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrackedApplication(Application):
+    line: int
     stage_dated: bool  # False: the file has no date for the current stage (an earlier one is used)
 
 
@@ -206,18 +212,10 @@ _EXPORT_DATES = {"target": "Date Added", "networking": "Networking Date",
                  "offer": "Offer Date"}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class ExportRow:
-    company: str
-    title: str
-    url: str
-    stage: str
-    reason: str
-    source: str
-    history: list[tuple[str, date]]
+@dataclass(frozen=True, kw_only=True)
+class ExportRow(Application):
     next_action: str
     next_action_due: date | None
-    notes: str
 
 
 def write_tracker(rows: list[ExportRow]) -> str:

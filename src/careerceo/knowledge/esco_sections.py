@@ -26,14 +26,11 @@ class EscoSections(ArtifactSections):
 
     @cached_property
     def esco_arrays(self) -> EscoArrays:
-        with self._lock:
-            return EscoArrays(**self._npz(fmt.ESCO_ARRAYS))
+        return EscoArrays(**self._npz(fmt.ESCO_ARRAYS))
 
     @cached_property
     def _esco_occ(self) -> dict[str, Any]:
-        with self._lock:
-            data: dict[str, Any] = self._json(fmt.ESCO_OCCUPATIONS)
-            return data
+        return self._json_object(fmt.ESCO_OCCUPATIONS)
 
     @cached_property
     def esco_occupations(self) -> tuple[EscoOccupation, ...]:
@@ -74,8 +71,7 @@ class EscoSections(ArtifactSections):
 
     @cached_property
     def esco_skills(self) -> tuple[EscoSkill, ...]:
-        with self._lock:
-            rows = self._json(fmt.ESCO_SKILLS)
+        rows = self._json(fmt.ESCO_SKILLS)
         return tuple(
             EscoSkill(i, uri, kind, reuse, pref, tuple(alts), tuple(hidden), desc)
             for i, (uri, kind, reuse, pref, alts, hidden, desc) in enumerate(rows)

@@ -35,24 +35,11 @@ from careerceo.knowledge.models import (
 )
 from careerceo.knowledge.onet_sections import OnetSections
 from careerceo.knowledge.sections import (
-    EscoArrays,
     FloatArray,
     KnowledgeError,
     OnetArrays,
-    normalise_code,
     num,
 )
-
-__all__ = [
-    "DATA_DIR",
-    "EscoArrays",
-    "KnowledgeBase",
-    "KnowledgeError",
-    "OnetArrays",
-    "clear_cache",
-    "load_knowledge",
-    "normalise_code",
-]
 
 DATA_DIR = Path(__file__).with_name("data")
 

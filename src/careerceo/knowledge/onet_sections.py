@@ -31,9 +31,7 @@ class OnetSections(ArtifactSections):
 
     @cached_property
     def _titles(self) -> dict[str, Any]:
-        with self._lock:
-            data: dict[str, Any] = self._json(fmt.ONET_TITLES)
-            return data
+        return self._json_object(fmt.ONET_TITLES)
 
     @cached_property
     def alternate_titles(self) -> tuple[AlternateTitle, ...]:
@@ -86,9 +84,7 @@ class OnetSections(ArtifactSections):
 
     @cached_property
     def _tasks(self) -> dict[str, Any]:
-        with self._lock:
-            data: dict[str, Any] = self._json(fmt.ONET_TASKS)
-            return data
+        return self._json_object(fmt.ONET_TASKS)
 
     @cached_property
     def dwas(self) -> tuple[DWA, ...]:
@@ -124,9 +120,7 @@ class OnetSections(ArtifactSections):
 
     @cached_property
     def _tech(self) -> dict[str, Any]:
-        with self._lock:
-            data: dict[str, Any] = self._json(fmt.ONET_TECH)
-            return data
+        return self._json_object(fmt.ONET_TECH)
 
     @cached_property
     def tech_commodities(self) -> tuple[Commodity, ...]:

@@ -132,19 +132,29 @@ class ArtifactSections:
             raise KnowledgeError(f"{path} does not match its manifest checksum")
         return path
 
+    # Sections are read lazily, from whichever thread asks first: each read (checksum and
+    # parse) holds the lock, so two threads never read the same large file at once.
+
     def _json(self, name: str) -> Any:
-        path = self._checked(name)
-        try:
-            return fmt.read_json_gz(path)
-        except (OSError, ValueError, EOFError) as exc:  # pragma: no cover - checksum caught it
-            raise KnowledgeError(f"{path} cannot be read: {exc}") from exc
+        with self._lock:
+            path = self._checked(name)
+            try:
+                return fmt.read_json_gz(path)
+            except (OSError, ValueError, EOFError) as exc:  # pragma: no cover - checksum caught it
+                raise KnowledgeError(f"{path} cannot be read: {exc}") from exc
+
+    def _json_object(self, name: str) -> dict[str, Any]:
+        """A JSON section whose top level is an object of named parts."""
+        data: dict[str, Any] = self._json(name)
+        return data
 
     def _npz(self, name: str) -> dict[str, npt.NDArray[Any]]:
-        path = self._checked(name)
-        try:
-            return fmt.read_npz(path)
-        except (OSError, ValueError, zipfile.BadZipFile) as exc:  # pragma: no cover
-            raise KnowledgeError(f"{path} cannot be read: {exc}") from exc
+        with self._lock:
+            path = self._checked(name)
+            try:
+                return fmt.read_npz(path)
+            except (OSError, ValueError, zipfile.BadZipFile) as exc:  # pragma: no cover
+                raise KnowledgeError(f"{path} cannot be read: {exc}") from exc
 
     def index_of(self, code: str) -> int:
         """Row of an occupation in the arrays; accepts ``15-1252`` or ``15-1252.00``."""
@@ -161,5 +171,4 @@ class ArtifactSections:
         """Each occupation's build-time nearest neighbours (``knowledge.build.related``):
         ``related_index`` (N, K) rows best first, ``related_score`` (N, K) composite z x 1000,
         ``related_parts`` (N, K, C) each component's z x 20 (-128: no data)."""
-        with self._lock:
-            return self._npz(fmt.ONET_RELATED)
+        return self._npz(fmt.ONET_RELATED)

@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from careerceo.errors import CareerError
 
 OCCUPATION_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+_SHORT_CODE = re.compile(r"\d{2}-\d{4}")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -104,10 +105,18 @@ def choice(value: Any, options: tuple[str, ...], *, field: str) -> str:
     return str(word)
 
 
-def occupation_code(value: Any) -> str | None:
-    """An O*NET-SOC code such as ``15-1252.00``; blank means none."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+def blank(value: Any) -> bool:
+    """None or only white space: a form field left empty, an option not given."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def occupation_code(value: Any, *, short: bool = False) -> str | None:
+    """An O*NET-SOC code such as ``15-1252.00``; blank means none. ``short``: ``15-1252`` is
+    read as ``15-1252.00``, as the knowledge base reads it."""
+    if blank(value):
         return None
+    if short and isinstance(value, str) and _SHORT_CODE.fullmatch(value.strip()):
+        value = f"{value.strip()}.00"
     if not isinstance(value, str) or not OCCUPATION_CODE.match(value.strip()):
         raise invalid(
             "occupation_code",
@@ -124,18 +133,19 @@ def email(value: Any) -> str:
     return result
 
 
-def month_or_date(value: Any, *, field: str) -> date | None:
-    """``YYYY-MM`` (read as the first of that month) or ``YYYY-MM-DD``; blank means none."""
+def _calendar_date(value: Any, *, field: str, months: bool) -> date | None:
+    """The one reading of a date field; ``months``: ``YYYY-MM`` is taken as its first day."""
+    written = "YYYY-MM or YYYY-MM-DD" if months else "YYYY-MM-DD"
     if value is None or isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise invalid("date", f"{field} must be a date written YYYY-MM or YYYY-MM-DD")
+        raise invalid("date", f"{field} must be a date written {written}")
     raw = value.strip()
     if not raw:
         return None
     parsed: date | None = None
     try:
-        month = _MONTH.match(raw)
+        month = _MONTH.match(raw) if months else None
         if month:
             parsed = date(int(month.group(1)), int(month.group(2)), 1)
         elif len(raw) == 10:
@@ -143,11 +153,21 @@ def month_or_date(value: Any, *, field: str) -> date | None:
     except ValueError:
         pass
     if parsed is None:
+        example = "2021-03" if months else "2026-03-31"
         raise invalid(
-            "date",
-            f"{field} must be a date written YYYY-MM or YYYY-MM-DD (e.g. 2021-03), got {raw!r}",
+            "date", f"{field} must be a date written {written} (e.g. {example}), got {raw!r}"
         )
     return plausible_date(parsed, field=field)
+
+
+def month_or_date(value: Any, *, field: str) -> date | None:
+    """``YYYY-MM`` (read as the first of that month) or ``YYYY-MM-DD``; blank means none."""
+    return _calendar_date(value, field=field, months=True)
+
+
+def day(value: Any, *, field: str) -> date | None:
+    """A calendar day written YYYY-MM-DD (a month is not a day); blank means none."""
+    return _calendar_date(value, field=field, months=False)
 
 
 EARLIEST_YEAR = 1900
@@ -180,6 +200,21 @@ def whole_number(value: Any, *, low: int, high: int, message: str) -> int:
     if not isinstance(value, int) or not low <= value <= high:
         raise invalid("number", message)
     return value
+
+
+def optional_number(value: Any, *, low: int, high: int, message: str) -> int | None:
+    """``whole_number``, or None when the field is left blank."""
+    return None if blank(value) else whole_number(value, low=low, high=high, message=message)
+
+
+ROW_ID_MAX = 2**31 - 1  # ids are INTEGER columns: 32 bits on PostgreSQL
+
+
+def row_id(value: Any, *, field: str, message: str | None = None) -> int | None:
+    """A row's id as the person gives it (``12``, ``"12"``); blank means none."""
+    return optional_number(
+        value, low=1, high=ROW_ID_MAX, message=message or f"{field} must be a row id"
+    )
 
 
 class InputError(CareerError):
@@ -243,9 +278,29 @@ def rule(check: Callable[..., Any], *, label: str | None = None, **options: Any)
     return BeforeValidator(run)
 
 
-def number_in(low: int, high: int, message: str) -> BeforeValidator:
-    """A whole number from ``low`` to ``high`` (``whole_number``) as an annotation."""
-    return BeforeValidator(lambda value: whole_number(value, low=low, high=high, message=message))
+def number_in(low: int, high: int, message: str, *, optional: bool = False) -> BeforeValidator:
+    """A whole number from ``low`` to ``high`` (``whole_number``) as an annotation;
+    ``optional``: blank means none (``optional_number``)."""
+    check = optional_number if optional else whole_number
+    return BeforeValidator(lambda value: check(value, low=low, high=high, message=message))
+
+
+def not_before(start_field: str, *, hint: str) -> AfterValidator:
+    """An end's rule, as an annotation: not before ``start_field`` (a field declared earlier
+    in the model, so already checked). The message names both and ``hint`` says what to do:
+    ``end_date: Annotated[MonthOrDate, not_before("start_date", hint="fix one of them")]``."""
+
+    def check(value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get(start_field)
+        if value is not None and isinstance(start, date) and value < start:
+            raise invalid(
+                "date_order",
+                f"{info.field_name} ({value.isoformat()}) is before {start_field} "
+                f"({start.isoformat()}); {hint}",
+            )
+        return value
+
+    return AfterValidator(check)
 
 
 def short_text(max_length: int) -> BeforeValidator:
@@ -255,6 +310,12 @@ def short_text(max_length: int) -> BeforeValidator:
 
 # An O*NET-SOC code such as 15-1252.00, or None when left blank.
 OccupationCode = Annotated[str | None, BeforeValidator(occupation_code)]
+# The same, where ``15-1252`` may be typed for ``15-1252.00``.
+LooseOccupationCode = Annotated[
+    str | None, BeforeValidator(lambda value: occupation_code(value, short=True))
+]
+# An e-mail address (``email``), or "" when left blank.
+EmailAddress = Annotated[str, BeforeValidator(email)]
 
 
 def _month_or_date(value: Any, info: ValidationInfo) -> date | None:

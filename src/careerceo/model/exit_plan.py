@@ -15,10 +15,11 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 from careerceo.model.common import (
     InputModel,
     bounded_text,
+    day,
     invalid,
-    month_or_date,
+    number_in,
+    row_id,
     rule,
-    whole_number,
 )
 
 
@@ -60,18 +61,6 @@ def _enum(value: Any, *, kind: type[StrEnum], field: str, blank: bool = False) -
         raise invalid(field, f"{field} must be one of {names} (got {value!r})") from None
 
 
-def _day(value: Any, *, field: str) -> date | None:
-    if isinstance(value, str) and len(value.strip()) == 7:  # a month is not a day here
-        raise invalid("date", f"{field} must be a day written YYYY-MM-DD (got {value!r})")
-    return month_or_date(value, field=field)
-
-
-def _row_id(value: Any, *, field: str) -> int | None:
-    if value is None or value == "":
-        return None
-    return whole_number(value, low=1, high=2**31 - 1, message=f"{field} must be a row id")
-
-
 def _status(value: Any) -> ItemStatus:
     result: ItemStatus = _enum(value or "open", kind=ItemStatus, field="status")
     return result
@@ -79,18 +68,18 @@ def _status(value: Any) -> ItemStatus:
 
 class ExitPlanIn(InputModel):
     last_day: date
-    notice_given_on: Annotated[date | None, rule(_day)] = None
+    notice_given_on: Annotated[date | None, rule(day)] = None
     employer: Annotated[str, bounded_text(200)] = ""
-    position_id: Annotated[int | None, rule(_row_id)] = None
+    position_id: Annotated[int | None, rule(row_id)] = None
     notes: Annotated[str, bounded_text(5_000)] = ""
 
     @field_validator("last_day", mode="before")
     @classmethod
     def _last(cls, value: Any) -> date:
-        day = _day(value, field="last_day")
-        if day is None:
+        result = day(value, field="last_day")
+        if result is None:
             raise invalid("required", "last_day is required (YYYY-MM-DD)")
-        return day
+        return result
 
     @model_validator(mode="after")
     def _order(self) -> ExitPlanIn:
@@ -108,24 +97,20 @@ class ExitItemIn(InputModel):
     title: Annotated[str, bounded_text(300, required=True)]
     detail: Annotated[str, bounded_text(5_000)] = ""
     status: Annotated[ItemStatus, BeforeValidator(_status)] = ItemStatus.OPEN
-    due_on: Annotated[date | None, rule(_day)] = None
-    contact_id: Annotated[int | None, rule(_row_id)] = None
+    due_on: Annotated[date | None, rule(day)] = None
+    contact_id: Annotated[int | None, rule(row_id)] = None
     counterpart: Annotated[str, bounded_text(200)] = ""
-    cadence_days: int | None = None
+    cadence_days: Annotated[
+        int | None,
+        number_in(
+            MIN_CADENCE,
+            MAX_CADENCE,
+            f"cadence_days must be {MIN_CADENCE} to {MAX_CADENCE} days",
+            optional=True,
+        ),
+    ] = None
     covenant_type: Annotated[CovenantType | None, rule(_enum, kind=CovenantType, blank=True)] = None
     touches: list[int] = Field(default_factory=list)
-
-    @field_validator("cadence_days", mode="before")
-    @classmethod
-    def _cadence(cls, value: Any) -> int | None:
-        if value is None or value == "":
-            return None
-        return whole_number(
-            value,
-            low=MIN_CADENCE,
-            high=MAX_CADENCE,
-            message=f"cadence_days must be {MIN_CADENCE} to {MAX_CADENCE} days",
-        )
 
     @field_validator("touches", mode="before")
     @classmethod
@@ -133,7 +118,7 @@ class ExitItemIn(InputModel):
         if value is None or value == "":
             return []
         items = value if isinstance(value, list) else [value]
-        return [int(_row_id(v, field="touches") or 0) for v in items]
+        return [int(row_id(v, field="touches") or 0) for v in items]
 
     @model_validator(mode="after")
     def _fits_kind(self) -> ExitItemIn:

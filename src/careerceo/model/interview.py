@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from careerceo.model.common import InputModel, bounded_text, invalid, text, whole_number
+from careerceo.model.common import InputModel, bounded_text, invalid, number_in, row_id, rule
 
 MAX_ANSWER = 5_000
 MAX_NOTES = 2_000
@@ -20,6 +20,8 @@ RATING_MIN, RATING_MAX = 1, 5
 RATING_MESSAGE = (
     "rating must be a whole number from 1 (could not answer) to 5 (natural and complete)"
 )
+RATING = number_in(RATING_MIN, RATING_MAX, RATING_MESSAGE)
+OPTIONAL_RATING = number_in(RATING_MIN, RATING_MAX, RATING_MESSAGE, optional=True)
 
 
 class QuestionCategory(StrEnum):
@@ -82,56 +84,23 @@ class AnswerIn(InputModel):
     """The person's answer to one question, optionally built on one win (the story)."""
 
     question_id: Annotated[str, bounded_text(40, required=True)]
-    text: str
-    win_id: int | None = None
-    reflection: str = ""
-
-    @field_validator("text", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> str:
-        return text(value, field="text", max_length=MAX_ANSWER, required=True)
-
-    @field_validator("reflection", mode="before")
-    @classmethod
-    def _reflection(cls, value: Any) -> str:
-        return text(value, field="reflection", max_length=MAX_NOTES)
-
-    @field_validator("win_id", mode="before")
-    @classmethod
-    def _win(cls, value: Any) -> int | None:
-        if value is None or value == "":
-            return None
-        return whole_number(
-            value, low=1, high=2**31 - 1, message="win_id must be a win's id (career wins list)"
-        )
+    text: Annotated[str, bounded_text(MAX_ANSWER, required=True)]
+    win_id: Annotated[
+        int | None, rule(row_id, message="win_id must be a win's id (career wins list)")
+    ] = None
+    reflection: Annotated[str, bounded_text(MAX_NOTES)] = ""
 
 
 class RatingIn(InputModel):
     """One practised question: the self-rating, notes and how long the answer took."""
 
     question_id: Annotated[str, bounded_text(40, required=True)]
-    rating: int
-    notes: str = ""
-    seconds: int | None = None
-
-    @field_validator("rating", mode="before")
-    @classmethod
-    def _rating(cls, value: Any) -> int:
-        return whole_number(value, low=RATING_MIN, high=RATING_MAX, message=RATING_MESSAGE)
-
-    @field_validator("notes", mode="before")
-    @classmethod
-    def _notes(cls, value: Any) -> str:
-        return text(value, field="notes", max_length=MAX_NOTES)
-
-    @field_validator("seconds", mode="before")
-    @classmethod
-    def _seconds(cls, value: Any) -> int | None:
-        if value is None or value == "":
-            return None
-        return whole_number(
-            value, low=0, high=24 * 3600, message="seconds must be 0 to 86400 (one day)"
-        )
+    rating: Annotated[int, RATING]
+    notes: Annotated[str, bounded_text(MAX_NOTES)] = ""
+    seconds: Annotated[
+        int | None,
+        number_in(0, 24 * 3600, "seconds must be 0 to 86400 (one day)", optional=True),
+    ] = None
 
 
 class OwnQuestionIn(InputModel):

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from careerceo.model.common import (
     InputModel,
     UtcDateTime,
+    blank,
     bounded_text,
     choice,
     number_in,
@@ -42,9 +43,7 @@ class InventoryInput(InputModel):
     @field_validator("taxonomy", mode="before")
     @classmethod
     def _taxonomy(cls, value: Any) -> str | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        return choice(value, TAXONOMIES, field="taxonomy")
+        return None if blank(value) else choice(value, TAXONOMIES, field="taxonomy")
 
 
 class InventoryOut(BaseModel):

@@ -1,40 +1,19 @@
-"""Field rules the job-search models share: a calendar day, a yes/no, a list of words.
+"""Field rules the job-search models share: a yes/no, a list of words, an amount.
 
 One rule in one place: the CLI, the web forms, the API and the importers all validate
-through these, so "due must be a date written YYYY-MM-DD" reads the same everywhere.
+through these (and ``common``), so "source must be one of: ..." reads the same everywhere.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from careerceo.model.common import invalid, plausible_date, text
+from careerceo.model.common import invalid, text
 
 _TRUE = {"1", "true", "yes", "on", "y"}
 _FALSE = {"", "0", "false", "no", "off", "n"}
-
-
-def day(value: Any, *, field: str) -> date | None:
-    """A calendar day written YYYY-MM-DD; blank means none."""
-    if value is None or isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise invalid("date", f"{field} must be a date written YYYY-MM-DD")
-    raw = value.strip()
-    if not raw:
-        return None
-    try:
-        parsed = date.fromisoformat(raw) if len(raw) == 10 else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        raise invalid(
-            "date", f"{field} must be a date written YYYY-MM-DD (e.g. 2026-03-31), got {raw!r}"
-        )
-    return plausible_date(parsed, field=field)
 
 
 def flag(value: Any, *, field: str) -> bool:

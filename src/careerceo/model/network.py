@@ -5,18 +5,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from careerceo.model.common import (
+    EmailAddress,
     InputModel,
     UtcDateTime,
     bounded_text,
-    email,
-    text,
+    day,
+    number_in,
+    row_id,
+    rule,
     whole_number,
 )
 from careerceo.model.job_search_enums import Channel, HowKnown, Tag
-from careerceo.model.job_search_fields import day, flag, url, word_of, words_of
+from careerceo.model.job_search_fields import flag, url, word_of, words_of
 
 # The dossier parts a research checklist walks through, with how a gap is worded.
 DOSSIER_PARTS: tuple[tuple[str, str], ...] = (
@@ -42,7 +45,7 @@ class Leader(InputModel):
 
 class SourceRef(InputModel):
     url: str
-    read_on: date | None = None
+    read_on: Annotated[date | None, rule(day)] = None
 
     @field_validator("url", mode="before")
     @classmethod
@@ -52,18 +55,16 @@ class SourceRef(InputModel):
             raise ValueError("a source needs its url")
         return result
 
-    @field_validator("read_on", mode="before")
-    @classmethod
-    def _read_on(cls, value: Any) -> date | None:
-        return day(value, field="read_on")
-
 
 class CompanyInput(InputModel):
     name: Annotated[str, bounded_text(200, required=True)]
-    website: str = ""
+    website: Annotated[str, rule(url)] = ""
     industry: Annotated[str, bounded_text(200, label="field")] = ""
     size: Annotated[str, bounded_text(200, label="field")] = ""
-    headcount: int | None = None
+    headcount: Annotated[
+        int | None,
+        number_in(0, 10_000_000, "headcount must be a whole number of people", optional=True),
+    ] = None
     revenue: Annotated[str, bounded_text(200, label="field")] = ""
     location: Annotated[str, bounded_text(200, label="field")] = ""
     products: Annotated[str, bounded_text(20_000, label="field")] = ""
@@ -72,37 +73,11 @@ class CompanyInput(InputModel):
     competitors: Annotated[str, bounded_text(20_000, label="field")] = ""
     leaders: list[Leader] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
-    is_target: bool = False
-    priority: int | None = None
+    is_target: Annotated[bool, rule(flag)] = False
+    priority: Annotated[
+        int | None, number_in(1, 5, "priority must be 1 (highest) to 5 (lowest)", optional=True)
+    ] = None
     notes: Annotated[str, bounded_text(20_000, label="field")] = ""
-
-    @field_validator("website", mode="before")
-    @classmethod
-    def _website(cls, value: Any) -> str:
-        return url(value, field="website")
-
-    @field_validator("headcount", mode="before")
-    @classmethod
-    def _headcount(cls, value: Any) -> int | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        return whole_number(
-            value, low=0, high=10_000_000, message="headcount must be a whole number of people"
-        )
-
-    @field_validator("priority", mode="before")
-    @classmethod
-    def _priority(cls, value: Any) -> int | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        return whole_number(
-            value, low=1, high=5, message="priority must be 1 (highest) to 5 (lowest)"
-        )
-
-    @field_validator("is_target", mode="before")
-    @classmethod
-    def _target(cls, value: Any) -> bool:
-        return flag(value, field="is_target")
 
 
 class CompanyOut(BaseModel):
@@ -132,54 +107,31 @@ class CompanyOut(BaseModel):
     updated_at: UtcDateTime
 
 
+def _linkedin(value: Any) -> str:
+    return url(value, field="linkedin_url").rstrip("/")
+
+
+_FLAG = rule(flag, label="flag")
+
+
 class ContactInput(InputModel):
     name: Annotated[str, bounded_text(200, required=True)]
     company: Annotated[str, bounded_text(200, label="field")] = (
         ""  # linked to a company by its normalised name
     )
     title: Annotated[str, bounded_text(200, label="field")] = ""
-    email: str = ""
+    email: Annotated[EmailAddress, AfterValidator(str.lower)] = ""  # however it was typed
     phone: Annotated[str, bounded_text(50)] = ""
-    linkedin_url: str = ""
-    relationship: str = ""
-    tags: list[str] = Field(default_factory=list)
-    connected_on: date | None = None
-    in_search: bool = False
+    linkedin_url: Annotated[str, BeforeValidator(_linkedin)] = ""
+    relationship: Annotated[str, rule(word_of, kind=HowKnown, blank=True)] = ""
+    tags: Annotated[list[str], rule(words_of, kind=Tag)] = Field(default_factory=list)
+    connected_on: Annotated[date | None, rule(day)] = None
+    in_search: Annotated[bool, _FLAG] = False
     cadence_days: int | None = None
-    snoozed_until: date | None = None
-    retired: bool = False
-    unreachable: bool = False
-    notes: str = ""
-
-    @field_validator("email", mode="before")
-    @classmethod
-    def _email(cls, value: Any) -> str:
-        return email(value).lower()
-
-    @field_validator("linkedin_url", mode="before")
-    @classmethod
-    def _linkedin(cls, value: Any) -> str:
-        return url(value, field="linkedin_url").rstrip("/")
-
-    @field_validator("relationship", mode="before")
-    @classmethod
-    def _relationship(cls, value: Any) -> str:
-        return word_of(value, HowKnown, field="relationship", blank=True)
-
-    @field_validator("tags", mode="before")
-    @classmethod
-    def _tags(cls, value: Any) -> list[str]:
-        return words_of(value, Tag, field="tags")
-
-    @field_validator("connected_on", mode="before")
-    @classmethod
-    def _connected(cls, value: Any) -> date | None:
-        return day(value, field="connected_on")
-
-    @field_validator("snoozed_until", mode="before")
-    @classmethod
-    def _snoozed(cls, value: Any) -> date | None:
-        return day(value, field="snoozed_until")
+    snoozed_until: Annotated[date | None, rule(day)] = None
+    retired: Annotated[bool, _FLAG] = False
+    unreachable: Annotated[bool, _FLAG] = False
+    notes: Annotated[str, bounded_text(20_000)] = ""
 
     @field_validator("cadence_days", mode="before")
     @classmethod
@@ -194,16 +146,6 @@ class ContactInput(InputModel):
             high=3650,
             message="cadence_days must be days between follow-ups (0 or none: no cadence)",
         )
-
-    @field_validator("in_search", "retired", "unreachable", mode="before")
-    @classmethod
-    def _flags(cls, value: Any) -> bool:
-        return flag(value, field="flag")
-
-    @field_validator("notes", mode="before")
-    @classmethod
-    def _notes(cls, value: Any) -> str:
-        return text(value, field="notes", max_length=20_000)
 
 
 class ContactOut(BaseModel):
@@ -236,41 +178,14 @@ class ContactOut(BaseModel):
 
 
 class InteractionInput(InputModel):
-    happened_on: date | None = None  # today when not given
-    channel: str = Channel.EMAIL.value
-    summary: str = ""
-    next_step: str = ""
-    follow_up_on: date | None = None
-    opportunity_id: int | None = None
-
-    @field_validator("happened_on", mode="before")
-    @classmethod
-    def _happened(cls, value: Any) -> date | None:
-        return day(value, field="date")
-
-    @field_validator("follow_up_on", mode="before")
-    @classmethod
-    def _due(cls, value: Any) -> date | None:
-        return day(value, field="due")
-
-    @field_validator("channel", mode="before")
-    @classmethod
-    def _channel(cls, value: Any) -> str:
-        return word_of(value, Channel, field="channel")
-
-    @field_validator("summary", "next_step", mode="before")
-    @classmethod
-    def _text(cls, value: Any) -> str:
-        return text(value, field="summary", max_length=10_000)
-
-    @field_validator("opportunity_id", mode="before")
-    @classmethod
-    def _opportunity(cls, value: Any) -> int | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        return whole_number(
-            value, low=1, high=2**31 - 1, message="opportunity_id must be an opportunity's #"
-        )
+    happened_on: Annotated[date | None, rule(day, label="date")] = None  # today when not given
+    channel: Annotated[str, rule(word_of, kind=Channel)] = Channel.EMAIL.value
+    summary: Annotated[str, bounded_text(10_000, label="summary")] = ""
+    next_step: Annotated[str, bounded_text(10_000, label="summary")] = ""
+    follow_up_on: Annotated[date | None, rule(day, label="due")] = None
+    opportunity_id: Annotated[
+        int | None, rule(row_id, message="opportunity_id must be an opportunity's #")
+    ] = None
 
 
 class InteractionOut(BaseModel):

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
-from careerceo.model.common import InputModel, bounded_text, invalid, text, whole_number
+from careerceo.model.common import InputModel, bounded_text, invalid, row_id, rule, text
 
 MAX_TERMS = 20
 MAX_POINTS = 12
@@ -23,20 +23,13 @@ class PointIn(InputModel):
 
 
 class OfferPrepIn(InputModel):
-    opportunity_id: int | None = None
+    opportunity_id: Annotated[int | None, rule(row_id)] = None
     company: Annotated[str, bounded_text(200)] = ""
     stated_before: Annotated[str, _PROSE] = ""
     terms: dict[str, str] = Field(default_factory=dict)
     points: list[PointIn] = Field(default_factory=list, max_length=MAX_POINTS)
     walk_away: Annotated[str, _PROSE] = ""
     notes: Annotated[str, _PROSE] = ""
-
-    @field_validator("opportunity_id", mode="before")
-    @classmethod
-    def _opp(cls, value: Any) -> int | None:
-        if value is None or value == "":
-            return None
-        return whole_number(value, low=1, high=2**31 - 1, message="opportunity_id must be a row id")
 
     @field_validator("points", mode="before")
     @classmethod

@@ -11,12 +11,13 @@ from careerceo.model.common import (
     InputModel,
     UtcDateTime,
     bounded_text,
+    day,
+    row_id,
     rule,
     text,
-    whole_number,
 )
 from careerceo.model.job_search_enums import CloseReason, ContactRole, Source, Stage
-from careerceo.model.job_search_fields import day, money, ratings, url, word_of
+from careerceo.model.job_search_fields import money, ratings, url, word_of
 
 NOTES = rule(text, label="notes", max_length=20_000)
 WEB_URL = rule(url)  # not inline: the field is called url too
@@ -56,7 +57,7 @@ class OpportunityInput(InputModel):
     closed_reason: Annotated[str, rule(word_of, kind=CloseReason, blank=True)] = ""
     source: str = ""
     url: Annotated[str, WEB_URL] = ""
-    posting_id: int | None = None
+    posting_id: Annotated[int | None, rule(row_id, message="posting_id must be a posting #")] = None
     applied_on: Annotated[date | None, rule(day)] = None
     next_action: Annotated[str, bounded_text(500)] = ""
     next_action_due: Annotated[date | None, rule(day, label="due")] = None
@@ -73,13 +74,6 @@ class OpportunityInput(InputModel):
         if isinstance(value, str) and value.strip().lower() == "cold":
             return Source.COLD.value
         return word_of(value, Source, field="source", blank=True)
-
-    @field_validator("posting_id", mode="before")
-    @classmethod
-    def _posting(cls, value: Any) -> int | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        return whole_number(value, low=1, high=2**31 - 1, message="posting_id must be a posting #")
 
     @field_validator("offer", mode="before")
     @classmethod

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from pydantic import field_validator
 
 from careerceo.model.common import (
     InputModel,
+    LooseOccupationCode,
     bounded_text,
     invalid,
-    occupation_code,
+    row_id,
+    rule,
     text,
-    whole_number,
 )
 
 MAX_ITEMS = 20
@@ -24,32 +24,14 @@ PHASE_PARTS = tuple(
 SECTIONS = (*PHASE_PARTS, "stakeholders", "quick_wins", "learn")
 
 
-def _id(value: Any, field: str) -> int | None:
-    if value is None or value == "":
-        return None
-    return whole_number(value, low=1, high=2**31 - 1, message=f"{field} must be a row id")
-
-
 class PlanNewIn(InputModel):
     """A new plan stands on a target occupation, an opportunity, a saved posting, or several."""
 
-    occupation_code: str | None = None
-    opportunity_id: int | None = None
-    posting_id: int | None = None
+    occupation_code: LooseOccupationCode = None
+    opportunity_id: Annotated[int | None, rule(row_id, label="id")] = None
+    posting_id: Annotated[int | None, rule(row_id, label="id")] = None
     title: Annotated[str, bounded_text(200, label="title")] = ""
     employer: Annotated[str, bounded_text(200, label="title")] = ""
-
-    @field_validator("occupation_code", mode="before")
-    @classmethod
-    def _code(cls, value: Any) -> str | None:
-        if isinstance(value, str) and re.fullmatch(r"\s*\d{2}-\d{4}\s*", value):
-            value = f"{value.strip()}.00"  # 15-1252 means 15-1252.00, as everywhere else
-        return occupation_code(value)
-
-    @field_validator("opportunity_id", "posting_id", mode="before")
-    @classmethod
-    def _ids(cls, value: Any) -> int | None:
-        return _id(value, "id")
 
 
 class PlanSectionIn(InputModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict
 
 from careerceo.model.common import (
     InputModel,
@@ -13,7 +13,7 @@ from careerceo.model.common import (
     OccupationCode,
     UtcDateTime,
     bounded_text,
-    invalid,
+    not_before,
     short_text,
 )
 
@@ -22,23 +22,17 @@ class PositionInput(InputModel):
     employer: Annotated[str, bounded_text(200, required=True)]
     title: Annotated[str, bounded_text(200, required=True)]
     start_date: MonthOrDate = None
-    end_date: MonthOrDate = None
+    end_date: Annotated[
+        MonthOrDate,
+        not_before(
+            "start_date",
+            hint="fix one of them, or leave end_date empty if you still hold the position",
+        ),
+    ] = None
     location: Annotated[str, bounded_text(200)] = ""
     description: Annotated[str, bounded_text(20_000)] = ""
     occupation_code: OccupationCode = None
     seniority: Annotated[str | None, short_text(40)] = None
-
-    @field_validator("end_date")
-    @classmethod
-    def _end_after_start(cls, value: date | None, info: ValidationInfo) -> date | None:
-        start = info.data.get("start_date")
-        if value is not None and start is not None and value < start:
-            raise invalid(
-                "date_order",
-                f"end_date ({value.isoformat()}) is before start_date ({start.isoformat()}); "
-                "fix one of them, or leave end_date empty if you still hold the position",
-            )
-        return value
 
 
 class PositionOut(BaseModel):

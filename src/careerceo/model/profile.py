@@ -8,7 +8,14 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from careerceo.model.common import InputModel, UtcDateTime, email, invalid, occupation_code, text
+from careerceo.model.common import (
+    EmailAddress,
+    InputModel,
+    OccupationCode,
+    UtcDateTime,
+    invalid,
+    text,
+)
 
 _LIMITS = {
     "full_name": 200,
@@ -45,12 +52,12 @@ class ProfileInput(InputModel):
     full_name: str = ""
     headline: str = ""
     summary: str = ""
-    email: str = ""
+    email: EmailAddress = ""
     phone: str = ""
     location: str = ""
     website: str = ""
     linkedin_url: str = ""
-    occupation_code: str | None = None
+    occupation_code: OccupationCode = None
 
     @field_validator(*_LIMITS, mode="before")
     @classmethod
@@ -71,16 +78,6 @@ class ProfileInput(InputModel):
                 "phone", f"phone must be a phone number such as +44 20 7946 0958, got {value!r}"
             )
         return value
-
-    @field_validator("email", mode="before")
-    @classmethod
-    def _email(cls, value: Any) -> str:
-        return email(value)
-
-    @field_validator("occupation_code", mode="before")
-    @classmethod
-    def _code(cls, value: Any) -> str | None:
-        return occupation_code(value)
 
 
 class ProfileOut(BaseModel):
