@@ -137,8 +137,9 @@ def _gap_lines(d: PivotDetail) -> list[str]:
                 f"{g.priority:.0%} of the target's occupation group) [{g.source}]"
             )
         else:
+            hedge = "" if g.required else "possibly: "
             lines.append(
-                f"- **{g.name}** (ESCO essential skill, in {g.priority:.0%} of linked ESCO "
-                f"occupations) [{g.source}]"
+                f"- {hedge}**{g.name}** (ESCO essential skill, for {g.priority:.0%} of the "
+                f"target's ESCO links) [{g.source}]"
             )
     return lines

@@ -177,14 +177,19 @@ def _occupation_basis(ctx: AppContext, resume: Resume, code: str) -> _Basis:
         )
     detail = pivot_detail(ctx, code)
     # Only what the résumé shows, or what the pivot engine credits from the person's own
-    # work (activities, ESCO skills), is claimed; technologies the person never named are not.
+    # work, is claimed. An O*NET skill or knowledge level of an occupation they held is theirs
+    # (every accountant reads and calculates); an ESCO skill or a technology merely listed for
+    # such an occupation is not (ESCO's list for "accountant" reaches bankruptcy trustees'
+    # essentials through the crosswalk): those are claimed only when the person named them.
     shown = plain_text(layout(resume)).casefold()
     order = {"esco": 1, "skill": 2, "knowledge": 3}
     transfers = sorted(
         (
             t
             for t in detail.transfers
-            if t.kind in order or (t.kind == "technology" and t.name.casefold() in shown)
+            if t.kind in ("skill", "knowledge")
+            or (t.kind in ("esco", "technology") and "named" in t.basis)
+            or (t.kind == "technology" and t.name.casefold() in shown)
         ),
         key=lambda t: (t.name.casefold() not in shown, order.get(t.kind, 5)),
     )
@@ -194,6 +199,6 @@ def _occupation_basis(ctx: AppContext, resume: Resume, code: str) -> _Basis:
         title=singular(detail.title),
         carries=carries,
         keywords=carries[:6],
-        unconfirmed=[g.name for g in gaps][:6],
+        unconfirmed=[g.name for g in gaps if g.required][:6],
         source=f"pivot engine: {detail.title} ({detail.code}); " + ", ".join(detail.sources),
     )
