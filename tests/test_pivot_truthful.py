@@ -45,6 +45,9 @@ def esco_space() -> OccupationSpace:
     matrix = np.zeros((space.n, len(ESCO)), np.float32)
     matrix[space.row_of["15-0003.00"]] = [share for _, _, share in ESCO]
     matrix[space.row_of["21-0001.00"], 1] = 1.0  # some other occupation lists it too
+    # the programmer's own ESCO links: budgets by most of their weight, public law by a few
+    matrix[space.row_of["15-0001.00"], 0] = 0.9
+    matrix[space.row_of["15-0001.00"], 2] = 0.3
     return replace(
         space,
         esco_ids=tuple(i for i, _, _ in ESCO),
@@ -55,7 +58,7 @@ def esco_space() -> OccupationSpace:
 
 def test_a_minority_esco_skill_is_hedged_and_never_planned() -> None:
     space = esco_space()
-    profile = occupation_profile(space, "15-0001.00")
+    profile = occupation_profile(space, "15-0002.00")  # a developer: no ESCO skill yet
     d = detail(space, profile, rank(space, profile), "15-0003.00")
     esco_gaps = {g.name: g for g in d.gaps if g.kind == "esco"}
     planned = {s.what for s in d.plan}
@@ -69,8 +72,17 @@ def test_a_minority_esco_skill_is_hedged_and_never_planned() -> None:
     assert "public law" not in planned
     # 0.22: not even shown
     assert "cadastral taxation" not in esco_gaps and "cadastral taxation" not in planned
-    # ESCO's "programming" is the Programming the programmer has shown
+    # ESCO's "programming" is the Programming the developer has shown
     assert "programming" not in esco_gaps
+
+
+def test_only_what_a_held_occupation_implies_by_most_of_its_links_transfers() -> None:
+    space = esco_space()
+    profile = occupation_profile(space, "15-0001.00")
+    d = detail(space, profile, rank(space, profile), "15-0003.00")
+    esco = {t.name: t for t in d.transfers if t.kind == "esco"}
+    assert esco["manage budgets"].basis == "implied"
+    assert "public law" not in esco  # a minority link's essential is not implied
 
 
 def test_the_own_occupation_asks_to_learn_nothing_it_implies() -> None:

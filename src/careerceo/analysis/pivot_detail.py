@@ -185,7 +185,7 @@ def transfers(
                 )
             )
     if space.esco_ids and profile.esco.any():
-        held = (profile.esco > 0) & ~profile.only_wanted("esco")
+        held = (profile.esco > 0) & ~profile.only_wanted("esco") & ~_weakly_implied(space, profile)
         shared = np.flatnonzero(held & (space.esco[row] > 0))
         best = shared[np.argsort(-(space.esco[row, shared] * ix.esco_idf[shared]), kind="stable")]
         for col in best[:k]:
@@ -201,6 +201,24 @@ def transfers(
                     _basis(profile, ("esco", int(col))),
                 )
             )
+    return out
+
+
+def _weakly_implied(space: OccupationSpace, profile: CapabilityProfile) -> NDArray[np.bool_]:
+    """(S,) ESCO skills the person has only through an occupation they held whose ESCO links
+    list it as essential for less than ``ESCO_REQUIRED_SHARE`` of their weight: the same rule
+    that keeps such a skill out of a target's requirements keeps it out of what transfers."""
+    named = np.zeros(len(space.esco_ids), bool)
+    for (comp, col), evs in profile.evidence.items():
+        if comp == "esco" and any(not ev.implied for ev in evs):
+            named[col] = True
+    rows = [space.row_of[code] for code, _ in profile.occupations if code in space.row_of]
+    strong = (
+        (space.esco[rows] >= ESCO_REQUIRED_SHARE).any(axis=0)
+        if rows
+        else np.zeros(len(space.esco_ids), bool)
+    )
+    out: NDArray[np.bool_] = ~named & ~strong
     return out
 
 
