@@ -76,6 +76,23 @@ def test_a_minority_esco_skill_is_hedged_and_never_planned() -> None:
     assert "programming" not in esco_gaps
 
 
+def test_a_hot_technology_few_of_the_group_use_is_hedged_and_never_planned() -> None:
+    space = small_space()
+    tech = space.tech.copy()
+    tech[space.row_of["15-0003.00"], 1] = 1.0  # CRM: the architect alone in its group of 3
+    space = replace(space, tech=tech, tech_hot=np.array([True, True, False]))
+    profile = occupation_profile(space, "43-0001.00")  # the clerk: CRM, not Python
+    d = detail(space, profile, rank(space, profile), "15-0003.00")
+    techs = {g.name: g for g in d.gaps if g.kind == "technology"}
+    assert techs["Python"].required and "Python" in {s.what for s in d.plan}
+    # CRM is the clerk's already; give a person without it the same target
+    bare = occupation_profile(space, "15-0002.00")
+    d = detail(space, bare, rank(space, bare), "15-0003.00")
+    techs = {g.name: g for g in d.gaps}
+    assert not techs["CRM"].required and "may not apply" in techs["CRM"].source
+    assert "CRM" not in {s.what for s in d.plan}
+
+
 def test_only_what_a_held_occupation_implies_by_most_of_its_links_transfers() -> None:
     space = esco_space()
     profile = occupation_profile(space, "15-0001.00")

@@ -32,6 +32,8 @@ MAX_TECH_GAPS = 4
 MAX_ESCO_GAPS = 10
 ESCO_REQUIRED_SHARE = 0.5
 ESCO_POSSIBLE_SHARE = 0.25
+TECH_REQUIRED_SHARE = 0.5  # of the target's SOC minor group using a hot technology
+TECH_POSSIBLE_SHARE = 0.25
 
 
 def _effective_weight(ranking: Ranking, name: str, row: int) -> float:
@@ -252,10 +254,17 @@ def gaps(
     missing_tech = np.flatnonzero((space.tech[row] > 0) & lacking & space.tech_hot)
     # The hot technologies most used across the target's SOC minor group first: what the
     # target's field runs on, rather than an oddity one O*NET respondent listed.
+    # A product one O*NET respondent of the target listed (Amazon DynamoDB for technical
+    # teachers, used in 7 % of their group) is no requirement: like an ESCO skill, a hot
+    # technology is one when at least half the group uses it, "possibly" from a quarter.
     group = np.array([c[:4] == space.codes[row][:4] for c in space.codes])
-    in_group = space.tech[group][:, missing_tech].sum(axis=0)
-    missing_tech = missing_tech[np.argsort(-in_group, kind="stable")]
-    for col in missing_tech[:MAX_TECH_GAPS]:
+    share = space.tech[group][:, missing_tech].mean(axis=0)
+    keep = share >= TECH_POSSIBLE_SHARE
+    missing_tech, share = missing_tech[keep], share[keep]
+    order = np.argsort(-share, kind="stable")
+    for col, used in zip(missing_tech[order][:MAX_TECH_GAPS], share[order], strict=False):
+        required = bool(used >= TECH_REQUIRED_SHARE)
+        note = "" if required else "; used by only part of its group: may not apply"
         out.append(
             Gap(
                 space.tech_names[col],
@@ -265,9 +274,10 @@ def gaps(
                 None,
                 None,
                 None,
-                round(float(space.tech[group, col].mean()), 3),  # share of the group using it
+                round(float(used), 3),  # share of the group using it
                 False,
-                f"{space.onet_version} (hot technology)",
+                f"{space.onet_version} (hot technology{note})",
+                required=required,
             )
         )
     if space.esco_ids:

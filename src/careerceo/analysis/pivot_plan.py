@@ -5,7 +5,7 @@ The learning plan is a heuristic, stated here so it can be argued with:
 - **What**: element gaps with importance x deficit ≥ 0.25 (about half a level point on an
   important element), except a deficit under one level point on an element the person has
   shown already (it grows on the job; listed as transferring), the
-  target's hot technologies the person lacks, and the ESCO essential skills of the target the
+  target's hot technologies the person lacks that at least half its SOC minor group uses, and the ESCO essential skills of the target the
   person shows no sign of. A technology or ESCO skill the person listed only with intent
   "add" counts as lacking: it is the gap they want to close.
 - **Which ESCO skills are requirements**: an O*NET occupation reaches ESCO through links to
