@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from careerceo.analysis.capability import PositionItem, build_profile, occupation_profile
+from careerceo.analysis.pitch import PitchInput, build_pitch
 from careerceo.analysis.pivot import KIND_LABELS, rank
 from careerceo.analysis.pivot_detail import (
     ESCO_POSSIBLE_SHARE,
@@ -180,3 +181,19 @@ def test_a_real_resume_gets_a_profile_true_to_its_evidence(
             t = by_name.get(claim.casefold())
             assert t is not None, (code, claim)
             assert t.kind in ("skill", "knowledge") or "named" in t.basis, (code, claim, t)
+
+
+def test_the_pitch_claims_no_readiness_the_gaps_deny() -> None:
+    """An accountant moving to logistics analysis, with Transportation and Geography still to
+    show, read "I bring the skills it needs already"."""
+    base = PitchInput(
+        name="",
+        current_title="Accountant",
+        target_role="Logistics Analyst",
+        carries_over=("Critical Thinking",),
+    )
+    short = build_pitch(replace(base, unconfirmed=("Transportation", "Geography")))
+    assert "needs already" not in short.story and "needs already" not in short.about
+    assert "What is new: the role itself." in short.story
+    ready = build_pitch(base)
+    assert "I bring the skills it needs already" in ready.story
