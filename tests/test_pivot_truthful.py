@@ -114,6 +114,7 @@ def test_the_own_occupation_asks_to_learn_nothing_it_implies() -> None:
             today=date(2024, 1, 1),
         )
         d = detail(space, profile, rank(space, profile), "15-0003.00")
+        assert d.kind_label == "Your own occupation (the reference point)"
         assert [s.what for s in d.plan if s.kind in ("skill", "knowledge")] == []
         assert all(t.basis in ("named", "implied", "named and implied") for t in d.transfers)
         # nothing named, so nothing is marked as named

@@ -32,6 +32,8 @@ MAX_TECH_GAPS = 4
 MAX_ESCO_GAPS = 10
 ESCO_REQUIRED_SHARE = 0.5
 ESCO_POSSIBLE_SHARE = 0.25
+# The person's own occupation (or the --from one) is the reference point, not a move.
+OWN_LABEL = "Your own occupation (the reference point)"
 TECH_REQUIRED_SHARE = 0.5  # of the target's SOC minor group using a hot technology
 TECH_POSSIBLE_SHARE = 0.25
 
@@ -396,9 +398,9 @@ def detail(
         title=space.titles[row],
         score=round(float(ranking.score[row]), 4),
         kind=str(ranking.kind[row]),
-        kind_label=kind_label(
-            str(ranking.kind[row]), zone_direction(float(zone), profile.job_zone)
-        ),
+        kind_label=OWN_LABEL
+        if code in {c for c, _ in profile.occupations}
+        else kind_label(str(ranking.kind[row]), zone_direction(float(zone), profile.job_zone)),
         job_zone=None if np.isnan(zone) else int(zone),
         your_zone=None if profile.job_zone is None else round(profile.job_zone, 2),
         readiness=None
