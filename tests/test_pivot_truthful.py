@@ -198,3 +198,25 @@ def test_the_pitch_claims_no_readiness_the_gaps_deny() -> None:
     assert "What is new: the role itself." in short.story
     ready = build_pitch(base)
     assert "I bring the skills it needs already" in ready.story
+
+
+def test_the_plan_does_not_ask_for_a_product_the_person_listed_in_short() -> None:
+    """An aviation technician listed "Access" (unmatched: O*NET says "Microsoft Access") and
+    was told to take Microsoft Access's vendor certification."""
+    space = small_space()
+    tech = space.tech.copy()
+    names = ("Microsoft Access", "CRM", "Excel")
+    space = replace(space, tech=tech, tech_names=names)
+    clerk = occupation_profile(space, "43-0001.00")  # no Microsoft Access
+    plain = detail(space, clerk, rank(space, clerk), "15-0003.00")
+    assert "Microsoft Access" in {s.what for s in plain.plan}
+    listed = replace(clerk, unmatched=("Access",))
+    d = detail(space, listed, rank(space, listed), "15-0003.00")
+    gap = next(g for g in d.gaps if g.name == "Microsoft Access")
+    assert not gap.required and "you listed “Access”" in gap.source
+    assert "Microsoft Access" not in {s.what for s in d.plan}
+    # a listed word that is only part of a product's word is no match
+    other = replace(clerk, unmatched=("Acc",))
+    assert "Microsoft Access" in {
+        s.what for s in detail(space, other, rank(space, other), "15-0003.00").plan
+    }

@@ -7,6 +7,8 @@ What goes into the plan, in what order and at what cost, is stated in
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -265,8 +267,15 @@ def gaps(
     missing_tech, share = missing_tech[keep], share[keep]
     order = np.argsort(-share, kind="stable")
     for col, used in zip(missing_tech[order][:MAX_TECH_GAPS], share[order], strict=False):
-        required = bool(used >= TECH_REQUIRED_SHARE)
-        note = "" if required else "; used by only part of its group: may not apply"
+        listed = _listed_as(space.tech_names[col], profile.unmatched)
+        required = bool(used >= TECH_REQUIRED_SHARE) and listed is None
+        note = (
+            f"; you listed “{listed}”: if that is this product, it is not a gap"
+            if listed is not None
+            else ""
+            if required
+            else "; used by only part of its group: may not apply"
+        )
         out.append(
             Gap(
                 space.tech_names[col],
@@ -285,6 +294,21 @@ def gaps(
     if space.esco_ids:
         out += _esco_gaps(space, profile, row)
     return out
+
+
+def _listed_as(product: str, unmatched: Sequence[str]) -> str | None:
+    """An inventory entry the matcher could not place that names this product in short
+    ("Access" for Microsoft Access, "Word" for Microsoft Word): the plan must not ask the
+    person to learn what they listed, and cannot be sure it is the same product."""
+    words = re.findall(r"[a-z0-9+#]+", product.casefold())
+    for entry in unmatched:
+        part = re.findall(r"[a-z0-9+#]+", entry.casefold())
+        if not part or len("".join(part)) < 3:
+            continue
+        n = len(part)
+        if any(words[i : i + n] == part for i in range(len(words) - n + 1)):
+            return entry
+    return None
 
 
 def _esco_gaps(space: OccupationSpace, profile: CapabilityProfile, row: int) -> list[Gap]:
