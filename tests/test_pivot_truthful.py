@@ -25,6 +25,7 @@ from careerceo.analysis.pivot_detail import (
 )
 from careerceo.analysis.pivot_kinds import kind_label, zone_direction
 from careerceo.analysis.pivot_space import OccupationSpace
+from careerceo.documents.pivot_report import markdown
 from careerceo.services import pitch as pitch_service
 from careerceo.services import pivots, resume_import
 from careerceo.services.context import AppContext
@@ -118,8 +119,10 @@ def test_the_own_occupation_asks_to_learn_nothing_it_implies() -> None:
         assert d.kind_label == "Your own occupation (the reference point)"
         assert [s.what for s in d.plan if s.kind in ("skill", "knowledge")] == []
         assert all(t.basis in ("named", "implied", "named and implied") for t in d.transfers)
-        # nothing named, so nothing is marked as named
+        # nothing named, so nothing is marked as named, on screen or in the report
         assert {t.basis for t in d.transfers} == {"implied"}
+        report = markdown(d)
+        assert f"({d.transfers[0].kind}, implied)" in report and ", named" not in report
 
 
 def test_labels_say_fit_and_direction() -> None:

@@ -115,7 +115,8 @@ def _transfer_lines(d: PivotDetail) -> list[str]:
             else ""
         )
         why = f"; evidence: {'; '.join(t.evidence)}" if t.evidence else ""
-        lines.append(f"- **{t.name}** ({t.kind}){levels}{why} [{t.source}]")
+        # named: the person said so; implied: an occupation they held implies it
+        lines.append(f"- **{t.name}** ({t.kind}, {t.basis}){levels}{why} [{t.source}]")
     return lines
 
 
