@@ -4,18 +4,20 @@ The learning plan is a heuristic, stated here so it can be argued with:
 
 - **What**: element gaps with importance x deficit ≥ 0.25 (about half a level point on an
   important element), except a deficit under one level point on an element the person has
-  shown already (it grows on the job; listed as transferring), the
-  target's hot technologies the person lacks that at least half its SOC minor group uses, and the ESCO essential skills of the target the
-  person shows no sign of. A technology or ESCO skill the person listed only with intent
-  "add" counts as lacking: it is the gap they want to close.
-- **Which ESCO skills are requirements**: an O*NET occupation reaches ESCO through links to
-  one or more ESCO occupations (the Nesta crosswalk and title similarity, each with a score),
-  and a broad link set drags in the essentials of a neighbour (Budget Analysts link weakly to
-  "tax policy analyst", whose essentials include cadastral taxation). So an ESCO skill is a
-  requirement only when the ESCO occupations that list it as essential carry at least half
-  of the target's link weight (``pivot_detail.ESCO_REQUIRED_SHARE``); one listed by a smaller share
-  (down to ``ESCO_POSSIBLE_SHARE``) is shown as a *possible* gap, hedged, and never enters the
-  plan or the pitch; below that it is not shown.
+  shown already (it grows on the job; listed as transferring); the target's hot technologies
+  the person lacks that at least half its SOC minor group uses; and the ESCO essential skills
+  of the target the person shows no sign of. A technology or ESCO skill the person listed only
+  with intent "add" counts as lacking: it is the gap they want to close. A product the person
+  listed in short ("Access") is not asked for (``pivot_detail._listed_as``).
+- **Which ESCO skills and technologies are requirements**: an O*NET occupation reaches ESCO
+  through links to one or more ESCO occupations (the Nesta crosswalk and title similarity,
+  each with a score), and a broad link set drags in the essentials of a neighbour (Budget
+  Analysts link weakly to "tax policy analyst", whose essentials include cadastral taxation).
+  So an ESCO skill is a requirement only when the ESCO occupations that list it as essential
+  carry at least half of the target's link weight (``pivot_detail.ESCO_REQUIRED_SHARE``), and
+  a hot technology only when half the target's SOC minor group uses it; one supported by a
+  quarter to a half is shown as a *possible* gap ("may not apply"), never planned nor pitched;
+  below a quarter it is not shown. Only required gaps (``Gap.required``) become steps.
 - **Order**: three stages. 1 *Foundations*: knowledge areas and basic skills (reading, writing,
   mathematics, science, learning): everything else builds on them. 2 *Applied skills*:
   technical, systems and problem-solving skills, technologies, ESCO skills. 3 *On the job*:
