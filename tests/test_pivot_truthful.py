@@ -22,6 +22,7 @@ from careerceo.analysis.pivot_detail import (
     ESCO_POSSIBLE_SHARE,
     ESCO_REQUIRED_SHARE,
     detail,
+    hedge_esco,
 )
 from careerceo.analysis.pivot_kinds import kind_label, zone_direction
 from careerceo.analysis.pivot_space import OccupationSpace
@@ -30,6 +31,7 @@ from careerceo.services import pitch as pitch_service
 from careerceo.services import pivots, resume_import
 from careerceo.services.context import AppContext
 from careerceo.services.pivot_rows import check_filters
+from careerceo.services.pivots import weak_esco_link
 from test_pivot_maths import small_space
 
 # ESCO skills of the architect (15-0003.00), as shares of its ESCO link weight: one held by
@@ -250,3 +252,17 @@ def test_the_plan_does_not_ask_for_a_product_the_person_listed_in_short() -> Non
     assert "Microsoft Access" in {
         s.what for s in detail(space, other, rank(space, other), "15-0003.00").plan
     }
+
+
+def test_essentials_reached_through_a_weak_title_link_are_hedged() -> None:
+    """Compensation and Benefits Managers reach ESCO only as "social security administrator"
+    (title similarity 0.26): its essentials may not apply, so none is a plan step."""
+    assert weak_esco_link("13-2011.00") is None  # accountants: Nesta crosswalk entries
+    why = weak_esco_link("11-3111.00")
+    assert why is not None and "title similarity" in why
+    space = esco_space()
+    profile = occupation_profile(space, "15-0002.00")
+    d = hedge_esco(detail(space, profile, rank(space, profile), "15-0003.00"), why)
+    assert all(not g.required and why in g.source for g in d.gaps if g.kind == "esco")
+    assert [s for s in d.plan if s.kind == "esco"] == []
+    assert [s.what for s in d.plan if s.kind != "esco"]  # the rest of the plan stays

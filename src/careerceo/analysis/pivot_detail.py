@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -294,6 +294,20 @@ def gaps(
     if space.esco_ids:
         out += _esco_gaps(space, profile, row)
     return out
+
+
+def hedge_esco(d: PivotDetail, why: str) -> PivotDetail:
+    """The same detail with every ESCO gap hedged (``why`` says why it may not apply) and out
+    of the plan: for a target whose ESCO links are too weak to say what it requires (only a
+    title similarity to an ESCO occupation, no crosswalk entry: Biomass Power Plant Managers
+    reach ESCO as "mine manager")."""
+    gaps = tuple(
+        replace(g, required=False, source=f"{g.source.split(' (')[0]} ({why})")
+        if g.kind == "esco"
+        else g
+        for g in d.gaps
+    )
+    return replace(d, gaps=gaps, plan=tuple(learning_plan(list(gaps))))
 
 
 def _listed_as(product: str, unmatched: Sequence[str]) -> str | None:
