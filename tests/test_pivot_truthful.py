@@ -27,9 +27,11 @@ from careerceo.analysis.pivot_detail import (
 from careerceo.analysis.pivot_kinds import kind_label, zone_direction
 from careerceo.analysis.pivot_space import OccupationSpace
 from careerceo.documents.pivot_report import markdown
+from careerceo.model.resume import Resume, ResumePosition
 from careerceo.services import pitch as pitch_service
 from careerceo.services import pivots, resume_import
 from careerceo.services.context import AppContext
+from careerceo.services.pitch import latest_title
 from careerceo.services.pivot_rows import check_filters
 from careerceo.services.pivots import weak_esco_link
 from test_pivot_maths import small_space
@@ -209,6 +211,7 @@ def test_a_real_resume_gets_a_profile_true_to_its_evidence(
         story = pitch_service.pitch(sqlite_ctx, occupation=code)
         if any(g.required for g in d.gaps):
             assert "needs already" not in story.story, (code, story.story)
+        assert "(unknown)" not in story.story + story.headline + story.about
         by_name = {t.name.casefold().rstrip("."): t for t in d.transfers}
         for claim in story.keywords_used:
             t = by_name.get(claim.casefold())
@@ -266,3 +269,16 @@ def test_essentials_reached_through_a_weak_title_link_are_hedged() -> None:
     assert all(not g.required and why in g.source for g in d.gaps if g.kind == "esco")
     assert [s for s in d.plan if s.kind == "esco"] == []
     assert [s.what for s in d.plan if s.kind != "esco"]  # the rest of the plan stays
+
+
+def test_the_pitch_names_no_unknown_title() -> None:
+    """An aviation technician's latest position had no title: the pitch read "most recently as
+    a (unknown)"; it names the latest title the résumé states."""
+    resume = Resume(
+        positions=[
+            ResumePosition("Acme", "(unknown)", "2019-01"),
+            ResumePosition("Acme", "Avionics Technician", "2015-01", "2018-12"),
+        ]
+    )
+    assert latest_title(resume) == "Avionics Technician"
+    assert latest_title(Resume(positions=[ResumePosition("Acme", "(unknown)")])) == ""

@@ -81,6 +81,16 @@ def singular(title: str) -> str:
     return _one_role(text)
 
 
+def latest_title(resume: Resume) -> str:
+    """The most recent position's title the résumé actually states: a position imported
+    without one is stored as "(unknown)", and "most recently as a (unknown)" was printed."""
+    for position in resume.positions:
+        title = (position.title or "").strip()
+        if title and title.casefold() != "(unknown)":
+            return title
+    return "" if resume.positions else resume.label
+
+
 def pitch(
     ctx: AppContext, *, posting_id: int | None = None, occupation: str | None = None
 ) -> Pitch:
@@ -122,7 +132,7 @@ def pitch(
     proof = [w.bullet for w in sorted(wins, key=lambda w: (not w.metrics, -(w.id)))][:3]
     data = PitchInput(
         name=resume.name,
-        current_title=resume.positions[0].title if resume.positions else resume.label,
+        current_title=latest_title(resume),
         target_role=target,
         why=goal_why or (vision or ""),
         carries_over=tuple(carries),
