@@ -168,7 +168,7 @@ def test_filters_and_kinds_on_real_data(space: OccupationSpace) -> None:
         assert space.job_zone[i] >= 5
         assert space.codes[i][:2] in ("11", "13")
     kinds = set(rank(space, profile).kind.tolist())
-    assert {"same", "adjacent", "stretch", "long_shot"} <= kinds
+    assert {"same", "adjacent", "partial", "long_shot"} <= kinds
 
 
 def test_detail_has_sources_gaps_and_plan(space: OccupationSpace) -> None:
@@ -197,7 +197,7 @@ def test_chart_bars_have_unambiguous_names(space: OccupationSpace) -> None:
     ("source", "target", "kinds"),
     [
         ("29-1141.00", "29-1141.01", {"same"}),  # RN -> acute care nurse: same SOC occupation
-        ("29-1141.00", "29-1171.00", {"stretch"}),  # RN -> nurse practitioner: zone 4 -> 5
+        ("29-1141.00", "29-1171.00", {"partial"}),  # RN -> nurse practitioner: zone 4 -> 5
         ("29-1141.00", "35-9021.00", {"long_shot"}),  # RN -> dishwasher: does not use the core
         ("41-2031.00", "43-4051.00", {"adjacent"}),  # retail -> customer service
         ("23-2011.00", "23-1011.00", {"long_shot"}),  # paralegal -> lawyer: two zones up

@@ -142,10 +142,10 @@ def test_twin_is_second_and_people_job_is_far() -> None:
     codes = [space.codes[i] for i in ranking.order]
     assert codes[1] == "15-0002.00"
     assert codes.index("21-0001.00") > codes.index("15-0003.00")
-    # The architect is one zone up: penalised and classified as a stretch, not adjacent.
+    # The architect is one zone up: penalised, a partial fit (a step up), not adjacent.
     row = space.row_of["15-0003.00"]
     assert ranking.zone_penalty[row] == pytest.approx(0.05)
-    assert ranking.kind[row] in ("stretch", "long_shot")
+    assert ranking.kind[row] in ("partial", "long_shot")
 
 
 def test_unrated_occupation_uses_only_its_signals() -> None:

@@ -136,11 +136,14 @@ def build_pitch(data: PitchInput) -> Pitch:
     ]
     if proof:
         story_parts.append("Proof: " + " ".join(proof))
-    story_parts.append(
-        f"What is new: I am learning {new}, and I say so plainly."
-        if new
-        else "What is new: the role itself; I bring the skills it needs already."
-    )
+    if new:
+        story_parts.append(f"What is new: I am learning {new}, and I say so plainly.")
+    elif data.unconfirmed:
+        # The target asks for things the evidence does not show: "I bring the skills it needs
+        # already" would claim them. Say nothing either way; the missing inputs name them.
+        story_parts.append("What is new: the role itself.")
+    else:
+        story_parts.append("What is new: the role itself; I bring the skills it needs already.")
     story = "\n".join(story_parts)
 
     keywords = distinct([k for k in data.keywords if k] + list(data.carries_over))

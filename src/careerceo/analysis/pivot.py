@@ -25,7 +25,7 @@ Signals (each in 0..1, each kept so the ranking can show where a score comes fro
 
 ``score = Σ_k W_k·s_k / Σ_k W_k`` over the signals the person has (an occupation without data
 for one counts at that signal's median over all occupations), minus a job-zone
-penalty (0.05 per zone up, 0.03 per zone more than one down: stepping up is a stretch,
+penalty (0.05 per zone up, 0.03 per zone more than one down: stepping up needs preparation,
 stepping far down wastes what you have), minus a drop penalty and plus an add bonus:
 ``0.25 x mean lean`` on the elements, technologies and ESCO skills the person wants to drop,
 ``0.15 x mean lean`` on those they want to add, where *lean* is how much the occupation relies
@@ -46,6 +46,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from careerceo.analysis.capability import CapabilityProfile
+from careerceo.analysis.pivot_kinds import KIND_ALIASES
+from careerceo.analysis.pivot_kinds import KIND_LABELS as KIND_LABELS  # re-exported
+from careerceo.analysis.pivot_kinds import KINDS as KINDS  # re-exported
 from careerceo.analysis.pivot_space import F32, OccupationSpace, PivotIndex, Rows
 
 WEIGHTS: dict[str, float] = {
@@ -77,19 +80,12 @@ ADD_BONUS = 0.15
 # important element). An element with such a gap is a gap, not something that transfers.
 GAP_THRESHOLD = 0.25
 
-KINDS = ("same", "adjacent", "stretch", "long_shot")
-KIND_LABELS = {
-    "same": "Same occupation, another industry",
-    "adjacent": "Adjacent move",
-    "stretch": "Stretch",
-    "long_shot": "Long shot",
-}
 # Classification thresholds (readiness is the share of the target's demand you meet; core share
 # is the share of your ten strongest elements the target rates important, IM ≥ 3).
 ADJACENT_READINESS = 0.85
 ADJACENT_CORE_SHARE = 0.6
-STRETCH_READINESS = 0.65
-STRETCH_CORE_SHARE = 0.4
+PARTIAL_READINESS = 0.65
+PARTIAL_CORE_SHARE = 0.4
 CORE_SIZE = 10
 CORE_IMPORTANCE_WEIGHT = 0.5  # (IM - 1) / 4 ≥ 0.5  ⇔  IM ≥ 3
 
@@ -357,15 +353,17 @@ def classify(
     readiness: F32,
     share: F32,
 ) -> NDArray[np.str_]:
-    """same / adjacent / stretch / long_shot, by the documented thresholds.
+    """same / adjacent / partial / long_shot, by the documented thresholds.
 
     *Same*: the target is one of the person's own occupations (same 6-digit SOC code), so the
     move is the same work in another industry. *Adjacent*: no step up in job zone, the target
     uses most of the person's core (60 % of their ten strongest elements) and they already meet
-    most of its demand (85 %). *Stretch*: a step up of at most one job zone, or a step into
-    another domain, that still uses a good part of the core (40 %) with two-thirds of the
-    demand met. Everything else is a long shot, including moves down into work that does not
-    use the person's core: those are not pivots "related to your core professional identity".
+    most of its demand (85 %) (labelled "Close fit"). *Partial*: at most one job zone up, still
+    using a good part of the core (40 %) with two-thirds of the demand met ("Partial fit").
+    Everything else is a long shot, including moves down into work that does not use the
+    person's core: those are not pivots "related to your core professional identity". The
+    direction (step up / same level / step down) is a separate word of the label
+    (``kind_label``), so a partial fit two zones down is never called a stretch.
     """
     n = space.n
     kind = np.full(n, "long_shot", dtype="<U9")
@@ -373,8 +371,8 @@ def classify(
     pz = profile.job_zone if profile.job_zone is not None else float(np.nanmedian(space.job_zone))
     step = zone - pz
     ready = np.nan_to_num(readiness, nan=0.0)
-    stretch = (ready >= STRETCH_READINESS) & (step <= 1.0 + 1e-6) & (share >= STRETCH_CORE_SHARE)
-    kind[stretch] = "stretch"
+    partial = (ready >= PARTIAL_READINESS) & (step <= 1.0 + 1e-6) & (share >= PARTIAL_CORE_SHARE)
+    kind[partial] = "partial"
     adjacent = (ready >= ADJACENT_READINESS) & (share >= ADJACENT_CORE_SHARE) & (step <= 0.5)
     kind[adjacent] = "adjacent"
     own = {code[:7] for code, _ in profile.occupations}
@@ -402,7 +400,7 @@ def apply_filters(
     if filters.hot_tech:
         keep &= space.index.has_hot_tech
     if filters.kinds:
-        keep &= np.isin(kind, list(filters.kinds))
+        keep &= np.isin(kind, [KIND_ALIASES.get(k, k) for k in filters.kinds])
     if filters.exclude_current and profile.occupations:
         own = {code for code, _ in profile.occupations}
         keep &= np.array([code not in own for code in space.codes])

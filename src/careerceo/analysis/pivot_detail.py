@@ -1,31 +1,15 @@
 """One pivot in detail: what transfers, what is missing, and a learning plan to close it.
 
-The learning plan is a heuristic, stated here so it can be argued with:
-
-- **What**: element gaps with importance x deficit ≥ 0.25 (about half a level point on an
-  important element), except a deficit under one level point on an element the person has
-  shown already (it grows on the job; listed as transferring), the
-  target's hot technologies the person lacks, and the ESCO essential skills of the target the
-  person shows no sign of. A technology or ESCO skill the person listed only with intent
-  "add" counts as lacking: it is the gap they want to close.
-- **Order**: three stages. 1 *Foundations*: knowledge areas and basic skills (reading, writing,
-  mathematics, science, learning): everything else builds on them. 2 *Applied skills*:
-  technical, systems and problem-solving skills, technologies, ESCO skills. 3 *On the job*:
-  social and resource-management skills, learned best by doing. Within a stage, the best
-  impact per hour first (importance x deficit ÷ effort).
-- **Effort**: level points short x hours per point by element type: knowledge 40 h, basic
-  skills 30 h, technical and systems skills 50 h (practice-heavy), social and resource
-  management 20 h; a technology 25 h when hot (15 h otherwise); an ESCO skill 15 h. Rounded to
-  5 h. Rough by design: an order of magnitude to plan a quarter, not a syllabus.
-- **Kind**: knowledge short by ≥ 2.5 points → an accredited course or degree module;
-  otherwise an online course; technical skills → a hands-on course with a project; basic
-  skills → a short course and practice; social/resource skills → a workshop, mentoring and a
-  stretch assignment; hot technologies → the vendor's tutorial and certification.
+What goes into the plan, in what order and at what cost, is stated in
+``analysis.pivot_plan``; which ESCO skills count as requirements is ``gaps`` below (see
+``ESCO_REQUIRED_SHARE``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -33,28 +17,27 @@ from numpy.typing import NDArray
 from careerceo.analysis.capability import CapabilityProfile, Evidence
 from careerceo.analysis.pivot import (
     GAP_THRESHOLD,
-    KIND_LABELS,
     SIGNAL_LABELS,
     SIGNALS,
     WEIGHTS,
     Ranking,
     effective_level,
 )
+from careerceo.analysis.pivot_kinds import kind_label, zone_direction
+from careerceo.analysis.pivot_plan import Gap, PlanStep, learning_plan
 from careerceo.analysis.pivot_space import Ete, OccupationSpace
+
+__all__ = ["Gap", "PivotDetail", "PlanStep", "Transfer", "detail", "learning_plan"]
 
 MAX_ELEMENT_GAPS = 10
 MAX_TECH_GAPS = 4
 MAX_ESCO_GAPS = 10
-HOURS_PER_POINT = {
-    "knowledge": 40.0,
-    "basic": 30.0,
-    "technical": 50.0,
-    "social": 20.0,
-}
-TECH_HOURS_HOT = 25.0
-TECH_HOURS = 15.0
-ESCO_HOURS = 15.0
-STAGES = {1: "Foundations", 2: "Applied skills", 3: "On the job"}
+ESCO_REQUIRED_SHARE = 0.5
+ESCO_POSSIBLE_SHARE = 0.25
+# The person's own occupation (or the --from one) is the reference point, not a move.
+OWN_LABEL = "Your own occupation (the reference point)"
+TECH_REQUIRED_SHARE = 0.5  # of the target's SOC minor group using a hot technology
+TECH_POSSIBLE_SHARE = 0.25
 
 
 def _effective_weight(ranking: Ranking, name: str, row: int) -> float:
@@ -90,32 +73,6 @@ class Transfer:
 
 
 @dataclass(frozen=True)
-class Gap:
-    id: str
-    name: str
-    kind: str  # skill | knowledge | technology | esco
-    your_level: float | None
-    target_level: float | None
-    importance: float | None
-    deficit: float | None
-    priority: float  # importance x deficit (0..7) for elements, share/hotness for others
-    assumed: bool  # your level is a baseline assumption, not something you entered
-    source: str
-
-
-@dataclass(frozen=True)
-class PlanStep:
-    order: int
-    stage: str
-    what: str
-    kind: str
-    course: str
-    hours: int
-    why: str
-    source: str
-
-
-@dataclass(frozen=True)
 class PivotDetail:
     code: str
     title: str
@@ -136,21 +93,6 @@ class PivotDetail:
     sources: tuple[str, ...]
     rank: int | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
-
-
-def element_group(element_id: str, kind: str) -> str:
-    """knowledge | basic | technical | social, from the O*NET content-model branch."""
-    if kind == "knowledge" or element_id.startswith("2.C"):
-        return "knowledge"
-    if element_id.startswith("2.A"):
-        return "basic"
-    if element_id.startswith(("2.B.1", "2.B.5")):
-        return "social"
-    return "technical"
-
-
-def _round5(hours: float) -> int:
-    return max(5, round(hours / 5.0) * 5)
 
 
 def _evidence(profile: CapabilityProfile, key: tuple[str, int], limit: int = 3) -> tuple[str, ...]:
@@ -249,7 +191,7 @@ def transfers(
                 )
             )
     if space.esco_ids and profile.esco.any():
-        held = (profile.esco > 0) & ~profile.only_wanted("esco")
+        held = (profile.esco > 0) & ~profile.only_wanted("esco") & ~_weakly_implied(space, profile)
         shared = np.flatnonzero(held & (space.esco[row] > 0))
         best = shared[np.argsort(-(space.esco[row, shared] * ix.esco_idf[shared]), kind="stable")]
         for col in best[:k]:
@@ -265,6 +207,24 @@ def transfers(
                     _basis(profile, ("esco", int(col))),
                 )
             )
+    return out
+
+
+def _weakly_implied(space: OccupationSpace, profile: CapabilityProfile) -> NDArray[np.bool_]:
+    """(S,) ESCO skills the person has only through an occupation they held whose ESCO links
+    list it as essential for less than ``ESCO_REQUIRED_SHARE`` of their weight: the same rule
+    that keeps such a skill out of a target's requirements keeps it out of what transfers."""
+    named = np.zeros(len(space.esco_ids), bool)
+    for (comp, col), evs in profile.evidence.items():
+        if comp == "esco" and any(not ev.implied for ev in evs):
+            named[col] = True
+    rows = [space.row_of[code] for code, _ in profile.occupations if code in space.row_of]
+    strong = (
+        (space.esco[rows] >= ESCO_REQUIRED_SHARE).any(axis=0)
+        if rows
+        else np.zeros(len(space.esco_ids), bool)
+    )
+    out: NDArray[np.bool_] = ~named & ~strong
     return out
 
 
@@ -298,10 +258,24 @@ def gaps(
     missing_tech = np.flatnonzero((space.tech[row] > 0) & lacking & space.tech_hot)
     # The hot technologies most used across the target's SOC minor group first: what the
     # target's field runs on, rather than an oddity one O*NET respondent listed.
+    # A product one O*NET respondent of the target listed (Amazon DynamoDB for technical
+    # teachers, used in 7 % of their group) is no requirement: like an ESCO skill, a hot
+    # technology is one when at least half the group uses it, "possibly" from a quarter.
     group = np.array([c[:4] == space.codes[row][:4] for c in space.codes])
-    in_group = space.tech[group][:, missing_tech].sum(axis=0)
-    missing_tech = missing_tech[np.argsort(-in_group, kind="stable")]
-    for col in missing_tech[:MAX_TECH_GAPS]:
+    share = space.tech[group][:, missing_tech].mean(axis=0)
+    keep = share >= TECH_POSSIBLE_SHARE
+    missing_tech, share = missing_tech[keep], share[keep]
+    order = np.argsort(-share, kind="stable")
+    for col, used in zip(missing_tech[order][:MAX_TECH_GAPS], share[order], strict=False):
+        listed = _listed_as(space.tech_names[col], profile.unmatched)
+        required = bool(used >= TECH_REQUIRED_SHARE) and listed is None
+        note = (
+            f"; you listed “{listed}”: if that is this product, it is not a gap"
+            if listed is not None
+            else ""
+            if required
+            else "; used by only part of its group: may not apply"
+        )
         out.append(
             Gap(
                 space.tech_names[col],
@@ -311,80 +285,82 @@ def gaps(
                 None,
                 None,
                 None,
-                round(float(space.tech[group, col].mean()), 3),  # share of the group using it
+                round(float(used), 3),  # share of the group using it
                 False,
-                f"{space.onet_version} (hot technology)",
+                f"{space.onet_version} (hot technology{note})",
+                required=required,
             )
         )
     if space.esco_ids:
-        share = space.esco[row]
-        lacking = (profile.esco == 0) | profile.only_wanted("esco")
-        missing = np.flatnonzero((share > 0) & lacking)
-        missing = missing[np.argsort(-(share[missing] * ix.esco_idf[missing]), kind="stable")]
-        for col in missing[:MAX_ESCO_GAPS]:
-            out.append(
-                Gap(
-                    space.esco_ids[col],
-                    space.esco_labels[col],
-                    "esco",
-                    None,
-                    None,
-                    None,
-                    None,
-                    round(float(share[col]), 3),
-                    False,
-                    f"{space.esco_version} (essential skill)",
-                )
-            )
+        out += _esco_gaps(space, profile, row)
     return out
 
 
-def _course(gap: Gap) -> tuple[int, str, float]:
-    """(stage, course kind, hours) for one gap, by the rules in the module docstring."""
-    if gap.kind == "technology":
-        hot = "hot" in gap.source
-        course = "vendor tutorial and certification" if hot else "tutorial and a small project"
-        return 2, course, TECH_HOURS_HOT if hot else TECH_HOURS
-    if gap.kind == "esco":
-        return 2, "short course", ESCO_HOURS
-    group = element_group(gap.id, gap.kind)
-    deficit = gap.deficit or 0.0
-    hours = deficit * HOURS_PER_POINT[group]
-    if group == "knowledge":
-        course = "accredited course or degree module" if deficit >= 2.5 else "online course (MOOC)"
-        return 1, course, hours
-    if group == "basic":
-        return 1, "short course and practice", hours
-    if group == "technical":
-        return 2, "hands-on course with a project", hours
-    return 3, "workshop, mentoring and a stretch assignment at work", hours
+def hedge_esco(d: PivotDetail, why: str) -> PivotDetail:
+    """The same detail with every ESCO gap hedged (``why`` says why it may not apply) and out
+    of the plan: for a target whose ESCO links are too weak to say what it requires (only a
+    title similarity to an ESCO occupation, no crosswalk entry: Biomass Power Plant Managers
+    reach ESCO as "mine manager")."""
+    gaps = tuple(
+        replace(g, required=False, source=f"{g.source.split(' (')[0]} ({why})")
+        if g.kind == "esco"
+        else g
+        for g in d.gaps
+    )
+    return replace(d, gaps=gaps, plan=tuple(learning_plan(list(gaps))))
 
 
-def learning_plan(gap_list: list[Gap]) -> list[PlanStep]:
-    rows: list[tuple[int, float, Gap, str, float]] = []
-    for gap in gap_list:
-        stage, course, hours = _course(gap)
-        hours = max(hours, 1.0)
-        impact = gap.priority if gap.kind in ("skill", "knowledge") else 0.5 * gap.priority
-        rows.append((stage, impact / hours, gap, course, hours))
-    rows.sort(key=lambda r: (r[0], -r[1]))
-    steps: list[PlanStep] = []
-    for i, (stage, _, gap, course, hours) in enumerate(rows, start=1):
-        if gap.kind in ("skill", "knowledge"):
-            why = (
-                f"target level {gap.target_level:.1f}, yours {gap.your_level:.1f}"
-                f"{' (assumed baseline)' if gap.assumed else ''}; importance {gap.importance:.1f}/5"
-            )
-        elif gap.kind == "technology":
-            why = (
-                f"a hot technology; {gap.priority:.0%} of occupations in the target's group use it"
-            )
-        else:
-            why = f"essential in {gap.priority:.0%} of the linked ESCO occupations"
-        steps.append(
-            PlanStep(i, STAGES[stage], gap.name, gap.kind, course, _round5(hours), why, gap.source)
+def _listed_as(product: str, unmatched: Sequence[str]) -> str | None:
+    """An inventory entry the matcher could not place that names this product in short
+    ("Access" for Microsoft Access, "Word" for Microsoft Word): the plan must not ask the
+    person to learn what they listed, and cannot be sure it is the same product."""
+    words = re.findall(r"[a-z0-9+#]+", product.casefold())
+    for entry in unmatched:
+        part = re.findall(r"[a-z0-9+#]+", entry.casefold())
+        if not part or len("".join(part)) < 3:
+            continue
+        n = len(part)
+        if any(words[i : i + n] == part for i in range(len(words) - n + 1)):
+            return entry
+    return None
+
+
+def _esco_gaps(space: OccupationSpace, profile: CapabilityProfile, row: int) -> list[Gap]:
+    """ESCO essential skills of the target the person shows no sign of: requirements first
+    (essential across at least half the target's ESCO link weight), then possible ones."""
+    share = space.esco[row]
+    lacking = (profile.esco == 0) | profile.only_wanted("esco")
+    # ESCO's "psychology" is O*NET's Psychology knowledge by another name: a person who has
+    # shown the element is not told to learn it again under ESCO's label.
+    shown = {n.casefold() for n, k in zip(space.element_names, profile.known, strict=True) if k}
+    lacking &= np.array([label.casefold() not in shown for label in space.esco_labels])
+    missing = np.flatnonzero((share >= ESCO_POSSIBLE_SHARE) & lacking)
+    strength = share[missing] * space.index.esco_idf[missing]
+    missing = missing[np.lexsort((-strength, share[missing] < ESCO_REQUIRED_SHARE))]
+    out: list[Gap] = []
+    for col in missing[:MAX_ESCO_GAPS]:
+        required = bool(share[col] >= ESCO_REQUIRED_SHARE)
+        note = (
+            "essential skill"
+            if required
+            else "essential for only some of the ESCO occupations linked to it: may not apply"
         )
-    return steps
+        out.append(
+            Gap(
+                space.esco_ids[col],
+                space.esco_labels[col],
+                "esco",
+                None,
+                None,
+                None,
+                None,
+                round(float(share[col]), 3),
+                False,
+                f"{space.esco_version} ({note})",
+                required=required,
+            )
+        )
+    return out
 
 
 def chart_rows(
@@ -460,7 +436,9 @@ def detail(
         title=space.titles[row],
         score=round(float(ranking.score[row]), 4),
         kind=str(ranking.kind[row]),
-        kind_label=KIND_LABELS[str(ranking.kind[row])],
+        kind_label=OWN_LABEL
+        if code in {c for c, _ in profile.occupations}
+        else kind_label(str(ranking.kind[row]), zone_direction(float(zone), profile.job_zone)),
         job_zone=None if np.isnan(zone) else int(zone),
         your_zone=None if profile.job_zone is None else round(profile.job_zone, 2),
         readiness=None

@@ -47,7 +47,7 @@ def _doable_cell(r: Any) -> str:
     """Kind, job zone (and the step from yours), readiness and a required licence."""
     step = (r.doable or {}).get("zone_step")
     zone = f"zone {r.job_zone or '?'}" + (f" ({step:+d})" if step else "")
-    cell = f"{r.kind.replace('_', ' ')}\n{zone}"
+    cell = f"{r.kind_label}\n{zone}"
     if r.readiness is not None:
         cell += f", meets {r.readiness:.0%}"
     if (r.doable or {}).get("licence"):
@@ -79,7 +79,9 @@ def pivot(
         help="Only occupations heavy in O*NET hot technologies (median count or more).",
     ),
     kind: list[str] = typer.Option(
-        [], "--kind", help="Only same, adjacent, stretch or long_shot (repeatable)."
+        [],
+        "--kind",
+        help="Only same, adjacent (close fit), partial (partial fit) or long_shot (repeatable).",
     ),
     limit: int = typer.Option(20, "--limit", "-n", help="How many to show."),
     as_json: bool = JSON,
@@ -233,7 +235,9 @@ def _print_detail(d: Any) -> None:
         ["Gap", "Kind", "You", "Target", "Priority", "Source"],
         [
             [
-                g.name + (" (assumed)" if g.assumed else ""),
+                g.name
+                + (" (assumed)" if g.assumed else "")
+                + ("" if g.required else " (possibly)"),
                 g.kind,
                 _level(g.your_level),
                 _level(g.target_level),

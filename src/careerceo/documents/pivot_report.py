@@ -115,7 +115,8 @@ def _transfer_lines(d: PivotDetail) -> list[str]:
             else ""
         )
         why = f"; evidence: {'; '.join(t.evidence)}" if t.evidence else ""
-        lines.append(f"- **{t.name}** ({t.kind}){levels}{why} [{t.source}]")
+        # named: the person said so; implied: an occupation they held implies it
+        lines.append(f"- **{t.name}** ({t.kind}, {t.basis}){levels}{why} [{t.source}]")
     return lines
 
 
@@ -137,8 +138,9 @@ def _gap_lines(d: PivotDetail) -> list[str]:
                 f"{g.priority:.0%} of the target's occupation group) [{g.source}]"
             )
         else:
+            hedge = "" if g.required else "possibly: "
             lines.append(
-                f"- **{g.name}** (ESCO essential skill, in {g.priority:.0%} of linked ESCO "
-                f"occupations) [{g.source}]"
+                f"- {hedge}**{g.name}** (ESCO essential skill, for {g.priority:.0%} of the "
+                f"target's ESCO links) [{g.source}]"
             )
     return lines

@@ -81,6 +81,16 @@ def singular(title: str) -> str:
     return _one_role(text)
 
 
+def latest_title(resume: Resume) -> str:
+    """The most recent position's title the résumé actually states: a position imported
+    without one is stored as "(unknown)", and "most recently as a (unknown)" was printed."""
+    for position in resume.positions:
+        title = (position.title or "").strip()
+        if title and title.casefold() != "(unknown)":
+            return title
+    return "" if resume.positions else resume.label
+
+
 def pitch(
     ctx: AppContext, *, posting_id: int | None = None, occupation: str | None = None
 ) -> Pitch:
@@ -122,7 +132,7 @@ def pitch(
     proof = [w.bullet for w in sorted(wins, key=lambda w: (not w.metrics, -(w.id)))][:3]
     data = PitchInput(
         name=resume.name,
-        current_title=resume.positions[0].title if resume.positions else resume.label,
+        current_title=latest_title(resume),
         target_role=target,
         why=goal_why or (vision or ""),
         carries_over=tuple(carries),
@@ -177,14 +187,19 @@ def _occupation_basis(ctx: AppContext, resume: Resume, code: str) -> _Basis:
         )
     detail = pivot_detail(ctx, code)
     # Only what the résumé shows, or what the pivot engine credits from the person's own
-    # work (activities, ESCO skills), is claimed; technologies the person never named are not.
+    # work, is claimed. An O*NET skill or knowledge level of an occupation they held is theirs
+    # (every accountant reads and calculates); an ESCO skill or a technology merely listed for
+    # such an occupation is not (ESCO's list for "accountant" reaches bankruptcy trustees'
+    # essentials through the crosswalk): those are claimed only when the person named them.
     shown = plain_text(layout(resume)).casefold()
     order = {"esco": 1, "skill": 2, "knowledge": 3}
     transfers = sorted(
         (
             t
             for t in detail.transfers
-            if t.kind in order or (t.kind == "technology" and t.name.casefold() in shown)
+            if t.kind in ("skill", "knowledge")
+            or (t.kind in ("esco", "technology") and "named" in t.basis)
+            or (t.kind == "technology" and t.name.casefold() in shown)
         ),
         key=lambda t: (t.name.casefold() not in shown, order.get(t.kind, 5)),
     )
@@ -194,6 +209,6 @@ def _occupation_basis(ctx: AppContext, resume: Resume, code: str) -> _Basis:
         title=singular(detail.title),
         carries=carries,
         keywords=carries[:6],
-        unconfirmed=[g.name for g in gaps][:6],
+        unconfirmed=[g.name for g in gaps if g.required][:6],
         source=f"pivot engine: {detail.title} ({detail.code}); " + ", ".join(detail.sources),
     )

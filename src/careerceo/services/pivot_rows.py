@@ -11,12 +11,12 @@ import numpy as np
 from careerceo.analysis.capability import CapabilityProfile
 from careerceo.analysis.pivot import (
     GAP_THRESHOLD,
-    KIND_LABELS,
     KINDS,
     PivotFilters,
     Ranking,
 )
 from careerceo.analysis.pivot_detail import element_label, material_gaps
+from careerceo.analysis.pivot_kinds import KIND_ALIASES, kind_label, zone_direction
 from careerceo.analysis.pivot_space import OccupationSpace
 from careerceo.errors import CareerError
 
@@ -95,11 +95,10 @@ def check_filters(
             )
         fams.append(f)
     for kind in kinds:
-        if kind and kind not in KINDS:
+        if kind and kind not in KINDS and kind not in KIND_ALIASES:
             raise CareerError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", field="kind")
-    return PivotFilters(
-        zone_min, zone_max, tuple(fams), hot_tech, tuple(k for k in kinds if k), exclude_current
-    )
+    wanted = tuple(KIND_ALIASES.get(k, k) for k in kinds if k)
+    return PivotFilters(zone_min, zone_max, tuple(fams), hot_tech, wanted, exclude_current)
 
 
 def _share(value: float) -> float | None:
@@ -127,7 +126,7 @@ def _row(
         title=space.titles[i],
         score=round(float(r.score[i]) if score is None else score, 4),
         kind=str(r.kind[i]),
-        kind_label=KIND_LABELS[str(r.kind[i])],
+        kind_label=kind_label(str(r.kind[i]), zone_direction(float(zone), r.person_zone)),
         job_zone=None if np.isnan(zone) else int(zone),
         readiness=_share(r.readiness[i]),
         transfers=[

@@ -19,7 +19,7 @@ from careerceo.analysis.capability import (
 )
 from careerceo.analysis.pivot import PivotFilters, Ranking, rank
 from careerceo.analysis.pivot_blend import BLEND, neighbourhood, pivot_order
-from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail
+from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail, hedge_esco
 from careerceo.analysis.pivot_doable import doable, licence_table
 from careerceo.analysis.pivot_space import OccupationSpace
 from careerceo.analysis.related import Related, related
@@ -243,6 +243,28 @@ def _ordered(
     return rel, text_z, order, final
 
 
+# A similarity-only link under this score does not say what an occupation requires in ESCO.
+WEAK_LINK_SCORE = 0.5
+
+
+def weak_esco_link(code: str) -> str | None:
+    """Why the occupation's ESCO essentials may not apply, when its only ESCO links are title
+    similarities (no Nesta crosswalk entry) and the best scores under ``WEAK_LINK_SCORE``:
+    308 of 999 linked O*NET occupations, e.g. Compensation and Benefits Managers reach ESCO
+    as "social security administrator" (0.26)."""
+    from careerceo.knowledge import load_knowledge
+
+    kb = load_knowledge()
+    links = kb.esco_links_for(code)
+    if not links or any("nesta" in link.method for link in links):
+        return None
+    best = max(links, key=lambda link: link.score)
+    if best.score >= WEAK_LINK_SCORE:
+        return None
+    label = kb.esco_occupation(best.esco_uri).preferred_label
+    return f"linked to ESCO only by title similarity to “{label}” ({best.score:.2f}): may not apply"
+
+
 @lru_cache(maxsize=1)
 def licences() -> dict[str, str]:
     """Occupations whose O*NET description says a licence is required (a few ms, once)."""
@@ -274,6 +296,8 @@ def pivot_detail(
     r = rank(space, profile)
     order = _ordered(space, profile, r, data, from_)[2]
     d = detail(space, profile, r, target, basis="your own entries" if data else basis, order=order)
+    if weak := weak_esco_link(target):
+        d = hedge_esco(d, weak)
     zone = space.job_zone[space.row_of[target]]
     how = doable(
         target,
