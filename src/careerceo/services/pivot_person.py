@@ -20,7 +20,7 @@ from careerceo.analysis.capability import (
     build_profile,
     occupation_profile,
 )
-from careerceo.analysis.pivot_reference import reference_weights
+from careerceo.analysis.pivot_reference import reference_credits, reference_weights
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
 from careerceo.analysis.wording import plural
 from careerceo.errors import CareerError
@@ -132,6 +132,7 @@ def _supported_positions(space: OccupationSpace, data: PersonData) -> list[Posit
     # Titles alone are no evidence against their own occupation: only with other words.
     z = data.text_z if data.resume_text.strip() or any(data.position_texts) else None
     positions = _position_codes(space, data, z)
+    data.held = positions
     if data.headline.strip():
         found = _title_candidates(space, [(data.headline, person_text(data))], data.data_dir)
         data.headline_code = choose_candidate(space, found[0], z)
@@ -144,7 +145,7 @@ def reference_sources(
     """The occupations the person's pivots relate to, heaviest first (see
     ``analysis.pivot_reference``)."""
     return reference_weights(
-        profile.occupations,
+        reference_credits(data.held, date.today()),
         space.row_of,
         data.text_z,
         chosen=frozenset(p.occupation_code for p in data.positions if p.occupation_code),

@@ -18,7 +18,7 @@ from careerceo.analysis.capability import (
     CapabilityProfile,
 )
 from careerceo.analysis.pivot import PivotFilters, Ranking, rank
-from careerceo.analysis.pivot_blend import BLEND, neighbourhood, pivot_order
+from careerceo.analysis.pivot_blend import neighbourhood, person_blend, pivot_order
 from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail
 from careerceo.analysis.pivot_doable import doable, licence_table
 from careerceo.analysis.pivot_space import OccupationSpace
@@ -239,7 +239,8 @@ def _ordered(
     rel = related(neighbour_table(), sources) if sources else None
     text_z = person.text_z if person else None
     words = neighbourhood(text_z, neighbour_table()) if text_z is not None else None
-    order, final = pivot_order(r, rel, blend=BLEND if from_ is None else None, text=words)
+    blend = person_blend(rel is not None) if from_ is None else None
+    order, final = pivot_order(r, rel, blend=blend, text=words)
     return rel, text_z, order, final
 
 
