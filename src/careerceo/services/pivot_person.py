@@ -185,6 +185,29 @@ def _supported_positions(space: OccupationSpace, data: PersonData) -> list[Posit
     return positions
 
 
+# Below this many content words of their own (titles, descriptions, résumé, inventory) and
+# with no held title that names an occupation, a person's list is a rough guess and says so.
+THIN_WORDS = 80
+
+
+def thin_evidence(data: PersonData, has_reference: bool) -> str | None:
+    """A note when the list rests on little: no held title read as an occupation and few words
+    of the person's own (the order then follows a handful of words or skills)."""
+    from careerceo.knowledge.words import tokens
+
+    if has_reference:
+        return None
+    words = len(tokens(person_text(data)))
+    if words >= THIN_WORDS:
+        return None
+    said = "no words" if words == 0 else plural(words, "word")
+    return (
+        f"little to go on: no job title that names an occupation and {said} of your own about "
+        "your work, so this order is a rough guess, not a ranking of your fit — add a position "
+        "with its title and what you did, or import your résumé"
+    )
+
+
 def reference_sources(
     space: OccupationSpace, profile: CapabilityProfile, data: PersonData
 ) -> list[tuple[int, float]]:

@@ -68,6 +68,7 @@ from careerceo.services.pivot_person import (
     person_profile,
     person_text,
     reference_sources,
+    thin_evidence,
 )
 from careerceo.services.pivot_rows import (
     PivotList,
@@ -191,6 +192,9 @@ def rank_pivots(
             space.onet_version,
         ).as_dict()
     notes: list[str] = []
+    thin = thin_evidence(data, rel is not None) if data is not None else None
+    if thin:
+        notes.append(thin)
     if profile.unmatched:
         notes.append(
             "not matched to O*NET/ESCO, so not counted: " + ", ".join(profile.unmatched[:10])
