@@ -126,3 +126,20 @@ def test_a_floral_designer_is_offered_design_not_gambling_cages(
     assert _share(codes, ("27-1",)) >= 0.5, codes
     assert not any(c.startswith(("41-2012", "43-3041", "39-3012", "43-3071")) for c in codes)
     assert "27-1023.00" not in codes  # her own occupation is the reference point
+
+
+def test_a_title_that_only_resembles_an_occupations_needs_clear_support() -> None:
+    import numpy as np
+
+    from careerceo.services.pivot_titles import choose_candidate
+
+    space = occupation_space()
+    code = "11-9161.00"  # Emergency Management Directors
+    z = np.zeros(len(space.codes))
+    z[space.row_of[code]] = 1.5  # the words match it somewhat, not clearly
+    # "Emergency Road Service Technician" resembles the title; the words do not carry it.
+    assert choose_candidate(space, [(code, 0.8)], z) is None
+    # Word for word one of its titles: the same words leave it standing.
+    assert choose_candidate(space, [(code, 1.0)], z) == code
+    z[space.row_of[code]] = 2.5
+    assert choose_candidate(space, [(code, 0.8)], z) == code

@@ -56,9 +56,17 @@ def support(z: float | None) -> float:
     return 1.0 / (1.0 + math.exp(-SUPPORT_SLOPE * (z - SUPPORT_MID_Z)))
 
 
-def supported(z: float | None) -> bool:
-    """Do the person's own words leave a normalised title's occupation standing?"""
-    return z is None or not math.isfinite(z) or z >= MIN_SUPPORT_Z
+# A title that only resembles one of the occupation's titles ("Emergency Road Service
+# Technician" and Emergency Management Directors) is weak evidence by itself: the words must
+# clearly support it.
+FUZZY_MIN_SUPPORT_Z = 2.0
+
+
+def supported(z: float | None, *, exact: bool = True) -> bool:
+    """Do the person's own words leave a normalised title's occupation standing? (``exact``:
+    the title is word for word one of the occupation's titles.)"""
+    bar = MIN_SUPPORT_Z if exact else FUZZY_MIN_SUPPORT_Z
+    return z is None or not math.isfinite(z) or z >= bar
 
 
 def reference_credits(positions: Sequence[PositionItem], today: date) -> list[tuple[str, float]]:
