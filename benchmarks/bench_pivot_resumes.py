@@ -14,7 +14,11 @@ ones in file order). Prints each résumé's share and the mean, minimum and coun
 
 The blend weights of a person's order (``analysis.pivot_blend.BLEND``) are chosen with ``--tune``:
 two-fold cross-validation over the CSV sample only (the training set); the PDFs are the
-evaluation set and never choose anything.
+evaluation set and never choose anything. ``--tune`` applies one blend to every résumé; the
+blend for people whose held titles name occupations (``BLEND_HELD``), the reference half-life
+and the résumé's weight in the recency-weighted words were chosen afterwards by two-fold
+cross-validation over the training résumés (CSV first 4 per category and the PDFs), as their
+comments say; the CSV held-out split (``--offset 4``) chose nothing.
 
 Run: ``.venv/bin/python benchmarks/bench_pivot_resumes.py [--per-category 2] [--pdf-only]``
      ``.venv/bin/python benchmarks/bench_pivot_resumes.py --tune --per-category 4``

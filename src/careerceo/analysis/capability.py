@@ -127,16 +127,23 @@ def latest_vouched(positions: Sequence[PositionItem], today: date) -> date:
     return min(max(dates), today) if dates else today
 
 
-def position_credit(position: PositionItem, today: date, anchor: date | None = None) -> float:
+def position_credit(
+    position: PositionItem,
+    today: date,
+    anchor: date | None = None,
+    half_life: float = RECENCY_HALF_LIFE_YEARS,
+) -> float:
     """recency x tenure, documented in the module docstring; ``anchor`` (default ``today``) is
-    the date recency is counted to (``latest_vouched``)."""
+    the date recency is counted to (``latest_vouched``); ``half_life`` the years after which a
+    past position counts half (what the person can do fades slowly; who they are now, the
+    reference point of their pivots, faster: ``analysis.pivot_reference``)."""
     end = position.end or today
     since_end = max(((anchor or today) - end).days / 365.25, 0.0)
     if position.start is not None:
         years = max((end - position.start).days / 365.25, 0.0)
     else:
         years = UNKNOWN_TENURE_YEARS
-    recency = 0.5 ** (since_end / RECENCY_HALF_LIFE_YEARS)
+    recency = 0.5 ** (since_end / half_life)
     tenure = min(1.0, 0.5 + years / (2 * TENURE_FULL_YEARS))
     return float(recency * tenure)
 

@@ -1,7 +1,11 @@
 """A person's reference occupations: the occupations their pivots are related to, weighted.
 
 Each held position stands for the occupation its title normalises to, credited by recency and
-tenure (``capability.position_credit``). A title can normalise wrongly ("Owner" is word for
+tenure (``reference_credits``): the reference point is who the person is *now*, so a past
+position counts half two years before the latest one (``REFERENCE_HALF_LIFE_YEARS``; what they
+can do fades more slowly, ``capability.position_credit``). A fitness instructor who sold wine
+for ten years before pivots from fitness, and the sales years still count in their profile.
+A title can normalise wrongly ("Owner" is word for
 word an alternate title of Urologists; a "Consultant" whose bullets are about court filings
 is not a solar sales representative), so an occupation counts by how far the person's own
 words (position descriptions, résumé) support it too: the z-score of those words against the
@@ -21,10 +25,19 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
+
+from careerceo.analysis.capability import latest_vouched, position_credit
+from careerceo.analysis.capability_model import PositionItem
+
+# Chosen with the blend (``analysis.pivot_blend.BLEND_HELD``) by two-fold cross-validation on
+# the training résumés that have held titles (UpdatedResumeDataSet.csv, the first 4 per
+# category, and the 24 LiveCareer PDFs): 1 and 2 years tied best; 8 (the profile's) was worse.
+REFERENCE_HALF_LIFE_YEARS = 2.0
 
 # Below this z of their own words a normalised title's occupation is not taken: the words
 # must match it clearly above the average occupation (the bar at which a pivot's row quotes
@@ -43,9 +56,30 @@ def support(z: float | None) -> float:
     return 1.0 / (1.0 + math.exp(-SUPPORT_SLOPE * (z - SUPPORT_MID_Z)))
 
 
-def supported(z: float | None) -> bool:
-    """Do the person's own words leave a normalised title's occupation standing?"""
-    return z is None or not math.isfinite(z) or z >= MIN_SUPPORT_Z
+# A title that only resembles one of the occupation's titles ("Emergency Road Service
+# Technician" and Emergency Management Directors) is weak evidence by itself: the words must
+# clearly support it.
+FUZZY_MIN_SUPPORT_Z = 2.0
+
+
+def supported(z: float | None, *, exact: bool = True) -> bool:
+    """Do the person's own words leave a normalised title's occupation standing? (``exact``:
+    the title is word for word one of the occupation's titles.)"""
+    bar = MIN_SUPPORT_Z if exact else FUZZY_MIN_SUPPORT_Z
+    return z is None or not math.isfinite(z) or z >= bar
+
+
+def reference_credits(positions: Sequence[PositionItem], today: date) -> list[tuple[str, float]]:
+    """(code, credit) of each position with an occupation: recency (half-life
+    ``REFERENCE_HALF_LIFE_YEARS``, counted to the latest date the positions vouch for) x
+    tenure, relative to the best-credited position."""
+    coded = [p for p in positions if p.occupation_code]
+    if not coded:
+        return []
+    anchor = latest_vouched(positions, today)
+    raw = [position_credit(p, today, anchor, REFERENCE_HALF_LIFE_YEARS) for p in coded]
+    top = max(raw) or 1.0
+    return [(str(p.occupation_code), c / top) for p, c in zip(coded, raw, strict=True)]
 
 
 def reference_weights(

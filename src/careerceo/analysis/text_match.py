@@ -67,6 +67,20 @@ class OccupationWords:
         out: F32 = (q[self.terms] * self.weights).sum(axis=1).astype(np.float32)
         return out
 
+    def weighted_similarity(self, parts: Sequence[tuple[Sequence[str], float]]) -> F32:
+        """Cosine with every occupation of several texts taken together, each (tokens,
+        weight) counting by its weight (the unit query vectors summed, then normalised): a
+        recent position's words can outweigh an old one's without either vanishing."""
+        q = np.zeros(len(self.words) + 1, np.float32)
+        for toks, weight in parts:
+            if weight > 0:
+                q += np.float32(weight) * self.query(toks)
+        norm = float(np.linalg.norm(q))
+        if norm > 0:
+            q /= norm
+        out: F32 = (q[self.terms] * self.weights).sum(axis=1).astype(np.float32)
+        return out
+
     def shared(self, tokens: Sequence[str], row: int, k: int = 4) -> list[str]:
         """The words of the text that weigh most in the match with one occupation (evidence)."""
         q = self.query(tokens)

@@ -42,6 +42,8 @@ class PersonData:
     # their headline when their words support it.
     text_z: NDArray[np.float64] | None = None
     headline_code: str | None = None
+    # The positions with the occupations their titles were read as (the reference point).
+    held: list[PositionItem] = field(default_factory=list)
 
 
 # Résumé builders (LiveCareer and the sets made from it) write these where the employer and its

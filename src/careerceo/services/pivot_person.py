@@ -18,9 +18,15 @@ from careerceo.analysis.capability import (
     ConceptHit,
     PositionItem,
     build_profile,
+    latest_vouched,
     occupation_profile,
+    position_credit,
 )
-from careerceo.analysis.pivot_reference import reference_weights
+from careerceo.analysis.pivot_reference import (
+    REFERENCE_HALF_LIFE_YEARS,
+    reference_credits,
+    reference_weights,
+)
 from careerceo.analysis.pivot_space import RIASEC, OccupationSpace
 from careerceo.analysis.wording import plural
 from careerceo.errors import CareerError
@@ -28,6 +34,7 @@ from careerceo.services.pivot_data import (
     PersonData,
     _normal_taxonomy,
     extract,
+    own_words,
     read_person,
 )
 from careerceo.services.pivot_inventory import (
@@ -100,10 +107,13 @@ def person_profile(
     space = space or occupation_space()
     data = read_person(ctx)
     data.text_z = _person_text_z(data)
+    positions = _supported_positions(space, data)
+    if any(p.occupation_code for p in positions):
+        data.text_z = _recent_words_z(data, date.today())
     profile = build_profile(
         space,
         inventory=_resolve_inventory(space, data),
-        positions=_supported_positions(space, data),
+        positions=positions,
         education=data.education,
         concepts=_text_concepts(data),
         interests=data.interests,
@@ -125,6 +135,42 @@ def _person_text_z(data: PersonData) -> NDArray[np.float64] | None:
     return standardised(sim).astype(np.float64)
 
 
+# How much the whole résumé counts in the words signal beside each position's title and
+# bullets (each weighted by its recency, ``pivot_reference.REFERENCE_HALF_LIFE_YEARS``).
+# Chosen among 0.5, 1 and 2 (and half-lives 2 and 4) on the training résumés (the 24
+# LiveCareer PDFs and the first 4 per category of UpdatedResumeDataSet.csv): 0.5 scored best
+# on all of them (mean share of the top 10 in fitting groups less half the share below 0.5,
+# 0.724 against 0.713 for the whole text alone); in two-fold cross-validation one fold chose
+# it (held back 0.787, 10 of 61 below 0.5) and the other the whole text (0.784, 8 of 61).
+RESUME_WORDS_WEIGHT = 0.5
+
+
+def _recent_words_z(data: PersonData, today: date) -> NDArray[np.float64] | None:
+    """z-scores of the person's words with recent positions weighing most: each position's
+    title (twice) and bullets by its recency x tenure, the headline in full, the whole résumé
+    (summary, skills, older jobs) at ``RESUME_WORDS_WEIGHT``. A summary that says "customer
+    service associate" or a long past career no longer outweighs what the person does now."""
+    from careerceo.analysis.text_match import standardised
+    from careerceo.knowledge.words import tokens
+    from careerceo.services.pivot_space import occupation_words
+
+    parts: list[tuple[list[str], float]] = []
+    if data.resume_text.strip():
+        parts.append((tokens(data.resume_text), RESUME_WORDS_WEIGHT))
+    anchor = latest_vouched(data.positions, today)
+    texts = data.position_texts or [""] * len(data.positions)
+    for pos, text in zip(data.positions, texts, strict=False):
+        title = own_words(pos.title).strip()
+        credit = position_credit(pos, today, anchor, REFERENCE_HALF_LIFE_YEARS)
+        parts.append((tokens(f"{title}\n{title}\n{text}"), credit))
+    if data.headline.strip():
+        parts.append((tokens(data.headline), 1.0))
+    sim = occupation_words().weighted_similarity(parts)
+    if not sim.any():
+        return data.text_z
+    return standardised(sim).astype(np.float64)
+
+
 def _supported_positions(space: OccupationSpace, data: PersonData) -> list[PositionItem]:
     """The positions with their occupations, each title read with the person's whole text
     (``pivot_titles.choose_candidate``); and the headline's occupation, read the same way and
@@ -132,10 +178,34 @@ def _supported_positions(space: OccupationSpace, data: PersonData) -> list[Posit
     # Titles alone are no evidence against their own occupation: only with other words.
     z = data.text_z if data.resume_text.strip() or any(data.position_texts) else None
     positions = _position_codes(space, data, z)
+    data.held = positions
     if data.headline.strip():
         found = _title_candidates(space, [(data.headline, person_text(data))], data.data_dir)
         data.headline_code = choose_candidate(space, found[0], z)
     return positions
+
+
+# Below this many content words of their own (titles, descriptions, résumé, inventory) and
+# with no held title that names an occupation, a person's list is a rough guess and says so.
+THIN_WORDS = 80
+
+
+def thin_evidence(data: PersonData, has_reference: bool) -> str | None:
+    """A note when the list rests on little: no held title read as an occupation and few words
+    of the person's own (the order then follows a handful of words or skills)."""
+    from careerceo.knowledge.words import tokens
+
+    if has_reference:
+        return None
+    words = len(tokens(person_text(data)))
+    if words >= THIN_WORDS:
+        return None
+    said = "no words" if words == 0 else plural(words, "word")
+    return (
+        f"little to go on: no job title that names an occupation and {said} of your own about "
+        "your work, so this order is a rough guess, not a ranking of your fit — add a position "
+        "with its title and what you did, or import your résumé"
+    )
 
 
 def reference_sources(
@@ -144,7 +214,7 @@ def reference_sources(
     """The occupations the person's pivots relate to, heaviest first (see
     ``analysis.pivot_reference``)."""
     return reference_weights(
-        profile.occupations,
+        reference_credits(data.held, date.today()),
         space.row_of,
         data.text_z,
         chosen=frozenset(p.occupation_code for p in data.positions if p.occupation_code),

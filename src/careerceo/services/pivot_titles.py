@@ -79,7 +79,8 @@ def choose_candidate(
     scored = [
         (key + RESUME_TEXT_WEIGHT * float(text_z[space.row_of[code]]), code)
         for code, key in candidates
-        if code in space.row_of and supported(float(text_z[space.row_of[code]]))
+        if code in space.row_of
+        and supported(float(text_z[space.row_of[code]]), exact=key >= EXACT_TITLE_SCORE)
     ]
     return max(scored)[1] if scored else None
 

@@ -18,7 +18,7 @@ from careerceo.analysis.capability import (
     CapabilityProfile,
 )
 from careerceo.analysis.pivot import PivotFilters, Ranking, rank
-from careerceo.analysis.pivot_blend import BLEND, neighbourhood, pivot_order
+from careerceo.analysis.pivot_blend import neighbourhood, person_blend, pivot_order
 from careerceo.analysis.pivot_detail import PivotDetail, chart_rows, detail, hedge_esco
 from careerceo.analysis.pivot_doable import doable, licence_table
 from careerceo.analysis.pivot_space import OccupationSpace
@@ -68,6 +68,7 @@ from careerceo.services.pivot_person import (
     person_profile,
     person_text,
     reference_sources,
+    thin_evidence,
 )
 from careerceo.services.pivot_rows import (
     PivotList,
@@ -191,6 +192,9 @@ def rank_pivots(
             space.onet_version,
         ).as_dict()
     notes: list[str] = []
+    thin = thin_evidence(data, rel is not None) if data is not None else None
+    if thin:
+        notes.append(thin)
     if profile.unmatched:
         notes.append(
             "not matched to O*NET/ESCO, so not counted: " + ", ".join(profile.unmatched[:10])
@@ -239,7 +243,8 @@ def _ordered(
     rel = related(neighbour_table(), sources) if sources else None
     text_z = person.text_z if person else None
     words = neighbourhood(text_z, neighbour_table()) if text_z is not None else None
-    order, final = pivot_order(r, rel, blend=BLEND if from_ is None else None, text=words)
+    blend = person_blend(rel is not None) if from_ is None else None
+    order, final = pivot_order(r, rel, blend=blend, text=words)
     return rel, text_z, order, final
 
 
