@@ -261,7 +261,13 @@ def match_cmd(
     as_json: bool = JSON,
 ) -> None:
     """Match score with its breakdown, matched and missing keywords (ranked, with where to add)."""
-    preload("knowledge", "skills", "pivots")
+    # Only a posting is read by the skill extractor (seconds to load); an occupation target is
+    # the pivot engine's view, which needs the knowledge base and the occupation space alone.
+    if occupation:
+        titled = any(ch.isalpha() for ch in occupation)
+        preload("knowledge", *(("titles",) if titled else ()), "pivots")
+    else:
+        preload("knowledge", "skills", "pivots")
     from careerceo.services.tailoring import match_occupation, match_posting
 
     if occupation:
