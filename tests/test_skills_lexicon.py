@@ -57,8 +57,8 @@ def test_blocklist_keys_are_not_matchable() -> None:
 
 def test_packaged_label_roots_are_this_lexicon_and_code() -> None:
     """The same-words table shipped in the package is the one this lexicon and this code make:
-    when the stamp no longer matches (the lexicon, blocklist or linker changed), the linker
-    would make it at every start. Rebuild with scripts/build_skill_lexicon.py."""
+    when the stamp no longer matches (the lexicon, the blocklist or the code that makes it
+    changed), the linker would make it at every start. Rebuild: scripts/build_skill_lexicon.py."""
     packaged = labelroots.packaged()
     assert packaged is not None, "stale data/label-roots.json.gz: run build_skill_lexicon.py"
     lexicon = Lexicon.packaged()

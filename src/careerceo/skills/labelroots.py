@@ -24,7 +24,7 @@ from careerceo.skills.normalize import stem
 FILE = "label-roots.json.gz"
 FORMAT = "careerceo-label-roots"
 # The modules whose code decides what the table holds.
-SOURCES = ("labelroots.py", "lexicon.py", "linker.py", "matcher.py", "normalize.py", "phrase.py")
+SOURCES = ("labelroots.py", "lexicon.py", "matcher.py", "normalize.py", "phrase.py")
 
 # Words that carry no meaning of their own in a skill name ("management *of* people").
 LINK_WORDS = frozenset({"of", "and", "for", "in", "on", "with", "to", "or", "&"})
