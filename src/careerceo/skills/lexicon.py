@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, TypeVar, overload
@@ -140,6 +140,10 @@ class EntryTable(Mapping[str, tuple[Entry, ...]]):
 
     def __contains__(self, k: object) -> bool:
         return k in self._rows
+
+    def keys(self) -> KeysView[str]:
+        """The keys as the grouped rows' own view: a membership test costs a dict's."""
+        return self._rows.keys()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._rows)
