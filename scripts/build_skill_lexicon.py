@@ -5,7 +5,9 @@
 
 Writes ``lexicon.json.gz`` (gzip with mtime 0, sorted keys and rows, so a rebuild from the same
 inputs is byte-identical) and ``manifest.json`` (source versions and the sha256 of every input
-and output). The application reads only these two files; it never touches the raw releases.
+and output), then ``label-roots.json.gz``, the linker's same-words table made from that lexicon
+(``careerceo.skills.labelroots``: made here so a cold start does not spend a second on it).
+The application reads only these files; it never touches the raw releases.
 
 Concept ids are the ones the knowledge base uses: ESCO concept URIs, O*NET element ids
 ("2.B.3.e"), ``onet-tech:<UNSPSC commodity code>`` for technology and tools (one row per example
@@ -26,6 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from careerceo.skills import labelroots
 from careerceo.skills.lexicon import label_forms
 from careerceo.skills.normalize import NORMALISER_VERSION, stem
 
@@ -541,6 +544,8 @@ def write(
         gz.write(payload.encode("utf-8"))
     lexicon_path = out / "lexicon.json.gz"
     lexicon_path.write_bytes(buffer.getvalue())
+    # The linker's same-words table, so a cold start does not make it (labelroots.py).
+    (out / labelroots.FILE).write_bytes(labelroots.build(buffer.getvalue()))
     concepts = lexicon["concepts"]
     labels = lexicon["keys"]
     assert isinstance(concepts, list) and isinstance(labels, list)

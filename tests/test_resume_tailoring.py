@@ -410,3 +410,23 @@ def test_the_pitch_says_a_or_an_by_sound() -> None:
     assert _article("Hourly Supervisor") == "an"
     assert _article("Accountant") == "an"
     assert _article("Budget Analyst") == "a"
+
+
+def test_cli_match_occupation_does_not_load_the_skill_extractor(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An occupation target reads no posting: the seconds-long skill-extractor load (and its
+    ~200 MB) must not be paid by ``resume match --occupation``."""
+    import careerceo.skills as skills
+
+    def refuse() -> None:
+        raise AssertionError("the skill extractor was loaded for an occupation match")
+
+    cv = tmp_path / "cv.txt"
+    cv.write_text(synthetic_text())
+    assert cli("resume", "import", str(cv), "--yes").exit_code == 0
+    monkeypatch.setattr(skills, "load_extractor", refuse)
+    result = cli("resume", "match", "--occupation", "15-2051.00", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["code"] == "15-2051.00" and data["parts"]

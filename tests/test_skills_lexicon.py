@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from careerceo.skills import labelroots
 from careerceo.skills.lexicon import Lexicon, blocklist, manifest
+from careerceo.skills.matcher import LexiconMatcher
 from careerceo.skills.normalize import NORMALISER_VERSION
 
 DATA = resources.files("careerceo.skills").joinpath("data")
@@ -53,6 +55,24 @@ def test_blocklist_keys_are_not_matchable() -> None:
     assert not (blocked & set(lexicon.entries))
 
 
+def test_packaged_label_roots_are_this_lexicon_and_code() -> None:
+    """The same-words table shipped in the package is the one this lexicon and this code make:
+    when the stamp no longer matches (the lexicon, the blocklist or the code that makes it
+    changed), the linker would make it at every start. Rebuild: scripts/build_skill_lexicon.py."""
+    packaged = labelroots.packaged()
+    assert packaged is not None, "stale data/label-roots.json.gz: run build_skill_lexicon.py"
+    lexicon = Lexicon.packaged()
+    made = labelroots.make(lexicon, LexiconMatcher(lexicon).verbs)
+    assert packaged == made
+    # "develop curriculum" is found from "curriculum development", its verb kept.
+    index, without_verb = divmod(
+        made[labelroots.roots_key(frozenset({"curriculum", "develop"}))], 2
+    )
+    assert lexicon.concepts[index].label == "develop curriculum" and not without_verb
+    lexicon_gz = DATA.joinpath("lexicon.json.gz").read_bytes()
+    assert labelroots.build(lexicon_gz) == DATA.joinpath(labelroots.FILE).read_bytes()
+
+
 @pytest.mark.shared
 def test_rebuild_is_byte_identical(shared_data: Path, tmp_path: Path) -> None:
     done = subprocess.run(
@@ -71,7 +91,7 @@ def test_rebuild_is_byte_identical(shared_data: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    for name in ("lexicon.json.gz", "manifest.json"):
+    for name in ("lexicon.json.gz", "manifest.json", labelroots.FILE):
         assert (tmp_path / name).read_bytes() == DATA.joinpath(name).read_bytes(), name
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from careerceo.skills import extract, load_extractor
-from careerceo.skills.linker import EVERYDAY
+from careerceo.skills import extract, labelroots, load_extractor
+from careerceo.skills.linker import EVERYDAY, Linker
 
 # name -> the concept it must resolve to first (a person listing it in an inventory means this)
 EVERYDAY_CASES = {
@@ -51,6 +51,20 @@ def test_same_words_as_a_label_link_with_lower_confidence() -> None:
     assert link.label == "develop curriculum"
     assert link.method == "words"
     assert link.confidence < 0.9
+
+
+def test_a_stale_same_words_table_is_made_at_load_with_the_same_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the packaged table was made from another lexicon or code it is not used: the
+    linker makes it from the lexicon it has, and links as the packaged one does."""
+    extractor = load_extractor()
+    monkeypatch.setattr(labelroots, "packaged", lambda: None)
+    fresh = Linker(extractor.lexicon, extractor.verbs)
+    names = ("curriculum development", "classroom management", "budget planning", "xyzzy")
+    for name in names:
+        assert fresh.by_words(name) == extractor.linker.by_words(name), name
+    assert fresh.by_words("curriculum development")[0].label == "develop curriculum"
 
 
 def test_a_name_no_concept_fits_stays_unlinked() -> None:

@@ -20,19 +20,9 @@ from careerceo.cli.common import (
 )
 from careerceo.cli.render import JSON, present_rows, say
 from careerceo.errors import CareerError
-from careerceo.services import resume_import
-from careerceo.services.career_plan import plan_pdf
-from careerceo.services.resume import current_resume
 
 if TYPE_CHECKING:
     from careerceo.services.context import AppContext
-from careerceo.services.resume_export import (
-    critique_file,
-    format_for,
-    list_documents,
-    render,
-    require_content,
-)
 from careerceo.services.resume_views import CritiqueView, PitchView, PostingMatchView
 
 resume_app = typer.Typer(
@@ -53,6 +43,8 @@ def import_cmd(
     ),
 ) -> None:
     """Show what the file would add, then import it on confirmation (re-imports add nothing)."""
+    from careerceo.services import resume_import
+
     ctx = context()
     source = resume_import.read_path(file)
     plan = resume_import.preview(ctx, source)
@@ -119,6 +111,9 @@ def export_cmd(
     fmt: str | None = typer.Option(None, "--format", "-f", help="json | md | html | pdf"),
 ) -> None:
     """Write your résumé as JSON Resume, Markdown, HTML or an ATS-friendly PDF."""
+    from careerceo.services.resume import current_resume
+    from careerceo.services.resume_export import format_for, render, require_content
+
     chosen = format_for(file, fmt)
     data = render(require_content(current_resume(context())), chosen)
     try:
@@ -142,7 +137,7 @@ def critique_cmd(
     ),
 ) -> None:
     """Line-by-line findings: duty statements, weak openings, missing numbers, passive voice..."""
-    from careerceo.services.resume_export import critique_stored
+    from careerceo.services.resume_export import critique_file, critique_stored
 
     if file is None:
         _text, result = critique_stored(context())
@@ -188,6 +183,8 @@ def critique_cmd(
 @user_errors
 def documents_cmd(as_json: bool = JSON) -> None:
     """Imported résumés and LinkedIn exports, and tailored versions."""
+    from careerceo.services.resume_export import list_documents
+
     docs = list_documents(context())
     rows = [
         {
@@ -214,6 +211,8 @@ def documents_cmd(as_json: bool = JSON) -> None:
 @user_errors
 def plan_export(file: Path = typer.Argument(..., help="The PDF to write")) -> None:
     """Profile, vision, goals, inventory, positions and accomplishments in one PDF."""
+    from careerceo.services.career_plan import plan_pdf
+
     if file.suffix.lower() != ".pdf":
         raise CareerError("the career plan is exported as PDF; name the file *.pdf", field="file")
     data = plan_pdf(context())
@@ -261,7 +260,13 @@ def match_cmd(
     as_json: bool = JSON,
 ) -> None:
     """Match score with its breakdown, matched and missing keywords (ranked, with where to add)."""
-    preload("knowledge", "skills", "pivots")
+    # Only a posting is read by the skill extractor (seconds to load); an occupation target is
+    # the pivot engine's view, which needs the knowledge base and the occupation space alone.
+    if occupation:
+        titled = any(ch.isalpha() for ch in occupation)
+        preload("knowledge", *(("titles",) if titled else ()), "pivots")
+    else:
+        preload("knowledge", "skills", "pivots")
     from careerceo.services.tailoring import match_occupation, match_posting
 
     if occupation:
@@ -320,6 +325,7 @@ def tailor_cmd(
     """Save a version of your résumé ordered for one target (kept alongside the original)."""
     preload("knowledge", "skills", "pivots")
     from careerceo.documents.jsonresume import from_jsonresume
+    from careerceo.services.resume_export import format_for, render
     from careerceo.services.tailoring import save_tailored, save_tailored_occupation
 
     chosen = None

@@ -1,4 +1,4 @@
-"""The packaged lexicon, and an Aho-Corasick automaton over its normalised labels.
+"""The packaged lexicon: its concepts, and the entries of each normalised label key.
 
 The artifact (``data/lexicon.json.gz``, built by ``scripts/build_skill_lexicon.py``) keeps the
 labels as written; keys are made here with the same normaliser the text goes through, so the
@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections import defaultdict
+from collections.abc import Callable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from importlib import resources
-from typing import Any
-
-import ahocorasick
+from typing import Any, TypeVar, overload
 
 from careerceo.errors import CareerError
 from careerceo.skills.normalize import NORMALISER_VERSION, key
@@ -35,6 +32,7 @@ KIND_RANK = {"p": 0, "a": 1, "x": 2, "c": 3, "v": 4}
 # An acronym taken from an O*NET product name counts only for products that at least this many
 # occupations list.
 MIN_ACRONYM_LISTINGS = 3
+T = TypeVar("T")
 KIND_CONFIDENCE = {"p": 0.95, "a": 0.85, "x": 0.8, "c": 0.8, "v": 0.75}
 
 
@@ -105,8 +103,57 @@ def _variants(surface: str) -> list[str]:
     return []
 
 
+class EntryTable(Mapping[str, tuple[Entry, ...]]):
+    """Label key -> its entries, best first. The rows are grouped by key at load and a key's
+    entries are made the first time it is looked up: a text names a few hundred of the
+    125,000 keys, and making them all cost about 0.9 s of every cold command. Concurrent
+    first look-ups of one key make equal tuples, so threads may share the table."""
+
+    def __init__(
+        self,
+        rows: dict[str, list[tuple[int, str, str]]],
+        rank: Callable[[Entry], tuple[int, int, int]],
+    ) -> None:
+        self._rows = rows
+        self._rank = rank
+        self._made: dict[str, tuple[Entry, ...]] = {}
+
+    def __getitem__(self, k: str) -> tuple[Entry, ...]:
+        made = self._made.get(k)
+        if made is None:
+            best: dict[int, Entry] = {}
+            for index, form_kind, form in self._rows[k]:
+                current = best.get(index)
+                # One entry per concept: its best way of being written under this key.
+                if current is None or KIND_RANK[form_kind] < KIND_RANK[current.kind]:
+                    best[index] = Entry(index, form_kind, form)
+            made = self._made[k] = tuple(sorted(best.values(), key=self._rank))
+        return made
+
+    @overload
+    def get(self, k: str, /) -> tuple[Entry, ...] | None: ...
+    @overload
+    def get(self, k: str, default: tuple[Entry, ...] | T, /) -> tuple[Entry, ...] | T: ...
+    def get(self, k: str, default: object = None, /) -> object:
+        """Without raising for the many keys a text does not name (``Mapping.get`` would)."""
+        return self[k] if k in self._rows else default
+
+    def __contains__(self, k: object) -> bool:
+        return k in self._rows
+
+    def keys(self) -> KeysView[str]:
+        """The keys as the grouped rows' own view: a membership test costs a dict's."""
+        return self._rows.keys()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 class Lexicon:
-    """Concepts plus a key -> entries automaton; built once per process (see load_extractor)."""
+    """Concepts plus a key -> entries table; built once per process (see load_extractor)."""
 
     def __init__(self, raw: dict[str, Any], blocked: frozenset[str] = frozenset()) -> None:
         if raw.get("format") != "careerceo-skill-lexicon":
@@ -114,41 +161,34 @@ class Lexicon:
         self.version = str(raw["version"])
         self.concepts = [Concept(*row) for row in raw["concepts"]]
         self.blocked = blocked
-        entries: defaultdict[str, dict[int, Entry]] = defaultdict(dict)
         if raw.get("normaliser") != NORMALISER_VERSION:
             raise CareerError(
                 "the skill lexicon was built with another normaliser version; rebuild it with "
                 "scripts/build_skill_lexicon.py",
                 status=500,
             )
+        rows: dict[str, list[tuple[int, str, str]]] = {}
+        concepts = self.concepts
         for k, index, form_kind, form in raw["keys"]:
             if k in blocked:
                 continue
-            concept = self.concepts[index]
-            if (
-                form_kind == "x"
-                and concept.taxonomy in {"onet-tech", "onet-tool"}
-                and concept.weight < MIN_ACRONYM_LISTINGS
-            ):
-                continue  # "PMP" is the certification, not a rarely listed "Pathogen ... PMP"
-            current = entries[k].get(index)
-            if current is None or KIND_RANK[form_kind] < KIND_RANK[current.kind]:
-                entries[k][index] = Entry(index, form_kind, form)
-        self.entries: dict[str, tuple[Entry, ...]] = {
-            k: tuple(sorted(v.values(), key=self.entry_rank)) for k, v in entries.items()
-        }
+            if form_kind == "x":
+                concept = concepts[index]
+                if (
+                    concept.taxonomy in {"onet-tech", "onet-tool"}
+                    and concept.weight < MIN_ACRONYM_LISTINGS
+                ):
+                    continue  # "PMP" is the certification, not a rarely listed "Pathogen PMP"
+            group = rows.get(k)
+            if group is None:
+                rows[k] = [(index, form_kind, form)]
+            else:
+                group.append((index, form_kind, form))
+        self.entries = EntryTable(rows, self.entry_rank)
 
     def entry_rank(self, entry: Entry) -> tuple[int, int, int]:
         """Preferred labels before alternatives, then the more widely listed concept."""
         return (KIND_RANK[entry.kind], -self.concepts[entry.concept].weight, entry.concept)
-
-    @cached_property
-    def automaton(self) -> Any:
-        auto = ahocorasick.Automaton()
-        for k in self.entries:
-            auto.add_word(f" {k} ", k)
-        auto.make_automaton()
-        return auto
 
     @classmethod
     def packaged(cls) -> Lexicon:

@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
-from careerceo.skills.lexicon import TAXONOMY_RANK, Lexicon
+from careerceo.skills import labelroots
+from careerceo.skills.labelroots import LINK_WORDS, root
+from careerceo.skills.lexicon import Lexicon
 from careerceo.skills.model import Link
 from careerceo.skills.normalize import key as normal_key
-from careerceo.skills.normalize import stem
 
 # Everyday name → existing labels (ESCO preferred labels, O*NET element names), best first.
 # The first target gets EVERYDAY_CONFIDENCE, the others a little less: they are related
@@ -67,21 +68,9 @@ LABEL_CONFIDENCE = {"p": 0.9, "a": 0.8, "x": 0.75, "c": 0.75, "v": 0.75}
 WORDS_CONFIDENCE = 0.7  # same words in another order or form
 WITHOUT_VERB_CONFIDENCE = 0.6  # the same words after the label's verb
 
-# Words that carry no meaning of their own in a skill name ("management *of* people").
-_LINK_WORDS = frozenset({"of", "and", "for", "in", "on", "with", "to", "or", "&"})
-_NOUN_ENDINGS = ("ization", "ation", "ment", "ion")
-
-
-def root(norm: str) -> str:
-    """A normalised word without its noun ending: "management" and "manage" meet."""
-    for ending in _NOUN_ENDINGS:
-        if norm.endswith(ending) and len(norm) - len(ending) >= 4:
-            return stem(norm[: -len(ending)])
-    return norm
-
 
 def roots(key: str) -> list[str]:
-    return [root(w) for w in key.split() if w not in _LINK_WORDS]
+    return [root(w) for w in key.split() if w not in LINK_WORDS]
 
 
 class Linker:
@@ -96,53 +85,22 @@ class Linker:
 
     @cached_property
     def _by_label(self) -> dict[str, list[int]]:
+        """Concepts by case-folded label, for the everyday names' targets only (the one
+        use): indexing all 44,000 labels cost every cold start about 0.1 s."""
+        wanted = {label.casefold() for targets in EVERYDAY.values() for label in targets}
         out: dict[str, list[int]] = defaultdict(list)
         for i, concept in enumerate(self.lexicon.concepts):
-            out[concept.label.casefold()].append(i)
+            folded = concept.label.casefold()
+            if folded in wanted:
+                out[folded].append(i)
         return dict(out)
 
     @cached_property
-    def _by_roots(self) -> dict[frozenset[str], tuple[tuple[float, ...], int]]:
-        """Root sets of every label key → the best (rank, concept); rank prefers same-words
-        matches, preferred labels, O*NET elements, then the concept more occupations list.
-        Built once per process, at load (``warm``): about half a second, since words' roots
-        and each concept's part of the rank are computed once."""
-        best: dict[frozenset[str], tuple[tuple[float, ...], int]] = {}
-        root_of: dict[str, str] = {}
-        concepts = self.lexicon.concepts
-        # The concept's part of the rank: taxonomy, then more occupations first, then index.
-        tail = [(TAXONOMY_RANK[c.taxonomy], -c.weight, i) for i, c in enumerate(concepts)]
-        verbs = self.verbs
-        for label_key, entries in self.lexicon.entries.items():
-            label_roots = []
-            for w in label_key.split():
-                if w in _LINK_WORDS:
-                    continue
-                r = root_of.get(w)
-                if r is None:
-                    r = root_of[w] = root(w)
-                label_roots.append(r)
-            if not label_roots:
-                continue
-            # The best usable entry of this key (preferred label first, then the concept).
-            pick: tuple[int, int, int, int] | None = None
-            for entry in entries:
-                if entry.kind not in ("p", "a", "v"):
-                    continue
-                cand = (entry.kind != "p", *tail[entry.concept])
-                if pick is None or cand < pick:
-                    pick = cand
-            if pick is None:
-                continue
-            forms = [(frozenset(label_roots), 0)]
-            if len(label_roots) >= 3 and label_key.split(" ", 1)[0] in verbs:
-                forms.append((frozenset(label_roots[1:]), 1))
-            for form, without_verb in forms:
-                rank = (without_verb, *pick)
-                found = best.get(form)
-                if found is None or rank < found[0]:
-                    best[form] = (rank, pick[-1])
-        return best
+    def _by_roots(self) -> dict[str, int]:
+        """Root set key (``labelroots.roots_key``) -> concept index * 2 + 1 when found
+        without the label's leading verb: the table the lexicon build packaged, or, when that
+        was made from another lexicon or code, the same table made here (about a second)."""
+        return labelroots.packaged() or labelroots.make(self.lexicon, self.verbs)
 
     def warm(self) -> None:
         """Build the indexes now (a second or two) rather than in the first call that needs
@@ -195,11 +153,11 @@ class Linker:
         wanted = frozenset(roots(normal_key(name) if normal is None else normal))
         if not wanted:
             return []
-        found = self._by_roots.get(wanted)
+        found = self._by_roots.get(labelroots.roots_key(wanted))
         if found is None:
             return []
-        rank, index = found
-        confidence = WITHOUT_VERB_CONFIDENCE if rank[0] else WORDS_CONFIDENCE
+        index, without_verb = divmod(found, 2)
+        confidence = WITHOUT_VERB_CONFIDENCE if without_verb else WORDS_CONFIDENCE
         return [self.link_index(index, confidence, "words")]
 
     def link(self, name: str, prose: bool = False) -> list[Link]:

@@ -1,8 +1,9 @@
 """Phrase matching over the packaged lexicon: which words of a text name a known concept.
 
-One Aho-Corasick pass over the normalised tokens (every lexicon key wrapped in spaces, so
-matches fall on token boundaries); the longest non-overlapping spans are kept; acronyms and
-case-sensitive product names are checked against the original casing.
+Every run of whole tokens (their normal forms joined by spaces), up to the most words a key
+starting with its first word has, is looked up among the lexicon keys; the longest
+non-overlapping spans are kept; acronyms and case-sensitive product names are checked against
+the original casing.
 """
 
 from __future__ import annotations
@@ -30,12 +31,18 @@ class LexSpan:
 
 
 class LexiconMatcher:
-    """A lexicon plus its automaton and the word lists made from it; read-only after
+    """A lexicon plus the word lists made from it; read-only after
     construction, so threads may share it."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.automaton = lexicon.automaton
+        # First word of a key -> the most words a key starting with it has.
+        self.most_words: dict[str, int] = {}
+        for k in lexicon.entries:
+            head, _, _ = k.partition(" ")
+            words = k.count(" ") + 1
+            if words > self.most_words.get(head, 0):
+                self.most_words[head] = words
         # Words of ESCO's labels: plain English of work ("scheduling", "accounting", "shape").
         self.work_words = frozenset(
             word
@@ -50,17 +57,31 @@ class LexiconMatcher:
         )
 
     def candidates(self, toks: list[Token]) -> list[LexSpan]:
+        """Every lexicon key that starts at a token and ends before a space, overlaps
+        included: from each token's start, slices ending at the next spaces are looked up, as
+        many as the longest key beginning with that word has words. This finds what an
+        Aho-Corasick pass over the keys found, without building an automaton of 125,000 keys
+        at load (about 0.6 s of every cold command)."""
         parts = [t.norm for t in toks]
         haystack = " " + " ".join(parts) + " "
         # Where each token's key starts in the haystack (one leading space, one between).
         offsets = list(accumulate([len(p) + 1 for p in parts], initial=1))[:-1]
-        starts = dict(zip(offsets, range(len(parts)), strict=True))
         entries = self.lexicon.entries
+        known = entries.keys()
+        most = self.most_words
+        find = haystack.find
         found: list[LexSpan] = []
-        for end, k in self.automaton.iter(haystack):
-            first = starts.get(end - len(k))  # the key's first character
-            if first is not None:
-                found.append(LexSpan(first, first + k.count(" "), entries[k]))
+        for first, start in enumerate(offsets):
+            end = find(" ", start + 1)
+            words = most.get(haystack[start:end], 0)
+            while words:
+                k = haystack[start:end]
+                if k in known:
+                    found.append(LexSpan(first, first + k.count(" "), entries[k]))
+                words -= 1
+                end = find(" ", end + 1)
+                if end < 0:
+                    break
         return found
 
     @staticmethod
