@@ -148,3 +148,21 @@ def test_cli_gap_and_match_print_the_same_missing(
     assert tailor.exit_code == 0, tailor.output
     ranked = json.loads(cli("resume", "rank", "--json").output)
     assert len(ranked) == 1
+
+
+def test_a_posting_read_again_comes_from_the_data_directory(
+    tmp_path: Path, pnnl: dict[str, str]
+) -> None:
+    """`career gap --job` asked twice about one posting loads the skill lexicon once: the
+    reading is kept in the data directory's extraction cache, and what comes back from disk
+    (as a new process would read it) is the extractor's reading exactly."""
+    from careerceo.skills.cache import ExtractionCache
+    from careerceo.skills.extractor import extract
+
+    text = pnnl["Job Description"]
+    fresh = read_posting(text, "PNNL")
+    assert read_posting(text, "PNNL", tmp_path) == fresh
+    stored = ExtractionCache(tmp_path / "cache" / "skills").get(text, "posting")
+    assert stored is not None, "the posting's reading was not kept"
+    assert stored == extract(text, "posting")
+    assert read_posting(text, "PNNL", tmp_path) == fresh

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerceo.analysis.job_gap import JobGap, analyse
@@ -80,11 +81,21 @@ class PostingRead:
     outside: int  # mentions left out because they sit outside the requirement sections
 
 
-def read_posting(text: str, company: str = "") -> PostingRead:
+def read_posting(text: str, company: str = "", data_dir: Path | None = None) -> PostingRead:
+    """The posting's requirements. With ``data_dir``, the skill reading goes through that data
+    directory's extraction cache: asking again about the same posting (after changing one's
+    profile, or from another command) does not load the skill lexicon a second time (about
+    half a second and 80 MB of a cold command); the reading itself is the same."""
     from careerceo.skills.context import segments
-    from careerceo.skills.extractor import extract
 
-    result = extract(text, "posting")
+    if data_dir is not None:
+        from careerceo.services.pivot_data import extract as cached_extract
+
+        result = cached_extract(text, "posting", data_dir)
+    else:
+        from careerceo.skills.extractor import extract
+
+        result = extract(text, "posting")
     parts = segments(result.text)
     sectioned = any(p.section in REQUIREMENT_SECTIONS for p in parts)
     asked = [
@@ -161,7 +172,10 @@ def assess(
     space: OccupationSpace | None = None,
 ) -> JobGap:
     """Requirements of a posting, what the person has (with evidence) and what is missing."""
-    return assess_read(read_posting(text, company), person_evidence(ctx, from_=from_, space=space))
+    data_dir = ctx.settings.data_dir if ctx is not None else None
+    return assess_read(
+        read_posting(text, company, data_dir), person_evidence(ctx, from_=from_, space=space)
+    )
 
 
 def requirement_weights(text: str, company: str = "") -> dict[str, Any]:

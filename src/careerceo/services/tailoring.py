@@ -103,7 +103,7 @@ def match_posting(
             action=Action(ActionKind.RESUME_IMPORT),
         )
     person = person_evidence(ctx, today=today)
-    gap = assess_read(read_posting(posting.text, posting.company), person)
+    gap = assess_read(read_posting(posting.text, posting.company, ctx.settings.data_dir), person)
     return posting, match(resume, gap, posting.title, years=person.years)
 
 
