@@ -110,7 +110,7 @@ def parse_header(entries: list[tuple[int, str]], resume: Resume) -> None:
             resume.label = line
         elif resume.name and not resume.location and LOCATION.match(line):
             resume.location = line
-    if not resume.name and entries:
+    if not resume.name and not resume.label and entries:
         resume.label = entries[0][1] if len(entries[0][1]) <= 80 else ""
 
 
@@ -127,7 +127,9 @@ def _kaggle_headline(lines: list[str]) -> tuple[str, str, str]:
     except ValueError:
         return "", "", ""
     above = [i for i in range(max(0, table - 4), table) if lines[i].strip()]
-    if not above or " - " not in lines[above[-1]]:
+    if not above:
+        return "", "", ""
+    if " - " not in lines[above[-1]]:
         return "", "", ""
     title, _, employer = lines[above[-1]].rpartition(" - ")
     headline = lines[above[-2]].strip() if len(above) >= 2 else ""
