@@ -228,3 +228,25 @@ def test_the_dataset_layout_keeps_its_headline_under_a_long_first_line() -> None
     assert [(p.title, p.employer) for p in resume.positions] == [
         ("Data Scientist", "Example Analytics")
     ]
+
+
+def test_the_dataset_layout_reads_a_role_line_alone_as_the_headline() -> None:
+    """With no "Title - Employer" line above "Skill Details", a short line of words there is
+    the role the person gives; a dated degree closing the education table is not."""
+    body = (
+        "Took part in the inter-college quiz and various other sports events, and led the "
+        "college's drama club for two years of study\n"
+        "Education Details \n"
+        "January 2015 BSc Computer Science Pune, Maharashtra Pune University\n"
+        "{above}\n\n"
+        "Skill Details \n"
+        "C#- Experience - 6 months\n"
+        "Company Details \n"
+        "company - \n"
+        "description - \n"
+    )
+    role = parse_resume_text(body.format(above="DOT NET Developer"))
+    assert role.label == "DOT NET Developer"
+    assert all("Developer" not in e.degree + e.institution for e in role.education)
+    degree = parse_resume_text(body.format(above="January 2013 HSC Maharashtra State Board"))
+    assert degree.label == ""

@@ -118,6 +118,11 @@ KAGGLE_COMPANY = re.compile(r"^company\s*-\s*(.*)$", re.IGNORECASE)
 KAGGLE_DESCRIPTION = re.compile(r"^description\s*-\s*(.*)$", re.IGNORECASE)
 
 
+# A role as the résumé dataset's layout writes it above "Skill Details": one to six words of
+# letters (dots, ampersands, slashes, apostrophes and hyphens inside), no digits, no commas.
+_ROLE_LINE = re.compile(r"[A-Za-z][A-Za-z.&/'-]*(?: [A-Za-z.&/'-]+){0,5}")
+
+
 def _kaggle_headline(lines: list[str]) -> tuple[str, str, str]:
     """The résumé dataset's layout puts "Headline" and "Title - Employer" right above its
     "Skill Details" table. Returns (headline, title, employer) and blanks those lines (their
@@ -130,7 +135,14 @@ def _kaggle_headline(lines: list[str]) -> tuple[str, str, str]:
     if not above:
         return "", "", ""
     if " - " not in lines[above[-1]]:
-        return "", "", ""
+        # No "Title - Employer" line: a short line of words alone there is the headline, the
+        # role the person gives ("DOT NET Developer", "Operations Manager"); a dated degree
+        # or a school closing the education table is not a role.
+        last = lines[above[-1]].strip()
+        if not _ROLE_LINE.fullmatch(last) or INSTITUTION_NAME.search(last):
+            return "", "", ""
+        lines[above[-1]] = ""
+        return last, "", ""
     title, _, employer = lines[above[-1]].rpartition(" - ")
     headline = lines[above[-2]].strip() if len(above) >= 2 else ""
     for i in above[-2:]:
