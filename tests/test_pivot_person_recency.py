@@ -68,6 +68,10 @@ def test_titles_lead_the_blend_when_they_name_occupations() -> None:
     assert person_blend(True) == BLEND_HELD
     assert person_blend(False) == BLEND
     assert BLEND_HELD.related > BLEND_HELD.text
+    # A headline alone (no held position read as an occupation) is a reference point, but
+    # the person's words keep leading: it is what they call themselves, not a record of work.
+    assert person_blend(True, held=False) == BLEND
+    assert BLEND.text > BLEND.related
 
 
 def test_a_list_on_little_evidence_says_so() -> None:

@@ -204,3 +204,49 @@ def test_the_dataset_layout_gives_its_jobs_and_skill_table(shared_data: Path) ->
     assert {"EXCEL", "PHP", "POWERPOINT"} <= set(resume.skill_names())
     assert "Skill Details" not in resume.skill_names()
     assert not any("Business Analyst" in e.degree for e in resume.education)
+
+
+def test_the_dataset_layout_keeps_its_headline_under_a_long_first_line() -> None:
+    """The dataset's headline ("Data Scientist" above "Title - Employer") is the role the
+    person gives; a long first line with no name must not blank it (it named no occupation for
+    the pivots before)."""
+    text = (
+        "Took part in the inter-college quiz and various other sports events, and led the "
+        "college's data club for two years of study\n"
+        "Education Details \n"
+        "January 2016 B.Sc. Statistics Pune, Maharashtra Pune University\n"
+        "Data Scientist \n\n"
+        "Data Scientist - Example Analytics\n"
+        "Skill Details \n"
+        "Python- Experience - 24 months\n"
+        "Company Details \n"
+        "company - Example Analytics\n"
+        "description - Built churn models and dashboards for the sales team.\n"
+    )
+    resume = parse_resume_text(text)
+    assert resume.label == "Data Scientist"
+    assert [(p.title, p.employer) for p in resume.positions] == [
+        ("Data Scientist", "Example Analytics")
+    ]
+
+
+def test_the_dataset_layout_reads_a_role_line_alone_as_the_headline() -> None:
+    """With no "Title - Employer" line above "Skill Details", a short line of words there is
+    the role the person gives; a dated degree closing the education table is not."""
+    body = (
+        "Took part in the inter-college quiz and various other sports events, and led the "
+        "college's drama club for two years of study\n"
+        "Education Details \n"
+        "January 2015 BSc Computer Science Pune, Maharashtra Pune University\n"
+        "{above}\n\n"
+        "Skill Details \n"
+        "C#- Experience - 6 months\n"
+        "Company Details \n"
+        "company - \n"
+        "description - \n"
+    )
+    role = parse_resume_text(body.format(above="DOT NET Developer"))
+    assert role.label == "DOT NET Developer"
+    assert all("Developer" not in e.degree + e.institution for e in role.education)
+    degree = parse_resume_text(body.format(above="January 2013 HSC Maharashtra State Board"))
+    assert degree.label == ""

@@ -110,12 +110,17 @@ def parse_header(entries: list[tuple[int, str]], resume: Resume) -> None:
             resume.label = line
         elif resume.name and not resume.location and LOCATION.match(line):
             resume.location = line
-    if not resume.name and entries:
+    if not resume.name and not resume.label and entries:
         resume.label = entries[0][1] if len(entries[0][1]) <= 80 else ""
 
 
 KAGGLE_COMPANY = re.compile(r"^company\s*-\s*(.*)$", re.IGNORECASE)
 KAGGLE_DESCRIPTION = re.compile(r"^description\s*-\s*(.*)$", re.IGNORECASE)
+
+
+# A role as the résumé dataset's layout writes it above "Skill Details": one to six words of
+# letters (dots, ampersands, slashes, apostrophes and hyphens inside), no digits, no commas.
+_ROLE_LINE = re.compile(r"[A-Za-z][A-Za-z.&/'-]*(?: [A-Za-z.&/'-]+){0,5}")
 
 
 def _kaggle_headline(lines: list[str]) -> tuple[str, str, str]:
@@ -127,8 +132,17 @@ def _kaggle_headline(lines: list[str]) -> tuple[str, str, str]:
     except ValueError:
         return "", "", ""
     above = [i for i in range(max(0, table - 4), table) if lines[i].strip()]
-    if not above or " - " not in lines[above[-1]]:
+    if not above:
         return "", "", ""
+    if " - " not in lines[above[-1]]:
+        # No "Title - Employer" line: a short line of words alone there is the headline, the
+        # role the person gives ("DOT NET Developer", "Operations Manager"); a dated degree
+        # or a school closing the education table is not a role.
+        last = lines[above[-1]].strip()
+        if not _ROLE_LINE.fullmatch(last) or INSTITUTION_NAME.search(last):
+            return "", "", ""
+        lines[above[-1]] = ""
+        return last, "", ""
     title, _, employer = lines[above[-1]].rpartition(" - ")
     headline = lines[above[-2]].strip() if len(above) >= 2 else ""
     for i in above[-2:]:

@@ -243,7 +243,8 @@ def _ordered(
     rel = related(neighbour_table(), sources) if sources else None
     text_z = person.text_z if person else None
     words = neighbourhood(text_z, neighbour_table()) if text_z is not None else None
-    blend = person_blend(rel is not None) if from_ is None else None
+    held = person is not None and any(p.occupation_code for p in person.held)
+    blend = person_blend(rel is not None, held=held) if from_ is None else None
     order, final = pivot_order(r, rel, blend=blend, text=words)
     return rel, text_z, order, final
 
