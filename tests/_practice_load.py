@@ -94,22 +94,6 @@ class Server:
         established = _established_inodes(port)
         return max(self.worker_pids(), key=lambda pid: len(_socket_inodes(pid) & established))
 
-    def freeze_with_a_request_in_flight(self, pid: int, seconds: float = 3.0) -> None:
-        """Stop worker ``pid`` (SIGSTOP) until a client's request waits unread on one of its
-        connections, so that killing it then cuts that request for certain. Killing a running
-        worker cuts one only if a request happens to be in flight at that instant, which under
-        a loaded machine it sometimes is not (the kill lands between two requests). Not stopped
-        for long: the supervisor would take a silent worker for hung and replace it itself."""
-        port = int(self.base_url.rsplit(":", 1)[1])
-        os.kill(pid, signal.SIGSTOP)
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if _socket_inodes(pid) & _established_inodes(port, unread=True):
-                return
-            time.sleep(0.01)
-        os.kill(pid, signal.SIGCONT)
-        raise AssertionError(f"no request reached worker {pid} within {seconds:.0f} s")
-
     def request_log(self) -> list[dict[str, object]]:
         """The JSON request lines the workers wrote (``CAREER_LOG=json``, set by ``--workers``)."""
         import json
@@ -138,17 +122,15 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _established_inodes(port: int, *, unread: bool = False) -> set[str]:
-    """Socket inodes of established TCP connections whose local port is ``port`` (with
-    ``unread``, only those holding received bytes their process has not read yet)."""
+def _established_inodes(port: int) -> set[str]:
+    """Socket inodes of established TCP connections whose local port is ``port``."""
     found: set[str] = set()
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         with contextlib.suppress(OSError):
             for line in Path(table).read_text().splitlines()[1:]:
                 fields = line.split()
-                local, state, queues, inode = fields[1], fields[3], fields[4], fields[9]
-                ours = state == "01" and int(local.rsplit(":", 1)[1], 16) == port
-                if ours and (int(queues.split(":")[1], 16) or not unread):
+                local, state, inode = fields[1], fields[3], fields[9]
+                if state == "01" and int(local.rsplit(":", 1)[1], 16) == port:
                     found.add(inode)
     return found
 
